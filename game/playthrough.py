@@ -1,0 +1,108 @@
+"""A playthrough: every beat the player has passed through, and where they are in it.
+
+Rewinding steps back through whole snapshots (never undo deltas), so the
+player can go back to the very first line and choose differently. Rolling
+forward replays the beats ahead until the player's own position; choosing
+another option at a rewound choice drops the old future. Skip and the "seen"
+record live here too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+from game.beats import Beat, after, begin
+from game.script.model import Choice, Ending, Line, Story
+
+
+class Seen(Container[str]):
+    """What a playthrough needs of the "seen" record: membership and `add`."""
+
+    def add(self, line_id: str) -> None: ...
+
+
+class Playthrough:
+    """The beats passed through, with rewind, roll forward, choose and skip."""
+
+    def __init__(self, story: Story, *, start: str = "start", seen: Seen | None = None) -> None:
+        self.story = story
+        self.seen = seen if seen is not None else set()
+        self.beats: list[Beat] = [begin(story, start)]
+        self.index = 0
+        self._mark_seen()
+
+    @property
+    def current(self) -> Beat:
+        return self.beats[self.index]
+
+    @property
+    def rewound(self) -> bool:
+        """True while the player is behind their own furthest position."""
+        return self.index < len(self.beats) - 1
+
+    @property
+    def at_choice(self) -> bool:
+        return isinstance(self.current.stop, Choice)
+
+    @property
+    def ended(self) -> bool:
+        return isinstance(self.current.stop, Ending)
+
+    def advance(self) -> bool:
+        """Go on past the current line; False at the choice or an ending."""
+        if not isinstance(self.current.stop, Line):
+            return False
+        if not self.rewound:
+            self.beats.append(after(self.story, self.current.state))
+        self._move(1)
+        return True
+
+    def choose(self, option: int) -> None:
+        """Take `option` at the choice; the old future stays only if it took the same one."""
+        if not self.at_choice:
+            raise ValueError("there is no choice here")
+        if not (self.rewound and self.option_taken() == option):
+            next_beat = after(self.story, self.current.state, option)
+            del self.beats[self.index + 1 :]
+            self.beats.append(next_beat)
+        self._move(1)
+
+    def option_taken(self) -> int | None:
+        """At a rewound choice, the option the player took last time."""
+        if not (self.at_choice and self.rewound):
+            return None
+        return self.beats[self.index + 1].state.choices[-1][1]
+
+    def rewind(self) -> bool:
+        """Back one beat; False at the very first."""
+        if self.index == 0:
+            return False
+        self._move(-1)
+        return True
+
+    def forward(self) -> bool:
+        """Replay one beat ahead, up to the player's own position."""
+        if not self.rewound:
+            return False
+        self._move(1)
+        return True
+
+    def next_is_seen(self) -> bool:
+        """Whether skip may pass the current beat: a line whose next beat was seen before."""
+        if not isinstance(self.current.stop, Line):
+            return False
+        if self.rewound:
+            return True
+        upcoming = after(self.story, self.current.state)
+        return upcoming.id in self.seen
+
+    def skip(self) -> bool:
+        """Advance if skip may pass the current beat; False where skip must stop."""
+        return self.next_is_seen() and self.advance()
+
+    def _move(self, step: int) -> None:
+        self.index += step
+        self._mark_seen()
+
+    def _mark_seen(self) -> None:
+        self.seen.add(self.current.id)

@@ -1,0 +1,250 @@
+"""Timed reveals: what a beat shows at time t, with no pygame in it.
+
+A `BeatPlayback` plays one beat: first its lead-in (transitions, held waits,
+music and sounds at their moments), then its text typing out at the player's
+speed, honouring `{pause 1.2}` (a held moment), `{pause}` (until a click) and
+cues placed inside the line. The screen asks `frame(now)` what to draw; the
+app asks `due(now)` for sounds to play and feeds clicks to `click(now)`.
+A rewound or skipped beat is played `instant`: whole at once, no sounds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.beats import Beat, Change, ChangeMusic, Hold, LeadIn, PlaySound, apply_cue
+from game.script import markup
+from game.script.model import Choice, Line
+from game.state import Scene
+
+Event = PlaySound | ChangeMusic
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What to draw: the scene (blending from `blend_from` when it is set) and the text."""
+
+    scene: Scene
+    blend_from: Scene | None = None
+    blend: float = 1.0  # 0: all `blend_from`, 1: all `scene`
+    style: str = "cut"
+    text_shown: bool = False  # the text box is up
+    chars: int = 0  # how many characters of the text are visible
+    waiting: bool = False  # the text has stopped: at its end or at a {pause}
+    complete: bool = False  # the whole beat has played
+
+
+@dataclass
+class _Part:
+    """Text up to a `{pause}` (or the end): tokens are ('chars', n), ('pause', s) or ('cue', k)."""
+
+    tokens: list[tuple[str, float | int]] = field(default_factory=list)
+
+    @property
+    def chars(self) -> int:
+        return sum(int(v) for k, v in self.tokens if k == "chars")
+
+    def duration(self, per_char: float) -> float:
+        return sum(v * per_char if k == "chars" else v for k, v in self.tokens if k != "cue")
+
+    def progress(self, elapsed: float, per_char: float) -> tuple[int, int]:
+        """Characters shown and tokens wholly passed, `elapsed` seconds into the part."""
+        shown = 0
+        for passed, (kind, value) in enumerate(self.tokens):
+            if kind == "cue":
+                continue
+            length = value * per_char if kind == "chars" else value
+            if elapsed < length:
+                if kind == "chars":
+                    shown += int(elapsed / per_char)
+                return shown, passed
+            elapsed -= length
+            shown += int(value) if kind == "chars" else 0
+        return shown, len(self.tokens)
+
+
+def _parts(segments: tuple[markup.Segment, ...]) -> tuple[list[_Part], list[markup.Cue]]:
+    parts, cues = [_Part()], []
+    for segment in segments:
+        if isinstance(segment, markup.Text):
+            parts[-1].tokens.append(("chars", len(segment.text)))
+        elif isinstance(segment, markup.Pause) and segment.seconds is None:
+            parts.append(_Part())
+        elif isinstance(segment, markup.Pause):
+            parts[-1].tokens.append(("pause", segment.seconds))
+        else:
+            parts[-1].tokens.append(("cue", len(cues)))
+            cues.append(segment)
+    return parts, cues
+
+
+def _segments(beat: Beat) -> tuple[markup.Segment, ...]:
+    if isinstance(beat.stop, Line):
+        return beat.stop.segments
+    if isinstance(beat.stop, Choice) and beat.stop.prompt:
+        return (markup.Text(beat.stop.prompt),)
+    return ()
+
+
+@dataclass(frozen=True)
+class _Moment:
+    """A lead-in entry placed in time: changes blend over [start, end]."""
+
+    start: float
+    end: float
+    entry: LeadIn
+    shown_before: Scene
+
+
+class BeatPlayback:
+    """One beat played out in time. `cps` is characters per second (0: all at once)."""
+
+    def __init__(self, beat: Beat, *, cps: float, now: float, instant: bool = False) -> None:
+        self.beat = beat
+        self.per_char = 1.0 / cps if cps > 0 else 0.0
+        self.parts, self.cues = _parts(_segments(beat))
+        self.moments, self.lead_duration = self._schedule(beat)
+        self.started = now
+        self.text_start = now if instant else now + self.lead_duration
+        self.part = len(self.parts) - 1 if instant else 0
+        self.part_start = now
+        self.part_done = instant  # the current part was completed by a click
+        self.done_at = now if instant else None
+        self.fired: set[int] = set(range(len(self.moments) + len(self.cues))) if instant else set()
+
+    @staticmethod
+    def _schedule(beat: Beat) -> tuple[list[_Moment], float]:
+        moments, t, shown = [], 0.0, beat.before
+        for entry in beat.lead_in:
+            length = entry.transition.duration if isinstance(entry, Change) else entry.seconds if isinstance(entry, Hold) else 0.0
+            moments.append(_Moment(t, t + length, entry, shown))
+            if isinstance(entry, Change):
+                shown = entry.scene
+            t += length
+        return moments, t
+
+    # -- time ---------------------------------------------------------------
+    def in_lead_in(self, now: float) -> bool:
+        return now < self.text_start
+
+    def _part_progress(self, now: float) -> tuple[int, int, bool]:
+        """(characters shown, tokens passed, part finished) for the current part."""
+        part = self.parts[self.part]
+        if self.part_done:
+            return part.chars, len(part.tokens), True
+        start = max(self.part_start, self.text_start)
+        shown, passed = part.progress(max(0.0, now - start), self.per_char)
+        return shown, passed, passed == len(part.tokens)
+
+    def chars_shown(self, now: float) -> int:
+        if self.in_lead_in(now):
+            return 0
+        earlier = sum(p.chars for p in self.parts[: self.part])
+        return earlier + self._part_progress(now)[0]
+
+    def _passed_cues(self, now: float) -> list[int]:
+        if self.in_lead_in(now):
+            return []
+        passed = [int(v) for p in self.parts[: self.part] for k, v in p.tokens if k == "cue"]
+        tokens = self.parts[self.part].tokens[: self._part_progress(now)[1]]
+        return passed + [int(v) for k, v in tokens if k == "cue"]
+
+    def waiting(self, now: float) -> bool:
+        """The text has stopped and waits for a click (at its end or at a `{pause}`)."""
+        return not self.in_lead_in(now) and self._part_progress(now)[2]
+
+    def complete(self, now: float) -> bool:
+        return self.part == len(self.parts) - 1 and self.waiting(now)
+
+    def completed_at(self, now: float) -> float | None:
+        """When the whole beat finished playing, if it has."""
+        if not self.complete(now):
+            return None
+        if self.part_done:
+            return self.done_at
+        start = max(self.part_start, self.text_start)
+        return start + self.parts[self.part].duration(self.per_char)
+
+    def auto_advance_due(self, now: float) -> bool:
+        """A line with `auto:` has been whole for its time and goes on by itself."""
+        auto = getattr(self.beat.stop, "auto", None)
+        done = self.completed_at(now)
+        return auto is not None and done is not None and now >= done + auto
+
+    def next_change(self, now: float) -> float | None:
+        """Seconds until what is shown changes by itself; 0 while animating; None when still."""
+        if self.in_lead_in(now):
+            moment = next((m for m in self.moments if self.started + m.end > now), None)
+            if moment is None:
+                return max(0.0, self.text_start - now)
+            if isinstance(moment.entry, Change) and self.started + moment.start <= now:
+                return 0.0
+            return max(0.0, self.started + (moment.end if isinstance(moment.entry, Hold) else moment.start) - now)
+        if not self.waiting(now):
+            return 0.0 if self.per_char else 0.01
+        auto = getattr(self.beat.stop, "auto", None)
+        done = self.completed_at(now)
+        if auto is not None and done is not None:
+            return max(0.0, done + auto - now)
+        return None
+
+    # -- input --------------------------------------------------------------
+    def click(self, now: float) -> bool:
+        """The player clicked: finish what is moving. False if the beat has fully played."""
+        if self.in_lead_in(now):
+            self.text_start = now
+            self.part_start = now
+            return True
+        if not self.waiting(now):
+            self.part_done = True
+            self.done_at = now
+            return True
+        if self.part < len(self.parts) - 1:
+            self.part += 1
+            self.part_start = now
+            self.part_done = False
+            return True
+        return False
+
+    # -- output -------------------------------------------------------------
+    def due(self, now: float) -> list[Event]:
+        """Sounds and music changes whose moment has come, each given once."""
+        events: list[Event] = []
+        for number, moment in enumerate(self.moments):
+            reached = not self.in_lead_in(now) or now >= self.started + moment.start
+            if reached and number not in self.fired and isinstance(moment.entry, (PlaySound, ChangeMusic)):
+                events.append(moment.entry)
+            if reached:
+                self.fired.add(number)
+        for cue in self._passed_cues(now):
+            number = len(self.moments) + cue
+            if number not in self.fired:
+                self.fired.add(number)
+                if self.cues[cue].kind == "sound":
+                    events.append(PlaySound(self.cues[cue].words[0]))
+        return events
+
+    def frame(self, now: float) -> Frame:
+        if self.in_lead_in(now):
+            return self._lead_in_frame(now)
+        scene = self.beat.text_scene
+        for cue in self._passed_cues(now):
+            scene = apply_cue(scene, self.cues[cue])
+        waiting = self.waiting(now)
+        text_shown = bool(self.parts[0].tokens) or isinstance(self.beat.stop, Line)
+        return Frame(scene, text_shown=text_shown, chars=self.chars_shown(now), waiting=waiting, complete=self.complete(now))
+
+    def _lead_in_frame(self, now: float) -> Frame:
+        elapsed = now - self.started
+        shown = self.beat.before
+        for moment in self.moments:
+            if not isinstance(moment.entry, Change):
+                continue
+            if elapsed >= moment.end:
+                shown = moment.entry.scene
+                continue
+            if elapsed >= moment.start:
+                progress = (elapsed - moment.start) / (moment.end - moment.start)
+                return Frame(moment.entry.scene, blend_from=moment.shown_before, blend=progress, style=moment.entry.transition.style)
+            break
+        return Frame(shown)

@@ -1,0 +1,66 @@
+"""Problems found in scene files, reported as `path:line:col: message` with a fix."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where something stands in a scene file (line and column count from 1)."""
+
+    path: str
+    line: int
+    col: int
+
+    @classmethod
+    def of(cls, path: str, node: yaml.Node) -> Place:
+        mark = node.start_mark
+        return cls(path, mark.line + 1, mark.column + 1)
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One mistake (or, with `warning=True`, one doubtful thing) in the scripts."""
+
+    place: Place
+    message: str
+    hint: str = ""
+    warning: bool = False
+
+    def __str__(self) -> str:
+        kind = "warning" if self.warning else "error"
+        text = f"{self.place}: {kind}: {self.message}"
+        return f"{text}\n    fix: {self.hint}" if self.hint else text
+
+
+class ScriptError(Exception):
+    """The scripts have errors; `problems` lists all of them (warnings too)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(report(problems))
+
+
+def report(problems: Iterable[Problem]) -> str:
+    """All problems, one after another, sorted by place."""
+    ordered = sorted(problems, key=lambda p: (p.place.path, p.place.line, p.place.col))
+    return "\n".join(str(p) for p in ordered)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A 'did you mean' hint for a misspelt name, or a list of the valid ones."""
+    choices = sorted(set(choices))
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    if not choices:
+        return ""
+    return "use one of: " + ", ".join(choices)
