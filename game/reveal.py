@@ -18,6 +18,7 @@ from game.script.model import Choice, Line
 from game.state import Scene
 
 Event = PlaySound | ChangeMusic
+EPSILON = 1e-9  # so that 3.3 s - 3.0 s counts as the full 0.3 s
 
 
 @dataclass(frozen=True)
@@ -54,9 +55,9 @@ class _Part:
             if kind == "cue":
                 continue
             length = value * per_char if kind == "chars" else value
-            if elapsed < length:
+            if elapsed < length - EPSILON:
                 if kind == "chars":
-                    shown += int(elapsed / per_char)
+                    shown += int(elapsed / per_char + EPSILON)
                 return shown, passed
             elapsed -= length
             shown += int(value) if kind == "chars" else 0

@@ -47,6 +47,7 @@ class TitleScreen:
         self.app = app
         rects = column(2, MENU_BUTTON_SIZE, centre_x=SCREEN_SIZE[0] // 2, top=430, gap=16)
         self.buttons = Buttons(["Start", "Quit"], rects, _plates(app, MENU_BUTTON_SIZE), app.fonts["ui"])
+        self.buttons.selected = 0
         app.audio.play_music(TITLE_MUSIC, fade=2.0)
 
     def handle(self, event: pygame.event.Event, point: tuple[int, int] | None) -> None:

@@ -1,0 +1,134 @@
+"""`python main.py bench`: the project's performance figures, printed as one JSON object.
+
+Figures are measured here, on this machine, with the dummy video driver
+(software rendering); timings give the median and the 95th percentile.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from game import ROOT
+
+GENERATED_LINES = 10_000
+
+
+def _summary(samples_ms: list[float]) -> dict[str, float]:
+    ordered = sorted(samples_ms)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {"median_ms": round(statistics.median(ordered), 3), "p95_ms": round(p95, 3), "runs": len(ordered)}
+
+
+def _timed(action: Callable[[], object], runs: int) -> dict[str, float]:
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - start) * 1000)
+    return _summary(samples)
+
+
+def generated_script(folder: Path, lines: int = GENERATED_LINES) -> Path:
+    """Write a long scene file: `lines` narration lines in labelled blocks of 50, ending once."""
+    steps = ["script:", "  - label: start", "  - background: hub_floor"]
+    for number in range(lines):
+        if number and number % 50 == 0:
+            steps += [f"  - jump: block{number}", f"  - label: block{number}"]
+        steps.append(f'  - "Line {number}: the Hub hums{{pause 0.2}} and the water turns."')
+    steps.append("  - ending: Long")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "long.yaml").write_text("\n".join(steps) + "\n")
+    return folder
+
+
+def _loading(scenes: Path) -> dict:
+    from game.script import load_story
+
+    with tempfile.TemporaryDirectory() as temporary:
+        long_folder = generated_script(Path(temporary) / "scenes")
+        return {
+            "load_and_check_shipped_scenes": _timed(lambda: load_story(scenes), 15),
+            "load_and_check_10000_line_script": _timed(lambda: load_story(long_folder), 5),
+        }
+
+
+def _rewind(_scenes: Path) -> dict:
+    """One rewind step deep in a 10,000-line playthrough."""
+    from game.playthrough import Playthrough
+    from game.script import load_story
+
+    with tempfile.TemporaryDirectory() as temporary:
+        story, _ = load_story(generated_script(Path(temporary) / "scenes"))
+    play = Playthrough(story)
+    start = time.perf_counter()
+    while play.advance():
+        pass
+    advance_ms = (time.perf_counter() - start) * 1000 / len(play.beats)
+    samples = []
+    for _ in range(2000):
+        begin = time.perf_counter()
+        play.rewind()
+        samples.append((time.perf_counter() - begin) * 1000)
+    return {"rewind_step_at_line_10000": _summary(samples), "advance_step_mean_ms": round(advance_ms, 4), "playthrough_beats": len(play.beats)}
+
+
+def _frames(scenes: Path) -> dict:
+    """Render a line with a background, two sprites and a full text box, then idle at it."""
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+    os.environ["SDL_AUDIODRIVER"] = "dummy"
+    os.environ["HUB_DATA_DIR"] = tempfile.mkdtemp()
+    from game.app import App
+    from game.clock import ManualClock
+    from game.reveal import BeatPlayback
+    from game.script import load_story
+    from game.ui.screens import GameScreen
+
+    story, _ = load_story(scenes)
+    clock = ManualClock()
+    app = App(story, clock=clock)
+    game = GameScreen(app)
+    app.show(game)
+    play = game.playthrough
+    while len(play.current.state.scene.sprites) < 2 or not getattr(play.current.stop, "speaker", None):
+        if not play.advance():
+            play.choose(0)
+    game._play(instant=True)
+    clock.tick(60)  # long after the line appeared: nothing moves any more
+
+    def render() -> None:
+        game.draw(app.window.canvas, clock.now())
+        app.window.present()
+
+    render_figures = _timed(render, 400)
+    app.frame()
+    cpu, wall = time.process_time(), time.perf_counter()
+    while time.perf_counter() - wall < 3.0:
+        app.frame()
+        app.pause()
+    idle = 100 * (time.process_time() - cpu) / (time.perf_counter() - wall)
+    return {"frame_render": render_figures, "idle_cpu_percent_of_a_core": round(idle, 2), "sprites_in_frame": len(play.current.state.scene.sprites)}
+
+
+def _startup(scenes: Path) -> dict:
+    """Wall time from launching `python main.py` to its first frame on screen (it then exits)."""
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "HUB_EXIT_AFTER_FIRST_FRAME": "1", "HUB_DATA_DIR": tempfile.mkdtemp()}
+    run = lambda: subprocess.run([sys.executable, str(ROOT / "main.py"), "--scenes", str(scenes)], env=env, check=True, capture_output=True)  # noqa: E731
+    run()  # warm the OS file cache
+    return {"startup_to_first_frame": _timed(run, 5)}
+
+
+def run_bench(scenes: Path) -> int:
+    figures = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}}
+    for part in (_loading, _rewind, _frames):
+        figures.update(part(scenes))
+    figures.update(_startup(scenes))
+    print(json.dumps(figures, indent=2))
+    return 0

@@ -1,0 +1,87 @@
+"""Shared test set-up: headless pygame, a private data folder, and small scene folders."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+import wave
+from pathlib import Path
+
+import pytest
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+from game import ROOT  # noqa: E402
+
+CHARACTERS = """
+characters:
+  ann:
+    name: Ann
+    colour: "#ff8040"
+    expressions: [calm, sad]
+  ben:
+    name: Ben
+    colour: "#4080ff"
+    expressions: [calm]
+"""
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own per-user data folder (the "seen" record lives there)."""
+    folder = tmp_path / "userdata"
+    monkeypatch.setenv("HUB_DATA_DIR", str(folder))
+    return folder
+
+
+def _write_wav(path: Path, frames: int = 2205) -> None:
+    with wave.open(str(path), "wb") as sound:
+        sound.setnchannels(1)
+        sound.setsampwidth(2)
+        sound.setframerate(22050)
+        sound.writeframes(b"\x00\x00" * frames)
+
+
+@pytest.fixture(scope="session")
+def asset_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny asset tree: backgrounds room and hall, sprites for ann and ben, sound chime."""
+    from PIL import Image
+
+    root = tmp_path_factory.mktemp("assets")
+    (root / "art" / "backgrounds").mkdir(parents=True)
+    for name, colour in (("room", (90, 60, 40)), ("hall", (30, 40, 70))):
+        Image.new("RGB", (1280, 720), colour).save(root / "art" / "backgrounds" / f"{name}.png")
+    for character, expressions in (("ann", ("calm", "sad")), ("ben", ("calm",))):
+        (root / "art" / "sprites" / character).mkdir(parents=True)
+        for expression in expressions:
+            Image.new("RGBA", (420, 480), (200, 100, 50, 255)).save(root / "art" / "sprites" / character / f"{expression}.png")
+    (root / "audio").mkdir()
+    _write_wav(root / "audio" / "chime.wav")
+    return root
+
+
+@pytest.fixture
+def scenes(tmp_path: Path):
+    """Write scene files: `scenes({"a.yaml": text})` returns the folder (texts are dedented)."""
+
+    def write(files: dict[str, str], *, with_characters: bool = True) -> Path:
+        folder = tmp_path / "scenes"
+        folder.mkdir(exist_ok=True)
+        if with_characters:
+            (folder / "characters.yaml").write_text(CHARACTERS)
+        for name, text in files.items():
+            (folder / name).write_text(textwrap.dedent(text).lstrip("\n"))
+        return folder
+
+    return write
+
+
+@pytest.fixture(scope="session")
+def shipped_story():
+    """The game's own story, loaded from scenes/ with the real art and sound."""
+    from game.script import load_story
+
+    story, _warnings = load_story(ROOT / "scenes")
+    return story

@@ -1,0 +1,182 @@
+"""The app, driven by posted keyboard and mouse events on a hand-ticked clock."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.app import App
+from game.clock import ManualClock
+from game.ui.screens import EndCardScreen, GameScreen, TitleScreen
+
+
+@pytest.fixture
+def app(shipped_story):
+    clock = ManualClock()
+    app = App(shipped_story, clock=clock)
+    app.presented = 0
+    present = app.window.present
+
+    def counting_present() -> None:
+        app.presented += 1
+        present()
+
+    app.window.present = counting_present
+    yield app
+    pygame.quit()
+
+
+def key(app: App, name: int, *, up: bool = False, mod: int = 0) -> None:
+    pygame.event.post(pygame.event.Event(pygame.KEYUP if up else pygame.KEYDOWN, key=name, mod=mod, unicode="", scancode=0))
+    app.frame()
+
+
+def click(app: App, at: tuple[int, int], button: int = 1) -> None:
+    for kind in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+        pygame.event.post(pygame.event.Event(kind, pos=at, button=button))
+    app.frame()
+
+
+def wheel(app: App, y: int) -> None:
+    pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=y, flipped=False))
+    app.frame()
+
+
+def settle(app: App, seconds: float = 30.0) -> None:
+    app.clock.tick(seconds)
+    app.frame()
+
+
+def start_game(app: App) -> GameScreen:
+    app.frame()
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.screen, GameScreen)
+    return app.screen
+
+
+def test_title_start_works_by_mouse(app):
+    """Clicking the Start button on the title screen begins the story."""
+    app.frame()
+    title = app.screen
+    assert isinstance(title, TitleScreen)
+    click(app, title.buttons.rects[0].center)
+    assert isinstance(app.screen, GameScreen)
+
+
+def test_title_quit_works_by_keyboard(app):
+    """Down then Enter on the title screen quits."""
+    app.frame()
+    key(app, pygame.K_DOWN)
+    key(app, pygame.K_RETURN)
+    assert not app.running
+
+
+def test_advance_completes_the_line_first_then_moves_on(app):
+    """Space during typing shows the whole line; the next Space goes to the next line; a click does the same."""
+    game = start_game(app)
+    settle(app, 0.05)
+    first = game.playthrough.index
+    key(app, pygame.K_SPACE)  # finishes the lead-in or the typing
+    while not game.playback.complete(app.clock.now()):
+        key(app, pygame.K_SPACE)
+    assert game.playthrough.index == first
+    key(app, pygame.K_SPACE)
+    assert game.playthrough.index == first + 1
+    settle(app)
+    click(app, (640, 300))
+    assert game.playthrough.index == first + 2
+
+
+def test_rewind_and_forward_by_keys_and_wheel(app):
+    """Page Up, Left and the wheel rewind one line each; Page Down, Right and the wheel roll forward."""
+    game = start_game(app)
+    for _ in range(4):
+        settle(app)
+        key(app, pygame.K_RETURN)
+    assert game.playthrough.index == 4
+    key(app, pygame.K_PAGEUP)
+    key(app, pygame.K_LEFT)
+    wheel(app, 1)
+    assert game.playthrough.index == 1
+    frame = game.playback.frame(app.clock.now())
+    assert frame.complete  # a rewound line shows whole, not re-typed
+    wheel(app, -1)
+    key(app, pygame.K_PAGEDOWN)
+    key(app, pygame.K_RIGHT)
+    assert game.playthrough.index == 4 and not game.playthrough.rewound
+
+
+def test_skip_runs_through_seen_lines_and_stops_at_unseen(app):
+    """Tab skips lines seen before (remembered from an earlier run) and stops at the first unseen one."""
+    game = start_game(app)
+    for _ in range(6):
+        settle(app)
+        key(app, pygame.K_RETURN)
+    app.seen.save()
+    key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_DOWN)
+    key(app, pygame.K_RETURN)  # Restart
+    game = app.screen
+    assert game.playthrough.index == 0
+    key(app, pygame.K_TAB)
+    for _ in range(20):
+        settle(app, 0.1)
+    assert game.playthrough.index == 6 and not game.skip_on
+
+
+def test_the_choice_works_by_keyboard_and_mouse(app):
+    """At the choice, number keys or a click on a button take an option."""
+    game = start_game(app)
+    while not game.playthrough.at_choice:
+        settle(app)
+        key(app, pygame.K_RETURN)
+    settle(app)
+    assert game.choice is not None and len(game.choice.rects) == 3
+    key(app, pygame.K_3)
+    assert game.playthrough.current.state.choices[-1][1] == 2
+    wheel(app, 1)
+    settle(app)
+    assert game.choice is not None and game.choice.marked == 2
+    click(app, game.choice.rects[0].center)
+    assert game.playthrough.current.state.choices[-1][1] == 0
+
+
+def test_ending_leads_to_the_end_card_and_back_to_the_title(app):
+    """Playing to an ending shows the end card naming it; a key returns to the title."""
+    game = start_game(app)
+    for _ in range(500):
+        if game.playthrough.at_choice:
+            key(app, pygame.K_1)
+        settle(app)
+        key(app, pygame.K_RETURN)
+        if isinstance(app.screen, EndCardScreen):
+            break
+    assert isinstance(app.screen, EndCardScreen) and app.screen.ending
+    key(app, pygame.K_SPACE)
+    assert isinstance(app.screen, TitleScreen)
+
+
+def test_pause_menu_by_escape_and_right_click(app):
+    """Escape opens the pause menu and closes it; a right click opens it; Quit ends the game."""
+    game = start_game(app)
+    key(app, pygame.K_ESCAPE)
+    assert game.pause_menu is not None
+    key(app, pygame.K_ESCAPE)
+    assert game.pause_menu is None
+    click(app, (640, 300), button=3)
+    assert game.pause_menu is not None
+    click(app, game.pause_menu.buttons.rects[3].center)
+    assert not app.running
+
+
+def test_a_still_screen_is_not_redrawn(app):
+    """Once the line is whole and the indicator has settled, frames draw nothing."""
+    start_game(app)
+    settle(app)
+    settle(app)
+    before = app.presented
+    for _ in range(20):
+        app.frame()
+    assert app.presented == before
+    key(app, pygame.K_SPACE)
+    assert app.presented == before + 1
