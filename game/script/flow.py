@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from game.script.model import Choice, Ending, Jump, Line, Story
+from game.script.model import STOPS, Choice, Ending, Jump, Line, Story
 from game.script.problems import Problem
 
 
@@ -31,8 +31,9 @@ def reachable(story: Story, start: str = "start") -> set[int]:
 
 
 def check_flow(story: Story, problems: list[Problem]) -> None:
-    """Warn once for each run of lines the story can never reach."""
+    """Report jumps that go round with no line between, and warn of lines never reached."""
     reached = reachable(story)
+    _check_endless_jumps(story, reached, problems)
     in_unreached_run = False
     for index, step in enumerate(story.steps):
         if index in reached:
@@ -40,3 +41,19 @@ def check_flow(story: Story, problems: list[Problem]) -> None:
         elif isinstance(step, Line) and not in_unreached_run:
             in_unreached_run = True
             problems.append(Problem(story.places[index], "this line can never be reached", "add a `label:` above it and a `jump:` to that label, or remove it", warning=True))
+
+
+def _check_endless_jumps(story: Story, reached: set[int], problems: list[Problem]) -> None:
+    """Between stops each step has one successor, so a chain that comes back on itself never stops."""
+    leads_to_stop: set[int] = set()
+    for first in sorted(reached):
+        chain: list[int] = []
+        index = first
+        while index not in leads_to_stop and not isinstance(story.steps[index], STOPS):
+            if index in chain:
+                jump = next(i for i in chain[chain.index(index):] if isinstance(story.steps[i], Jump))
+                problems.append(Problem(story.places[jump], "these jumps go round in a circle with no line in between", "put a line, a choice or an ending inside the loop, or jump somewhere else"))
+                break
+            chain.append(index)
+            index = next(successors(story, index))
+        leads_to_stop.update(chain)

@@ -78,12 +78,15 @@ def load_story(folder: Path, *, assets: Path = ROOT) -> tuple[Story, list[Proble
     if not files:
         where = Place(_shown_path(folder), 1, 1)
         raise ScriptError([Problem(where, "no scene files here", "add a .yaml file with a `script:` list")])
-    documents = [(path, node) for path in files if (node := _compose(path, problems)) is not None]
     compiler = Compiler(problems, AssetCheck(assets, problems))
-    for path, node in documents:
-        compiler.read_characters(_shown_path(path), node)
-    for path, node in documents:
-        compiler.read_script(_shown_path(path), node)
+    documents = []
+    for path in files:
+        if (node := _compose(path, problems)) is not None:
+            documents.append((_shown_path(path), compiler.sections(_shown_path(path), node)))
+    for shown, sections in documents:
+        compiler.read_characters(shown, sections.get("characters"))
+    for shown, sections in documents:
+        compiler.read_script(shown, sections.get("script"))
     story = compiler.story(Place(_shown_path(files[0]), 1, 1))
     if not any(not p.warning for p in problems):
         check_flow(story, problems)
@@ -155,7 +158,8 @@ class Compiler:
         self.problems.append(Problem(Place.of(path, node), message, hint))
 
     # -- files -----------------------------------------------------------
-    def _sections(self, path: str, node: yaml.MappingNode) -> dict[str, yaml.Node]:
+    def sections(self, path: str, node: yaml.MappingNode) -> dict[str, yaml.Node]:
+        """A file's `characters:` and `script:` sections."""
         sections = {}
         for key, value in self._pairs(path, node):
             if key.value not in FILE_KEYS:
@@ -164,8 +168,7 @@ class Compiler:
                 sections[key.value] = value
         return sections
 
-    def read_characters(self, path: str, node: yaml.MappingNode) -> None:
-        section = self._sections(path, node).get("characters")
+    def read_characters(self, path: str, section: yaml.Node | None) -> None:
         if section is None:
             return
         if not isinstance(section, yaml.MappingNode):
@@ -219,8 +222,7 @@ class Compiler:
                 self.assets.sprite(cid, item.value, Place.of(path, item))
         return tuple(names)
 
-    def read_script(self, path: str, node: yaml.MappingNode) -> None:
-        script = self._sections(path, node).get("script")
+    def read_script(self, path: str, script: yaml.Node | None) -> None:
         if script is None:
             return
         if not isinstance(script, yaml.SequenceNode):

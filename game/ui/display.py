@@ -25,10 +25,11 @@ class Window:
         size = (max(1, round(SCREEN_SIZE[0] * scale)), max(1, round(SCREEN_SIZE[1] * scale)))
         self.area = pygame.Rect((width - size[0]) // 2, (height - size[1]) // 2, *size)
 
-    def resized(self, size: tuple[int, int]) -> None:
-        if not self.fullscreen:
-            self._windowed_size = size
+    def resized(self) -> None:
+        """The window changed size: fit the canvas to it again."""
         self.surface = pygame.display.get_surface()
+        if not self.fullscreen:
+            self._windowed_size = self.surface.get_size()
         self._fit()
 
     def toggle_fullscreen(self) -> None:

@@ -1,0 +1,33 @@
+"""No sound device and missing fonts: the game carries on."""
+
+from __future__ import annotations
+
+import pygame
+
+from game import ROOT
+from game.script.model import Music
+from game.ui.assets import Fonts
+from game.ui.audio import Audio
+
+
+def test_no_sound_device_means_silent_play(monkeypatch, capsys):
+    """When the mixer cannot start, music and sounds are silently skipped, with one note."""
+
+    def no_device(*args, **kwargs):
+        raise pygame.error("No available audio device")
+
+    monkeypatch.setattr(pygame.mixer, "init", no_device)
+    audio = Audio(ROOT)
+    assert audio.enabled is False
+    audio.music(Music("theme", 1.0, True))
+    audio.sound("glass_down")
+    audio.play_music(None)
+    assert "playing silently" in capsys.readouterr().err
+
+
+def test_missing_fonts_fall_back_to_pygames_own(tmp_path, capsys):
+    """Without the bundled font files, text still renders with pygame's built-in font."""
+    pygame.font.init()
+    fonts = Fonts(tmp_path)
+    assert fonts["text"].render("Hello", True, (255, 255, 255)).get_width() > 10
+    assert "built-in font" in capsys.readouterr().err
