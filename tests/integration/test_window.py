@@ -20,6 +20,6 @@ def test_letterbox_keeps_the_aspect_and_maps_the_mouse():
         window.canvas.fill((200, 10, 10))
         window.present()
         assert window.surface.get_at((500, 100))[:3] == (0, 0, 0)  # the bar
-        assert window.surface.get_at((500, 500))[:3] == (200, 10, 10)
+        assert all(abs(a - b) <= 3 for a, b in zip(window.surface.get_at((500, 500))[:3], (200, 10, 10)))  # smoothscaled
     finally:
         pygame.quit()
