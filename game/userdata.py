@@ -52,11 +52,17 @@ def read_json(path: Path, *, warn=print) -> object | None:
     except OSError as error:
         warn(f"warning: cannot read {path}: {error}; going on without it")
         return None
+    except UnicodeDecodeError:
+        set_aside(path, "it is not UTF-8 text", warn=warn)
+        return None
     try:
-        return json.loads(text)
+        data = json.loads(text)
     except ValueError as error:
         set_aside(path, f"it is not valid JSON ({error})", warn=warn)
         return None
+    if data is None:
+        set_aside(path, "it holds no data (null)", warn=warn)
+    return data
 
 
 def set_aside(path: Path, why: str, *, warn=print) -> Path:

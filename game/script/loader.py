@@ -7,6 +7,7 @@ so a writer sees every mistake in one run of `check`.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -85,9 +86,11 @@ def load_story(folder: Path, *, assets: Path = ROOT) -> tuple[Story, list[Proble
             documents.append((_shown_path(path), compiler.sections(_shown_path(path), node)))
     for shown, sections in documents:
         compiler.read_characters(shown, sections.get("characters"))
+    # A file YAML could not read hides its labels: do not report jumps to them as missing.
+    all_read = not any(not p.warning for p in problems)
     for shown, sections in documents:
         compiler.read_script(shown, sections.get("script"))
-    story = compiler.story(Place(_shown_path(files[0]), 1, 1))
+    story = compiler.story(Place(_shown_path(files[0]), 1, 1), check_labels=all_read)
     if not any(not p.warning for p in problems):
         check_flow(story, problems)
     if any(not p.warning for p in problems):
@@ -109,6 +112,8 @@ def _compose(path: Path, problems: list[Problem]) -> yaml.Node | None:
         node = yaml.compose(path.read_text(encoding="utf-8"), Loader=Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if error.context_mark and "end of stream" in str(error.problem):
+            mark = error.context_mark  # an unclosed quote: point at where it opened, not at the file's end
         place = Place(shown, mark.line + 1, mark.column + 1) if mark else Place(shown, 1, 1)
         problems.append(Problem(place, f"YAML syntax: {error.problem or error.context}", _yaml_hint(error)))
         return None
@@ -261,7 +266,8 @@ class Compiler:
         if not kinds:
             key = pairs[0][0] if pairs else node
             word = getattr(key, "value", "")
-            self.error(path, key, f"unknown step kind or character '{word}'", did_you_mean(word, [*STEP_OPTIONS, *self.characters]))
+            hint = QUOTE_HINT + ": a line of text with ': ' in it reads as a key" if " " in word else did_you_mean(word, [*STEP_OPTIONS, *self.characters])
+            self.error(path, key, f"unknown step kind or character '{word}'", hint)
             return None
         if len(kinds) > 1:
             names = " and ".join(f"'{k.value}'" for k, _ in kinds)
@@ -314,7 +320,9 @@ class Compiler:
     def _error_in_text(self, path: str, node: yaml.ScalarNode, offset: int, message: str, hint: str) -> None:
         place = Place.of(path, node)
         if node.style in ('"', "'", None) and "\n" not in text_of(node):
-            place = Place(place.path, place.line, place.col + offset + (1 if node.style else 0))
+            escaped = {'"': '"\\', "'": "'"}.get(node.style, "")  # characters written twice or with a backslash
+            written = offset + sum(text_of(node)[:offset].count(c) for c in escaped)
+            place = Place(place.path, place.line, place.col + written + (1 if node.style else 0))
         self.problems.append(Problem(place, message, hint))
 
     def _cue(self, path: str, node: yaml.ScalarNode, cue: markup.Cue) -> None:
@@ -498,7 +506,7 @@ class Compiler:
 
     def _number(self, path: str, node: yaml.Node, what: str, *, minimum: float) -> float:
         value = self._value(node) if isinstance(node, yaml.ScalarNode) else None
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < minimum:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < minimum:
             self.error(path, node, f"{what} must be a number of seconds, not {text_of(node)!r}", f"write e.g. `{what}: 1.5`")
             return 0.0
         return float(value)
@@ -520,12 +528,12 @@ class Compiler:
         return node.value if self._is_name(path, node, f"the name of {what}") else None
 
     # -- the whole story -------------------------------------------------
-    def story(self, first_file: Place) -> Story:
-        """The compiled story, with stop ids assigned and jump targets checked."""
-        for label, place in self.jumps:
+    def story(self, first_file: Place, *, check_labels: bool) -> Story:
+        """The compiled story, with stop ids assigned and (if `check_labels`) jump targets checked."""
+        for label, place in self.jumps if check_labels else ():
             if label not in self.labels:
                 self.problems.append(Problem(place, f"no label '{label}' to jump to", did_you_mean(label, self.labels) or "add `- label: " + label + "` where the story should go on"))
-        if "start" not in self.labels:
+        if check_labels and "start" not in self.labels:
             self.problems.append(Problem(first_file, "the story has no label 'start'", "add `- label: start` where the story begins"))
         steps = tuple(self._with_ids())
         index_of_id = {step.id: i for i, step in enumerate(steps) if isinstance(step, STOPS)}

@@ -7,6 +7,7 @@ A line's text is compiled into a tuple of segments the reveal plays in order:
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -103,7 +104,7 @@ def _pause(args: tuple[str, ...], offset: int) -> Pause:
         seconds = float(args[0])
     except ValueError:
         seconds = -1.0
-    if len(args) > 1 or seconds <= 0:
+    if len(args) > 1 or not 0 < seconds < math.inf:  # also refuses nan
         raise MarkupError(f"{{pause {' '.join(args)}}} needs a number of seconds", "write {pause 1.5}, or {pause} to wait for a click", offset)
     return Pause(seconds)
 

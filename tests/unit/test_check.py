@@ -67,11 +67,6 @@ def test_an_unclosed_quote_is_a_yaml_error_in_that_file(scenes, asset_root):
     assert "quote" in problem.hint
 
 
-@pytest.mark.xfail(
-    reason="loader uses problem_mark (end of stream, line 5 of a 4-line file) and drops the YAML context "
-    "'while scanning a quoted scalar' whose context_mark (3:5) is exactly where the quote was opened",
-    strict=True,
-)
 def test_an_unclosed_quote_at_the_end_of_a_file_points_at_the_opening_quote(scenes, asset_root):
     """A quote left open to the end of the file is reported on the line where it opens, not past the last line."""
     folder = scenes({"a.yaml": UNCLOSED_AT_END})
@@ -113,11 +108,6 @@ def test_an_unquoted_line_with_two_colons_is_a_yaml_error_suggesting_quotes(scen
     assert "must be quoted" in problem.hint
 
 
-@pytest.mark.xfail(
-    reason="a line with one ': ' (e.g. 'He said: ...') is reported as an unknown step kind 'He said' and the hint "
-    "only lists step kinds; docs/writing-scenes.md promises 'check tells you when a line needed quotes'",
-    strict=True,
-)
 def test_an_unquoted_line_with_one_colon_is_told_to_use_quotes(scenes, asset_root):
     """`- He said: this is it` (a key with a space can never be a step kind) gets a hint to quote the line."""
     text = """
@@ -540,11 +530,6 @@ def test_bad_markup_in_narration_is_reported_at_the_tag(scenes, asset_root):
     assert (problem.place.line, problem.place.col) == (3, col_of(text, 3, "{"))
 
 
-@pytest.mark.xfail(
-    reason="_error_in_text adds the offset in the parsed value to the scalar's column, so each escape "
-    '(\\" in double quotes) before the tag shifts the column left by one',
-    strict=True,
-)
 def test_bad_markup_after_an_escaped_quote_is_still_placed_at_the_tag(scenes, asset_root):
     """In `"He said \\"hi\\" {bogus}"` the column still points at the '{', escapes notwithstanding."""
     text = r"""
@@ -732,11 +717,6 @@ def test_cli_check_passes_with_exit_0_on_a_clean_folder(scenes):
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.xfail(
-    reason="when a file fails to parse its labels are never read, so load_story also reports "
-    "'the story has no label start' (and 'no label X to jump to' for its labels), though the writer has one",
-    strict=True,
-)
 def test_a_yaml_error_does_not_also_claim_the_labels_in_that_file_are_missing(scenes, asset_root):
     """A YAML error in the file holding `start` is reported alone, without a false 'no label start'."""
     folder = scenes({"a.yaml": UNCLOSED_AT_END})
