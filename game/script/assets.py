@@ -58,18 +58,19 @@ class AssetCheck:
         if self._first_time(path):
             self._image(path, place, exact=None, what=f"sprite '{character} {expression}'")
 
-    def sound(self, name: str, place: Place) -> None:
+    def sound(self, name: str, place: Place, *, what: str = "sound") -> None:
+        """Check `audio/NAME.wav` (or `.ogg`); `what` says "sound" or "music" in the message."""
         path = sound_path(self.root, name)
         if not self._first_time(path):
             return
         if not path.exists():
-            self._missing(path, place, f"sound '{name}'", "add audio/" + name + ".wav (or .ogg)")
+            self._missing(path, place, f"{what} '{name}'", "add audio/" + name + ".wav (or .ogg)")
         elif path.suffix == ".wav":
             try:
                 with wave.open(str(path)) as sound:
                     sound.getnframes()
             except (wave.Error, EOFError, OSError) as error:
-                self.problems.append(Problem(place, f"sound '{name}' cannot be played: {path.name}: {error}", "save it as a PCM WAV file"))
+                self.problems.append(Problem(place, f"{what} '{name}' cannot be played: {path.name}: {error}", "save it as a PCM WAV file"))
 
     def _image(self, path: Path, place: Place, *, exact: tuple[int, int] | None, what: str) -> None:
         if not path.exists():

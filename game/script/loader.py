@@ -403,7 +403,7 @@ class Compiler:
         loop = self._bool(path, options["loop"], "loop") if "loop" in options else True
         if name == "stop":
             return Music(None, fade, loop)
-        self.assets.sound(name, Place.of(path, node))
+        self.assets.sound(name, Place.of(path, node), what="music")
         return Music(name, fade, loop)
 
     def _sound(self, path: str, node: yaml.Node, options: dict[str, yaml.Node]) -> Sound | None:
