@@ -29,6 +29,7 @@ class Playthrough:
         self.seen = seen if seen is not None else set()
         self.beats: list[Beat] = [begin(story, start)]
         self.index = 0
+        self._next: tuple[int, Beat] | None = None
         self._mark_seen()
 
     @property
@@ -53,9 +54,15 @@ class Playthrough:
         if not isinstance(self.current.stop, Line):
             return False
         if not self.rewound:
-            self.beats.append(after(self.story, self.current.state))
+            self.beats.append(self._upcoming())
         self._move(1)
         return True
+
+    def _upcoming(self) -> Beat:
+        """The beat after the current line, worked out once (skip asks about it every frame)."""
+        if self._next is None or self._next[0] != self.index:
+            self._next = (self.index, after(self.story, self.current.state))
+        return self._next[1]
 
     def choose(self, option: int) -> None:
         """Take `option` at the choice; the old future stays only if it took the same one."""
@@ -65,6 +72,7 @@ class Playthrough:
             next_beat = after(self.story, self.current.state, option)
             del self.beats[self.index + 1 :]
             self.beats.append(next_beat)
+            self._next = None
         self._move(1)
 
     def option_taken(self) -> int | None:
@@ -93,8 +101,7 @@ class Playthrough:
             return False
         if self.rewound:
             return True
-        upcoming = after(self.story, self.current.state)
-        return upcoming.id in self.seen
+        return self._upcoming().id in self.seen
 
     def skip(self) -> bool:
         """Advance if skip may pass the current beat; False where skip must stop."""

@@ -23,6 +23,8 @@ FORWARD_KEYS = (pygame.K_PAGEDOWN, pygame.K_RIGHT)
 CTRL_KEYS = (pygame.K_LCTRL, pygame.K_RCTRL)
 SKIP_INTERVAL = 0.06  # seconds between lines while skipping
 TITLE_MUSIC = "theme"
+UI_HOVER, UI_CLICK = "ui_hover", "ui_click"
+ENDING_HOLD = 2.5  # seconds on an ending's final picture before the end card
 
 
 def _plates(app: App, size: tuple[int, int]) -> dict[str, pygame.Surface]:
@@ -32,6 +34,17 @@ def _plates(app: App, size: tuple[int, int]) -> dict[str, pygame.Surface]:
         image = app.images.ui(f"choice_{state}")
         plates[state] = image if image.get_size() == size else pygame.transform.smoothscale(image, size)
     return plates
+
+
+def _press(app: App, buttons: Buttons, event: pygame.event.Event, point: tuple[int, int] | None) -> int | None:
+    """Feed an event to buttons, with a soft tick when the selection moves and a click when one is pressed."""
+    before = buttons.selected
+    chosen = buttons.handle(event, point)
+    if chosen is not None:
+        app.audio.sound(UI_CLICK)
+    elif buttons.selected is not None and buttons.selected != before:
+        app.audio.sound(UI_HOVER)
+    return chosen
 
 
 def _dim(canvas: pygame.Surface, alpha: int) -> None:
@@ -54,7 +67,7 @@ class TitleScreen:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             self.app.quit()
             return
-        chosen = self.buttons.handle(event, point)
+        chosen = _press(self.app, self.buttons, event, point)
         if chosen == 0:
             self.app.audio.play_music(None, fade=1.0)
             self.app.show(GameScreen(self.app))
@@ -94,7 +107,7 @@ class PauseMenu:
             return "resume"
         if event.type == pygame.MOUSEBUTTONUP and event.button == 3:
             return "resume"
-        chosen = self.buttons.handle(event, point)
+        chosen = _press(self.app, self.buttons, event, point)
         return None if chosen is None else ["resume", "restart", "title", "quit"][chosen]
 
     def draw(self, canvas: pygame.Surface) -> None:
@@ -175,7 +188,7 @@ class GameScreen:
         elif event.type == pygame.MOUSEMOTION and point is not None:
             self.quick.hovered = self.quick.at(point)
             if self.choice:
-                self.choice.handle(event, point)
+                _press(self.app, self.choice, event, point)
         elif event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP) and point is not None:
             self._mouse(event, point, now)
 
@@ -192,7 +205,7 @@ class GameScreen:
         elif key in FORWARD_KEYS:
             self.forward()
         elif self.choice is not None:
-            if (option := self.choice.handle(event, None)) is not None:
+            if (option := _press(self.app, self.choice, event, None)) is not None:
                 self.choose(option)
         elif key in ADVANCE_KEYS and not event.mod & pygame.KMOD_ALT:
             self.advance(now)
@@ -209,7 +222,7 @@ class GameScreen:
                 self._quick_action(self.QUICK[link])
             return
         if self.choice is not None:
-            if (option := self.choice.handle(event, point)) is not None:
+            if (option := _press(self.app, self.choice, event, point)) is not None:
                 self.choose(option)
         elif event.type == pygame.MOUSEBUTTONDOWN:
             self.advance(now)
@@ -249,12 +262,17 @@ class GameScreen:
                 self.app.dirty = True
             else:
                 self.skip_on = False  # skip stops at the choice and at lines not seen before
-        elif self.playback.auto_advance_due(now):
+        elif self.playback.auto_advance_due(now) or self._ending_held(now):
             self.advance(now)
             self.app.dirty = True
         if self.choice is None and self.playthrough.at_choice and self.playback.complete(now):
             self._offer_choice()
             self.app.dirty = True
+
+    def _ending_held(self, now: float) -> bool:
+        """The ending's final picture has been up long enough: on to the end card."""
+        done = self.playback.completed_at(now)
+        return self.playthrough.ended and done is not None and now >= done + ENDING_HOLD
 
     def _offer_choice(self) -> None:
         stop = self.playthrough.current.stop
@@ -281,6 +299,8 @@ class GameScreen:
         wait = self.playback.next_change(now)
         if self.stage.animating(self._waiting_for(now)):
             return 0.0
+        if self.playthrough.ended and (done := self.playback.completed_at(now)) is not None:
+            return max(0.0, done + ENDING_HOLD - now)
         return wait
 
     def draw(self, canvas: pygame.Surface, now: float) -> None:
