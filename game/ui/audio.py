@@ -41,7 +41,7 @@ class Audio:
         try:
             pygame.mixer.music.load(str(sound_path(self.root, track)))
             pygame.mixer.music.play(loops=-1 if loop else 0, fade_ms=int(fade * 1000))
-        except pygame.error as error:
+        except (pygame.error, OSError) as error:  # a missing file raises FileNotFoundError
             print(f"warning: cannot play music '{track}': {error}", file=sys.stderr)
 
     def sound(self, name: str) -> None:
@@ -51,5 +51,5 @@ class Audio:
             if name not in self._sounds:
                 self._sounds[name] = pygame.mixer.Sound(str(sound_path(self.root, name)))
             self._sounds[name].play()
-        except pygame.error as error:
+        except (pygame.error, OSError) as error:
             print(f"warning: cannot play sound '{name}': {error}", file=sys.stderr)

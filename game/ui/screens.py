@@ -318,9 +318,9 @@ class GameScreen:
     def _status(self, canvas: pygame.Surface) -> None:
         """A quiet corner note while skipping or rewound."""
         if self.skipping:
-            text = "Skipping  \u25b8\u25b8"
+            text = "Skipping \u00bb"
         elif self.playthrough.rewound:
-            text = "\u25c2 Rewound \u2014 scroll down or Page Down to return"
+            text = "\u00ab Rewound \u00b7 scroll down or Page Down to return"
         else:
             return
         label = self.app.fonts["small"].render(text, True, HIGHLIGHT if self.skipping else DIM_TEXT)

@@ -31,7 +31,8 @@ class Buttons:
     def handle(self, event: pygame.event.Event, point: tuple[int, int] | None) -> int | None:
         """Feed one event (`point`: the mouse in canvas pixels); returns a button activated now."""
         if event.type == pygame.MOUSEMOTION and point is not None:
-            self.selected = self.at(point)
+            # Only a button under the pointer takes the selection; moving off one keeps it for the keyboard.
+            self.selected = self.at(point) if self.at(point) is not None else self.selected
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and point is not None:
             self.pressed = self.selected = self.at(point)
         elif event.type == pygame.MOUSEBUTTONUP and event.button == 1 and point is not None:
