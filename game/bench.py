@@ -24,7 +24,7 @@ GENERATED_LINES = 10_000
 def _summary(samples_ms: list[float]) -> dict[str, float]:
     ordered = sorted(samples_ms)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return {"median_ms": round(statistics.median(ordered), 3), "p95_ms": round(p95, 3), "runs": len(ordered)}
+    return {"median_ms": round(statistics.median(ordered), 5), "p95_ms": round(p95, 5), "runs": len(ordered)}
 
 
 def _timed(action: Callable[[], object], runs: int) -> dict[str, float]:

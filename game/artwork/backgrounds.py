@@ -437,28 +437,39 @@ def silhouette(c: Canvas, x: float, feet: float, height: float, *, build: str, p
                rim: tuple | None = None, glass: bool = False, facing: float = 0.0) -> None:
     """A standing man seen from behind: greatcoat (Jack) or slim suit (Ianto)."""
     u = height / 100
-    head_r = 6.2 * u
-    head = (x + facing * u, feet - height + head_r)
-    shoulders = 13.5 * u if build == "jack" else 10.5 * u
-    hem = 15 * u if build == "jack" else 9.5 * u
-    neck_y = head[1] + head_r * 1.25
-    body = [(x - 3 * u, neck_y - 1 * u), (x + 3 * u, neck_y - 1 * u), (x + shoulders, neck_y + 4 * u),
-            (x + shoulders + 1 * u, neck_y + 30 * u), (x + hem, feet - 8 * u), (x + hem * 0.5, feet),
-            (x - hem * 0.5, feet), (x - hem, feet - 8 * u), (x - shoulders - 1 * u, neck_y + 30 * u),
-            (x - shoulders, neck_y + 4 * u)]
+    jack = build == "jack"
+    top = feet - height
+    head = (x + facing * u, top + 6.5 * u)
+    sh = 12.5 * u if jack else 10 * u
+    hem_y = top + (74 if jack else 50) * u
+    hem = 13.5 * u if jack else 9.5 * u
+    neck_y = top + 13 * u
+    body = [(x - 3 * u, neck_y), (x + 3 * u, neck_y), (x + sh * 0.7, neck_y + 2.5 * u), (x + sh, neck_y + 5.5 * u),
+            (x + sh + 0.8 * u, neck_y + 14 * u), (x + sh + 0.6 * u, top + 52 * u), (x + hem, hem_y),
+            (x - hem, hem_y), (x - sh - 0.6 * u, top + 52 * u), (x - sh - 0.8 * u, neck_y + 14 * u),
+            (x - sh, neck_y + 5.5 * u), (x - sh * 0.7, neck_y + 2.5 * u)]
+    for side in (-1, 1):
+        c.polygon([(x + side * 1 * u, hem_y - 2 * u), (x + side * 7 * u, hem_y - 2 * u), (x + side * 5.5 * u, feet),
+                   (x + side * 1.5 * u, feet)], paint)
     c.polygon(body, paint)
-    if build == "jack":
-        c.polygon([(x - 7 * u, neck_y - 4 * u), (x + 7 * u, neck_y - 4 * u), (x + 9 * u, neck_y + 5 * u),
-                   (x - 9 * u, neck_y + 5 * u)], paint)
-    c.ellipse((head[0] - head_r, head[1] - head_r * 1.1, head[0] + head_r, head[1] + head_r * 1.1), paint)
+    if jack:
+        c.polygon([(x - 6 * u, neck_y - 3.5 * u), (x + 6 * u, neck_y - 3.5 * u), (x + 8.5 * u, neck_y + 4 * u),
+                   (x - 8.5 * u, neck_y + 4 * u)], paint)
+    c.rect((x - 2.6 * u, neck_y - 3 * u, x + 2.6 * u, neck_y + 1 * u), paint)
+    c.ellipse((head[0] - 5.2 * u, head[1] - 6.4 * u, head[0] + 5.2 * u, head[1] + 6 * u), paint)
+    for side in (-1, 1):
+        ax = x + side * (sh - 2.2 * u)
+        c.line([(ax, neck_y + 9 * u), (ax + side * 0.6 * u, top + 50 * u)], 0.5 * u, with_alpha(P.HUB_DEEP, 0.7))
     if glass:
-        hx, hy = x + shoulders + 1.5 * u, neck_y + 24 * u
-        c.polygon([(hx - 2.5 * u, hy - 3 * u), (hx + 2.5 * u, hy - 3 * u), (hx + 2 * u, hy + 2 * u),
-                   (hx - 2 * u, hy + 2 * u)], with_alpha(P.WHISKEY, 0.85))
-        c.glow((hx, hy), 5 * u, P.AMBER, strength=0.35)
+        hx, hy = x + sh + 1.6 * u, top + 50 * u
+        c.polygon([(hx - 2.2 * u, hy - 3.2 * u), (hx + 2.2 * u, hy - 3.2 * u), (hx + 1.8 * u, hy + 1.2 * u),
+                   (hx - 1.8 * u, hy + 1.2 * u)], with_alpha(P.GLASS, 0.45))
+        c.rect((hx - 1.9 * u, hy - 1.2 * u, hx + 1.9 * u, hy + 1 * u), P.WHISKEY)
+        c.glow((hx, hy), 6 * u, P.AMBER, strength=0.3)
     if rim is not None:
-        c.arc(head, (head_r, head_r * 1.1), 200, 300, 0.7 * u, with_alpha(rim, 0.65))
-        c.line([(x - shoulders, neck_y + 4 * u), (x - shoulders - 1 * u, neck_y + 30 * u)], 0.7 * u, with_alpha(rim, 0.45))
+        c.arc(head, (5.2 * u, 6.2 * u), 160, 280, 0.6 * u, with_alpha(rim, 0.7))
+        c.line([(x - sh * 0.7, neck_y + 2.5 * u), (x - sh, neck_y + 5.5 * u), (x - sh - 0.8 * u, neck_y + 14 * u),
+                (x - sh - 0.6 * u, top + 52 * u)], 0.6 * u, with_alpha(rim, 0.5))
 
 
 def office(scene: OfficeScene, hub: Image.Image) -> Image.Image:
