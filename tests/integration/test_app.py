@@ -142,15 +142,18 @@ def test_the_choice_works_by_keyboard_and_mouse(app):
 
 
 def test_ending_leads_to_the_end_card_and_back_to_the_title(app):
-    """Playing to an ending shows the end card naming it; a key returns to the title."""
+    """Playing to an ending shows its final picture, then the end card naming it; a key returns to the title."""
     game = start_game(app)
     for _ in range(500):
         if game.playthrough.at_choice:
             key(app, pygame.K_1)
         settle(app)
         key(app, pygame.K_RETURN)
-        if isinstance(app.screen, EndCardScreen):
+        if game.playthrough.ended:
             break
+    settle(app, 1.0)  # the final picture fades in and holds by itself
+    assert isinstance(app.screen, GameScreen)
+    settle(app)
     assert isinstance(app.screen, EndCardScreen) and app.screen.ending
     key(app, pygame.K_SPACE)
     assert isinstance(app.screen, TitleScreen)

@@ -121,7 +121,7 @@ def test_dissolve_blends_between_the_two_scenes(stage, shipped_story):
     stage.draw_scene(a, old)
     stage.draw_scene(b, new)
     stage.draw(mid, None, Frame(new, blend_from=old, blend=0.5, style="dissolve"), waiting_for=None)
-    differing = [(x, y) for x in range(0, 1280, 37) for y in range(0, 720, 37) if sum(abs(p - q) for p, q in zip(a.get_at((x, y))[:3], b.get_at((x, y))[:3])) > 60]
+    differing = [(x, y) for x in range(0, 1280, 37) for y in range(0, 720, 37) if sum(abs(p - q) for p, q in zip(a.get_at((x, y))[:3], b.get_at((x, y))[:3])) > 20]
     assert differing
     for point in differing[:20]:
         for channel in range(3):
