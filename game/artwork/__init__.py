@@ -1,0 +1,121 @@
+"""Hub's art and sound, generated: every picture drawn with Pillow, every sound made with numpy.
+
+    from game.artwork import generate
+    generate(root)  # writes root/art/... and root/audio/..., returns the files written
+
+The output is deterministic (fixed seeds, no timestamps, fixed PNG options),
+so regenerating gives the same bytes. Pictures are drawn in two worker
+processes; `art/contact_sheet.png` shows them all on one page for review.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from game.artwork.backgrounds import backgrounds
+from game.artwork.drawing import save_png
+from game.artwork.interface import FONTS, interface
+from game.artwork.sound import save_wav, sounds
+from game.artwork.sprites import sprites
+
+__all__ = ["generate", "catalogue"]
+
+
+def catalogue() -> dict[str, str]:
+    """Every file the generator writes (relative path) mapped to its kind: 'image' or 'sound'."""
+    names = {f"art/backgrounds/{n}.png": "image" for n in backgrounds()}
+    names |= {f"art/sprites/{n}.png": "image" for n in sprites()}
+    names |= {f"art/ui/{n}.png": "image" for n in interface()}
+    names |= {f"audio/{n}.wav": "sound" for n in sounds()}
+    names["art/contact_sheet.png"] = "image"
+    return names
+
+
+def _makers() -> dict[str, Callable[[], object]]:
+    makers: dict[str, Callable[[], object]] = {}
+    makers |= {f"art/backgrounds/{n}.png": f for n, f in backgrounds().items()}
+    makers |= {f"art/sprites/{n}.png": f for n, f in sprites().items()}
+    makers |= {f"art/ui/{n}.png": f for n, f in interface().items()}
+    makers |= {f"audio/{n}.wav": f for n, f in sounds().items()}
+    return makers
+
+
+# Jobs are grouped so the one Hub picture the office views reuse is drawn once per group.
+def _groups() -> list[list[str]]:
+    names = list(_makers())
+    office = [n for n in names if n.startswith("art/backgrounds/") and ("office" in n or "end_" in n or "hub" in n)]
+    rest = [n for n in names if n not in office]
+    heavy = sorted(rest, key=lambda n: (not n.startswith("art/backgrounds"), n))
+    return [office] + [heavy[i::3] for i in range(3)]
+
+
+def _write_group(root: str, group: list[str]) -> list[str]:
+    makers = _makers()
+    written = []
+    for name in group:
+        result = makers[name]()
+        path = Path(root) / name
+        if isinstance(result, Image.Image):
+            save_png(result, path)
+        else:
+            save_wav(result, path)  # type: ignore[arg-type]
+        written.append(name)
+    return written
+
+
+def generate(root: Path, *, workers: int = 2) -> list[Path]:
+    """Write every picture and sound under root/art and root/audio; return the paths written."""
+    root = Path(root)
+    groups = _groups()
+    written: list[str] = []
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for names in pool.map(_write_group, [str(root)] * len(groups), groups):
+                written.extend(names)
+    else:
+        for group in groups:
+            written.extend(_write_group(str(root), group))
+    images = sorted(n for n in written if n.endswith(".png"))
+    save_png(contact_sheet(root, images), root / "art" / "contact_sheet.png")
+    written.append("art/contact_sheet.png")
+    return sorted(root / n for n in written)
+
+
+def contact_sheet(root: Path, names: list[str]) -> Image.Image:
+    """Every picture on one page, each labelled with its file name, sprites on a checkerboard."""
+    cell_w, cell_h, label_h, columns, gap = 300, 190, 22, 6, 14
+    rows = -(-len(names) // columns)
+    sheet = Image.new("RGB", (columns * (cell_w + gap) + gap, rows * (cell_h + label_h + gap) + gap + 40), (22, 26, 30))
+    draw = ImageDraw.Draw(sheet)
+    font = ImageFont.truetype(str(FONTS / "Lato-Regular.ttf"), 13)
+    title = ImageFont.truetype(str(FONTS / "Lato-Bold.ttf"), 20)
+    draw.text((gap, 10), "Hub - generated art (game/artwork)", font=title, fill=(230, 236, 236))
+    for i, name in enumerate(names):
+        col, row = i % columns, i // columns
+        x, y = gap + col * (cell_w + gap), 44 + row * (cell_h + label_h + gap)
+        picture = Image.open(root / name)
+        picture.load()
+        thumb = picture.copy()
+        thumb.thumbnail((cell_w, cell_h), Image.Resampling.LANCZOS)
+        ox, oy = x + (cell_w - thumb.width) // 2, y + (cell_h - thumb.height) // 2
+        if thumb.mode == "RGBA":
+            sheet.paste(_checker(thumb.size), (ox, oy))
+            sheet.paste(thumb, (ox, oy), thumb)
+        else:
+            sheet.paste(thumb.convert("RGB"), (ox, oy))
+        label = name.removeprefix("art/")
+        draw.text((x, y + cell_h + 4), label, font=font, fill=(200, 208, 210))
+    return sheet
+
+
+def _checker(size: tuple[int, int], *, square: int = 10) -> Image.Image:
+    tile = Image.new("RGB", size, (70, 76, 82))
+    draw = ImageDraw.Draw(tile)
+    for y in range(0, size[1], square):
+        for x in range((y // square) % 2 * square, size[0], square * 2):
+            draw.rectangle((x, y, x + square - 1, y + square - 1), fill=(90, 96, 102))
+    return tile

@@ -283,7 +283,7 @@ class OfficeScene:
     poured: int = 1  # how many glasses have whiskey in them
     coats: int = 0
     figures: tuple[str, ...] = ()  # "jack", "jack_glass", "ianto" silhouettes at the window
-    view_shift: float = 0.0  # slide the view through the window (-1 left .. 1 right)
+    view: tuple[int, int, int, int] = (160, 40, 1120, 440)  # the part of the Hub picture seen through the window
     view_light: float = 1.0
 
 
@@ -293,9 +293,7 @@ WINDOW = (150, 70, 1130, 470)
 def window_view(c: Canvas, scene: OfficeScene, hub: Image.Image) -> None:
     """The Hub seen through the big window: the Hub picture, softened and pushed back."""
     x0, y0, x1, y1 = WINDOW
-    crop_w = 960
-    left = int(160 + scene.view_shift * 160)
-    view = hub.crop((left, 40, left + crop_w, 40 + 400)).filter(ImageFilter.GaussianBlur(1.4))
+    view = hub.crop(scene.view).filter(ImageFilter.GaussianBlur(1.4))
     c.place(view, (x0, y0, x1, y1))
     c.rect((x0, y0, x1, y1), with_alpha(P.COLD_DEEP, 0.42 / scene.view_light ** 0.5), mode="over")
     c.rect((x0, y0, x1, y1), with_alpha(P.COLD, 0.12 * scene.view_light), mode="screen")
@@ -477,15 +475,15 @@ def office(scene: OfficeScene, hub: Image.Image) -> Image.Image:
     c = Canvas(W, H, scale=SCALE, background=P.HUB_DEEP)
     room_walls(c, scene)
     window_view(c, scene, hub)
-    figure_paint = mix(P.HUB_DEEP, P.OFFICE_WALL, 0.3)
-    spots = {1: (640,), 2: (560, 700)}.get(len(scene.figures), ())
+    figure_paint = mix(P.HUB_DEEP, P.OFFICE_WALL, 0.15)
+    spots = {1: (560,), 2: (560, 665)}.get(len(scene.figures), ())
     for kind, x in zip(scene.figures, spots):
-        silhouette(c, x, 640, 400, build="ianto" if kind == "ianto" else "jack", paint=figure_paint,
+        silhouette(c, x, 640, 380 if kind == "ianto" else 400, build="ianto" if kind == "ianto" else "jack", paint=figure_paint,
                    rim=P.RIM_COLD, glass=kind == "jack_glass", facing=-1.5 if kind == "ianto" else 1.5)
     window_frame(c, scene)
     filing_cabinet(c)
     coat_stand(c, scene)
-    chair(c, 740)
+    chair(c, 760 if scene.figures else 740)
     desk(c, scene)
     light_room(c, scene)
     return grained(c.image())
@@ -498,7 +496,8 @@ def light_room(c: Canvas, scene: OfficeScene) -> None:
         c.fill(with_alpha(mix(P.COLD, P.COLD_DEEP, 0.35), 1.0), mode="multiply", opacity=0.7 * cold)
         c.fill(radial((640, 280), (700, 420), glow_stops(P.COLD, 0.18 * cold)), mode="add")
         c.polygon([(WINDOW[0], 470), (WINDOW[2], 470), (1180, 584), (100, 584)],
-                  vertical(470, 584, [(0, with_alpha(P.MOON, 0.12 * cold)), (1, with_alpha(P.MOON, 0.02))]), mode="add")
+                  vertical(470, 584, [(0, with_alpha(P.MOON, 0.08 * cold)), (1, with_alpha(P.MOON, 0.0))]), mode="add",
+                  soften=30)
     if lamp > 0:
         c.fill(with_alpha(mix(P.AMBER, P.AMBER_DEEP, 0.4), 1.0), mode="multiply", opacity=0.22 * lamp)
         c.fill(radial((300, 430), (760, 520), glow_stops(P.AMBER, 0.55 * lamp)), mode="add")
@@ -651,7 +650,7 @@ def title() -> Image.Image:
         c.polygon([(x - 30, 0), (x + 40, 0), (x + 20, 720), (x - 140, 720)],
                   vertical(0, 720, [(0, with_alpha(P.MOON, 0.14)), (1, with_alpha(P.MOON, 0.0))]), mode="add", soften=18)
     hanging_lamp(c, 420, 240, strength=0.8)
-    silhouette(c, 640, 660, 190, build="jack", paint=P.HUB_DEEP, rim=P.WATER, facing=1.0)
+    silhouette(c, 600, 680, 250, build="jack", paint=P.HUB_DEEP, rim=P.WATER, facing=1.0)
     c.fill(vertical(480, H, [(0, with_alpha(P.COLD, 0.0)), (0.7, with_alpha(P.COLD, 0.12)), (1, with_alpha(P.COLD, 0.02))]),
            mode="screen")
     c.fill(radial((640, 190), (460, 170), [(0, with_alpha(P.HUB_DEEP, 0.55)), (1, with_alpha(P.HUB_DEEP, 0.0))]))
@@ -693,5 +692,5 @@ def backgrounds() -> dict[str, Callable[[], Image.Image]]:
         "title": title,
         "end_let_go": lambda: office(OfficeScene(lamp=0.0, cold=1.0, glasses=2, poured=2, figures=("jack_glass",)), hub()),
         "end_tell": lambda: office(OfficeScene(lamp=0.45, cold=0.5, glasses=2, poured=2, figures=("ianto", "jack")), hub()),
-        "end_stay": lambda: office(OfficeScene(lamp=0.8, glasses=2, poured=2, coats=2, view_shift=-1.0), hub()),
+        "end_stay": lambda: office(OfficeScene(lamp=0.8, glasses=2, poured=2, coats=2, view=(0, 190, 720, 490)), hub()),
     }

@@ -83,6 +83,20 @@ def radial(centre: Point, radius: float | tuple[float, float], stops: Sequence[t
     return paint
 
 
+def rounded(points: Sequence[Point], *, iterations: int = 3, closed: bool = True) -> list[Point]:
+    """Round a polygon's corners (Chaikin's corner cutting): hard outlines become soft curves."""
+    pts = list(points)
+    for _ in range(iterations):
+        out: list[Point] = [] if closed else [pts[0]]
+        count = len(pts) if closed else len(pts) - 1
+        for i in range(count):
+            (ax, ay), (bx, by) = pts[i], pts[(i + 1) % len(pts)]
+            out.append((ax * 0.75 + bx * 0.25, ay * 0.75 + by * 0.25))
+            out.append((ax * 0.25 + bx * 0.75, ay * 0.25 + by * 0.75))
+        pts = out if closed else out + [pts[-1]]
+    return pts
+
+
 def glow_stops(colour: Sequence[float], strength: float = 1.0) -> list[tuple[float, RGBA]]:
     """Stops for a soft light: bright centre, smooth quadratic-looking fall-off."""
     return [(t, with_alpha(colour, strength * (1 - t) ** 2.2)) for t in np.linspace(0, 1, 9)]
