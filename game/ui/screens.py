@@ -25,6 +25,7 @@ SKIP_INTERVAL = 0.06  # seconds between lines while skipping
 TITLE_MUSIC = "theme"
 UI_HOVER, UI_CLICK = "ui_hover", "ui_click"
 ENDING_HOLD = 2.5  # seconds on an ending's final picture before the end card
+END_CARD_MINIMUM = 1.5  # seconds the end card stays before a key or click dismisses it
 
 
 def _plates(app: App, size: tuple[int, int]) -> dict[str, pygame.Surface]:
@@ -281,9 +282,8 @@ class GameScreen:
         top = (TEXT_BOX.y - count * (CHOICE_SIZE[1] + CHOICE_GAP)) // 2 + 10
         rects = column(count, CHOICE_SIZE, centre_x=SCREEN_SIZE[0] // 2, top=top, gap=CHOICE_GAP)
         labels = [option.text for option in stop.options]
+        # Nothing is selected at first, so a Space pressed to finish the prompt can never pick an option.
         self.choice = Buttons(labels, rects, _plates(self.app, CHOICE_SIZE), self.app.fonts["ui"], marked=self.playthrough.option_taken())
-        mouse = self.app.window.to_canvas(pygame.mouse.get_pos())
-        self.choice.selected = self.choice.at(mouse)
 
     def _waiting_for(self, now: float) -> float | None:
         done = self.playback.completed_at(now) if self.playback.waiting(now) else None
@@ -336,9 +336,12 @@ class EndCardScreen:
     def __init__(self, app: App, ending: str) -> None:
         self.app = app
         self.ending = ending
+        self.opened = app.clock.now()
         app.seen.save()
 
     def handle(self, event: pygame.event.Event, point: tuple[int, int] | None) -> None:
+        if self.app.clock.now() - self.opened < END_CARD_MINIMUM:
+            return  # keys still held from reading the last line must not sweep the card away
         if event.type == pygame.KEYDOWN and event.key not in CTRL_KEYS or event.type == pygame.MOUSEBUTTONUP and event.button == 1:
             self.app.audio.play_music(None, fade=1.5)
             self.app.show(TitleScreen(self.app))

@@ -156,6 +156,9 @@ def test_ending_leads_to_the_end_card_and_back_to_the_title(app):
     settle(app)
     assert isinstance(app.screen, EndCardScreen) and app.screen.ending
     key(app, pygame.K_SPACE)
+    assert isinstance(app.screen, EndCardScreen)  # too soon: a held key must not sweep it away
+    settle(app, 2.0)
+    key(app, pygame.K_SPACE)
     assert isinstance(app.screen, TitleScreen)
 
 
