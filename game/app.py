@@ -20,6 +20,7 @@ from game.seen import FILE_NAME, SeenLines
 from game.ui.assets import Fonts, Images
 from game.ui.audio import Audio
 from game.ui.display import Window
+from game.ui.screens import TitleScreen
 from game.userdata import data_dir
 
 FRAME_TIME = 1 / 60
@@ -58,8 +59,6 @@ class App:
         self.running = True
         self.dirty = True
         self._wake_at: float | None = None
-        from game.ui.screens import TitleScreen
-
         self.screen: Screen = TitleScreen(self)
 
     def show(self, screen: Screen) -> None:
