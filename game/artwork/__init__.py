@@ -22,7 +22,10 @@ from game.artwork.interface import FONTS, interface
 from game.artwork.sound import save_wav, sounds
 from game.artwork.sprites import sprites
 
-__all__ = ["generate", "catalogue"]
+__all__ = ["generate", "catalogue", "handmade"]
+
+CONTACT_SHEET = "art/contact_sheet.png"
+HANDMADE = "art/handmade.txt"
 
 
 def catalogue() -> dict[str, str]:
@@ -31,7 +34,7 @@ def catalogue() -> dict[str, str]:
     names |= {f"art/sprites/{n}.png": "image" for n in sprites()}
     names |= {f"art/ui/{n}.png": "image" for n in interface()}
     names |= {f"audio/{n}.wav": "sound" for n in sounds()}
-    names["art/contact_sheet.png"] = "image"
+    names[CONTACT_SHEET] = "image"
     return names
 
 
@@ -67,10 +70,20 @@ def _write_group(root: str, group: list[str]) -> list[str]:
     return written
 
 
+def handmade(root: Path) -> set[str]:
+    """Files an artist has replaced, listed in `art/handmade.txt` (one path a line): never overwritten."""
+    listing = Path(root) / HANDMADE
+    if not listing.exists():
+        return set()
+    lines = (line.strip() for line in listing.read_text(encoding="utf-8").splitlines())
+    return {line for line in lines if line and not line.startswith("#")}
+
+
 def generate(root: Path, *, workers: int = 2) -> list[Path]:
-    """Write every picture and sound under root/art and root/audio; return the paths written."""
+    """Write every picture and sound under root/art and root/audio, except hand-made ones; return the paths written."""
     root = Path(root)
-    groups = _groups()
+    keep = handmade(root)
+    groups = [[name for name in group if name not in keep] for group in _groups()]
     written: list[str] = []
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
@@ -79,9 +92,9 @@ def generate(root: Path, *, workers: int = 2) -> list[Path]:
     else:
         for group in groups:
             written.extend(_write_group(str(root), group))
-    images = sorted(n for n in written if n.endswith(".png"))
-    save_png(contact_sheet(root, images), root / "art" / "contact_sheet.png")
-    written.append("art/contact_sheet.png")
+    images = sorted(n for n in catalogue() if n.endswith(".png") and n != CONTACT_SHEET)
+    save_png(contact_sheet(root, images), root / CONTACT_SHEET)
+    written.append(CONTACT_SHEET)
     return sorted(root / n for n in written)
 
 
