@@ -8,9 +8,11 @@ stop itself (a line, the choice or an ending). `begin` gives the first beat;
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, replace
 
 from game.script import markup
+from game.script.flow import successors
 from game.script.model import (
     Background,
     Choice,
@@ -79,8 +81,50 @@ class StoryEnded(Exception):
 
 
 def begin(story: Story, label: str = "start") -> Beat:
-    """The first beat of the story, starting at `label`."""
-    return _run(story, story.labels[label], StoryState(position=-1))
+    """The first beat of the story, starting at `label`.
+
+    Starting mid-story (a writer trying out a scene), the scene and music are
+    set up as they would be on the shortest way there from `start`.
+    """
+    state, lead_in = StoryState(position=-1), ()
+    if label != "start" and "start" in story.labels:
+        state = _arriving(story, shortest_path(story, story.labels["start"], story.labels[label]))
+        if state.music.track:
+            lead_in = (ChangeMusic(Music(state.music.track, 1.0, state.music.loop)),)
+    return _run(story, story.labels[label], state, lead_in)
+
+
+def shortest_path(story: Story, start: int, goal: int) -> list[int]:
+    """The steps on the shortest way from `start` to just before `goal` (empty if none)."""
+    came_from: dict[int, int | None] = {start: None}
+    queue = deque([start])
+    while queue:
+        index = queue.popleft()
+        if index == goal:
+            path, at = [], came_from[index]
+            while at is not None:
+                path.append(at)
+                at = came_from[at]
+            return path[::-1]
+        for following in successors(story, index):
+            if following not in came_from:
+                came_from[following] = index
+                queue.append(following)
+    return []
+
+
+def _arriving(story: Story, path: list[int]) -> StoryState:
+    """The state after the scene and music changes along `path` (lines, sounds and waits pass by)."""
+    scene, music = Scene(), Playing()
+    for index in path:
+        step = story.steps[index]
+        if isinstance(step, (Background, Show, Hide)):
+            scene = _changed(scene, step)
+        elif isinstance(step, Music):
+            music = Playing(step.track, step.loop)
+        elif isinstance(step, Line):
+            scene = _after_cues(scene, step)
+    return StoryState(position=-1, scene=scene, music=music)
 
 
 def after(story: Story, state: StoryState, option: int | None = None) -> Beat:
@@ -96,11 +140,11 @@ def after(story: Story, state: StoryState, option: int | None = None) -> Beat:
     return _run(story, state.position + 1, state)
 
 
-def _run(story: Story, index: int, state: StoryState) -> Beat:
-    """Play steps from `index` until a stop, gathering the lead-in."""
+def _run(story: Story, index: int, state: StoryState, lead_in: tuple[LeadIn, ...] = ()) -> Beat:
+    """Play steps from `index` until a stop, gathering the lead-in (after any given)."""
     scene = shown = state.scene
     music = state.music
-    lead_in: list[LeadIn] = []
+    lead_in: list[LeadIn] = list(lead_in)
     for _ in range(MAX_STEPS_BETWEEN_STOPS):
         step = story.steps[index]
         index += 1

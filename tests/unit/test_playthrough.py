@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game.beats import StoryEnded, after
+from game.beats import ChangeMusic, StoryEnded, after
 from game.playthrough import Playthrough
 from game.script import load_story
 from game.script.model import Choice, Ending, Line
@@ -196,3 +196,14 @@ def test_any_sequence_keeps_the_playthrough_consistent(story, actions):
     for earlier, later in zip(play.beats, play.beats[1:]):
         option = later.state.choices[-1][1] if isinstance(earlier.stop, Choice) else None
         assert after(story, earlier.state, option) == later
+
+
+def test_starting_at_a_label_sets_the_scene_as_on_the_way_there(story):
+    """`--start right` begins with the background, sprites and music the story would have by then."""
+    play = Playthrough(story, start="right")
+    beat = play.current
+    assert beat.stop.text == "Right one."
+    assert beat.before.background == "room" and beat.before.sprite("ann").expression == "sad"
+    assert beat.state.scene.sprites == ()  # the label's own `hide: ann` still happens
+    assert beat.state.music.track == "chime"
+    assert any(isinstance(entry, ChangeMusic) and entry.music.track == "chime" for entry in beat.lead_in)
