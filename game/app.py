@@ -97,9 +97,10 @@ class App:
 
     def pause(self) -> None:
         """Sleep until the next frame is due: a frame's time while animating, else a short poll."""
-        now = self.clock.now()
-        wait = IDLE_POLL if self._wake_at is None else max(0.0, min(IDLE_POLL, self._wake_at - now))
-        time.sleep(max(wait, FRAME_TIME if self._wake_at is not None else 0.0))
+        if self._wake_at is None:
+            time.sleep(IDLE_POLL)
+        else:
+            time.sleep(min(IDLE_POLL, max(FRAME_TIME, self._wake_at - self.clock.now())))
 
     def run(self) -> int:
         first = True

@@ -9,14 +9,16 @@ record live here too.
 
 from __future__ import annotations
 
-from collections.abc import Container
+from typing import Protocol
 
 from game.beats import Beat, after, begin
 from game.script.model import Choice, Ending, Line, Story
 
 
-class Seen(Container[str]):
-    """What a playthrough needs of the "seen" record: membership and `add`."""
+class Seen(Protocol):
+    """What a playthrough needs of the "seen" record (a set will do)."""
+
+    def __contains__(self, line_id: object) -> bool: ...
 
     def add(self, line_id: str) -> None: ...
 

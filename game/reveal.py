@@ -157,14 +157,18 @@ class BeatPlayback:
     def complete(self, now: float) -> bool:
         return self.part == len(self.parts) - 1 and self.waiting(now)
 
-    def completed_at(self, now: float) -> float | None:
-        """When the whole beat finished playing, if it has."""
-        if not self.complete(now):
+    def waiting_since(self, now: float) -> float | None:
+        """When the text stopped to wait for a click (at its end or at a `{pause}`), if it has."""
+        if not self.waiting(now):
             return None
         if self.part_done:
             return self.done_at
         start = max(self.part_start, self.text_start)
         return start + self.parts[self.part].duration(self.per_char)
+
+    def completed_at(self, now: float) -> float | None:
+        """When the whole beat finished playing, if it has."""
+        return self.waiting_since(now) if self.complete(now) else None
 
     def auto_advance_due(self, now: float) -> bool:
         """A line with `auto:` has been whole for its time and goes on by itself."""

@@ -286,10 +286,9 @@ class GameScreen:
         self.choice = Buttons(labels, rects, _plates(self.app, CHOICE_SIZE), self.app.fonts["ui"], marked=self.playthrough.option_taken())
 
     def _waiting_for(self, now: float) -> float | None:
-        done = self.playback.completed_at(now) if self.playback.waiting(now) else None
-        if done is None and self.playback.waiting(now):
-            done = self.playback.part_start
-        return None if done is None else now - done
+        """How long the text has been waiting for a click, if it is."""
+        since = self.playback.waiting_since(now)
+        return None if since is None else now - since
 
     def next_change(self, now: float) -> float | None:
         if self.pause_menu is not None:
