@@ -349,12 +349,12 @@ class Compiler:
         return Show(character, expression, position, self._transition(path, options))
 
     def _show_words(self, path: str, node: yaml.Node, words: tuple[str, ...]) -> tuple[str, str, str | None] | None:
-        position = None
+        position, fine = None, True
         if len(words) == 4 and words[2] == "at":
             position = position_named(words[3])
             if position not in POSITIONS:
                 self.error(path, node, f"unknown position '{words[3]}'", did_you_mean(words[3], POSITIONS))
-                return None
+                fine = False
         elif len(words) != 2:
             self.error(path, node, f"cannot read `show {' '.join(words)}`", "write CHARACTER EXPRESSION, optionally followed by `at left`, `at centre` or `at right`")
             return None
@@ -365,7 +365,7 @@ class Compiler:
         if expression not in known:
             self.error(path, node, f"'{character}' has no expression '{expression}'", did_you_mean(expression, known))
             return None
-        return character, expression, position
+        return (character, expression, position) if fine else None
 
     def _known_character(self, path: str, node: yaml.Node, character: str) -> bool:
         if character in self.characters:
