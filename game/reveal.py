@@ -193,6 +193,14 @@ class BeatPlayback:
             return max(0.0, done + auto - now)
         return None
 
+    def delay(self, seconds: float) -> None:
+        """Move everything still to come `seconds` later (the game was paused meanwhile)."""
+        self.started += seconds
+        self.text_start += seconds
+        self.part_start += seconds
+        if self.done_at is not None:
+            self.done_at += seconds
+
     # -- input --------------------------------------------------------------
     def click(self, now: float) -> bool:
         """The player clicked: finish what is moving. False if the beat has fully played."""

@@ -128,6 +128,7 @@ class GameScreen:
         self.playthrough = Playthrough(app.story, start=app.start, seen=app.seen)
         self.quick = Links(self.QUICK, app.fonts["small"], right=TEXT_BOX.right - 24, y=QUICK_MENU_Y)
         self.pause_menu: PauseMenu | None = None
+        self.paused_at = 0.0
         self.skip_held = False
         self.skip_on = False
         self._next_skip = 0.0
@@ -196,7 +197,7 @@ class GameScreen:
     def _key(self, event: pygame.event.Event, now: float) -> None:
         key = event.key
         if key == pygame.K_ESCAPE:
-            self.pause_menu = PauseMenu(self.app)
+            self._open_pause_menu()
         elif key in CTRL_KEYS:
             self.skip_held = True
         elif key == pygame.K_TAB:
@@ -213,7 +214,7 @@ class GameScreen:
 
     def _mouse(self, event: pygame.event.Event, point: tuple[int, int], now: float) -> None:
         if event.type == pygame.MOUSEBUTTONUP and event.button == 3:
-            self.pause_menu = PauseMenu(self.app)
+            self._open_pause_menu()
             return
         if event.button != 1:
             return
@@ -234,11 +235,18 @@ class GameScreen:
         elif label == "Skip":
             self.skip_on = not self.skip_on
         else:
-            self.pause_menu = PauseMenu(self.app)
+            self._open_pause_menu()
+
+    def _open_pause_menu(self) -> None:
+        """Stop everything: skipping ends, and the beat's time stands still until Resume."""
+        self.pause_menu = PauseMenu(self.app)
+        self.paused_at = self.app.clock.now()
+        self.skip_held = self.skip_on = False
 
     def _pause_action(self, action: str | None) -> None:
         if action == "resume":
             self.pause_menu = None
+            self.playback.delay(self.app.clock.now() - self.paused_at)
         elif action == "restart":
             self.app.audio.play_music(None, fade=0.5)
             self.app.show(GameScreen(self.app))

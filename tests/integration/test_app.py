@@ -186,3 +186,17 @@ def test_a_still_screen_is_not_redrawn(app):
     assert app.presented == before
     key(app, pygame.K_SPACE)
     assert app.presented == before + 1
+
+
+def test_the_pause_menu_stops_the_line_typing(app):
+    """Text does not go on typing behind the pause menu; it picks up where it was on Resume."""
+    game = start_game(app)
+    settle(app, 100.0)
+    key(app, pygame.K_SPACE)  # the next line starts typing
+    settle(app, 0.1)
+    shown = game.playback.chars_shown(app.clock.now())
+    key(app, pygame.K_ESCAPE)
+    settle(app, 30.0)
+    key(app, pygame.K_ESCAPE)
+    assert game.playback.chars_shown(app.clock.now()) == shown
+    assert not game.playback.complete(app.clock.now())

@@ -139,3 +139,12 @@ def test_still_screen_reports_no_change(beats):
     playback = BeatPlayback(beats[0], cps=10, now=0.0)
     assert playback.next_change(0.1) == 0.0
     assert playback.next_change(5.0) is None
+
+
+def test_a_delay_holds_the_reveal_where_it_was(beats):
+    """After a pause of 10 s (the pause menu), typing goes on from where it stopped."""
+    playback = BeatPlayback(beats[0], cps=10, now=0.0)
+    assert playback.chars_shown(0.3) == 3
+    playback.delay(10.0)
+    assert playback.chars_shown(10.3) == 3
+    assert playback.chars_shown(10.5) == 5
