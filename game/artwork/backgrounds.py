@@ -227,6 +227,7 @@ def gear_points(centre: Point, radius: float, *, teeth: int = 14, depth: float =
 
 
 # -- the Hub floor -----------------------------------------------------------------------------
+HUB_COG = ((205.0, 460.0), 112.0)  # the cog door in the Hub's far wall: centre and radius
 def hub_floor_canvas() -> Canvas:
     """The Hub's main floor at night, as a canvas for other pictures to reuse."""
     c = Canvas(W, H, scale=SCALE, background=P.HUB_DEEP)
@@ -237,7 +238,7 @@ def hub_floor_canvas() -> Canvas:
         arch = [(x0, 600), (x0, 260)] + [((x0 + x1) / 2 + math.cos(a) * (x1 - x0) / 2, 260 - math.sin(a) * 90)
                                          for a in np.linspace(math.pi, 0, 24)] + [(x1, 260), (x1, 600)]
         c.polygon(arch, with_alpha(P.HUB_DEEP, 0.55))
-    cog_emblem(c, (205, 460), 112, light=0.8)
+    cog_emblem(c, HUB_COG[0], HUB_COG[1], light=0.8)
     c.glow((205, 330), (200, 150), P.AMBER, strength=0.18)
     for x in (30, 70):
         vertical_pipe(c, x, 0, 600, 22, P.HUB_PIPE)
@@ -285,6 +286,7 @@ class OfficeScene:
     figures: tuple[str, ...] = ()  # "jack", "jack_glass", "ianto" silhouettes at the window
     view: tuple[int, int, int, int] = (160, 40, 1120, 440)  # the part of the Hub picture seen through the window
     view_light: float = 1.0
+    cog_light: float = 0.0  # how clearly the cog door stands out in the view (0 = as the Hub picture has it)
 
 
 WINDOW = (150, 70, 1130, 470)
@@ -295,6 +297,14 @@ def window_view(c: Canvas, scene: OfficeScene, hub: Image.Image) -> None:
     x0, y0, x1, y1 = WINDOW
     view = hub.crop(scene.view).filter(ImageFilter.GaussianBlur(1.4))
     c.place(view, (x0, y0, x1, y1))
+    if scene.cog_light > 0:
+        vx0, vy0, vx1, vy1 = scene.view
+        sx, sy = (x1 - x0) / (vx1 - vx0), (y1 - y0) / (vy1 - vy0)
+        (hx, hy), radius = HUB_COG
+        centre, r = (x0 + (hx - vx0) * sx, y0 + (hy - vy0) * sy), radius * (sx + sy) / 2
+        c.glow((centre[0] - r * 0.3, centre[1] - r * 0.5), (r * 1.6, r * 1.2), P.COLD, strength=0.25 * scene.cog_light)
+        cog_emblem(c, centre, r, light=1.0 + 0.6 * scene.cog_light)
+        c.arc(centre, r * 1.02, 185, 300, max(1.5, r * 0.02), with_alpha(P.MOON, 0.45 * scene.cog_light))
     c.rect((x0, y0, x1, y1), with_alpha(P.COLD_DEEP, 0.42 / scene.view_light ** 0.5), mode="over")
     c.rect((x0, y0, x1, y1), with_alpha(P.COLD, 0.12 * scene.view_light), mode="screen")
 
@@ -432,8 +442,13 @@ def coat_stand(c: Canvas, scene: OfficeScene) -> None:
 
 
 def silhouette(c: Canvas, x: float, feet: float, height: float, *, build: str, paint: tuple,
-               rim: tuple | None = None, glass: bool = False, facing: float = 0.0) -> None:
-    """A standing man seen from behind: greatcoat (Jack) or slim suit (Ianto)."""
+               rim: tuple | None = None, rim_side: int = -1, back_rim: tuple | None = None, glass: bool = False,
+               facing: float = 0.0) -> None:
+    """A standing man seen from behind: greatcoat (Jack) or slim suit (Ianto).
+
+    `rim` outlines the side `rim_side` (-1 left, +1 right) facing the strongest light; `back_rim`, fainter,
+    the other side.
+    """
     u = height / 100
     jack = build == "jack"
     top = feet - height
@@ -464,10 +479,17 @@ def silhouette(c: Canvas, x: float, feet: float, height: float, *, build: str, p
                    (hx - 1.8 * u, hy + 1.2 * u)], with_alpha(P.GLASS, 0.45))
         c.rect((hx - 1.9 * u, hy - 1.2 * u, hx + 1.9 * u, hy + 1 * u), P.WHISKEY)
         c.glow((hx, hy), 6 * u, P.AMBER, strength=0.3)
-    if rim is not None:
-        c.arc(head, (5.2 * u, 6.2 * u), 160, 280, 0.6 * u, with_alpha(rim, 0.7))
-        c.line([(x - sh * 0.7, neck_y + 2.5 * u), (x - sh, neck_y + 5.5 * u), (x - sh - 0.8 * u, neck_y + 14 * u),
-                (x - sh - 0.6 * u, top + 52 * u)], 0.6 * u, with_alpha(rim, 0.5))
+    for colour, side, strength in ((rim, rim_side, 1.0), (back_rim, -rim_side, 0.35)):
+        if colour is None:
+            continue
+        middle = 90 - side * 130  # up and to that side (angles run clockwise from east)
+        c.arc(head, (5.2 * u, 6.2 * u), middle - 60, middle + 60, 0.6 * u, with_alpha(colour, 0.75 * strength))
+        edge = [(x + side * sh * 0.7, neck_y + 2.5 * u), (x + side * sh, neck_y + 5.5 * u),
+                (x + side * (sh + 0.8 * u), neck_y + 14 * u), (x + side * (sh + 0.6 * u), top + 52 * u),
+                (x + side * hem, hem_y)]
+        c.line(edge, 2.2 * u, with_alpha(colour, 0.12 * strength), soften=1.2 * u)
+        c.line(edge, 0.6 * u, with_alpha(colour, 0.6 * strength))
+        c.line([(x + side * 6.8 * u, hem_y), (x + side * 5.5 * u, feet)], 0.45 * u, with_alpha(colour, 0.35 * strength))
 
 
 def office(scene: OfficeScene, hub: Image.Image) -> Image.Image:
@@ -650,7 +672,11 @@ def title() -> Image.Image:
         c.polygon([(x - 30, 0), (x + 40, 0), (x + 20, 720), (x - 140, 720)],
                   vertical(0, 720, [(0, with_alpha(P.MOON, 0.14)), (1, with_alpha(P.MOON, 0.0))]), mode="add", soften=18)
     hanging_lamp(c, 420, 240, strength=0.8)
-    silhouette(c, 600, 680, 250, build="jack", paint=P.HUB_DEEP, rim=P.WATER, facing=1.0)
+    figure = c.layer()
+    silhouette(figure, 600, 680, 250, build="jack", paint=P.HUB_DEEP, rim=P.WATER, rim_side=1, back_rim=P.RIM_WARM,
+               facing=1.0)
+    figure.fill(linear((585, 0), (640, 0), [(0, with_alpha(P.WATER, 0.0)), (1, with_alpha(P.WATER, 0.16))]), mode="add")
+    c.paste(figure)
     c.fill(vertical(480, H, [(0, with_alpha(P.COLD, 0.0)), (0.7, with_alpha(P.COLD, 0.12)), (1, with_alpha(P.COLD, 0.02))]),
            mode="screen")
     c.fill(radial((640, 190), (460, 170), [(0, with_alpha(P.HUB_DEEP, 0.55)), (1, with_alpha(P.HUB_DEEP, 0.0))]))
@@ -692,5 +718,6 @@ def backgrounds() -> dict[str, Callable[[], Image.Image]]:
         "title": title,
         "end_let_go": lambda: office(OfficeScene(lamp=0.0, cold=1.0, glasses=2, poured=2, figures=("jack_glass",)), hub()),
         "end_tell": lambda: office(OfficeScene(lamp=0.45, cold=0.5, glasses=2, poured=2, figures=("ianto", "jack")), hub()),
-        "end_stay": lambda: office(OfficeScene(lamp=0.8, glasses=2, poured=2, coats=2, view=(0, 190, 720, 490)), hub()),
+        "end_stay": lambda: office(OfficeScene(lamp=0.8, glasses=2, poured=2, coats=2, view=(1, 305, 691, 587),
+                                               cog_light=1.0), hub()),
     }

@@ -97,6 +97,21 @@ def rounded(points: Sequence[Point], *, iterations: int = 3, closed: bool = True
     return pts
 
 
+def ribbon(spine: Sequence[Point], widths: Sequence[float], *, iterations: int = 3) -> list[Point]:
+    """A polyline widened into a rounded closed outline, `widths[i]` across at `spine[i]` (limbs, sleeves)."""
+    left: list[Point] = []
+    right: list[Point] = []
+    for i, (px, py) in enumerate(spine):
+        ax, ay = spine[max(0, i - 1)]
+        bx, by = spine[min(len(spine) - 1, i + 1)]
+        dx, dy = bx - ax, by - ay
+        length = math.hypot(dx, dy) or 1.0
+        nx, ny = -dy / length * widths[i] / 2, dx / length * widths[i] / 2
+        left.append((px + nx, py + ny))
+        right.append((px - nx, py - ny))
+    return rounded(left + right[::-1], iterations=iterations)
+
+
 def glow_stops(colour: Sequence[float], strength: float = 1.0) -> list[tuple[float, RGBA]]:
     """Stops for a soft light: bright centre, smooth quadratic-looking fall-off."""
     return [(t, with_alpha(colour, strength * (1 - t) ** 2.2)) for t in np.linspace(0, 1, 9)]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from PIL import Image
 
 from game.artwork import palette as P
-from game.artwork.drawing import Canvas, Point, linear, mix, rounded, vertical, with_alpha
+from game.artwork.drawing import Canvas, Paint, Point, linear, mix, ribbon, rounded, vertical, with_alpha
 
 W, H = 420, 480
 SCALE = 3
@@ -255,12 +255,15 @@ def ianto_hair(c: Canvas, cy: float, *, from_behind: bool = False) -> None:
     hw = IANTO.head_w
     paint = linear((CX - hw, cy - 70), (CX + hw, cy), [(0, mix(IANTO.hair, P.AMBER, 0.16)), (1, IANTO.hair)])
     if from_behind:
-        shape = [(CX - hw + 2, cy + 30), (CX - hw - 4, cy - 30), (CX - hw + 6, cy - 62), (CX - 14, cy - 78), (CX + 20, cy - 76),
-                 (CX + hw, cy - 56), (CX + hw + 4, cy - 24), (CX + hw - 8, cy + 6), (CX + 24, cy + 34), (CX - 10, cy + 40)]
-        c.polygon(rounded(shape), paint)
-        c.line(rounded([(CX - 10, cy + 34), (CX - 2, cy - 20), (CX + 10, cy - 70)], closed=False), 1.6,
-               with_alpha(P.HUB_DEEP, 0.5))
-        c.line(rounded([(CX - hw - 3, cy - 28), (CX - hw + 6, cy - 60), (CX - 14, cy - 76)], closed=False), 2.4,
+        shape = [(CX - 40, cy - 46), (CX - 26, cy - 16), (CX - 22, cy + 6), (CX - 14, cy - 10), (CX + 8, cy - 12),
+                 (CX + 16, cy + 8), (CX + 14, cy + 32), (CX + 38, cy + 38), (CX + 58, cy + 10), (CX + 64, cy - 30),
+                 (CX + 48, cy - 70), (CX + 10, cy - 86), (CX - 24, cy - 80), (CX - 44, cy - 60)]
+        c.polygon(rounded(shape), linear((CX - 44, cy - 80), (CX + 64, cy + 30),
+                                         [(0, mix(IANTO.hair, P.AMBER, 0.2)), (0.5, IANTO.hair), (1, IANTO.hair)]))
+        for dx in (-4, 14, 30):
+            c.line(rounded([(CX + dx - 20, cy - 76), (CX + dx + 14, cy - 40), (CX + dx + 16, cy + 12)], closed=False), 1.4,
+                   with_alpha(P.HUB_DEEP, 0.45))
+        c.line(rounded([(CX - 42, cy - 50), (CX - 36, cy - 70), (CX - 14, cy - 84), (CX + 14, cy - 86)], closed=False), 2.4,
                with_alpha(P.RIM_WARM, 0.45))
         return
     shape = [(CX - hw + 1, cy - 6), (CX - hw - 4, cy - 40), (CX - hw + 4, cy - 66), (CX - 16, cy - 82), (CX + 20, cy - 80),
@@ -297,8 +300,9 @@ def jack_body(c: Canvas, *, arms_crossed: bool = False, hunch: float = 0.0) -> N
     s = JACK.shoulders
     top = 206 + hunch
     body = c.layer()
-    body.polygon(torso(top, s, 40), linear((CX - s, 0), (CX + s, 0), [(0, mix(P.JACK_COAT, P.RIM_WARM, 0.12)),
-                                                                     (0.4, P.JACK_COAT), (1, P.JACK_COAT_SHADE)]))
+    coat = linear((CX - s, 0), (CX + s, 0), [(0, mix(P.JACK_COAT, P.RIM_WARM, 0.12)), (0.4, P.JACK_COAT),
+                                             (1, P.JACK_COAT_SHADE)])
+    body.polygon(torso(top, s, 40), coat)
     body.polygon([(CX - 32, top - 16), (CX + 32, top - 16), (CX + 62, H), (CX - 62, H)],
                  linear((CX - 62, 0), (CX + 62, 0), [(0, P.JACK_SHIRT), (0.6, P.JACK_SHIRT), (1, P.JACK_SHIRT_SHADE)]))
     body.line([(CX + 1, top + 14), (CX + 4, H)], 1.5, with_alpha(P.JACK_SHIRT_SHADE, 0.9))
@@ -328,25 +332,75 @@ def jack_body(c: Canvas, *, arms_crossed: bool = False, hunch: float = 0.0) -> N
               with_alpha(P.RIM_WARM, 0.5))
     side_light(body, top, s)
     if arms_crossed:
-        crossed_arms(body, top, s, P.JACK_COAT, P.JACK_COAT_SHADE, JACK)
+        crossed_arms(body, top, s, coat, P.JACK_COAT, P.JACK_COAT_SHADE, JACK)
     c.paste(body)
 
 
-def crossed_arms(c: Canvas, top: float, s: float, sleeve: tuple, shade: tuple, b: Build) -> None:
-    """Forearms folded across the chest, hands tucked at the elbows."""
-    y = top + 190
-    under = rounded([(CX - s + 2, y + 14), (CX - s + 34, y - 18), (CX + 64, y - 10), (CX + 96, y + 14), (CX + 62, y + 42),
-                     (CX - s + 40, y + 66)], iterations=2)
-    c.polygon(under, linear((0, y - 20), (0, y + 66), [(0, mix(sleeve, P.RIM_WARM, 0.14)), (1, shade)]))
-    c.ellipse((CX + 78, y - 10, CX + 112, y + 26), b.skin)
-    c.ellipse((CX + 96, y - 4, CX + 112, y + 22), with_alpha(b.skin_shade, 0.7), clip=True)
-    over = rounded([(CX + s + 4, y + 16), (CX + s + 6, y + 64), (CX + s - 30, y + 92), (CX - 62, y + 84), (CX - 98, y + 58),
-                    (CX - 74, y + 30), (CX + 40, y + 28)], iterations=2)
-    c.polygon(over, linear((0, y + 20), (0, y + 92), [(0, mix(sleeve, P.RIM_WARM, 0.1)), (1, shade)]))
-    c.line(rounded([(CX - 74, y + 30), (CX + 40, y + 28), (CX + s + 4, y + 16)], closed=False), 2.4,
+def crossed_arms(c: Canvas, top: float, s: float, coat: Paint, sleeve: tuple, shade: tuple, b: Build) -> None:
+    """Forearms folded across the chest in the coat's sleeves: the right hand on the left arm, the left hand tucked."""
+    lit, dark = mix(sleeve, P.RIM_WARM, 0.1), mix(sleeve, shade, 0.6)
+    elbow_l, elbow_r = (CX - s + 10, top + 196), (CX + s - 8, top + 192)
+    upper_l = [(CX - s + 38, top + 52), (CX - s + 20, top + 124), elbow_l]
+    upper_r = [(CX + s - 36, top + 52), (CX + s - 18, top + 120), elbow_r]
+    under = [(elbow_r[0] - 2, elbow_r[1] + 22), (CX + 50, top + 182), (CX - 70, top + 148), (CX - s + 50, top + 136)]
+    over = [(elbow_l[0] - 2, elbow_l[1] + 8), (CX - 40, top + 186), (CX + 60, top + 160), (CX + s - 30, top + 136)]
+    over_w, under_w = [60, 58, 54, 50], [54, 52, 48, 44]
+
+    def shadow(spine: list, widths: list, dx: float, dy: float, strength: float) -> None:
+        c.polygon(ribbon([(x + dx, y + dy) for x, y in spine], widths), with_alpha(P.HUB_DEEP, strength), soften=7, clip=True)
+
+    def edge(spine: list, widths: list, side: int, width: float, colour: tuple, alpha: float, *, clip: bool = False) -> None:
+        c.line(rounded([(x, y + side * (w / 2 - 1.5)) for (x, y), w in zip(spine, widths)], closed=False), width,
+               with_alpha(colour, alpha), clip=clip)
+
+    # The upper arms hang close at the sides in the coat's own light, the elbows pushed a little out.
+    c.polygon(ribbon(upper_l, [66, 64, 58]), coat)
+    c.line(rounded([(CX - s + 14, top + 30), (CX - s + 48, top + 26), (CX - s + 70, top + 60)], closed=False), 1.8,
+           with_alpha(P.HUB_DEEP, 0.45))
+    c.line(rounded([(x - w / 2 + 1.5, y) for (x, y), w in zip(upper_l, [66, 64, 58])], closed=False), 2.6,
+           with_alpha(P.RIM_WARM, 0.42), clip=True)
+    c.line(rounded([(CX - s + 70, top + 64), (CX - s + 54, top + 150), (CX - s + 40, top + 184)], closed=False), 2.2,
+           with_alpha(P.HUB_DEEP, 0.55))
+    # The right forearm goes under, rising to grip the left arm above the elbow.
+    shadow(under, under_w, 0, 12, 0.45)
+    c.polygon(ribbon(under, under_w), linear((0, top + 112), (0, top + 200),
+                                              [(0, mix(sleeve, P.RIM_WARM, 0.04)), (0.6, dark), (1, shade)]))
+    edge(under, under_w, -1, 1.8, P.RIM_WARM, 0.2)
+    wrist = under[-1]
+    c.line([(wrist[0] + 14, wrist[1] - 21), (wrist[0] + 12, wrist[1] + 21)], 1.6, with_alpha(P.HUB_DEEP, 0.5))
+    c.polygon(ribbon([(wrist[0] + 2, wrist[1]), (wrist[0] - 5, wrist[1])], [36, 34], iterations=2),
+              mix(P.JACK_SHIRT_SHADE, sleeve, 0.3))
+    hand = rounded([(wrist[0] - 2, wrist[1] - 17), (wrist[0] - 26, wrist[1] - 19), (wrist[0] - 50, wrist[1] - 10),
+                    (wrist[0] - 54, wrist[1] + 6), (wrist[0] - 44, wrist[1] + 16), (wrist[0] - 2, wrist[1] + 15)],
+                   iterations=2)
+    c.polygon(hand, linear((wrist[0] - 54, wrist[1] - 18), (wrist[0], wrist[1] + 16),
+                           [(0, mix(b.skin, P.RIM_WARM, 0.3)), (0.6, b.skin), (1, b.skin_shade)]))
+    for k in range(3):
+        fy = wrist[1] - 8 + k * 8
+        c.line(rounded([(wrist[0] - 24, fy - 1), (wrist[0] - 40, fy), (wrist[0] - 52, fy + 3)], closed=False, iterations=2),
+               1.2, with_alpha(b.skin_shade, 0.85))
+    c.line(rounded([(wrist[0] - 6, wrist[1] - 16), (wrist[0] - 30, wrist[1] - 18), (wrist[0] - 50, wrist[1] - 9)],
+                   closed=False, iterations=2), 1.6, with_alpha(P.RIM_WARM, 0.5))
+    # The left forearm lies over it, its hand tucked away under the right arm.
+    shadow(over, over_w, 2, 14, 0.5)
+    c.polygon(ribbon(over, over_w), linear((0, top + 142), (0, top + 218), [(0, lit), (0.5, sleeve), (1, dark)]))
+    edge(over, over_w, -1, 2.4, P.RIM_WARM, 0.3)
+    edge(over, over_w, 1, 1.8, P.HUB_DEEP, 0.5)
+    for x, y in ((CX - s + 44, top + 188), (CX - s + 60, top + 194)):
+        c.arc((x, y), (10, 18), 250, 320, 1.6, with_alpha(P.HUB_DEEP, 0.5))
+    c.line(rounded([(CX - 30, top + 200), (CX + 30, top + 188), (CX + 90, top + 172)], closed=False), 1.6,
+           with_alpha(P.HUB_DEEP, 0.3))
+    # The right upper arm, last, closes over the tucked hand.
+    shadow(upper_r[1:], [58, 54], -6, 4, 0.4)
+    c.polygon(ribbon(upper_r, [64, 62, 58]), coat)
+    c.line(rounded([(CX + s - 14, top + 30), (CX + s - 48, top + 26), (CX + s - 70, top + 60)], closed=False), 1.8,
+           with_alpha(P.HUB_DEEP, 0.5))
+    c.line(rounded([(CX + s - 66, top + 64), (CX + s - 52, top + 140), (CX + s - 40, top + 180)], closed=False), 2.2,
            with_alpha(P.HUB_DEEP, 0.6))
-    c.ellipse((CX - 116, y + 36, CX - 80, y + 72), b.skin)
-    c.line([(CX - 112, y + 46), (CX - 96, y + 42)], 1.4, with_alpha(b.skin_shade, 0.9))
+    for y in (top + 172, top + 184):
+        c.arc((elbow_r[0] - 6, y), (16, 6), 200, 330, 1.5, with_alpha(P.HUB_DEEP, 0.45))
+    c.polygon([(CX - s, top + 232), (CX + s, top + 222), (CX + s + 10, H), (CX - s - 10, H)], with_alpha(P.HUB_DEEP, 0.3),
+              soften=14, clip=True)
 
 
 def ianto_body(c: Canvas) -> None:
@@ -383,36 +437,75 @@ def ianto_body(c: Canvas) -> None:
 
 
 def ianto_from_behind(c: Canvas) -> None:
-    """Ianto turned three-quarters away toward the door: back of the jacket, shoulder dropping."""
+    """Ianto turned three-quarters away toward the door on the left: the suit's back, his left arm along his side."""
     s = IANTO.shoulders
     top = 212
     body = c.layer()
-    body.polygon(torso(top, s - 8, 32, lean=6), linear((CX - s, 0), (CX + s, 0), [(0, mix(P.IANTO_SUIT, P.RIM_WARM, 0.14)),
-                                                                                 (0.5, P.IANTO_SUIT), (1, P.IANTO_SUIT_SHADE)]))
-    body.polygon(rounded([(CX - 28, top - 20), (CX + 40, top - 18), (CX + 38, top - 2), (CX - 24, top - 4)], iterations=1),
-                 P.IANTO_SHIRT)
-    body.polygon(rounded([(CX - 34, top - 8), (CX + 44, top - 6), (CX + 50, top + 12), (CX - 40, top + 10)], iterations=1),
-                 P.IANTO_SUIT_SHADE)
-    body.line([(CX + 14, top + 12), (CX + 22, H)], 2, with_alpha(P.HUB_DEEP, 0.55))
-    for side in (-1, 1):
-        body.line(rounded([(CX + side * (s - 34), top + 50), (CX + side * (s - 38), top + 160), (CX + side * (s - 34), H)],
-                          closed=False), 2.2, with_alpha(P.HUB_DEEP, 0.5))
-    body.polygon([(CX + 40, top + 30), (CX + s, top + 30), (CX + s, H), (CX + 60, H)], with_alpha(P.HUB_DEEP, 0.25),
-                 soften=20, clip=True)
+    back = [(CX - 26, top - 16), (CX + 34, top - 18), (CX + 80, top + 2), (CX + s - 34, top + 30), (CX + s - 26, top + 96),
+            (CX + s - 20, H + 40), (CX - s + 34, H + 40), (CX - s + 30, top + 90), (CX - s + 40, top + 26), (CX - 72, top)]
+    body.polygon(rounded(back), linear((CX - s, 0), (CX + s, 0), [(0, mix(P.IANTO_SUIT, P.RIM_WARM, 0.1)),
+                                                                  (0.45, P.IANTO_SUIT), (1, P.IANTO_SUIT_SHADE)]))
+    # Shoulder blades, the centre seam (turned off centre) and the far arm behind the back.
+    body.line(rounded([(CX + 34, top - 6), (CX + 40, top + 120), (CX + 46, H)], closed=False), 2, with_alpha(P.HUB_DEEP, 0.55))
+    body.polygon(rounded([(CX + s - 44, top + 40), (CX + s - 26, top + 96), (CX + s - 20, H + 40), (CX + s - 46, H + 40),
+                          (CX + s - 52, top + 120)]), with_alpha(P.IANTO_SUIT_SHADE, 0.85), soften=2, clip=True)
+    body.line(rounded([(CX + s - 46, top + 44), (CX + s - 52, top + 150), (CX + s - 46, H)], closed=False), 1.8,
+              with_alpha(P.HUB_DEEP, 0.6))
+    for dx, y0, y1 in ((-40, 60, 150), (60, 70, 170)):
+        body.line(rounded([(CX + dx, top + y0), (CX + dx * 1.2 + 10, top + (y0 + y1) / 2), (CX + dx * 1.1 + 20, top + y1)],
+                          closed=False), 1.4, with_alpha(P.HUB_DEEP, 0.3))
+    # His left arm, the near one, hanging along his side toward the door.
+    arm = [(CX - s + 66, top + 30), (CX - s + 52, top + 140), (CX - s + 50, top + 230), (CX - s + 56, H + 20)]
+    body.polygon(ribbon([(x + 12, y + 4) for x, y in arm], [60, 58, 56, 54]), with_alpha(P.HUB_DEEP, 0.45), soften=8,
+                 clip=True)
+    body.polygon(ribbon(arm, [68, 62, 58, 56]),
+                 linear((CX - s + 20, 0), (CX - s + 86, 0), [(0, mix(P.IANTO_SUIT, P.RIM_WARM, 0.16)), (0.5, P.IANTO_SUIT),
+                                                             (1, mix(P.IANTO_SUIT, P.IANTO_SUIT_SHADE, 0.6))]))
+    body.line(rounded([(CX - s + 44, top + 6), (CX - s + 82, top + 4), (CX - s + 96, top + 50)], closed=False), 1.6,
+              with_alpha(P.HUB_DEEP, 0.5), clip=True)
+    body.line(rounded([(x + w / 2 - 1, y) for (x, y), w in zip(arm, [68, 62, 58, 56])], closed=False), 1.8,
+              with_alpha(P.HUB_DEEP, 0.6))
+    for y in (top + 200, top + 214):
+        body.arc((CX - s + 56, y), (16, 6), 200, 320, 1.4, with_alpha(P.HUB_DEEP, 0.45))
+    # The collar: jacket collar band round the neck, a line of white shirt collar above it.
+    body.polygon(rounded([(CX - 50, top - 18), (CX - 22, top - 38), (CX + 30, top - 40), (CX + 48, top - 24),
+                          (CX + 40, top - 12), (CX - 20, top - 18), (CX - 48, top - 4)], iterations=2), P.IANTO_SHIRT)
+    body.polygon(rounded([(CX - 64, top - 8), (CX - 24, top - 28), (CX + 32, top - 30), (CX + 60, top - 8),
+                          (CX + 60, top + 12), (CX + 30, top + 2), (CX - 20, top + 2), (CX - 60, top + 16)], iterations=2),
+                 linear((CX - 66, 0), (CX + 60, 0), [(0, mix(P.IANTO_SUIT, P.RIM_WARM, 0.12)), (1, P.IANTO_SUIT_SHADE)]))
+    body.polygon([(CX - 40, top + 10), (CX + 50, top + 10), (CX + 60, top + 40), (CX - 40, top + 40)],
+                 with_alpha(P.HUB_DEEP, 0.3), soften=8, clip=True)
+    body.polygon([(CX + 40, top + 30), (CX + s + 10, top + 30), (CX + s + 10, H), (CX + 60, H)],
+                 with_alpha(P.HUB_DEEP, 0.22), soften=20, clip=True)
     side_light(body, top, s - 8)
+    body.line(rounded([(x - w / 2 + 1.5, y) for (x, y), w in zip(arm, [68, 62, 58, 56])], closed=False), 2.6,
+              with_alpha(P.RIM_WARM, 0.45), clip=True)
     c.paste(body)
 
 
 def ianto_turned_head(c: Canvas, cy: float) -> None:
-    """The back of Ianto's head, turned away, with the line of his cheek and an ear."""
+    """The back of Ianto's head, turned to the left: his left ear, a sliver of cheek and jaw, the nape."""
     b = IANTO
     part = c.layer()
-    part.polygon([(CX - 18, cy + 30), (CX + 24, cy + 30), (CX + 28, cy + 100), (CX - 20, cy + 100)], b.skin)
-    part.polygon(face_outline(b, cy), b.skin)
-    part.ellipse((CX + b.head_w - 12, cy - 6, CX + b.head_w + 4, cy + 26), b.skin)
-    part.ellipse((CX + b.head_w - 8, cy - 1, CX + b.head_w, cy + 20), with_alpha(b.skin_shade, 0.7))
-    part.rect((CX - 60, cy + 30, CX + 60, cy + 110), with_alpha(b.skin_shade, 0.6), clip=True)
+    part.polygon(rounded([(CX - 20, cy + 40), (CX + 28, cy + 26), (CX + 34, cy + 100), (CX - 30, cy + 100)], iterations=2),
+                 linear((CX - 30, 0), (CX + 34, 0), [(0, mix(b.skin, b.skin_shade, 0.4)), (1, mix(b.skin_shade, P.HUB_DEEP, 0.2))]))
+    outline = [(CX - 36, cy - 50), (CX - 44, cy - 20), (CX - 47, cy + 6), (CX - 44, cy + 28), (CX - 37, cy + 46),
+               (CX - 27, cy + 56), (CX - 14, cy + 50), (CX - 2, cy + 40), (CX + 36, cy + 34), (CX + 56, cy + 4),
+               (CX + 60, cy - 30), (CX + 44, cy - 66), (CX + 10, cy - 80), (CX - 20, cy - 74)]
+    part.polygon(rounded(outline, iterations=2), b.skin)
+    part.polygon([(CX - 30, cy + 54), (CX - 2, cy + 40), (CX + 40, cy + 30), (CX + 44, cy + 80), (CX - 30, cy + 80)],
+                 with_alpha(b.skin_shade, 0.8), soften=4, clip=True)
+    part.polygon([(CX - 24, cy - 40), (CX + 60, cy - 40), (CX + 60, cy + 50), (CX - 6, cy + 44), (CX - 22, cy + 10)],
+                 with_alpha(b.skin_shade, 0.45), soften=6, clip=True)
+    part.line(rounded([(CX - 41, cy - 30), (CX - 47, cy + 4), (CX - 45, cy + 28), (CX - 38, cy + 46), (CX - 27, cy + 56)],
+                      closed=False), 2.6, with_alpha(P.RIM_WARM, 0.55), clip=True)
+    part.line([(CX - 43, cy - 26), (CX - 49, cy - 22)], 1.6, P.BROW_LINE)
     ianto_hair(part, cy, from_behind=True)
+    ear = rounded([(CX - 12, cy - 8), (CX + 4, cy - 10), (CX + 10, cy + 6), (CX + 4, cy + 26), (CX - 8, cy + 30),
+                   (CX - 14, cy + 10)], iterations=2)
+    part.polygon(ear, linear((CX - 14, 0), (CX + 10, 0), [(0, mix(b.skin, P.RIM_WARM, 0.2)), (1, b.skin_shade)]))
+    part.arc((CX - 3, cy + 9), (6, 12), 150, 400, 1.6, with_alpha(mix(b.skin_shade, P.LIP, 0.3), 0.9))
+    part.ellipse((CX - 5, cy + 3, CX + 3, cy + 16), with_alpha(b.skin_shade, 0.75))
     c.paste(part)
 
 
