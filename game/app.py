@@ -88,11 +88,11 @@ class App:
         now = self.clock.now()
         self.screen.update(now)
         woke = self._wake_at is not None and now >= self._wake_at
-        if self.dirty or woke or self.screen.next_change(now) == 0:
+        wait = self.screen.next_change(now)  # drawing changes nothing, so one answer serves both uses
+        if self.dirty or woke or wait == 0:
             self.screen.draw(self.window.canvas, now)
             self.window.present()
             self.dirty = False
-        wait = self.screen.next_change(now)
         self._wake_at = None if wait is None else now + wait
 
     def pause(self) -> None:

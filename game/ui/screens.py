@@ -48,12 +48,6 @@ def _press(app: App, buttons: Buttons, event: pygame.event.Event, point: tuple[i
     return chosen
 
 
-def _dim(canvas: pygame.Surface, alpha: int) -> None:
-    veil = pygame.Surface(SCREEN_SIZE, pygame.SRCALPHA)
-    veil.fill((0, 0, 0, alpha))
-    canvas.blit(veil, (0, 0))
-
-
 class TitleScreen:
     """The title picture and logo, with Start and Quit."""
 
@@ -97,10 +91,13 @@ class PauseMenu:
         self.app = app
         panel = app.images.ui("menu_panel")
         self.panel_rect = panel.get_rect(center=(SCREEN_SIZE[0] // 2, SCREEN_SIZE[1] // 2))
-        top = self.panel_rect.centery - (len(self.LABELS) * (MENU_BUTTON_SIZE[1] + 14) - 14) // 2
+        top = self.panel_rect.top + 100  # below the panel's divider, under the heading
         rects = column(len(self.LABELS), MENU_BUTTON_SIZE, centre_x=SCREEN_SIZE[0] // 2, top=top, gap=14)
         self.buttons = Buttons(self.LABELS, rects, _plates(app, MENU_BUTTON_SIZE), app.fonts["ui"])
         self.buttons.selected = 0
+        self.veil = pygame.Surface(SCREEN_SIZE).convert()  # made once: it dims the game behind the menu
+        self.veil.set_alpha(140)
+        self.heading = app.fonts["small"].render("P A U S E D", True, DIM_TEXT)
 
     def handle(self, event: pygame.event.Event, point: tuple[int, int] | None) -> str | None:
         """The action picked now: resume, restart, title or quit."""
@@ -112,8 +109,9 @@ class PauseMenu:
         return None if chosen is None else ["resume", "restart", "title", "quit"][chosen]
 
     def draw(self, canvas: pygame.Surface) -> None:
-        _dim(canvas, 140)
+        canvas.blit(self.veil, (0, 0))
         canvas.blit(self.app.images.ui("menu_panel"), self.panel_rect)
+        canvas.blit(self.heading, self.heading.get_rect(center=(self.panel_rect.centerx, self.panel_rect.top + 46)))
         self.buttons.draw(canvas)
 
 
