@@ -94,11 +94,19 @@ def test_lines_not_interrupting_are_read_in_order():
     voice.close()
 
 
-def test_a_new_line_interrupts_the_one_being_read_and_drops_those_waiting():
+@pytest.fixture
+def reading():
+    """A voice in the middle of reading "First." (its engine holds each line until released or cut)."""
     engine = RecordingEngine(hold=True)
     voice = _voice(engine)
     voice.say("First.")
     _began(engine)
+    yield engine, voice
+    voice.close()
+
+
+def test_a_new_line_interrupts_the_one_being_read_and_drops_those_waiting(reading):
+    engine, voice = reading
     voice.say("Waiting.", interrupt=False)
     voice.say("Now.")
     _began(engine)
@@ -106,31 +114,29 @@ def test_a_new_line_interrupts_the_one_being_read_and_drops_those_waiting():
     assert voice.wait_until_quiet(5)
     assert engine.spoken == ["First.", "Now."]
     assert engine.interrupted == ["First."]
-    voice.close()
 
 
-def test_say_returns_at_once_while_a_line_is_being_read():
-    engine = RecordingEngine(hold=True)
-    voice = _voice(engine)
-    voice.say("A long line.")
-    _began(engine)
+def test_say_returns_at_once_while_a_line_is_being_read(reading):
+    _engine, voice = reading
     started = time.perf_counter()
     voice.say("Next.", interrupt=False)
     voice.say("Another.")
     assert time.perf_counter() - started < 0.05
-    voice.close()
 
 
-def test_stop_falls_silent():
-    engine = RecordingEngine(hold=True)
-    voice = _voice(engine)
-    voice.say("Cut short.")
-    _began(engine)
+def test_stop_falls_silent(reading):
+    engine, voice = reading
     voice.say("Never read.", interrupt=False)
     voice.stop()
     assert voice.wait_until_quiet(5)
-    assert engine.spoken == ["Cut short."] and engine.interrupted == ["Cut short."]
-    voice.close()
+    assert engine.spoken == ["First."] and engine.interrupted == ["First."]
+
+
+def test_a_line_left_to_finish_is_not_counted_as_interrupted(reading):
+    engine, voice = reading
+    engine.release()
+    assert voice.wait_until_quiet(5)
+    assert engine.interrupted == []
 
 
 def test_the_rate_reaches_the_engine_and_is_kept_sensible():
