@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 
 from game import ROOT
+from game.playthrough import Playthrough
 from game.script.model import Choice, Ending, Line
 from game.speech import (
     NO_ENGINE,
@@ -150,6 +151,27 @@ def test_the_rate_reaches_the_engine_and_is_kept_sensible():
     assert voice.rate == 4.0
     voice.rate = float("nan")
     assert voice.rate == 1.0
+    voice.close()
+
+
+def test_a_playthrough_is_read_as_it_goes_and_rewinding_reads_the_line_rewound_to(shipped_story):
+    engine = RecordingEngine()
+    voice = _voice(engine)
+    play = Playthrough(shipped_story)
+
+    def read_current() -> None:
+        voice.say(stop_words(shipped_story, play.current.stop, taken=play.option_taken()))
+        assert voice.wait_until_quiet(5)
+
+    read_current()
+    for _ in range(8):
+        play.advance()
+        read_current()
+    play.rewind()
+    read_current()
+    assert engine.spoken[0] == "Late. The others went home hours ago."
+    assert engine.spoken[8] == "Jack: Come on. You know how this goes."
+    assert engine.spoken[9] == engine.spoken[7] == "So: one clean cut now, instead of the long one later. Kinder. That's the word he keeps reaching for."
     voice.close()
 
 
