@@ -43,6 +43,7 @@ BUTTONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
     (pygame.CONTROLLER_BUTTON_X, "X", ("hide_interface",)),
     (pygame.CONTROLLER_BUTTON_LEFTSHOULDER, "left shoulder", ("rewind",)),
     (pygame.CONTROLLER_BUTTON_RIGHTSHOULDER, "right shoulder", ("forward",)),
+    (pygame.CONTROLLER_BUTTON_BACK, "Back (View, Select)", ("auto",)),  # so a player on the sofa can read hands-free
 )
 DPAD = {
     pygame.CONTROLLER_BUTTON_DPAD_UP: "up",
@@ -80,6 +81,9 @@ class GamepadInput:
         self._pads: dict[int, _Pad] = {}
         self._moves: dict[tuple[int, str], _Move] = {}  # (instance id, "dpad" or "stick")
         try:
+            # Started afresh: after a pygame.quit() the module still says it is on while SDL's
+            # joystick layer under it is off, and no pad would ever be seen.
+            controller.quit()
             controller.init()
         except SDL_ERRORS:
             pass  # no controller support in this SDL: the game plays with keyboard and mouse

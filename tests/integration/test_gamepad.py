@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ctypes
+from pathlib import Path
+
 import pygame
 import pytest
 
@@ -45,6 +48,7 @@ def axis(which: int, value: int, *, instance: int = PAD) -> pygame.event.Event:
         (pygame.CONTROLLER_BUTTON_X, {"hide_interface"}),
         (pygame.CONTROLLER_BUTTON_LEFTSHOULDER, {"rewind"}),
         (pygame.CONTROLLER_BUTTON_RIGHTSHOULDER, {"forward"}),
+        (pygame.CONTROLLER_BUTTON_BACK, {"auto"}),
         (pygame.CONTROLLER_BUTTON_DPAD_UP, {"up"}),
         (pygame.CONTROLLER_BUTTON_DPAD_DOWN, {"down"}),
         (pygame.CONTROLLER_BUTTON_DPAD_LEFT, {"left"}),
@@ -169,5 +173,70 @@ def test_rows_describe_every_action_the_gamepad_gives():
     assert table["up"] == "d-pad up, left stick up"
     assert {action for action, _ in rows()} == {
         "advance", "activate", "back", "game_menu", "history", "hide_interface",
-        "rewind", "forward", "skip", "up", "down", "left", "right",
+        "rewind", "forward", "auto", "skip", "up", "down", "left", "right",
     }
+
+
+class VirtualPad:
+    """A game controller SDL itself believes in (SDL_JoystickAttachVirtual), plugged in and pulled out."""
+
+    def __init__(self) -> None:
+        libraries = sorted((Path(pygame.__file__).parent.parent / "pygame.libs").glob("libSDL2-2*"))
+        if not libraries:
+            pytest.skip("pygame's own SDL library was not found (not a wheel install)")
+        self.sdl = sdl = ctypes.CDLL(str(libraries[0]))  # the copy pygame has loaded already
+        if not hasattr(sdl, "SDL_JoystickAttachVirtual"):
+            pytest.skip("this SDL has no virtual joysticks")
+        sdl.SDL_JoystickOpen.restype = ctypes.c_void_p
+        sdl.SDL_JoystickClose.argtypes = [ctypes.c_void_p]
+        sdl.SDL_JoystickSetVirtualButton.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_uint8]
+        sdl.SDL_JoystickSetVirtualAxis.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int16]
+        self.index = sdl.SDL_JoystickAttachVirtual(1, 6, 15, 0)  # a game controller: 6 axes, 15 buttons
+        assert self.index >= 0, "SDL could not attach a virtual controller"
+        self.handle = sdl.SDL_JoystickOpen(self.index)
+
+    def press(self, which: int, down: bool = True) -> None:
+        self.sdl.SDL_JoystickSetVirtualButton(self.handle, which, int(down))
+        self.sdl.SDL_JoystickUpdate()
+
+    def tilt(self, which: int, value: int) -> None:
+        self.sdl.SDL_JoystickSetVirtualAxis(self.handle, which, value)
+        self.sdl.SDL_JoystickUpdate()
+
+    def pull_out(self) -> None:
+        self.sdl.SDL_JoystickClose(self.handle)
+        self.sdl.SDL_JoystickDetachVirtual(self.index)
+
+
+def read(pad: GamepadInput) -> set[str]:
+    """Every action the events SDL has queued mean (joystick events alongside them mean nothing)."""
+    said: set[str] = set()
+    for event in pygame.event.get():
+        said |= pad.actions(event, 0.0)
+    return said
+
+
+def test_a_real_sdl_controller_plugged_in_played_and_pulled_out(monkeypatch):
+    # The dummy window never has the focus, and SDL drops pad input an unfocused window would get.
+    monkeypatch.setenv("SDL_JOYSTICK_ALLOW_BACKGROUND_EVENTS", "1")
+    pygame.display.init()
+    pygame.display.set_mode((64, 64))
+    notes: list[str] = []
+    pad = GamepadInput(notify=notes.append)
+    pygame.event.clear()
+    virtual = VirtualPad()
+    try:
+        assert read(pad) == set() and pad.connected == 1
+        virtual.press(pygame.CONTROLLER_BUTTON_A)
+        assert read(pad) == {"advance", "activate"}
+        virtual.press(pygame.CONTROLLER_BUTTON_A, down=False)
+        virtual.press(pygame.CONTROLLER_BUTTON_DPAD_DOWN)
+        assert read(pad) == {"down"}
+        virtual.tilt(pygame.CONTROLLER_AXIS_TRIGGERRIGHT, 30000)
+        assert read(pad) == {"skip"} and pad.held() == {"skip"}
+    finally:
+        virtual.pull_out()
+    assert read(pad) == set()
+    assert pad.connected == 0 and pad.held() == frozenset() and pad.next_repeat(0.0) is None
+    assert notes == ["Controller connected: Virtual Controller", "Controller disconnected"]
+    pygame.quit()
