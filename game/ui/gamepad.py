@@ -7,6 +7,9 @@ controller events; d-pad and left stick moves repeat while held, which a frame
 collects with `repeats(now)`; the right trigger is held to skip (`held()`).
 Controllers may come and go while playing: each is opened when SDL says it was
 added and closed when it was pulled out; with none, nothing happens.
+SDL sends JOY* events for the same presses too: only the CONTROLLER* ones
+(`CONTROLLER_EVENTS`) mean anything. Like SDL, pads are ignored while the
+window is not focused (the hint SDL_JOYSTICK_ALLOW_BACKGROUND_EVENTS changes that).
 """
 
 from __future__ import annotations
