@@ -183,9 +183,9 @@ def test_a_read_only_data_folder_simulated(private_data_dir, monkeypatch):
     private_data_dir.mkdir()
     (private_data_dir / FILE_NAME).write_text('{"seen": ["start.1"]}')
     seen, warnings = open_seen()
-    refuse_writes_in(monkeypatch, private_data_dir)
-    _read_only_case(private_data_dir, seen, warnings)
-    monkeypatch.undo()
+    with monkeypatch.context() as patched:
+        refuse_writes_in(patched, private_data_dir)
+        _read_only_case(private_data_dir, seen, warnings)
     assert sorted(os.listdir(private_data_dir)) == [FILE_NAME]
     assert json.loads((private_data_dir / FILE_NAME).read_text()) == {"seen": ["start.1"]}
 

@@ -86,10 +86,10 @@ def test_a_write_that_fails_midway_leaves_the_old_file_intact(tmp_path, monkeypa
     def broken(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(userdata.os, failing, broken)
-    assert files.write_json("file.json", "new text that never lands") is False
-    assert files.write_json("file.json", "again") is False
-    monkeypatch.undo()
+    with monkeypatch.context() as patched:
+        patched.setattr(userdata.os, failing, broken)
+        assert files.write_json("file.json", "new text that never lands") is False
+        assert files.write_json("file.json", "again") is False
     assert files.read_json("file.json", max_bytes=100) == "old and whole"
     assert leftovers(tmp_path, {"file.json"}) == []
     assert len(warnings) == 1 and "No space left on device" in warnings[0] and "file.json" in warnings[0]
@@ -103,10 +103,9 @@ def test_a_write_interrupted_by_keyboard_interrupt_also_cleans_up(tmp_path, monk
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(userdata.os, "fsync", interrupted)
-    with pytest.raises(KeyboardInterrupt):
+    with monkeypatch.context() as patched, pytest.raises(KeyboardInterrupt):
+        patched.setattr(userdata.os, "fsync", interrupted)
         write_atomic(path, b"new")
-    monkeypatch.undo()
     assert path.read_text(encoding="utf-8") == "old"
     assert leftovers(tmp_path, {"file.json"}) == []
 
@@ -236,11 +235,11 @@ def test_a_read_only_folder_simulated(tmp_path, monkeypatch):
     """The same with writes refused by a stand-in for the file system (so it is tested as root too)."""
     files, warnings = files_in(tmp_path)
     (tmp_path / "a.json").write_text('"old"')
-    refuse_writes_in(monkeypatch, tmp_path)
-    assert files.write_json("a.json", "new") is False
-    assert files.append_text("b.journal", "x\n") is False
-    assert files.read_json("a.json", max_bytes=100) == "old"
-    monkeypatch.undo()
+    with monkeypatch.context() as patched:
+        refuse_writes_in(patched, tmp_path)
+        assert files.write_json("a.json", "new") is False
+        assert files.append_text("b.journal", "x\n") is False
+        assert files.read_json("a.json", max_bytes=100) == "old"
     assert len(warnings) == 1 and "Permission denied" in warnings[0]
     assert leftovers(tmp_path, {"a.json"}) == []
 
