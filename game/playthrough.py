@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from game.beats import Beat, after, begin
-from game.resume import fingerprint, resume
+from game.resume import fingerprint_at, resume
 from game.script.model import Choice, Ending, Line, Story
 
 
@@ -43,7 +43,7 @@ class Playthrough:
 
     def _beat_json(self, number: int) -> dict:
         beat = self.beats[number]
-        entry = {"at": beat.id, "check": fingerprint(beat.stop), "state": beat.state.to_json(self.story)}
+        entry = {"at": beat.id, "check": fingerprint_at(self.story, beat.state.position), "state": beat.state.to_json(self.story)}
         option = self.option_taken_at(number)
         if option is not None and option < len(beat.stop.options):
             entry["option"], entry["option_text"] = option, beat.stop.options[option].text

@@ -18,6 +18,7 @@ state (`StoryState.from_json`), and the replay goes on from it.
 
 from __future__ import annotations
 
+import weakref
 import zlib
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
@@ -38,6 +39,20 @@ def fingerprint(stop: Stop) -> str:
     else:
         words = f"ending|{stop.name}"
     return "%08x" % zlib.crc32(words.encode("utf-8"))  # a checksum, not a secret: the quickest will do
+
+
+_FINGERPRINTS: dict[int, dict[int, str]] = {}  # by id(story), while it lives: by step index
+
+
+def fingerprint_at(story: Story, index: int) -> str:
+    """`fingerprint` of the stop at `index`, worked out once per story (saving and loading ask again and again)."""
+    known = _FINGERPRINTS.get(id(story))
+    if known is None:
+        known = _FINGERPRINTS[id(story)] = {}
+        weakref.finalize(story, _FINGERPRINTS.pop, id(story), None)
+    if index not in known:
+        known[index] = fingerprint(story.steps[index])
+    return known[index]
 
 
 @dataclass(frozen=True)
@@ -107,11 +122,11 @@ def _find(story: Story, labels: list[int], entry: _Entry) -> int | None:
     position = story.index_of_id.get(entry.at)
     if position is None:
         return None
-    if fingerprint(story.steps[position]) == entry.check:
+    if fingerprint_at(story, position) == entry.check:
         return position
     first = max((at for at in labels if at <= position), default=0)
     end = min((at for at in labels if at > position), default=len(story.steps))
-    same = [at for at in range(first, end) if _is_stop(story, at) and fingerprint(story.steps[at]) == entry.check]
+    same = [at for at in range(first, end) if _is_stop(story, at) and fingerprint_at(story, at) == entry.check]
     return min(same, key=lambda at: abs(at - position), default=None)
 
 

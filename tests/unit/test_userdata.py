@@ -252,3 +252,40 @@ def test_set_aside_that_cannot_rename_warns_and_keeps_the_file(tmp_path, monkeyp
     files.set_aside("a.json", "it is broken")
     assert (tmp_path / "a.json").read_text() == "{"
     assert "could not be moved aside" in warnings[0]
+
+
+WRITER = """
+import sys
+from pathlib import Path
+from game.userdata import PlayerFiles
+files = PlayerFiles(Path(sys.argv[1]), warn=print)
+ids = [f"line.{n}" for n in range(200_000)]
+print("ready", flush=True)
+while True:
+    files.write_json("seen.json", {"seen": ids})
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "kill") or os.name != "posix", reason="kill -9 is POSIX")
+def test_kill_9_while_writing_leaves_a_whole_file_and_the_next_start_cleans_up(tmp_path):
+    """A writer killed midway (as in issue 10's 200 trials) leaves seen.json whole; its temporary file is gone after the next start."""
+    import json
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from game import ROOT
+
+    for trial in range(4):
+        writer = subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path)], cwd=ROOT, stdout=subprocess.PIPE)
+        assert writer.stdout.readline().strip() == b"ready"
+        while not (tmp_path / "seen.json").exists():
+            time.sleep(0.01)
+        time.sleep(0.05 + 0.07 * trial)
+        os.kill(writer.pid, signal.SIGKILL)
+        writer.wait()
+        writer.stdout.close()
+        assert len(json.loads((tmp_path / "seen.json").read_text())["seen"]) == 200_000
+        files_in(tmp_path)
+        assert leftovers(tmp_path, {"seen.json"}) == []
