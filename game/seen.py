@@ -53,6 +53,8 @@ class SeenLines:
         return len(self._ids)
 
     def add(self, line_id: str) -> None:
+        if not isinstance(line_id, str):
+            raise TypeError(f"a line id is a string, not {line_id!r}")
         if line_id not in self._ids:
             self._ids.add(line_id)
             self._pending.append(line_id)

@@ -34,11 +34,13 @@ Shape = Callable[[object], "str | None"]
 def data_dir(game_id: str = HUB) -> Path:
     """The per-user folder for a game's files.
 
-    `HUB_DATA_DIR` overrides the platform's place (XDG on Linux, Application
-    Support on macOS, %APPDATA% on Windows). The project's own game keeps its
-    files in that folder itself; any other game in `games/<id>/` under it.
+    `HUB_DATA_DIR` overrides the platform's place: `~/.local/share/hub` (or
+    `$XDG_DATA_HOME/hub`) on Linux, `~/Library/Application Support/hub` on
+    macOS, `%APPDATA%\\hub` on Windows (roaming, so it follows the player).
+    The project's own game keeps its files in that folder itself; any other
+    game in `games/<id>/` under it.
     """
-    base = Path(os.environ.get("HUB_DATA_DIR") or platformdirs.user_data_dir("hub", appauthor=False))
+    base = Path(os.environ.get("HUB_DATA_DIR") or platformdirs.user_data_dir("hub", appauthor=False, roaming=True))
     return base if game_id == HUB else base / "games" / game_id
 
 
@@ -75,7 +77,11 @@ def _reason(error: OSError) -> str:
 
 
 class PlayerFiles:
-    """The files of one game's player, in `folder`; `warn` shows a notice."""
+    """The files of one game's player, in `folder`; `warn` shows a notice.
+
+    Trouble with the place (cannot read or write there) is said once a run, not
+    at every line; a broken file set aside is said each time, naming it.
+    """
 
     def __init__(self, folder: Path, *, warn: Callable[[str], None]) -> None:
         self.folder = folder
@@ -175,7 +181,7 @@ class PlayerFiles:
         return True
 
     def remove(self, name: str) -> bool:
-        """Delete `name` (only ever at the player's request); True when it is gone."""
+        """Delete `name` (a save the player deleted, a journal folded into its record); True when it is gone."""
         try:
             self.path(name).unlink(missing_ok=True)
         except OSError as error:

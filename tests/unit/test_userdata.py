@@ -53,8 +53,8 @@ def test_hub_data_dir_overrides_the_data_folder(private_data_dir):
 def test_without_hub_data_dir_the_platforms_own_place_is_used(monkeypatch):
     """With no override the folder is platformdirs' user data folder for "hub"."""
     monkeypatch.delenv("HUB_DATA_DIR")
-    assert data_dir() == Path(platformdirs.user_data_dir("hub", appauthor=False))
-    assert data_dir("tale") == Path(platformdirs.user_data_dir("hub", appauthor=False)) / "games" / "tale"
+    assert data_dir() == Path(platformdirs.user_data_dir("hub", appauthor=False, roaming=True))
+    assert data_dir("tale") == Path(platformdirs.user_data_dir("hub", appauthor=False, roaming=True)) / "games" / "tale"
 
 
 # -- write_atomic and write_json ---------------------------------------------------
