@@ -23,7 +23,7 @@ from game.userdata import PlayerFiles, Unusable
 FILE_NAME = "seen.json"
 JOURNAL_NAME = "seen.journal"
 #: Far above any real record (1.5 million ids is about 50 MB), far below what would exhaust memory.
-MAX_BYTES = 512 * 1024 * 1024
+MAX_BYTES = 256 * 1024 * 1024
 #: The journal is folded into the record once it holds this share of it (and at least COMPACT_MIN lines).
 COMPACT_SHARE = 0.1
 COMPACT_MIN = 1000
