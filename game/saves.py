@@ -21,7 +21,6 @@ autosaves ("auto-1" to "auto-3", the oldest replaced first).
 from __future__ import annotations
 
 import gc
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -79,7 +78,7 @@ class SaveStore:
         self.story = story
         self.game_id = game_id
         self._now = now
-        self._headers: dict[str, tuple[tuple[int, int], SlotInfo]] = {}  # by name: (size, mtime) it was read at
+        self._headers: dict[str, tuple[tuple[int, int], SlotInfo]] = {}  # by name, with the file's version read
 
     # -- slots ---------------------------------------------------------------------
     def slot_names(self, page: int) -> list[str]:
@@ -95,11 +94,9 @@ class SaveStore:
     def info(self, name: str) -> SlotInfo:
         """What the slot holds; read once and kept until its file changes."""
         self._check_name(name)
-        try:
-            found = os.stat(self.files.path(self._file(name)))
-        except OSError:
+        key = self.files.version(self._file(name))
+        if key is None:
             return SlotInfo(name, filled=False, readable=False)
-        key = (found.st_size, found.st_mtime_ns)
         cached = self._headers.get(name)
         if cached and cached[0] == key:
             return cached[1]
@@ -133,7 +130,8 @@ class SaveStore:
             "playthrough": playthrough.to_json(),
         }
         # The picture first: if the save itself then fails, the slot still holds its old save.
-        pictured = not thumbnail_png or self.files.write_bytes(self._picture(name), thumbnail_png)
+        picture = self._picture(name)
+        pictured = self.files.write_bytes(picture, thumbnail_png) if thumbnail_png else self.files.remove(picture)
         return self.files.write_json(self._file(name), data) and pictured
 
     def quick_save(self, playthrough: Playthrough, *, thumbnail_png: bytes) -> bool:

@@ -145,6 +145,14 @@ class PlayerFiles:
             raise Unusable(f"it is larger than {max_bytes:,} bytes")
         return data
 
+    def version(self, name: str) -> tuple[int, int] | None:
+        """Something that changes whenever `name` is written (its size and time), or None when there is none."""
+        try:
+            found = os.stat(self.path(name))
+        except OSError:
+            return None
+        return found.st_size, found.st_mtime_ns
+
     def reject(self, name: str, unusable: Unusable) -> None:
         """Set `name` aside, or (when the place itself is wrong) say once that it cannot be used."""
         if unusable.set_aside:

@@ -161,6 +161,8 @@ def test_info_shows_time_speaker_words_and_thumbnail(write_scenes, load):
     assert (data_dir() / "saves" / "1-2.json").exists()
     empty = store.info("1-3")
     assert not empty.filled and not empty.readable and empty.thumbnail is None
+    assert store.save("1-2", play, thumbnail_png=b"")
+    assert store.info("1-2").thumbnail is None  # no stale picture of the save it replaced
 
 
 def test_slot_names_pages_of_six(write_scenes, load):
