@@ -58,7 +58,7 @@ class Playthrough:
         `ValueError` when the data is not a playthrough or nothing of it is left.
         """
         resumed = resume(story, data)
-        playthrough = cls.__new__(cls)
+        playthrough = cls.__new__(cls)  # not __init__: it begins at the start label, which may be gone
         playthrough.story, playthrough.start = story, data["start"]
         playthrough.seen = seen if seen is not None else set()
         playthrough.beats, playthrough.index, playthrough._next = resumed.beats, resumed.index, None
