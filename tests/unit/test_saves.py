@@ -6,6 +6,8 @@ import json
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from game import userdata
 from game.playthrough import Playthrough
@@ -413,3 +415,26 @@ def test_a_save_interrupted_midway_leaves_the_old_save_whole(write_scenes, load,
     assert text_of(store.load("1-1").playthrough) == "Two."
     assert len(warnings) == 1 and "No space left" in warnings[0]
     assert sorted(p.name for p in (data_dir() / "saves").iterdir()) == ["1-1.json", "1-1.png"]
+
+
+MOVES = st.lists(st.sampled_from(["advance", "rewind", "forward", "choose0", "choose1"]), max_size=30)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])  # the story is immutable
+@given(moves=MOVES)
+def test_any_playthrough_loads_back_the_same(write_scenes, load, moves):
+    """Whatever the player did (rewound or not, either option), the loaded playthrough has the same beats, place and option taken."""
+    story = load(write_scenes())
+    play = Playthrough(story)
+    for move in moves:
+        if move.startswith("choose"):
+            if play.at_choice:
+                play.choose(int(move[-1]))
+        else:
+            getattr(play, move)()
+    store, warnings = store_for(story)
+    assert store.save("5-5", play, thumbnail_png=PNG)
+    loaded = store.load("5-5")
+    assert loaded.notice is None and warnings == []
+    assert loaded.playthrough.beats == play.beats and loaded.playthrough.index == play.index
+    assert loaded.playthrough.option_taken() == play.option_taken()
