@@ -16,12 +16,12 @@ import pygame
 from game import ROOT
 from game.clock import Clock, SystemClock
 from game.script.model import Story
-from game.seen import FILE_NAME, SeenLines
+from game.seen import SeenLines
 from game.ui.assets import Fonts, Images
 from game.ui.audio import Audio
 from game.ui.display import Window
 from game.ui.screens import TitleScreen
-from game.userdata import data_dir
+from game.userdata import PlayerFiles, data_dir
 
 FRAME_TIME = 1 / 60
 IDLE_POLL = 0.05
@@ -54,7 +54,7 @@ class App:
         self.images = Images(root)
         self.fonts = Fonts(root)
         self.audio = Audio(root)
-        self.seen = SeenLines(data_dir() / FILE_NAME, warn=lambda text: print(text, file=sys.stderr))
+        self.seen = SeenLines(PlayerFiles(data_dir(), warn=lambda text: print(text, file=sys.stderr)))
         self.cps = DEFAULT_CPS
         self.running = True
         self.dirty = True
@@ -112,7 +112,7 @@ class App:
                     break
                 self.images.preload(self.story)
             self.pause()
-        self.seen.save()
+        self.seen.close()
         pygame.quit()
         return 0
 
