@@ -7,7 +7,9 @@ import pytest
 
 from game.app import App
 from game.clock import ManualClock
-from game.ui.screens import EndCardScreen, GameScreen, TitleScreen
+from game.ui.end_card import EndCardScreen
+from game.ui.game_screen import GameScreen
+from game.ui.title import TitleScreen
 
 
 @pytest.fixture
@@ -64,9 +66,10 @@ def test_title_start_works_by_mouse(app):
 
 
 def test_title_quit_works_by_keyboard(app):
-    """Down then Enter on the title screen quits."""
+    """Up (from Start, round to the last button) then Enter on the title screen quits."""
     app.frame()
-    key(app, pygame.K_DOWN)
+    assert app.screen.labels[-1] == "Quit"
+    key(app, pygame.K_UP)
     key(app, pygame.K_RETURN)
     assert not app.running
 
