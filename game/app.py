@@ -16,6 +16,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
@@ -30,7 +31,7 @@ from game.ui import keymap
 from game.ui.assets import Fonts, Images
 from game.ui.audio import Audio
 from game.ui.display import Window
-from game.ui.game_screen import GameScreen
+from game.ui.game_screen import GameScreen, png
 from game.ui.overlays import Confirm, Notices
 from game.ui.standins import EndingsReached, GameMenu, Loaded, PlayerFiles, SaveError, SaveStore, Settings, SettingsFile
 from game.ui.title import TitleScreen
@@ -86,6 +87,8 @@ class App:
         self.running = True
         self.dirty = True
         self._wake_at: float | None = None
+        self._screenshots: list[tuple[str, Future[bytes]]] = []
+        self._encoder: ThreadPoolExecutor | None = None
         self._layers: list[Layer] = []
         self._frozen_since: list[float | None] = []  # per layer: when a modal layer covered it
         self.show(TitleScreen(self))
@@ -167,6 +170,29 @@ class App:
         self.settings = new
         self.settings_file.save(new)
         self.dirty = True
+
+    def save_screenshot(self, picture: pygame.Surface) -> None:
+        """Write `picture` as a PNG under the data folder's screenshots/, then say so.
+
+        A full-size PNG takes most of a second to compress; pygame lets go of the GIL
+        meanwhile, so it is done on a thread and the game does not stall.
+        """
+        stamp = time.strftime("%Y%m%d-%H%M%S") + f"-{int(time.time() * 1000) % 1000:03d}"
+        if self._encoder is None:
+            self._encoder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="screenshot")
+        self._screenshots.append((f"screenshots/{self.game_id}-{stamp}.png", self._encoder.submit(png, picture)))
+
+    @property
+    def screenshots_pending(self) -> int:
+        return len(self._screenshots)
+
+    def _write_screenshots(self, *, wait: bool = False) -> None:
+        """Write the screenshots whose PNG is ready (all of them, with `wait`)."""
+        for name, future in list(self._screenshots):
+            if wait or future.done():
+                self._screenshots.remove((name, future))
+                if self.files.write_bytes(name, future.result()):
+                    self.notify(f"Screenshot saved: {self.files.folder / name}")
 
     def new_game(self) -> None:
         self.audio.play_music(None, fade=0.5)
@@ -258,6 +284,7 @@ class App:
         """One turn of the loop: events, timers, and a redraw if anything changed."""
         for event in pygame.event.get():
             self._event(event)
+        self._write_screenshots()
         now = self.clock.now()
         for layer in self._live():
             if layer in self._layers:  # an update may have closed a later one
@@ -292,6 +319,7 @@ class App:
                     break
                 self.images.preload(self.story)
             self.pause()
+        self._write_screenshots(wait=True)
         self.seen.save()
         pygame.quit()
         return 0

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import time
 from typing import TYPE_CHECKING
 
 import pygame
@@ -61,6 +60,7 @@ class GameScreen:
         self.hidden = False  # H: the text box and quick menu are hidden until the next key or click
         self._next_skip = 0.0
         self._lines_unsaved = 0
+        self._loaded_at = self.playthrough.index if playthrough is not None else None  # no autosave of what was just loaded
         self._drawn_at = app.clock.now()
         self._play(instant=playthrough is not None)
 
@@ -75,8 +75,8 @@ class GameScreen:
         if instant:
             music = beat.state.music
             self.app.audio.play_music(music.track, loop=music.loop)
-        if self.playthrough.ended:
-            self.auto_on = False  # auto-forward stops at the end
+        if self.playthrough.ended or self.playthrough.at_choice:
+            self.auto_on = False  # auto-forward stops at the choice and at the end
         self.app.seen.save()
         self.app.dirty = True
 
@@ -125,6 +125,7 @@ class GameScreen:
     def load(self, loaded: Loaded) -> None:
         """Show a loaded playthrough, whole at once, and say so (or what loading had to mend)."""
         self.playthrough = loaded.playthrough
+        self._loaded_at = self.playthrough.index
         self.skip_on = self.skip_held = self.auto_on = self.hidden = False
         self._lines_unsaved = 0
         self._play(instant=True)
@@ -235,13 +236,11 @@ class GameScreen:
 
     def thumbnail_png(self) -> bytes:
         """A small PNG of the game screen without any overlay, for a save slot."""
-        return _png(pygame.transform.smoothscale(self._render(), THUMBNAIL_SIZE))
+        return png(pygame.transform.smoothscale(self._render(), THUMBNAIL_SIZE))
 
     def screenshot(self) -> None:
-        """`S`: the game screen as a PNG into the data folder's screenshots/, with a notice."""
-        name = f"screenshots/{self.app.game_id}-{time.strftime('%Y%m%d-%H%M%S')}-{int(time.time() * 1000) % 1000:03d}.png"
-        if self.app.files.write_bytes(name, _png(self._render())):
-            self.app.notify(f"Screenshot saved: {self.app.files.folder / name}")
+        """`S`: the game screen as a PNG into the data folder's screenshots/ (the app says when it is written)."""
+        self.app.save_screenshot(self._render())
 
     # -- time ---------------------------------------------------------------
     def resume(self, paused_for: float) -> None:
@@ -300,7 +299,7 @@ class GameScreen:
         return self.playthrough.ended and done is not None and now >= done + ENDING_HOLD
 
     def _offer_choice(self) -> None:
-        """The options, in a column above the characters' heads; an autosave; auto-forward stops."""
+        """The options, in a column above the characters' heads, and an autosave."""
         stop = self.playthrough.current.stop
         assert isinstance(stop, Choice)
         count = len(stop.options)
@@ -311,8 +310,8 @@ class GameScreen:
         labels = [option.text for option in stop.options]
         # Nothing is selected at first, so a Space pressed to finish the prompt can never pick an option.
         self.choice = Buttons(labels, rects, plates(self.app.images, (CHOICE_SIZE[0], height)), self.app.fonts["ui"], numbered=True, marked=self.playthrough.option_taken(), audio=self.app.audio)
-        self.auto_on = False
-        self.app.autosave()
+        if not self.playthrough.rewound and self.playthrough.index != self._loaded_at:
+            self.app.autosave()
         self.app.dirty = True
 
     def _waiting_for(self, now: float) -> float | None:
@@ -368,7 +367,8 @@ class GameScreen:
         canvas.blit(label, at)
 
 
-def _png(surface: pygame.Surface) -> bytes:
+def png(surface: pygame.Surface) -> bytes:
+    """`surface` as PNG file contents."""
     buffer = io.BytesIO()
     pygame.image.save(surface, buffer, "png")
     return buffer.getvalue()
