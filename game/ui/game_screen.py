@@ -304,9 +304,10 @@ class GameScreen:
         assert isinstance(stop, Choice)
         count = len(stop.options)
         area = CHOICE_AREA if self.playthrough.current.state.scene.sprites else CHOICE_AREA_EMPTY_STAGE
-        height = min(CHOICE_SIZE[1], (area.h - CHOICE_GAP * (count - 1)) // count)
-        top = area.top + (area.h - count * height - (count - 1) * CHOICE_GAP) // 2
-        rects = column(count, (CHOICE_SIZE[0], height), centre_x=area.centerx, top=top, gap=CHOICE_GAP)
+        gap = CHOICE_GAP if count <= 3 else CHOICE_GAP // 2  # more options: closer, so each stays readable
+        height = min(CHOICE_SIZE[1], (area.h - gap * (count - 1)) // count)
+        top = area.top + (area.h - count * height - (count - 1) * gap) // 2
+        rects = column(count, (CHOICE_SIZE[0], height), centre_x=area.centerx, top=top, gap=gap)
         labels = [option.text for option in stop.options]
         # Nothing is selected at first, so a Space pressed to finish the prompt can never pick an option.
         self.choice = Buttons(labels, rects, plates(self.app.images, (CHOICE_SIZE[0], height)), self.app.fonts["ui"], numbered=True, marked=self.playthrough.option_taken(), audio=self.app.audio)
