@@ -57,7 +57,9 @@ class GameScreen:
         self.skip_held = False
         self.skip_on = False
         self.auto_on = False
+        self._auto_from = 0.0  # auto-forward counts its wait from when the line was whole, or when it was turned on
         self.hidden = False  # H: the text box and quick menu are hidden until the next key or click
+        self._hidden_at = 0.0  # ... and the story's time stands still meanwhile, as under a menu
         self._next_skip = 0.0
         self._lines_unsaved = 0
         self._loaded_at = self.playthrough.index if playthrough is not None else None  # no autosave of what was just loaded
@@ -181,6 +183,7 @@ class GameScreen:
         """The key or click that brings the interface back does nothing else."""
         if event.type == pygame.KEYDOWN or event.type == pygame.MOUSEBUTTONUP:
             self.hidden = False
+            self.resume(self.app.clock.now() - self._hidden_at)
 
     def do(self, action: str, now: float) -> None:
         """Carry out one action from the keymap (or the quick menu)."""
@@ -194,7 +197,7 @@ class GameScreen:
         elif action == "screenshot":
             self.screenshot()
         elif action == "hide_interface":
-            self.hidden = True
+            self.hidden, self._hidden_at = True, now
         elif action == "fast_skip":
             self.fast_skip()
         elif action == "skip_toggle":
@@ -202,7 +205,7 @@ class GameScreen:
             if self.skip_on:
                 self._start_skip()
         elif action == "auto":
-            self.auto_on = not self.auto_on
+            self.auto_on, self._auto_from = not self.auto_on, now
             self.skip_on = False
         elif action == "rewind":
             self.rewind()
@@ -247,8 +250,11 @@ class GameScreen:
         """A modal layer over this screen has gone: its time did not count."""
         self.playback.delay(paused_for)
         self._next_skip += paused_for
+        self._auto_from += paused_for
 
     def update(self, now: float) -> None:
+        if self.hidden:
+            return
         for event in self.playback.due(now):
             if isinstance(event, PlaySound):
                 self.app.audio.sound(event.name)
@@ -290,8 +296,12 @@ class GameScreen:
         """Auto-forward: the line (or its part before a {pause}) has been whole long enough."""
         if not self.auto_on or not isinstance(self.playthrough.current.stop, Line):
             return False
-        since = self.playback.waiting_since(now)
+        since = self._auto_waiting_since(now)
         return since is not None and now >= since + self._auto_wait()
+
+    def _auto_waiting_since(self, now: float) -> float | None:
+        since = self.playback.waiting_since(now)
+        return None if since is None else max(since, self._auto_from)
 
     def _ending_held(self, now: float) -> bool:
         """The ending's final picture has been up long enough: on to the end card."""
@@ -321,12 +331,14 @@ class GameScreen:
         return None if since is None else now - since
 
     def next_change(self, now: float) -> float | None:
+        if self.hidden:
+            return None
         if self.skipping and self._can_skip():
             return max(0.0, self._next_skip - now)
         if self.stage.animating(self._waiting_for(now)):
             return 0.0
         waits = [self.playback.next_change(now)]
-        if self.auto_on and (since := self.playback.waiting_since(now)) is not None:
+        if self.auto_on and (since := self._auto_waiting_since(now)) is not None:
             waits.append(max(0.0, since + self._auto_wait() - now))
         if self.playthrough.ended and (done := self.playback.completed_at(now)) is not None:
             waits.append(max(0.0, done + ENDING_HOLD - now))
@@ -341,6 +353,7 @@ class GameScreen:
         beat = self.playthrough.current
         frame = self.playback.frame(now)
         if self.hidden:
+            frame = self.playback.frame(self._hidden_at)
             self.stage.draw(canvas, beat, dataclasses.replace(frame, text_shown=False), waiting_for=None)
             return
         self.stage.draw(canvas, beat, frame, waiting_for=None if self.skipping else self._waiting_for(now))

@@ -400,9 +400,18 @@ def test_h_hides_the_interface_until_the_next_key_or_click(app):
     assert game.hidden
     hidden = app.window.canvas.subsurface(box)
     assert any(shown.get_at((x, y)) != hidden.get_at((x, y)) for x in range(0, 600, 5) for y in range(0, 30, 5))
+    key(app, pygame.K_SPACE)
+    assert not game.hidden
     index = game.playthrough.index
+    key(app, pygame.K_a)
+    key(app, pygame.K_h)
+    before = app.presented
+    settle(app, 600.0)  # hidden, time stands still: auto-forward does not move on, nothing is redrawn
+    assert game.playthrough.index == index and app.presented == before
     key(app, pygame.K_SPACE)
     assert not game.hidden and game.playthrough.index == index
+    key(app, pygame.K_a)
+    assert not game.auto_on
     click(app, (640, 300), button=2)  # a middle click hides too
     assert game.hidden
     click(app, (640, 300))
