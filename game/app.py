@@ -192,7 +192,7 @@ class App:
             if wait or future.done():
                 self._screenshots.remove((name, future))
                 if self.files.write_bytes(name, future.result()):
-                    self.notify(f"Screenshot saved: {self.files.folder / name}")
+                    self.notify(f"Screenshot saved: {name} (in {self.files.folder})")
 
     def new_game(self) -> None:
         self.audio.play_music(None, fade=0.5)

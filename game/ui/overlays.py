@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 NOTICE_HOLD = 2.2  # seconds a notice stays whole
 NOTICE_FADE = 0.8  # then it fades out over this long ...
 FADE_STEPS = 6  # ... in this many redraws, not one a frame: a notice costs a few timed redraws
-NOTICE_WIDTH = 380
+NOTICE_WIDTH = 560
 NOTICES_SHOWN = 4
 CONFIRM_BUTTON = (180, 50)
 PANEL_FILL = (24, 30, 39, 255)
