@@ -191,12 +191,19 @@ def _keys_text(keys: tuple[str, ...]) -> str:
     return ", ".join(shown)
 
 
+def rows() -> list[tuple[str, ...]]:
+    """The table as players read it, one row per action: (description, keyboard, mouse[, gamepad]).
+
+    The Help page draws these; the README's table is made of the same rows.
+    """
+    gamepad = any(b.gamepad for b in BINDINGS)
+    return [(b.description, _keys_text(b.keyboard), ", ".join(b.mouse)) + ((", ".join(b.gamepad),) if gamepad else ()) for b in BINDINGS]
+
+
 def controls_table() -> str:
     """The README's controls table, in Markdown, made from `BINDINGS`."""
     gamepad = any(b.gamepad for b in BINDINGS)
-    head = ["action", "keyboard", "mouse"] + (["gamepad"] if gamepad else [])
-    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    for b in BINDINGS:
-        cells = [b.description, _keys_text(b.keyboard), ", ".join(b.mouse)] + ([", ".join(b.gamepad)] if gamepad else [])
-        rows.append("| " + " | ".join(cells) + " |")
-    return "\n".join(rows)
+    head = ("action", "keyboard", "mouse") + (("gamepad",) if gamepad else ())
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(cells) + " |" for cells in rows()]
+    return "\n".join(lines)
