@@ -193,6 +193,8 @@ class App:
                 self._screenshots.remove((name, future))
                 if self.files.write_bytes(name, future.result()):
                     self.notify(f"Screenshot saved: {name} (in {self.files.folder})")
+                else:
+                    self.notify("Could not save the screenshot")
 
     def new_game(self) -> None:
         self.audio.play_music(None, fade=0.5)

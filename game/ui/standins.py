@@ -109,7 +109,7 @@ class SaveStore:
     def __init__(self, files: PlayerFiles, story: object, game_id: str) -> None:
         self._saves: dict[str, tuple[Playthrough, bytes]] = {}
         self._order: list[str] = []
-        self.autosaves = 0
+        self._autosaves = 0
 
     def save(self, name: str, playthrough: Playthrough, *, thumbnail_png: bytes) -> bool:
         self._saves[name] = (_copy(playthrough), thumbnail_png)
@@ -123,8 +123,8 @@ class SaveStore:
         return self.load("quick", seen=seen)
 
     def autosave(self, playthrough: Playthrough, *, thumbnail_png: bytes) -> bool:
-        self.autosaves += 1
-        return self.save(self.AUTOSAVES[(self.autosaves - 1) % len(self.AUTOSAVES)], playthrough, thumbnail_png=thumbnail_png)
+        self._autosaves += 1
+        return self.save(self.AUTOSAVES[(self._autosaves - 1) % len(self.AUTOSAVES)], playthrough, thumbnail_png=thumbnail_png)
 
     def load(self, name: str, *, seen: object) -> Loaded:
         if name not in self._saves:

@@ -26,6 +26,35 @@ def app(shipped_story):
     pygame.quit()
 
 
+class RecordingSaves:
+    """Wraps the app's save store, counting the calls made to it (and passing them on)."""
+
+    def __init__(self, store: object) -> None:
+        self.store = store
+        self.calls: list[str] = []
+
+    def __getattr__(self, name: str) -> object:
+        found = getattr(self.store, name)
+        if not callable(found):
+            return found
+
+        def recorded(*args: object, **kwargs: object) -> object:
+            self.calls.append(name)
+            return found(*args, **kwargs)
+
+        return recorded
+
+    def count(self, name: str) -> int:
+        return self.calls.count(name)
+
+
+@pytest.fixture
+def saves(app) -> RecordingSaves:
+    """The app's save store, with its calls counted."""
+    app.saves = RecordingSaves(app.saves)
+    return app.saves
+
+
 def key(app: App, name: int, *, up: bool = False, mod: int = 0, unicode: str = "") -> None:
     pygame.event.post(pygame.event.Event(pygame.KEYUP if up else pygame.KEYDOWN, key=name, mod=mod, unicode=unicode, scancode=0))
     app.frame()
