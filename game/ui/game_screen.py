@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from game.ui.standins import Loaded
 
 SKIP_RATE = 40.0  # lines a second while skipping (at least 30 asked; Ren'Py's default passes about 13)
-SKIP_CATCH_UP = 4  # most lines passed in one frame when frames come late
+SKIP_CATCH_UP = int(SKIP_RATE)  # most lines passed in one late frame: a second's worth, so the rate holds
 ENDING_HOLD = 2.5  # seconds on an ending's final picture before the end card
 AUTO_BASE = 1.2  # auto-forward waits this, plus a time per character, times the auto delay setting
 AUTO_PER_CHAR = 0.035

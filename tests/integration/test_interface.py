@@ -473,3 +473,13 @@ def test_back_link_rewinds(app):
     read_lines(app, game, 3)
     click(app, link(game, "Back"))
     assert game.playthrough.index == 2
+
+
+def test_skip_keeps_its_rate_when_frames_come_late(app):
+    """Frames a quarter of a second apart (a stalled machine) still pass 30 read lines a second."""
+    read_before(app, 45)
+    game = start_game(app)
+    key(app, pygame.K_TAB)
+    for _ in range(4):
+        settle(app, 0.25)
+    assert game.playthrough.index >= 30
