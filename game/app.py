@@ -164,7 +164,11 @@ class App:
         self.push(GameMenu(self, page))
 
     def apply_settings(self, new: Settings) -> None:
-        """Use `new` at once (text speed from the next line) and keep it for the next run."""
+        """Use `new` at once (text speed from the next line) and keep it for the next run.
+
+        Volumes and mute are not applied here yet: `Audio` (branch `art`) is growing its own
+        volume handling; the lead wires `self.audio` to them at merge.
+        """
         if new.fullscreen != self.window.fullscreen:
             self.window.toggle_fullscreen()
         self.settings = new
