@@ -108,7 +108,7 @@ def _frames(scenes: Path) -> dict:
     from game.clock import ManualClock
     from game.reveal import BeatPlayback
     from game.script import load_story
-    from game.ui.screens import GameScreen
+    from game.ui.game_screen import GameScreen
 
     story, _ = load_story(scenes)
     clock = ManualClock()
