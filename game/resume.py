@@ -49,9 +49,10 @@ _FINGERPRINTS: dict[int, dict[int, str]] = {}  # by id(story), while it lives: b
 def fingerprint_at(story: Story, index: int) -> str:
     """`fingerprint` of the stop at `index`, worked out once per story (saving and loading ask again and again)."""
     known = _fingerprints(story)
-    if index not in known:
-        known[index] = fingerprint(story.steps[index])
-    return known[index]
+    check = known.get(index)
+    if check is None:
+        check = known[index] = fingerprint(story.steps[index])
+    return check
 
 
 def _fingerprints(story: Story) -> dict[int, str]:
@@ -81,7 +82,7 @@ def encode(story: Story, start: str, index: int, beats: list[Beat], option_taken
     previous: StoryState | None = None
     for number, beat in enumerate(beats):
         state = beat.state
-        check = known.get(state.position) or fingerprint_at(story, state.position)
+        check = known.get(state.position) or fingerprint_at(story, state.position)  # the call only the first time
         changes = _changed(story, previous, state)
         if isinstance(beat.stop, Choice):
             option = option_taken_at(number)
@@ -163,9 +164,10 @@ def _entries(items: list) -> list[_Entry]:
     entries: list[_Entry] = []
     parts: dict = {}  # the state's parts so far: shared by every beat that changed none of them
     for item in items:
-        if type(item) is list and len(item) == 2:  # most beats: nothing changed, no choice
-            entry = _Entry(item[0], item[1], parts, None, None)
-        elif type(item) is list and len(item) == 3 and type(item[2]) is dict:
+        if type(item) is list and len(item) == 2 and type(item[0]) is str and type(item[1]) is str:
+            entries.append(_Entry(item[0], item[1], parts, None, None))  # most beats: nothing changed, no choice
+            continue
+        if type(item) is list and len(item) == 3 and type(item[2]) is dict:
             changes = item[2]
             if any(part in changes for part in STATE_PARTS):
                 parts = {**parts, **{part: changes[part] for part in STATE_PARTS if part in changes}}
