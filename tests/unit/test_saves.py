@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -406,6 +407,17 @@ def test_a_folder_in_place_of_a_save_is_an_unreadable_slot(write_scenes, load):
     (data_dir() / "saves" / "1-4.json").mkdir(parents=True)
     info = store.info("1-4")
     assert info.filled and not info.readable and "folder" in info.reason
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_in_place_of_a_save_is_an_unreadable_slot_and_is_not_waited_on(write_scenes, load):
+    """A named pipe at a slot (nothing writing to it) shows as unreadable at once, and stays where it is."""
+    store, _ = store_for(load(write_scenes()))
+    (data_dir() / "saves").mkdir(parents=True)
+    os.mkfifo(data_dir() / "saves" / "1-5.json")
+    info = store.info("1-5")
+    assert info.filled and not info.readable and "not a plain file" in info.reason
+    assert (data_dir() / "saves" / "1-5.json").exists()
 
 
 # -- the header: a slot shown without reading the whole save ----------------------------
