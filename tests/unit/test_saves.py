@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from datetime import datetime, timedelta, timezone
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from game import userdata
 from game.playthrough import Playthrough
-from game.resume import fingerprint
+from game.resume import STATE_PARTS, fingerprint
 from game.saves import AUTOSAVES, FORMAT, QUICK, SaveError, SaveStore
 from game.script import load_story
 from game.script.model import Choice, Line
@@ -540,6 +541,14 @@ def test_the_compact_playthrough_keeps_state_only_where_it_changes(write_scenes,
     assert beats[3][2] == {"option": 0, "option_text": "Left"}  # the choice
     assert beats[4][2] == {"background": "hall", "choices": [["start.4", 0]]}  # Left one.
     assert beats[5] == [play.beats[5].id, fingerprint(play.beats[5].stop)]
+
+
+def test_the_compact_playthrough_knows_every_part_of_the_state(write_scenes, load):
+    """`encode` compares the state part by part: a field added to StoryState must be added to resume.STATE_PARTS and `_changed` too."""
+    story = load(write_scenes())
+    state = Playthrough(story).current.state
+    assert {field.name for field in dataclasses.fields(state)} == {"position", "scene", "music", "choices"}
+    assert set(state.to_json(story)) == {"version", "at", *STATE_PARTS}
 
 
 # -- atomic writes ------------------------------------------------------------------------
