@@ -8,13 +8,12 @@ from __future__ import annotations
 import os
 import sys
 import time
-from pathlib import Path
 from typing import Protocol
 
 import pygame
 
-from game import ROOT
 from game.clock import Clock, SystemClock
+from game.folder import ENGINE, GameFolder
 from game.script.model import Story
 from game.seen import FILE_NAME, SeenLines
 from game.ui.assets import Fonts, Images
@@ -45,16 +44,18 @@ class Screen(Protocol):
 class App:
     """The running game: window, assets, sound, the current screen."""
 
-    def __init__(self, story: Story, *, start: str = "start", clock: Clock | None = None, root: Path = ROOT) -> None:
+    def __init__(self, story: Story, game: GameFolder | None = None, *, start: str | None = None, clock: Clock | None = None) -> None:
         pygame.init()
         self.story = story
-        self.start = start
+        self.game = game or GameFolder(root=ENGINE)
+        self.start = start or self.game.start
         self.clock = clock or SystemClock()
         self.window = Window()
-        self.images = Images(root)
-        self.fonts = Fonts(root)
-        self.audio = Audio(root)
-        self.seen = SeenLines(data_dir() / FILE_NAME, warn=lambda text: print(text, file=sys.stderr))
+        pygame.display.set_caption(self.game.title)
+        self.images = Images(self.game)
+        self.fonts = Fonts(self.game)
+        self.audio = Audio(self.game)
+        self.seen = SeenLines(data_dir(self.game.id) / FILE_NAME, warn=lambda text: print(text, file=sys.stderr))
         self.cps = DEFAULT_CPS
         self.running = True
         self.dirty = True
@@ -117,6 +118,6 @@ class App:
         return 0
 
 
-def play(story: Story, *, start: str = "start") -> int:
+def play(story: Story, game: GameFolder | None = None, *, start: str | None = None) -> int:
     """Open the window and play until the player quits."""
-    return App(story, start=start).run()
+    return App(story, game, start=start).run()

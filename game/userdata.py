@@ -15,8 +15,10 @@ import tempfile
 from pathlib import Path
 
 
-def data_dir() -> Path:
-    """The per-user folder for Hub's files (`HUB_DATA_DIR` overrides it)."""
+def data_dir(game_id: str = "hub") -> Path:
+    """The per-user folder for a game's files (`HUB_DATA_DIR` overrides it); other games than Hub use `games/<id>/` in it."""
+    if game_id != "hub":
+        return data_dir() / "games" / game_id
     if override := os.environ.get("HUB_DATA_DIR"):
         return Path(override)
     if sys.platform == "win32":

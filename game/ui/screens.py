@@ -22,7 +22,6 @@ REWIND_KEYS = (pygame.K_PAGEUP, pygame.K_LEFT)
 FORWARD_KEYS = (pygame.K_PAGEDOWN, pygame.K_RIGHT)
 CTRL_KEYS = (pygame.K_LCTRL, pygame.K_RCTRL)
 SKIP_INTERVAL = 0.06  # seconds between lines while skipping
-TITLE_MUSIC = "theme"
 UI_HOVER, UI_CLICK = "ui_hover", "ui_click"
 ENDING_HOLD = 2.5  # seconds on an ending's final picture before the end card
 END_CARD_MINIMUM = 1.5  # seconds the end card stays before a key or click dismisses it
@@ -56,7 +55,7 @@ class TitleScreen:
         rects = column(2, MENU_BUTTON_SIZE, centre_x=SCREEN_SIZE[0] // 2, top=430, gap=16)
         self.buttons = Buttons(["Start", "Quit"], rects, _plates(app, MENU_BUTTON_SIZE), app.fonts["ui"])
         self.buttons.selected = 0
-        app.audio.play_music(TITLE_MUSIC, fade=2.0)
+        app.audio.play_music(app.game.title_music, fade=2.0)
 
     def handle(self, event: pygame.event.Event, point: tuple[int, int] | None) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
@@ -73,8 +72,9 @@ class TitleScreen:
         pass
 
     def draw(self, canvas: pygame.Surface, now: float) -> None:
-        canvas.blit(self.app.images.background("title"), (0, 0))
-        logo = self.app.images.ui("logo")
+        game = self.app.game
+        canvas.blit(self.app.images.background(game.title_background), (0, 0))
+        logo = self.app.images.ui(game.title_logo) if game.title_logo else self.app.fonts["title"].render(game.title, True, TEXT_COLOUR)
         canvas.blit(logo, logo.get_rect(center=(SCREEN_SIZE[0] // 2, 250)))
         self.buttons.draw(canvas)
 
@@ -284,10 +284,11 @@ class GameScreen:
     def _offer_choice(self) -> None:
         stop = self.playthrough.current.stop
         assert isinstance(stop, Choice)
-        count = len(stop.options)
+        shown = self.playthrough.current.options  # hidden options are left out
+        count = len(shown)
         top = (TEXT_BOX.y - count * (CHOICE_SIZE[1] + CHOICE_GAP)) // 2 + 10
         rects = column(count, CHOICE_SIZE, centre_x=SCREEN_SIZE[0] // 2, top=top, gap=CHOICE_GAP)
-        labels = [option.text for option in stop.options]
+        labels = [option.text for option in shown]
         # Nothing is selected at first, so a Space pressed to finish the prompt can never pick an option.
         self.choice = Buttons(labels, rects, _plates(self.app, CHOICE_SIZE), self.app.fonts["ui"], marked=self.playthrough.option_taken())
 
@@ -358,7 +359,7 @@ class EndCardScreen:
         canvas.blit(self.app.images.ui("end_card"), (0, 0))
         fonts = self.app.fonts
         centre = SCREEN_SIZE[0] // 2
-        heading = fonts["small"].render("E N D I N G", True, DIM_TEXT)
+        heading = fonts["small"].render(self.app.game.end_card, True, DIM_TEXT)
         name = fonts["title"].render(self.ending, True, TEXT_COLOUR)
         hint = fonts["small"].render("Click or press any key to return to the title", True, DIM_TEXT)
         canvas.blit(heading, heading.get_rect(center=(centre, 300)))
