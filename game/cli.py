@@ -68,7 +68,7 @@ def main(argv: list[str]) -> int:
     if args.command == "bench":
         from game.bench import run_bench
 
-        return run_bench(game.scenes)
+        return run_bench(game)
     story = _load(game, quiet_warnings=args.command == "transcript")
     if story is None:
         return 1

@@ -47,7 +47,7 @@ def load_game(root: Path, *, scenes: Path | None = None) -> GameFolder:
 
     if not root.is_dir():
         what = "is not a folder" if root.exists() else "does not exist"
-        raise ScriptError([Problem(Place(shown_path(root), 1, 1), f"the game folder {what}", "give the folder holding scenes/ (and art/, audio/, game.yaml)")])
+        raise ScriptError([Problem(Place(shown_path(root), 0, 0), f"the game folder {what}", "give the folder holding scenes/ (and art/, audio/, game.yaml)")])
     config = root / FILE_NAME
     if not config.is_file():
         return GameFolder(root=root, scenes=scenes)

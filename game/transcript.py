@@ -13,8 +13,10 @@ from collections.abc import Iterator, Sequence
 from game.beats import Beat, after, begin
 from game.script.model import Choice, Ending, Story
 
-#: `--all` stops after this many paths, so a story with very many stays printable.
+#: `--all` stops after this many paths, and leaves out a path longer than MAX_BEATS
+#: (a counter in a loop never repeats a state), so it always finishes.
 MAX_PATHS = 10_000
+MAX_BEATS = 20_000
 
 
 class TranscriptError(ValueError):
@@ -53,6 +55,8 @@ def every_path(story: Story, *, start: str = "start") -> Iterator[tuple[tuple[in
     """Every distinct path from `start` to an ending: (options taken from 0, the lines read).
 
     A path that comes back to a state it was in (a loop) is left out: it never ends by itself.
+    Each path keeps the set of states on it, so memory grows with paths times length;
+    the stories this is for (a few choices deep) stay small.
     """
     todo: list[tuple[Beat, tuple[int, ...], list[str], frozenset]] = [(begin(story, start), (), [], frozenset())]
     found = 0
@@ -60,7 +64,7 @@ def every_path(story: Story, *, start: str = "start") -> Iterator[tuple[tuple[in
         beat, taken, lines, been = todo.pop()
         while True:
             at = (beat.state.position, beat.state.variables, beat.state.calls)
-            if at in been:
+            if at in been or len(lines) > MAX_BEATS:
                 break
             been = been | {at}
             lines = [*lines, *shown_lines(story, beat)]

@@ -411,7 +411,7 @@ class Compiler:
             message, hint = "a bare `return` is narration, not a return from a call", "write `- return:` (with the colon) to go back to the `call:`; write `- narrate: return` if it is meant as text"
         elif text.startswith("$"):
             message, hint = f"`{text}` looks like a line of code, but it is narration here", "set a variable with `- set: x = 1` (declare it under `variables:`)"
-        elif node.style is None and (match := COMMAND_LIKE.match(text)):
+        elif not node.style and (match := COMMAND_LIKE.match(text)):
             word = match.group(1)
             message, hint = f"`{text}` looks like a `{word}:` step with its colon missing, but it is narration here", f"write `- {word}: {text[len(word):].strip()}`; if it is meant as text, write `- narrate: {text}`"
         else:
@@ -452,7 +452,7 @@ class Compiler:
 
     def _error_in_text(self, path: str, node: yaml.ScalarNode, offset: int, message: str, hint: str) -> None:
         place = Place.of(path, node)
-        if node.style in ('"', "'", None) and "\n" not in text_of(node):
+        if node.style in ('"', "'", None, "") and "\n" not in text_of(node):
             escaped = {'"': '"\\', "'": "'"}.get(node.style, "")  # characters written twice or with a backslash
             written = offset + sum(text_of(node)[:offset].count(c) for c in escaped)
             place = Place(place.path, place.line, place.col + written + (1 if node.style else 0))
