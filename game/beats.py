@@ -98,15 +98,16 @@ class StoryEnded(Exception):
     """There is nothing after an ending."""
 
 
-def begin(story: Story, label: str = "start") -> Beat:
-    """The first beat of the story, starting at `label`.
+def begin(story: Story, label: str | None = None) -> Beat:
+    """The first beat of the story, starting at `label` (by default the story's start).
 
-    Starting mid-story (a writer trying out a scene), the scene, music and
-    variables are as they would be on the shortest way there from `start`.
+    Starting mid-story (a writer trying out a scene), the scene, music, variables
+    and calls are as they would be on the shortest way there from the start.
     """
+    label = label or story.start
     state = StoryState(position=-1, variables=tuple(sorted(story.variables.items())))
     lead_in: tuple[LeadIn, ...] = ()
-    if label != "start" and "start" in story.labels:
+    if label != story.start and story.start in story.labels:
         state = _arriving(story, story.labels[label], state)
         if state.music.track:
             lead_in = (ChangeMusic(Music(state.music.track, 1.0, state.music.loop)),)
@@ -138,13 +139,13 @@ def _arriving(story: Story, goal: int, state: StoryState) -> StoryState:
     The way is played with real values (so conditions and `set:` on it count);
     if that finds no way, the shortest way ignoring conditions is taken.
     """
-    found = explore(story, Point(story.labels["start"], state.variables))
+    found = explore(story, Point(story.labels[story.start], state.variables))
     arrival = next((p for p in found.parents if p.index == goal), None)
     if arrival is not None:
         indexes = [p.index for p in path_to(found, arrival)]
         state = replace(state, variables=arrival.variables, calls=arrival.calls)
     else:
-        indexes = shortest_path(story, story.labels["start"], goal)
+        indexes = shortest_path(story, story.labels[story.start], goal)
     scene, music = Scene(), Playing()
     for index in indexes:
         step = story.steps[index]

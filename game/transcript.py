@@ -23,7 +23,7 @@ class TranscriptError(ValueError):
     """The transcript cannot go on: no such option, or a loop that never reaches an ending."""
 
 
-def transcript(story: Story, *, options: Sequence[int] = (0,), option: int | None = None, start: str = "start") -> Iterator[str]:
+def transcript(story: Story, *, options: Sequence[int] = (0,), option: int | None = None, start: str | None = None) -> Iterator[str]:
     """Play from `start` to an ending, taking `options[n]` (from 0) at the n-th choice; the last repeats.
 
     (`option=` is the same as `options=[option]`.) Raises `TranscriptError` at a
@@ -51,7 +51,7 @@ def transcript(story: Story, *, options: Sequence[int] = (0,), option: int | Non
             beat = after(story, beat.state)
 
 
-def every_path(story: Story, *, start: str = "start") -> Iterator[tuple[tuple[int, ...], list[str]]]:
+def every_path(story: Story, *, start: str | None = None) -> Iterator[tuple[tuple[int, ...], list[str]]]:
     """Every distinct path from `start` to an ending: (options taken from 0, the lines read).
 
     A path that comes back to a state it was in (a loop) is left out: it never ends by itself.

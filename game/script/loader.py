@@ -829,7 +829,7 @@ class Compiler:
             self.problems.append(Problem(folder, f"the story has no label '{start}' in any scene file in {folder.path}", hint))
         steps = tuple(self._with_ids())
         index_of_id = {step.id: i for i, step in enumerate(steps) if isinstance(step, STOPS)}
-        return Story(steps, tuple(self.places), dict(self.labels), dict(self.characters), index_of_id, dict(self.variables))
+        return Story(steps, tuple(self.places), dict(self.labels), dict(self.characters), index_of_id, dict(self.variables), start)
 
     def _with_ids(self):
         """Give each stop a stable id: the writer's own, or the label above it and its place below that."""

@@ -179,6 +179,7 @@ class Story:
     characters: dict[str, Character]
     index_of_id: dict[str, int] = field(default_factory=dict)
     variables: dict[str, Value] = field(default_factory=dict)  # each declared variable's starting value
+    start: str = "start"  # the label the story begins at (game.yaml's `start:`)
 
     def stop_id(self, index: int) -> str:
         step = self.steps[index]
