@@ -26,7 +26,11 @@ SCREEN = (1280, 720)
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 ALWAYS_PLAYABLE = (".wav", ".ogg")
 MIXER_DEPENDENT = (".mp3", ".opus")  # SDL_mixer 2.6+ (the one in pygame's wheels) plays these
-FONT_SUFFIXES = (".ttf", ".otf")
+#: The interface's own files every game loads (its own, else the engine's); `check` checks each.
+#: Keep these in step with the UI: a file the UI loads by name belongs here.
+INTERFACE_IMAGES = ("textbox", "nameplate", "continue", "choice_normal", "choice_hover", "choice_pressed", "menu_panel", "end_card")
+INTERFACE_SOUNDS = ("ui_click", "ui_hover")
+INTERFACE_FONTS = ("Lato-Regular.ttf", "Lato-Italic.ttf", "Lato-Bold.ttf", "Lato-Light.ttf")
 
 
 def _game(game: GameFolder | Path) -> GameFolder:
@@ -162,6 +166,20 @@ class AssetCheck:
                     sound.getnframes()
             except (wave.Error, EOFError, OSError) as error:
                 self.problems.append(Problem(place, f"{what} '{name}' cannot be played: {path.name}: {error}", "save it as a PCM WAV file"))
+
+    def interface(self, place: Place) -> None:
+        """Every file the interface and the title screen load, reported at `place` (game.yaml or the game folder)."""
+        for name in INTERFACE_IMAGES:
+            self.ui(name, place)
+        for name in INTERFACE_SOUNDS:
+            self.sound(name, place)
+        for file in (*INTERFACE_FONTS, *self.game.fallback_fonts):
+            self.font(file, place)
+        self.background(self.game.title_background, place)
+        if self.game.title_logo:
+            self.ui(self.game.title_logo, place)
+        if self.game.title_music:
+            self.sound(self.game.title_music, place, what="music")
 
     def _image(self, path: Path, place: Place, *, exact: tuple[int, int] | None, what: str, names: tuple[str, ...] = ()) -> None:
         if not path.is_file():

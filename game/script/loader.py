@@ -120,6 +120,7 @@ def load_story(folder: Path | None = None, *, assets: Path | None = None, game: 
     all_read = not any(not p.warning for p in problems)
     for shown, sections in documents:
         compiler.read_script(shown, sections.get("script"))
+    compiler.assets.interface(Place(shown_path(game.root / "game.yaml" if (game.root / "game.yaml").is_file() else game.root), 0, 0))
     story = compiler.story(Place(shown_path(folder), 0, 0), start=game.start, check_labels=all_read)
     if not any(not p.warning for p in problems):
         check_flow(story, problems, game.start)

@@ -268,3 +268,13 @@ def test_game_yaml_start_label_is_used(game_folder):
     (game_folder / "scenes" / "a.yaml").write_text("script:\n  - label: begin\n  - Hi.\n  - ending: End\n")
     story, _ = load_story(game=load_game(game_folder))
     assert story.start == "begin"
+
+
+def test_check_checks_the_interface_files_a_game_supplies(game_folder):
+    """A game's own broken `art/ui/textbox.png` is found by check, not first by a traceback at run time."""
+    (game_folder / "art" / "ui").mkdir()
+    (game_folder / "art" / "ui" / "textbox.png").write_bytes(b"not a picture")
+    with pytest.raises(ScriptError) as caught:
+        load_story(game=load_game(game_folder))
+    problem = the_one(caught.value.problems, "textbox")
+    assert problem.message.startswith("interface image 'textbox' cannot be read: art/ui/textbox.png")
