@@ -197,7 +197,8 @@ def check_flow(story: Story, problems: list[Problem], start: str = "start") -> N
 
 def _has_logic(story: Story) -> bool:
     """Only a story with variables, conditions or calls needs its paths played out."""
-    return bool(story.variables) or any(isinstance(s, (Branch, Call, Return)) or isinstance(s, Choice) and any(o.condition or o.sets for o in s.options) for s in story.steps)
+    logic = (Branch, Call, Return)
+    return bool(story.variables) or any(type(s) in logic or type(s) is Choice and any(o.condition or o.sets for o in s.options) for s in story.steps)
 
 
 def _check_paths(story: Story, start: str, problems: list[Problem]) -> None:

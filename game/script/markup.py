@@ -125,10 +125,10 @@ def parse(text: str) -> tuple[Segment, ...]:
 
 
 def _no_stray_brace(text: str, start: int, end: int) -> None:
-    for mark, message, fix in (("{", "a '{' that does not start a tag", "close the tag with }, or write {{ for a literal {"), ("[", "a '[' that does not start a variable", "close it with ], or write [[ for a literal [")):
-        at = text.find(mark, start, end)
-        if at >= 0:
-            raise MarkupError(message, fix, at)
+    if (at := text.find("{", start, end)) >= 0:
+        raise MarkupError("a '{' that does not start a tag", "close the tag with }, or write {{ for a literal {", at)
+    if (at := text.find("[", start, end)) >= 0:
+        raise MarkupError("a '[' that does not start a variable", "close it with ], or write [[ for a literal [", at)
 
 
 def _variable(body: str, offset: int) -> Var:
@@ -175,7 +175,7 @@ def _tag(body: str, offset: int) -> Segment:
     words = tuple(body.split())
     if not words:
         raise MarkupError("an empty tag {}", "write {pause 1}, {pause}, {show ...}, {hide ...} or {sound ...}", offset)
-    if (style := _style(body.strip(), offset)) is not None:
+    if words[0][0] in "/bic" and (style := _style(body.strip(), offset)) is not None:
         return style
     kind, args = words[0], words[1:]
     if kind == "pause":
