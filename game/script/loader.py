@@ -182,10 +182,18 @@ def _yaml_problem(shown: str, text: str, error: yaml.MarkedYAMLError) -> Problem
 
 
 def _line_missing_colon(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int] | None:
-    """(line, column) of a `key` line just above the error that lacks its ':' (`  jack` over `    name: Jack`)."""
+    """(line, column) where a key's ':' is missing, when that is what upset YAML.
+
+    `options` over `  - text: ...` makes YAML look for the ':' of the key it began
+    (its context mark is on the writer's line); `  jack` over `    name: Jack`, or
+    `name Jack` over `colour: ...`, makes the next line's ':' the one YAML complains of.
+    """
+    lines = text.splitlines()
+    if "could not find expected ':'" in str(error.problem) and error.context_mark is not None:
+        line, column = error.context_mark.line, error.context_mark.column
+        return (line + 1, _after_key(lines[line], column)) if line < len(lines) else None
     if "mapping values are not allowed" not in str(error.problem) or error.problem_mark is None:
         return None
-    lines = text.splitlines()
     at = error.problem_mark.line
     if at >= len(lines) or ": " in lines[at][: error.problem_mark.column]:
         return None  # the colon that upset YAML is the second on its own line: a quoting problem
@@ -196,10 +204,17 @@ def _line_missing_colon(text: str, error: yaml.MarkedYAMLError) -> tuple[int, in
         return None
     previous = lines[above]
     indent = len(previous) - len(previous.lstrip())
-    body = previous.strip().removeprefix("- ")
-    if ":" in body or body.startswith(("#", '"', "'")) or indent >= len(lines[at]) - len(lines[at].lstrip()):
+    if ":" in previous or previous.strip().startswith(("#", '"', "'", "- ")) or indent > len(lines[at]) - len(lines[at].lstrip()):
         return None
-    return above + 1, len(previous.rstrip()) + 1
+    return above + 1, _after_key(previous, indent)
+
+
+def _after_key(line: str, start: int) -> int:
+    """The 1-based column just after the word starting at `start`: where its ':' belongs."""
+    end = start
+    while end < len(line) and not line[end].isspace():
+        end += 1
+    return end + 1
 
 
 def _yaml_hint(error: yaml.MarkedYAMLError) -> str:

@@ -189,11 +189,21 @@ def yaml_problem(scenes, asset_root, text: str | bytes) -> Problem:
     return [p for p in problems(folder, asset_root) if p.place.path.endswith("a.yaml")][0]
 
 
-def test_a_missing_colon_is_reported_on_the_line_that_lacks_it(scenes, asset_root):
-    text = 'characters:\n  cat\n    name: Cat\nscript:\n  - label: start\n  - ending: End\n'
+@pytest.mark.parametrize(
+    ("text", "line", "col"),
+    [
+        ("characters:\n  cat\n    name: Cat\nscript:\n  - label: start\n  - ending: End\n", 2, 6),
+        ("script\n  - label: start\n  - ending: End\n", 1, 7),
+        ('characters:\n  cat:\n    name Cat\n    colour: "#ffffff"\nscript:\n  - label: start\n  - ending: End\n', 3, 9),
+        ("script:\n  - label: start\n  - choice: Go?\n    options\n      - text: On.\n        jump: start\n", 4, 12),
+        ("script:\n  - label: start\n  - background: room\n    transition fade\n  - ending: End\n", 4, 15),
+    ],
+)
+def test_a_missing_colon_is_reported_on_the_line_that_lacks_it(scenes, asset_root, text, line, col):
+    """The place is the end of the key that lacks its ':', not the line where YAML noticed."""
     problem = yaml_problem(scenes, asset_root, text)
-    assert (problem.place.line, problem.place.col) == (2, 6)
-    assert "needs a ':'" in problem.message
+    assert (problem.place.line, problem.place.col) == (line, col)
+    assert problem.message == "this line needs a ':' after its key (YAML read the next line as part of it)"
 
 
 def test_an_unclosed_quote_is_reported_where_it_opened(scenes, asset_root):
