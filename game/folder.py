@@ -7,6 +7,7 @@ game's title, starting label, title screen and end card, and its data's id.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,7 @@ FILE_NAME = "game.yaml"
 TEXT_KEYS = ("id", "title", "start", "title_background", "end_card")
 OPTIONAL_KEYS = ("title_logo", "title_music")  # `null` (or `~`) means none
 KEYS = (*TEXT_KEYS, *OPTIONAL_KEYS, "fallback_fonts")
+ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")  # it names the player's data folder: no slashes, no `..`
 
 
 @dataclass(frozen=True)
@@ -50,9 +52,10 @@ def load_game(root: Path, *, scenes: Path | None = None) -> GameFolder:
         raise ScriptError([Problem(Place(shown_path(root), 0, 0), f"the game folder {what}", "give the folder holding scenes/ (and art/, audio/, game.yaml)")])
     config = root / FILE_NAME
     if not config.is_file():
-        return GameFolder(root=root, scenes=scenes)
+        return GameFolder(root=root, scenes=scenes, id=_id_from(root))
     problems: list[Problem] = []
     values, places = _read(config, problems)
+    values.setdefault("id", _id_from(root))
     game = GameFolder(root=root, scenes=scenes, **values) if not problems else None
     if game is not None:
         _check_files(game, places, problems)
@@ -60,6 +63,13 @@ def load_game(root: Path, *, scenes: Path | None = None) -> GameFolder:
         raise ScriptError(problems)
     assert game is not None
     return game
+
+
+def _id_from(root: Path) -> str:
+    """A game without an `id:` keeps its data under its folder's name (Hub's own folder is "hub")."""
+    if root.resolve() == ENGINE.resolve():
+        return "hub"
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", root.resolve().name).lstrip(".") or "game"
 
 
 def _read(config: Path, problems: list[Problem]) -> tuple[dict, dict[str, Place]]:
@@ -96,6 +106,9 @@ def _value(name: str, node: yaml.Node, place: Place, problems: list[Problem]) ->
         return _BAD
     if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null" and name in OPTIONAL_KEYS:
         return None
+    if name == "id" and not (isinstance(node, yaml.ScalarNode) and ID.match(node.value)):
+        problems.append(Problem(place, f"id must be one word of letters, digits, _, - or . (it names your players' data folder), not {getattr(node, 'value', '...')!r}", "write e.g. `id: my_game`"))
+        return _BAD
     if isinstance(node, yaml.ScalarNode) and node.value.strip() and node.tag != "tag:yaml.org,2002:null":
         return node.value
     problems.append(Problem(place, f"{name} must be text", f"write e.g. `{name}: {_EXAMPLES[name]}`"))

@@ -259,6 +259,12 @@ def test_a_file_game_yaml_names_must_exist(game_folder, text, line, message):
     assert problem.message.startswith(message)
 
 
+def test_an_id_that_could_leave_the_data_folder_is_refused(game_folder):
+    problem = game_problem(game_folder, "title: Mine\nid: ../../elsewhere\n")
+    assert (problem.place.line, problem.place.col) == (2, 5)
+    assert problem.message.startswith("id must be one word")
+
+
 def test_a_game_folder_that_does_not_exist_is_reported(tmp_path):
     result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--game", str(tmp_path / "nope"), "check"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
@@ -268,7 +274,7 @@ def test_a_game_folder_that_does_not_exist_is_reported(tmp_path):
 def test_a_small_game_uses_the_engines_interface(game_folder):
     """A folder with only scenes, a few pictures and no game.yaml checks clean (fonts and UI from the engine)."""
     game = load_game(game_folder)
-    assert game.id == "hub" and game.scenes == game_folder / "scenes"
+    assert game.id == "game" and game.scenes == game_folder / "scenes"  # no game.yaml: the folder's name is its id
     story, warnings = load_story(game=game)
     assert warnings == [] and story.start == "start"
 
