@@ -91,7 +91,8 @@ class Beat:
         """At a choice, the options the player sees (hidden ones left out); they are numbered from 0."""
         if not isinstance(self.stop, Choice):
             return ()
-        return shown_options(self.stop, self.state.values)
+        values = self.state.values
+        return tuple(_as_shown(option, values) for option in shown_options(self.stop, values))
 
 
 class StoryEnded(Exception):
@@ -213,11 +214,18 @@ def _run(story: Story, index: int, state: StoryState, lead_in: tuple[LeadIn, ...
     raise RuntimeError("the story's jumps go round in a circle with no line in it")
 
 
-def _shown_segments(stop: Stop, variables: dict[str, expressions.Value]) -> tuple[markup.Segment, ...]:
-    segments = stop.segments if isinstance(stop, (Line, Choice)) else ()
+def _shown_segments(stop: Stop | Option, variables: dict[str, expressions.Value]) -> tuple[markup.Segment, ...]:
+    segments = stop.segments if isinstance(stop, (Line, Choice, Option)) else ()
     if not any(isinstance(s, markup.Var) for s in segments):
         return segments
     return markup.interpolate(segments, {name: expressions.shown(value) for name, value in variables.items()})
+
+
+def _as_shown(option: Option, variables: dict[str, expressions.Value]) -> Option:
+    """The option with its text as the player reads it: variables put in, tags taken out."""
+    if not option.segments:
+        return option
+    return replace(option, text=markup.plain_text(_shown_segments(option, variables)))
 
 
 def _changed(scene: Scene, step: Background | Show | Hide) -> Scene:

@@ -646,12 +646,13 @@ class Compiler:
         if text is not None and not text.strip():
             self.error(path, fields["text"], "an option's text is empty", "write what the player picks, e.g. `text: Stay.`")
             text = None
+        segments = self._markup(path, fields["text"], text) if text and ("{" in text or "[" in text) else ()
         target = self._jump(path, fields["jump"], {})
         condition = self._condition(path, fields["if"]) if "if" in fields else None
         sets = self._assignments(path, fields["set"]) if "set" in fields else ()
         if text is None or target is None or condition is False or sets is None:
             return None
-        return Option(text, target.label, condition, sets)
+        return Option(text, target.label, condition, sets, segments)
 
     def _ending(self, path: str, node: yaml.Node, options: dict[str, yaml.Node]) -> Ending | None:
         name = self._text(path, node, "the ending's name")

@@ -143,10 +143,11 @@ class Return:
 
 @dataclass(frozen=True)
 class Option:
-    text: str
+    text: str  # as written; the beat's `options` give it as shown (variables put in, tags taken out)
     label: str
     condition: Expr | None = None  # shown only when it holds
     sets: tuple[Assignment, ...] = ()  # done when taken
+    segments: tuple[Segment, ...] = ()  # the text's markup, when it has any
 
 
 @dataclass(frozen=True)

@@ -170,6 +170,7 @@ def test_variables_are_put_into_lines(sample):
     assert "The Voice: Welcome, Ianto." in lines
     assert "A meadow. [Not a real one.]" in lines
     assert "Sylvie: Trust fell to 2.\nStars came out." in lines  # a block's newline stays a line break
+    assert "> Stay out with Ianto." in lines  # an option's text too, its style tags taken out
 
 
 def test_the_line_keeps_its_raw_text_and_the_beat_the_interpolated_one(sample):
