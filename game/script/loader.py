@@ -81,8 +81,13 @@ STEP_OPTIONS: dict[str, tuple[str, ...]] = {
 }
 OPTION_FIELDS = ("text", "jump", "if", "set")
 TERMINATORS = (Jump, Choice, Ending, Return)
-#: Narration that is probably a step with its colon forgotten: `show jack smile`.
-COMMAND_LIKE = re.compile(r"^(show|hide|scene|background|music|sound|jump|call|label|wait|ending|choice|set|if|play)\s+\S+(\s+\S+){0,4}$")
+#: Narration that is probably a step with its colon forgotten (`show jack smile`): the step's
+#: word, then what that step takes. Shaped tightly, so that "if only he knew" is left alone.
+_WORD = r"[A-Za-z0-9_\-]+"
+COMMAND_LIKE = re.compile(
+    rf"^(?:(hide|scene|background|music|sound|jump|call|label) {_WORD}|(show) {_WORD}(?: {_WORD}){{1,5}}"
+    rf"|(wait) \d+(?:\.\d+)?|(set) {_WORD} *[-+]?= *\S.*|(if) .*(?:==|!=|<|>|<=|>=).*|(play) {_WORD} {_WORD})$"
+)
 NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_\-]*$")
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 QUOTE_HINT = "put the whole line in double quotes"
@@ -429,8 +434,9 @@ class Compiler:
         elif text.startswith("$"):
             message, hint = f"`{text}` looks like a line of code, but it is narration here", "set a variable with `- set: x = 1` (declare it under `variables:`)"
         elif not node.style and (match := COMMAND_LIKE.match(text)):
-            word = match.group(1)
-            message, hint = f"`{text}` looks like a `{word}:` step with its colon missing, but it is narration here", f"write `- {word}: {text[len(word):].strip()}`; if it is meant as text, write `- narrate: {text}`"
+            word = next(group for group in match.groups() if group)
+            step = f"{text.split()[1]}: {text.split()[2]}" if word == "play" else f"{word}: {text[len(word):].strip()}"  # Ren'Py's `play music x`
+            message, hint = f"`{text}` looks like a `{step.split(':')[0]}:` step with its colon missing, but it is narration here", f"write `- {step}`; if it is meant as text, write `- narrate: {text}`"
         else:
             return
         self.problems.append(Problem(Place.of(path, node), message, hint, warning=True))

@@ -294,3 +294,20 @@ def test_check_checks_the_interface_files_a_game_supplies(game_folder):
         load_story(game=load_game(game_folder))
     problem = the_one(caught.value.problems, "textbox")
     assert problem.message.startswith("interface image 'textbox' cannot be read: art/ui/textbox.png")
+
+
+@pytest.mark.parametrize(
+    ("line", "step"),
+    [("wait 2", "wait: 2"), ("set trust += 1", "set: trust += 1"), ("jump start", "jump: start"), ("play music theme", "music: theme"), ("if trust >= 2", "if: trust >= 2")],
+)
+def test_narration_that_looks_like_a_step_is_warned_with_the_step_to_write(scenes, asset_root, line, step):
+    _, warnings = load_story(scenes({"a.yaml": script(f"- {line}")}), assets=asset_root)
+    warning = the_one(warnings, "colon missing")
+    assert f"write `- {step}`" in warning.hint
+
+
+@pytest.mark.parametrize("line", ["if only he knew", "wait for me", "hide and seek, said Ann", "Show me.", '"show ann calm"'])
+def test_ordinary_narration_is_not_warned(scenes, asset_root, line):
+    """Narration that merely starts with a step's word (or is quoted) is left alone."""
+    _, warnings = load_story(scenes({"a.yaml": script(f"- {line}")}), assets=asset_root)
+    assert warnings == []
