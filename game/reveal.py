@@ -108,6 +108,7 @@ class BeatPlayback:
 
     def __init__(self, beat: Beat, *, cps: float, now: float, instant: bool = False) -> None:
         self.beat = beat
+        self.instant = instant
         self.per_char = 1.0 / cps if cps > 0 else 0.0
         self.parts, self.cues = _parts(beat.segments)
         self.moments, self.lead_duration = self._schedule(beat)
@@ -262,7 +263,7 @@ class BeatPlayback:
 
     def _cue_blend(self, now: float) -> tuple[Scene, float, str] | None:
         """(scene before, progress, style) while the latest passed cue's transition is still blending."""
-        if self.done_at == self.started or self.in_lead_in(now):
+        if self.instant or self.in_lead_in(now):
             return None  # a rewound or skipped beat shows whole
         passed = self._passed_cues(now)
         if not passed or self.cues[passed[-1]].style == "cut":
