@@ -64,10 +64,15 @@ def _first(roots: tuple[Path, ...], folder: str, stem: str, suffixes: tuple[str,
 
 
 def _roots(game: GameFolder | Path) -> tuple[Path, ...]:
+    """Where to look, in order: the game's folder, then the engine's (once, if they are the same)."""
     from game.folder import ENGINE
 
-    root = _game(game).root
-    return (root,) if root.resolve() == ENGINE.resolve() else (root, ENGINE)
+    return _search_order(game.root if not isinstance(game, Path) else game, ENGINE)
+
+
+@functools.lru_cache(maxsize=32)
+def _search_order(root: Path, engine: Path) -> tuple[Path, ...]:
+    return (root,) if root.resolve() == engine.resolve() else (root, engine)
 
 
 def background_path(game: GameFolder | Path, name: str) -> Path:
