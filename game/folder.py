@@ -56,12 +56,12 @@ def load_game(root: Path, *, scenes: Path | None = None) -> GameFolder:
     problems: list[Problem] = []
     values, places = _read(config, problems)
     values.setdefault("id", _id_from(root))
-    game = GameFolder(root=root, scenes=scenes, **values) if not problems else None
-    if game is not None:
-        _check_files(game, places, problems)
-    if any(not p.warning for p in problems):
+    if problems:
         raise ScriptError(problems)
-    assert game is not None
+    game = GameFolder(root=root, scenes=scenes, **values)
+    _check_files(game, places, problems)
+    if problems:
+        raise ScriptError(problems)
     return game
 
 
@@ -76,7 +76,9 @@ def _read(config: Path, problems: list[Problem]) -> tuple[dict, dict[str, Place]
     """The settings `game.yaml` gives, and the place of each."""
     from game.script.loader import compose_file, shown_path
 
-    node = compose_file(config, problems)
+    read: list[Problem] = []
+    node = compose_file(config, read)
+    problems += [p for p in read if not p.warning]  # an empty game.yaml is no mistake: every entry is optional
     if node is None:
         return {}, {}
     shown = shown_path(config)
@@ -87,7 +89,9 @@ def _read(config: Path, problems: list[Problem]) -> tuple[dict, dict[str, Place]
     places: dict[str, Place] = {}
     for key, value in node.value:
         name = getattr(key, "value", "")
-        if name not in KEYS:
+        if name in places:
+            problems.append(Problem(Place.of(shown, key), f"'{name}' is given twice in game.yaml (first at line {places[name].line})", "keep one of them"))
+        elif name not in KEYS:
             problems.append(Problem(Place.of(shown, key), f"unknown game.yaml key '{name}'", did_you_mean(name, KEYS)))
         elif (read := _value(name, value, Place.of(shown, value), problems)) is not _BAD:
             values[name] = read

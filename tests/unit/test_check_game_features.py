@@ -311,3 +311,14 @@ def test_ordinary_narration_is_not_warned(scenes, asset_root, line):
     """Narration that merely starts with a step's word (or is quoted) is left alone."""
     _, warnings = load_story(scenes({"a.yaml": script(f"- {line}")}), assets=asset_root)
     assert warnings == []
+
+
+def test_an_empty_game_yaml_means_every_default(game_folder):
+    (game_folder / "game.yaml").write_text("# nothing yet\n")
+    game = load_game(game_folder)
+    assert (game.title, game.start, game.end_card) == ("Hub", "start", "E N D I N G")
+
+
+def test_a_key_given_twice_in_game_yaml_is_an_error(game_folder):
+    problem = game_problem(game_folder, "title: One\ntitle: Two\n")
+    assert problem.place.line == 2 and "given twice" in problem.message
