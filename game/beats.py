@@ -99,6 +99,10 @@ class StoryEnded(Exception):
     """There is nothing after an ending."""
 
 
+class EndlessLoop(RuntimeError):
+    """The steps go round for ever with no stop (`check` reports every such loop it can find)."""
+
+
 def begin(story: Story, label: str | None = None) -> Beat:
     """The first beat of the story, starting at `label` (by default the story's start).
 
@@ -211,7 +215,7 @@ def _run(story: Story, index: int, state: StoryState, lead_in: tuple[LeadIn, ...
             values = tuple(sorted(variables.items()))
             new_state = replace(state, position=index - 1, scene=final, music=music, variables=values, calls=calls)
             return Beat(new_state, state.scene, tuple(lead_in), scene, step, _shown_segments(step, variables))
-    raise RuntimeError("the story's jumps go round in a circle with no line in it")
+    raise EndlessLoop(f"the story goes round for ever near {story.places[index]} with no line, choice or ending in between")
 
 
 def _shown_segments(stop: Stop | Option, variables: dict[str, expressions.Value]) -> tuple[markup.Segment, ...]:

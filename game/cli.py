@@ -126,9 +126,17 @@ def _print_transcript(story, args: argparse.Namespace, start: str) -> int:
 
     try:
         if args.all:
-            for number, (taken, lines) in enumerate(every_path(story, start=start)):
-                print(("\n" if number else "") + heading(taken))
+            loops: list[str] = []
+            count = 0
+            for count, (taken, lines) in enumerate(every_path(story, start=start, loops=loops), start=1):
+                print(("\n" if count > 1 else "") + heading(taken))
                 print("\n".join(lines))
+            sys.stdout.flush()
+            for loop in loops:
+                print(f"transcript: {loop}", file=sys.stderr)
+            if not count:
+                print("transcript: no path reaches an ending", file=sys.stderr)
+                return 2
         else:
             for line in transcript(story, options=args.choose, start=start):
                 print(line)

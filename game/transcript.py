@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from game.beats import Beat, after, begin
+from game.beats import Beat, EndlessLoop, after, begin
 from game.script.model import Choice, Ending, Story
 
 #: `--all` stops after this many paths, and leaves out a path longer than MAX_BEATS
@@ -29,7 +29,13 @@ def transcript(story: Story, *, options: Sequence[int] = (0,), option: int | Non
     (`option=` is the same as `options=[option]`.) Raises `TranscriptError` at a
     choice without such an option, or when the story goes round a loop for ever.
     """
-    options = [option] if option is not None else list(options) or [0]
+    try:
+        yield from _played(story, [option] if option is not None else list(options) or [0], start)
+    except EndlessLoop as error:
+        raise TranscriptError(str(error)) from None
+
+
+def _played(story: Story, options: list[int], start: str | None) -> Iterator[str]:
     beat, taken = begin(story, start), 0
     been: set[tuple] = set()
     while True:
@@ -51,13 +57,21 @@ def transcript(story: Story, *, options: Sequence[int] = (0,), option: int | Non
             beat = after(story, beat.state)
 
 
-def every_path(story: Story, *, start: str | None = None) -> Iterator[tuple[tuple[int, ...], list[str]]]:
+def every_path(story: Story, *, start: str | None = None, loops: list[str] | None = None) -> Iterator[tuple[tuple[int, ...], list[str]]]:
     """Every distinct path from `start` to an ending: (options taken from 0, the lines read).
 
-    A path that comes back to a state it was in (a loop) is left out: it never ends by itself.
+    A path that comes back to a state it was in (a loop) is left out: it never ends
+    by itself. Each one left out is described in `loops`, when given.
     Each path keeps the set of states on it, so memory grows with paths times length;
     the stories this is for (a few choices deep) stay small.
     """
+    try:
+        yield from _paths(story, start, [] if loops is None else loops)
+    except EndlessLoop as error:
+        raise TranscriptError(str(error)) from None
+
+
+def _paths(story: Story, start: str | None, loops: list[str]) -> Iterator[tuple[tuple[int, ...], list[str]]]:
     todo: list[tuple[Beat, tuple[int, ...], list[str], frozenset]] = [(begin(story, start), (), [], frozenset())]
     found = 0
     while todo and found < MAX_PATHS:
@@ -65,6 +79,7 @@ def every_path(story: Story, *, start: str | None = None) -> Iterator[tuple[tupl
         while True:
             at = (beat.state.position, beat.state.variables, beat.state.calls)
             if at in been or len(lines) > MAX_BEATS:
+                loops.append(f"options {_numbers(taken)} go round a loop at {story.places[beat.state.position]} and never reach an ending")
                 break
             been = been | {at}
             lines = [*lines, *shown_lines(story, beat)]

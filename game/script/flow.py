@@ -206,6 +206,8 @@ def _check_paths(story: Story, start: str, problems: list[Problem]) -> None:
     for index, point in sorted(found.empty_choices.items()):
         values = ", ".join(f"{name} = {expressions.shown(value)}" for name, value in point.variables) or "the starting values"
         problems.append(Problem(story.places[index], f"every option of this choice is hidden when it is reached with {values}", "give one option no `if:`, or make sure one condition holds on every way here"))
+    for index in sorted(_endless(story, found)):
+        problems.append(Problem(story.places[index], "the story goes round here for ever with no line, choice or ending in between", "make the condition change inside the loop (a `set:`), or put a line in it"))
     for index in sorted(found.lost_returns):
         problems.append(Problem(story.places[index], "this `return:` is reached with no `call:` to return to", "reach this part of the story with `call: LABEL`, or use `jump:` instead of `return:`"))
     if not found.complete:
@@ -215,6 +217,28 @@ def _check_paths(story: Story, start: str, problems: list[Problem]) -> None:
         if always is False or always and story.steps[index].has_else:  # type: ignore[union-attr]
             what = "its `else:` never runs" if always else "its `then:` never runs"
             problems.append(Problem(story.places[index], f"this condition is {'always' if always else 'never'} true whenever the story reaches it: {what}", "check the condition and the `set:` steps before it", warning=True))
+
+
+def _endless(story: Story, found: Exploration) -> set[int]:
+    """The `if:` steps at which some reached state goes round without ever reaching a stop.
+
+    From a state, the steps up to the next stop are fixed, so coming back to the
+    same state on the way means it never gets there.
+    """
+    endless: set[int] = set()
+    for point in found.parents:
+        if point.index in endless or not isinstance(story.steps[point.index], Branch):
+            continue
+        been, at = set(), point
+        while at not in been and isinstance(story.steps[at.index], (Set, Branch, Goto, Jump, Call, Return)):
+            been.add(at)
+            following = list(_next_points(story, at, Exploration({}, {}, {}, {}, True)))
+            if not following:
+                break
+            at = following[0]
+        if at in been:
+            endless.add(point.index)
+    return endless
 
 
 def _check_endless_jumps(story: Story, reached: set[int], problems: list[Problem]) -> None:

@@ -265,3 +265,23 @@ def test_new_refuses_a_folder_that_is_not_empty(tmp_path):
     result = run_main("new", str(tmp_path))
     assert result.returncode == 1 and "not empty" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.txt"]
+
+
+def test_all_names_the_paths_that_loop_and_still_prints_the_others(scenes):
+    """`--all` leaves out a path that goes round for ever, says so on stderr, and prints the rest."""
+    folder = scenes({"a.yaml": "script:\n  - label: start\n  - Round again.\n  - choice: Again?\n    options:\n      - text: Again.\n        jump: start\n      - text: Stop.\n        jump: stop\n  - label: stop\n  - ending: Done\n"}, with_characters=False)
+    result = run_main("transcript", "--all", "--scenes", str(folder))
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == ["=== options taken: 2 ===", "Round again.", "Again?", "> Stop.", "Ending: Done"]
+    assert "options 1 go round a loop at" in result.stderr
+
+
+def test_a_condition_that_loops_for_ever_is_found_by_check(scenes, asset_root):
+    """`if:` steps going round with nothing changing are an error, not a hang or a traceback at run time."""
+    from game.script import ScriptError
+
+    text = "variables:\n  n: 0\nscript:\n  - label: start\n  - Hi.\n  - label: again\n  - if: n < 3\n    then:\n      - jump: again\n  - ending: End\n"
+    with pytest.raises(ScriptError) as caught:
+        load_story(scenes({"a.yaml": text}, with_characters=False), assets=asset_root)
+    problem = next(p for p in caught.value.problems if "for ever" in p.message)
+    assert problem.place.line == 7 and not problem.warning
