@@ -54,13 +54,20 @@ def sound_suffixes() -> tuple[str, ...]:
 
 
 def _first(roots: tuple[Path, ...], folder: str, stem: str, suffixes: tuple[str, ...]) -> Path:
-    """The first existing `root/folder/stem.suffix`; else the game's own first choice (for messages)."""
+    """The first existing `root/folder/stem.suffix`; else the game's own first choice (for messages).
+
+    A game's own file in a format Hub cannot load is not passed over for the
+    engine's file of that name: `check` reports it instead.
+    """
+    wanted = roots[0] / folder / f"{stem}{suffixes[0]}"
     for root in roots:
         for suffix in suffixes:
             path = root / folder / f"{stem}{suffix}"
             if path.is_file():
                 return path
-    return roots[0] / folder / f"{stem}{suffixes[0]}"
+        if _other_files(root / folder / f"{stem}{suffixes[0]}"):
+            return wanted
+    return wanted
 
 
 def _roots(game: GameFolder | Path) -> tuple[Path, ...]:

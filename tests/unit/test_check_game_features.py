@@ -322,3 +322,34 @@ def test_an_empty_game_yaml_means_every_default(game_folder):
 def test_a_key_given_twice_in_game_yaml_is_an_error(game_folder):
     problem = game_problem(game_folder, "title: One\ntitle: Two\n")
     assert problem.place.line == 2 and "given twice" in problem.message
+
+
+def test_a_sound_in_another_format_is_named(scenes, asset_root, tmp_path):
+    """`sound: bell` with only bell.flac: check names the file it found and the formats to use."""
+    assets = Path(shutil.copytree(asset_root, tmp_path / "flac_assets"))
+    (assets / "audio" / "bell.flac").write_bytes(b"fLaC")
+    problem = the_one(problems(scenes({"a.yaml": script("- sound: bell")}), assets), "bell")
+    assert problem.message == "sound 'bell' has no file it can use: found bell.flac in audio, which Hub cannot load"
+    assert "WAV or OGG" in problem.hint
+
+
+def test_mp3_and_opus_are_used_where_sdl_mixer_plays_them(tmp_path):
+    from game.script.assets import sound_path, sound_suffixes
+
+    (tmp_path / "audio").mkdir()
+    (tmp_path / "audio" / "theme.mp3").write_bytes(b"ID3")
+    expected = "theme.mp3" if ".mp3" in sound_suffixes() else "theme.wav"
+    assert sound_path(tmp_path, "theme").name == expected
+
+
+def test_a_games_own_file_in_the_wrong_format_is_not_hidden_by_the_engines(game_folder):
+    """The engine has art/backgrounds/title.png; a game's own title.gif is reported, not silently replaced."""
+    from PIL import Image
+
+    from game.script.assets import background_path
+
+    Image.new("RGB", (1280, 720)).save(game_folder / "art" / "backgrounds" / "title.gif")
+    assert background_path(game_folder, "title") == game_folder / "art" / "backgrounds" / "title.png"
+    with pytest.raises(ScriptError) as caught:
+        load_story(game=load_game(game_folder))
+    assert "found title.gif" in the_one(caught.value.problems, "title").message
