@@ -87,7 +87,14 @@ def background_path(game: GameFolder | Path, name: str) -> Path:
 
 
 def sprite_path(game: GameFolder | Path, character: str, expression: str) -> Path:
-    return _first(_roots(game), f"art/sprites/{character}", expression, PICTURE_SUFFIXES)
+    """`art/sprites/CHARACTER/EXPRESSION.png`; for `green_smile`, `green/smile.png` works too (an outfit's folder)."""
+    path = _first(_roots(game), f"art/sprites/{character}", expression, PICTURE_SUFFIXES)
+    if "_" in expression and not path.is_file():
+        outfit, rest = expression.split("_", 1)
+        nested = _first(_roots(game), f"art/sprites/{character}/{outfit}", rest, PICTURE_SUFFIXES)
+        if nested.is_file():
+            return nested
+    return path
 
 
 def ui_path(game: GameFolder | Path, name: str) -> Path:
@@ -116,7 +123,11 @@ def sprite_names(game: GameFolder | Path, character: str) -> tuple[str, ...]:
     for root in _roots(game):
         folder = root / "art" / "sprites" / character
         if folder.is_dir():
-            names.update(p.stem for p in folder.iterdir() if p.suffix.lower() in PICTURE_SUFFIXES)
+            for entry in folder.iterdir():
+                if entry.is_dir():  # an outfit's folder: green/smile.png is `green_smile`
+                    names.update(f"{entry.name}_{p.stem}" for p in entry.iterdir() if p.suffix.lower() in PICTURE_SUFFIXES)
+                elif entry.suffix.lower() in PICTURE_SUFFIXES:
+                    names.add(entry.stem)
         if names:
             return tuple(sorted(names))
     return ()

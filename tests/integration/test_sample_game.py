@@ -285,3 +285,11 @@ def test_a_condition_that_loops_for_ever_is_found_by_check(scenes, asset_root):
         load_story(scenes({"a.yaml": text}, with_characters=False), assets=asset_root)
     problem = next(p for p in caught.value.problems if "for ever" in p.message)
     assert problem.place.line == 7 and not problem.warning
+
+
+def test_an_outfit_folder_gives_attribute_pictures(sample, game):
+    """`show: sylvie blue smile` finds art/sprites/sylvie/blue/smile.png (there is no blue_smile.png)."""
+    from game.script.assets import sprite_path
+
+    assert "blue_smile" in sample.characters["sylvie"].expressions
+    assert sprite_path(game, "sylvie", "blue_smile") == SAMPLE / "art" / "sprites" / "sylvie" / "blue" / "smile.png"
