@@ -81,6 +81,25 @@ def _rewind(_game: GameFolder) -> dict:
     return {"rewind_step_at_line_10000": _summary(samples), "advance_step_mean_ms": round(advance_ms, 4), "playthrough_beats": len(play.beats)}
 
 
+def _saves(_game: GameFolder) -> dict:
+    """Saving and loading a 10,000-line playthrough (the file only, no thumbnail)."""
+    from game.playthrough import Playthrough
+    from game.saves import SaveStore
+    from game.script import load_story
+    from game.userdata import PlayerFiles
+
+    with tempfile.TemporaryDirectory() as temporary:
+        story, _ = load_story(generated_script(Path(temporary) / "scenes"))
+        play = Playthrough(story)
+        while play.advance():
+            pass
+        store = SaveStore(PlayerFiles(Path(temporary) / "data", warn=lambda text: print(text, file=sys.stderr)), story, "bench")
+        return {
+            "save_10000_line_playthrough": _timed(lambda: store.save("1-1", play, thumbnail_png=b""), 5),
+            "load_10000_line_playthrough": _timed(lambda: store.load("1-1"), 5),
+        }
+
+
 def _frames(game: GameFolder) -> dict:
     """Render a line with a background, two sprites and a full text box, then idle at it."""
     os.environ["SDL_VIDEODRIVER"] = "dummy"
@@ -90,22 +109,22 @@ def _frames(game: GameFolder) -> dict:
     from game.clock import ManualClock
     from game.reveal import BeatPlayback
     from game.script import load_story
-    from game.ui.screens import GameScreen
+    from game.ui.game_screen import GameScreen
 
     story, _ = load_story(game=game)
     clock = ManualClock()
     app = App(story, game, clock=clock)
-    game = GameScreen(app)
-    app.show(game)
-    play = game.playthrough
+    screen = GameScreen(app)
+    app.show(screen)
+    play = screen.playthrough
     while len(play.current.state.scene.sprites) < 2 or not getattr(play.current.stop, "speaker", None):
         if not play.advance():
             play.choose(0)
-    game._play(instant=True)
+    screen._play(instant=True)
     clock.tick(60)  # long after the line appeared: nothing moves any more
 
     def render() -> None:
-        game.draw(app.window.canvas, clock.now())
+        screen.draw(app.window.canvas, clock.now())
         app.window.present()
 
     render_figures = _timed(render, 400)
@@ -129,7 +148,7 @@ def _startup(game: GameFolder) -> dict:
 
 def run_bench(game: GameFolder) -> int:
     figures = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}}
-    for part in (_loading, _rewind, _frames):
+    for part in (_loading, _rewind, _saves, _frames):
         figures.update(part(game))
     figures.update(_startup(game))
     print(json.dumps(figures, indent=2))

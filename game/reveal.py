@@ -106,12 +106,14 @@ class _Moment:
 class BeatPlayback:
     """One beat played out in time. `cps` is characters per second (0: all at once)."""
 
-    def __init__(self, beat: Beat, *, cps: float, now: float, instant: bool = False) -> None:
+    def __init__(self, beat: Beat, *, cps: float, now: float, instant: bool = False, transitions: bool = True) -> None:
+        """`transitions` False makes every transition a cut (held waits still hold)."""
         self.beat = beat
         self.instant = instant
         self.per_char = 1.0 / cps if cps > 0 else 0.0
+        self.transitions = transitions
         self.parts, self.cues = _parts(beat.segments)
-        self.moments, self.lead_duration = self._schedule(beat)
+        self.moments, self.lead_duration = self._schedule(beat, transitions=transitions)
         self.started = now
         self.text_start = now if instant else now + self.lead_duration
         self.part = len(self.parts) - 1 if instant else 0
@@ -121,10 +123,13 @@ class BeatPlayback:
         self.fired: set[int] = set(range(len(self.moments) + len(self.cues))) if instant else set()
 
     @staticmethod
-    def _schedule(beat: Beat) -> tuple[list[_Moment], float]:
+    def _schedule(beat: Beat, *, transitions: bool) -> tuple[list[_Moment], float]:
         moments, t, shown = [], 0.0, beat.before
         for entry in beat.lead_in:
-            length = entry.transition.duration if isinstance(entry, Change) else entry.seconds if isinstance(entry, Hold) else 0.0
+            if isinstance(entry, Change):
+                length = entry.transition.duration if transitions else 0.0
+            else:
+                length = entry.seconds if isinstance(entry, Hold) else 0.0
             moments.append(_Moment(t, t + length, entry, shown))
             if isinstance(entry, Change):
                 shown = entry.scene
@@ -193,7 +198,7 @@ class BeatPlayback:
                 return 0.0
             return max(0.0, self.started + (moment.end if isinstance(moment.entry, Hold) else moment.start) - now)
         if not self.waiting(now):
-            return 0.0 if self.per_char else 0.01
+            return 0.0 if self.per_char else self._pause_end(now) - now
         if self._cue_blend(now) is not None:
             return 0.0
         auto = getattr(self.beat.stop, "auto", None)
@@ -201,6 +206,15 @@ class BeatPlayback:
         if auto is not None and done is not None:
             return max(0.0, done + auto - now)
         return None
+
+    def _pause_end(self, now: float) -> float:
+        """With instant text (cps 0), only timed pauses take time: when the current one ends."""
+        end = max(self.part_start, self.text_start)
+        for kind, value in self.parts[self.part].tokens:
+            end += value if kind == "pause" else 0.0
+            if end > now + EPSILON:
+                break
+        return max(now, end)
 
     def delay(self, seconds: float) -> None:
         """Move everything still to come `seconds` later (the game was paused meanwhile)."""
@@ -263,8 +277,8 @@ class BeatPlayback:
 
     def _cue_blend(self, now: float) -> tuple[Scene, float, str] | None:
         """(scene before, progress, style) while the latest passed cue's transition is still blending."""
-        if self.instant or self.in_lead_in(now):
-            return None  # a rewound or skipped beat shows whole
+        if self.instant or not self.transitions or self.in_lead_in(now):
+            return None  # a rewound or skipped beat shows whole; with transitions off every change is a cut
         passed = self._passed_cues(now)
         if not passed or self.cues[passed[-1]].style == "cut":
             return None

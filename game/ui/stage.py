@@ -67,9 +67,10 @@ class Stage:
 
     # -- the text -----------------------------------------------------------
     def _text(self, beat: Beat) -> TypedText:
-        if self._typed is None or self._typed[0] != beat.id:
+        key = f"{beat.id}|{beat.text}"  # the same line may read differently as variables change
+        if self._typed is None or self._typed[0] != key:
             font = self.fonts["narration" if beat.speaker is None else "text"]
-            self._typed = (beat.id, TypedText(beat.text, font, TEXT_AREA.w, TEXT_COLOUR))
+            self._typed = (key, TypedText(beat.text, font, TEXT_AREA.w, TEXT_COLOUR))
         return self._typed[1]
 
     def _name_plate(self, canvas: pygame.Surface, speaker: str) -> None:

@@ -10,7 +10,9 @@ from game.app import App
 from game.clock import ManualClock
 from game.folder import load_game
 from game.script import load_story
-from game.ui.screens import EndCardScreen, GameScreen, TitleScreen
+from game.ui.end_card import EndCardScreen
+from game.ui.game_screen import GameScreen
+from game.ui.title import TitleScreen
 
 SAMPLE = ROOT / "tests" / "sample_game"
 
@@ -53,4 +55,5 @@ def test_the_sample_game_plays_to_its_end_card_in_the_window(app, private_data_d
     canvas = app.window.canvas
     app.screen.draw(canvas, app.clock.now())
     app.seen.save()
-    assert (private_data_dir / "games" / "sample_game" / "seen.json").exists()
+    assert app.files.folder == private_data_dir / "games" / "sample_game"  # its own data, apart from Hub's
+    assert any(app.files.folder.iterdir())
