@@ -353,3 +353,19 @@ def test_a_games_own_file_in_the_wrong_format_is_not_hidden_by_the_engines(game_
     with pytest.raises(ScriptError) as caught:
         load_story(game=load_game(game_folder))
     assert "found title.gif" in the_one(caught.value.problems, "title").message
+
+
+def test_check_knows_every_interface_file_the_ui_loads():
+    """Every interface picture, sound and font the UI code names is in the lists `check` verifies."""
+    import re as regex
+
+    from game.script.assets import INTERFACE_FONTS, INTERFACE_IMAGES, INTERFACE_SOUNDS
+    from game.ui.assets import FONT_FILES
+
+    code = "\n".join(path.read_text(encoding="utf-8") for path in [*(ROOT / "game" / "ui").glob("*.py"), ROOT / "game" / "app.py"])
+    images = set(regex.findall(r"\.(?:ui|tinted)\(\"([a-z_]+)\"", code))
+    images |= {f"choice_{state}" for state in ("normal", "hover", "pressed")} if 'ui(f"choice_{state}")' in code else set()
+    assert images and images <= set(INTERFACE_IMAGES)
+    sounds = set(regex.findall(r"\"(ui_[a-z]+)\"", code))
+    assert sounds and sounds <= set(INTERFACE_SOUNDS)
+    assert set(FONT_FILES.values()) <= set(INTERFACE_FONTS)
