@@ -293,3 +293,11 @@ def test_an_outfit_folder_gives_attribute_pictures(sample, game):
 
     assert "blue_smile" in sample.characters["sylvie"].expressions
     assert sprite_path(game, "sylvie", "blue_smile") == SAMPLE / "art" / "sprites" / "sylvie" / "blue" / "smile.png"
+
+
+def test_start_inside_a_called_scene_returns_where_the_shortest_way_called_it(sample):
+    """`--start visit` arrives as the shortest way does, through `call: visit`, so its `return:` goes back there."""
+    beat = begin(sample, "visit")
+    assert beat.state.calls and beat.state.values["visits"] == 1
+    lines = list(transcript(sample, start="visit"))
+    assert lines[:2] == ["Jack: The stream. Lovely.", "Sylvie: First visit, and trust at 3."]
