@@ -300,4 +300,4 @@ def test_start_inside_a_called_scene_returns_where_the_shortest_way_called_it(sa
     beat = begin(sample, "visit")
     assert beat.state.calls and beat.state.values["visits"] == 1
     lines = list(transcript(sample, start="visit"))
-    assert lines[:2] == ["Jack: The stream. Lovely.", "Sylvie: First visit, and trust at 3."]
+    assert lines[:3] == ["Jack: The stream. Lovely.", "Jack: Thanks, Ianto. Trust is 1, ratio 1.5.", "Sylvie: Not yet."]  # called from `rightaway`
