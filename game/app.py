@@ -18,13 +18,12 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
-from pathlib import Path
 from typing import Protocol
 
 import pygame
 
-from game import ROOT
 from game.clock import Clock, SystemClock
+from game.folder import ENGINE, GameFolder
 from game.script.model import Story
 from game.endings import EndingsReached
 from game.saves import Loaded, SaveError, SaveStore
@@ -42,7 +41,6 @@ from game.userdata import PlayerFiles, data_dir
 
 FRAME_TIME = 1 / 60
 IDLE_POLL = 0.05
-GAME_ID = "hub"
 AUTOSAVED = "The game is autosaved first: Continue brings you back here."
 INPUT_EVENTS = (pygame.KEYDOWN, pygame.KEYUP, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION, pygame.MOUSEWHEEL)
 
@@ -70,16 +68,18 @@ class Layer(Protocol):
 class App:
     """The running game: window, assets, sound, the player's data and the stack of layers."""
 
-    def __init__(self, story: Story, *, start: str = "start", clock: Clock | None = None, root: Path = ROOT) -> None:
+    def __init__(self, story: Story, game: GameFolder | None = None, *, start: str | None = None, clock: Clock | None = None) -> None:
         pygame.init()
         self.story = story
-        self.start = start
-        self.game_id = GAME_ID
+        self.game = game or GameFolder(root=ENGINE)
+        self.start = start or self.game.start
+        self.game_id = self.game.id
         self.clock = clock or SystemClock()
         self.window = Window()
-        self.images = Images(root)
-        self.fonts = Fonts(root)
-        self.audio = Audio(root)
+        pygame.display.set_caption(self.game.title)
+        self.images = Images(self.game)
+        self.fonts = Fonts(self.game)
+        self.audio = Audio(self.game)
         self.notices = Notices(self.fonts["small"])
         self.files = PlayerFiles(data_dir(self.game_id), warn=self.notify)
         self.seen = SeenLines(self.files)
@@ -334,6 +334,6 @@ class App:
         return 0
 
 
-def play(story: Story, *, start: str = "start") -> int:
+def play(story: Story, game: GameFolder | None = None, *, start: str | None = None) -> int:
     """Open the window and play until the player quits."""
-    return App(story, start=start).run()
+    return App(story, game, start=start).run()

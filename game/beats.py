@@ -9,18 +9,18 @@ stop itself (a line, the choice or an ending). `begin` gives the first beat;
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from game.script import markup
-from game.script.flow import successors
+from game.script import expressions, markup
+from game.script.flow import Point, ReturnWithoutCall, control, explore, path_to, shown_options, successors, take
 from game.script.model import (
     Background,
     Choice,
     Ending,
     Hide,
-    Jump,
     Line,
     Music,
+    Option,
     Show,
     Sound,
     Stop,
@@ -70,32 +70,57 @@ class Beat:
     lead_in: tuple[LeadIn, ...]
     text_scene: Scene  # on screen when the text begins
     stop: Stop
+    segments: tuple[markup.Segment, ...] = field(default=())  # the line's or prompt's markup, variables put in
 
     @property
     def id(self) -> str:
         return self.stop.id
+
+    @property
+    def text(self) -> str:
+        """What the player reads: the line or prompt, variables put in, every tag taken out."""
+        return markup.plain_text(self.segments)
+
+    @property
+    def speaker(self) -> str | None:
+        """The character who says the line or the choice's prompt (None for narration)."""
+        return getattr(self.stop, "speaker", None)
+
+    @property
+    def options(self) -> tuple[Option, ...]:
+        """At a choice, the options the player sees (hidden ones left out); they are numbered from 0."""
+        if not isinstance(self.stop, Choice):
+            return ()
+        values = self.state.values
+        return tuple(_as_shown(option, values) for option in shown_options(self.stop, values))
 
 
 class StoryEnded(Exception):
     """There is nothing after an ending."""
 
 
-def begin(story: Story, label: str = "start") -> Beat:
-    """The first beat of the story, starting at `label`.
+class EndlessLoop(RuntimeError):
+    """The steps go round for ever with no stop (`check` reports every such loop it can find)."""
 
-    Starting mid-story (a writer trying out a scene), the scene and music are
-    set up as they would be on the shortest way there from `start`.
+
+def begin(story: Story, label: str | None = None) -> Beat:
+    """The first beat of the story, starting at `label` (by default the story's start).
+
+    Starting mid-story (a writer trying out a scene), the scene, music, variables
+    and calls are as they would be on the shortest way there from the start.
     """
-    state, lead_in = StoryState(position=-1), ()
-    if label != "start" and "start" in story.labels:
-        state = _arriving(story, shortest_path(story, story.labels["start"], story.labels[label]))
+    label = label or story.start
+    state = StoryState(position=-1, variables=tuple(sorted(story.variables.items())))
+    lead_in: tuple[LeadIn, ...] = ()
+    if label != story.start and story.start in story.labels:
+        state = _arriving(story, story.labels[label], state)
         if state.music.track:
             lead_in = (ChangeMusic(Music(state.music.track, 1.0, state.music.loop)),)
     return _run(story, story.labels[label], state, lead_in)
 
 
 def shortest_path(story: Story, start: int, goal: int) -> list[int]:
-    """The steps on the shortest way from `start` to just before `goal` (empty if none)."""
+    """The steps on the shortest way from `start` to just before `goal`, whatever the variables (empty if none)."""
     came_from: dict[int, int | None] = {start: None}
     queue = deque([start])
     while queue:
@@ -113,10 +138,21 @@ def shortest_path(story: Story, start: int, goal: int) -> list[int]:
     return []
 
 
-def _arriving(story: Story, path: list[int]) -> StoryState:
-    """The state after the scene and music changes along `path` (lines, sounds and waits pass by)."""
+def _arriving(story: Story, goal: int, state: StoryState) -> StoryState:
+    """The state on arriving at step `goal` by the shortest way from `start`.
+
+    The way is played with real values (so conditions and `set:` on it count);
+    if that finds no way, the shortest way ignoring conditions is taken.
+    """
+    found = explore(story, Point(story.labels[story.start], state.variables))
+    arrival = next((p for p in found.parents if p.index == goal), None)
+    if arrival is not None:
+        indexes = [p.index for p in path_to(found, arrival)]
+        state = replace(state, variables=arrival.variables, calls=arrival.calls)
+    else:
+        indexes = shortest_path(story, story.labels[story.start], goal)
     scene, music = Scene(), Playing()
-    for index in path:
+    for index in indexes:
         step = story.steps[index]
         if isinstance(step, (Background, Show, Hide)):
             scene = _changed(scene, step)
@@ -124,19 +160,22 @@ def _arriving(story: Story, path: list[int]) -> StoryState:
             music = Playing(step.track, step.loop)
         elif isinstance(step, Line):
             scene = _after_cues(scene, step)
-    return StoryState(position=-1, scene=scene, music=music)
+    return replace(state, scene=scene, music=music)
 
 
 def after(story: Story, state: StoryState, option: int | None = None) -> Beat:
-    """The beat that follows `state`; at the choice, `option` says which was taken."""
+    """The beat that follows `state`; at the choice, `option` says which shown option was taken (from 0)."""
     stop = story.steps[state.position]
     if isinstance(stop, Ending):
         raise StoryEnded(stop.name)
     if isinstance(stop, Choice):
-        if option is None or not 0 <= option < len(stop.options):
-            raise ValueError(f"the choice needs an option from 0 to {len(stop.options) - 1}, not {option}")
-        state = replace(state, choices=(*state.choices, (stop.id, option)))
-        return _run(story, story.labels[stop.options[option].label], state)
+        shown = shown_options(stop, state.values)
+        if option is None or not 0 <= option < len(shown):
+            raise ValueError(f"the choice needs an option from 0 to {len(shown) - 1}, not {option}")
+        taken = shown[option]
+        variables = tuple(sorted(take(taken, state.values).items()))
+        state = replace(state, choices=(*state.choices, (stop.id, option)), variables=variables)
+        return _run(story, story.labels[taken.label], state)
     return _run(story, state.position + 1, state)
 
 
@@ -144,9 +183,17 @@ def _run(story: Story, index: int, state: StoryState, lead_in: tuple[LeadIn, ...
     """Play steps from `index` until a stop, gathering the lead-in (after any given)."""
     scene = shown = state.scene
     music = state.music
+    variables, calls = state.values, state.calls
     lead_in: list[LeadIn] = list(lead_in)
     for _ in range(MAX_STEPS_BETWEEN_STOPS):
         step = story.steps[index]
+        try:
+            flow = control(story, index, variables, calls)
+        except ReturnWithoutCall:
+            flow = (index + 1, calls)  # `check` reports it; playing on beats stopping dead
+        if flow is not None:
+            index, calls = flow
+            continue
         index += 1
         if isinstance(step, (Background, Show, Hide)):
             scene = _changed(scene, step)
@@ -163,18 +210,31 @@ def _run(story: Story, index: int, state: StoryState, lead_in: tuple[LeadIn, ...
             lead_in.append(ChangeMusic(step))
         elif isinstance(step, Sound):
             lead_in.append(PlaySound(step.name))
-        elif isinstance(step, Jump):
-            index = story.labels[step.label]
         else:
             final = _after_cues(scene, step) if isinstance(step, Line) else scene
-            new_state = replace(state, position=index - 1, scene=final, music=music)
-            return Beat(new_state, state.scene, tuple(lead_in), scene, step)
-    raise RuntimeError("the story's jumps go round in a circle with no line in it")
+            values = tuple(sorted(variables.items()))
+            new_state = replace(state, position=index - 1, scene=final, music=music, variables=values, calls=calls)
+            return Beat(new_state, state.scene, tuple(lead_in), scene, step, _shown_segments(step, variables))
+    raise EndlessLoop(f"the story goes round for ever near {story.places[index]} with no line, choice or ending in between")
+
+
+def _shown_segments(stop: Stop | Option, variables: dict[str, expressions.Value]) -> tuple[markup.Segment, ...]:
+    segments = stop.segments if isinstance(stop, (Line, Choice, Option)) else ()
+    if not any(isinstance(s, markup.Var) for s in segments):
+        return segments
+    return markup.interpolate(segments, {name: expressions.shown(value) for name, value in variables.items()})
+
+
+def _as_shown(option: Option, variables: dict[str, expressions.Value]) -> Option:
+    """The option with its text as the player reads it: variables put in, tags taken out."""
+    if not option.segments:
+        return option
+    return replace(option, text=markup.plain_text(_shown_segments(option, variables)))
 
 
 def _changed(scene: Scene, step: Background | Show | Hide) -> Scene:
     if isinstance(step, Background):
-        return scene.with_background(step.image)
+        return Scene(step.image) if step.clears else scene.with_background(step.image)
     if isinstance(step, Show):
         return scene.showing(step.character, step.expression, step.position)
     return scene.hiding(step.character)

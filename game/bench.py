@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from game import ROOT
+from game.folder import GameFolder
 
 GENERATED_LINES = 10_000
 
@@ -49,18 +50,18 @@ def generated_script(folder: Path, lines: int = GENERATED_LINES) -> Path:
     return folder
 
 
-def _loading(scenes: Path) -> dict:
+def _loading(game: GameFolder) -> dict:
     from game.script import load_story
 
     with tempfile.TemporaryDirectory() as temporary:
         long_folder = generated_script(Path(temporary) / "scenes")
         return {
-            "load_and_check_shipped_scenes": _timed(lambda: load_story(scenes), 15),
+            "load_and_check_shipped_scenes": _timed(lambda: load_story(game=game), 15),
             "load_and_check_10000_line_script": _timed(lambda: load_story(long_folder), 5),
         }
 
 
-def _rewind(_scenes: Path) -> dict:
+def _rewind(_game: GameFolder) -> dict:
     """One rewind step deep in a 10,000-line playthrough."""
     from game.playthrough import Playthrough
     from game.script import load_story
@@ -80,7 +81,7 @@ def _rewind(_scenes: Path) -> dict:
     return {"rewind_step_at_line_10000": _summary(samples), "advance_step_mean_ms": round(advance_ms, 4), "playthrough_beats": len(play.beats)}
 
 
-def _saves(_scenes: Path) -> dict:
+def _saves(_game: GameFolder) -> dict:
     """Saving and loading a 10,000-line playthrough, and showing sixty slots that each hold one.
 
     The quick save writes a real 320x180 thumbnail (made from a background
@@ -124,31 +125,30 @@ def _thumbnail_png() -> bytes:
     return picture.getvalue()
 
 
-def _frames(scenes: Path) -> dict:
+def _frames(game: GameFolder) -> dict:
     """Render a line with a background, two sprites and a full text box, then idle at it."""
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ["SDL_AUDIODRIVER"] = "dummy"
     os.environ["HUB_DATA_DIR"] = tempfile.mkdtemp()
     from game.app import App
     from game.clock import ManualClock
-    from game.reveal import BeatPlayback
     from game.script import load_story
     from game.ui.game_screen import GameScreen
 
-    story, _ = load_story(scenes)
+    story, _ = load_story(game=game)
     clock = ManualClock()
-    app = App(story, clock=clock)
-    game = GameScreen(app)
-    app.show(game)
-    play = game.playthrough
+    app = App(story, game, clock=clock)
+    screen = GameScreen(app)
+    app.show(screen)
+    play = screen.playthrough
     while len(play.current.state.scene.sprites) < 2 or not getattr(play.current.stop, "speaker", None):
         if not play.advance():
             play.choose(0)
-    game._play(instant=True)
+    screen._play(instant=True)
     clock.tick(60)  # long after the line appeared: nothing moves any more
 
     def render() -> None:
-        game.draw(app.window.canvas, clock.now())
+        screen.draw(app.window.canvas, clock.now())
         app.window.present()
 
     render_figures = _timed(render, 400)
@@ -161,18 +161,19 @@ def _frames(scenes: Path) -> dict:
     return {"frame_render": render_figures, "idle_cpu_percent_of_a_core": round(idle, 2), "sprites_in_frame": len(play.current.state.scene.sprites)}
 
 
-def _startup(scenes: Path) -> dict:
+def _startup(game: GameFolder) -> dict:
     """Wall time from launching `python main.py` to its first frame on screen (it then exits)."""
     env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "HUB_EXIT_AFTER_FIRST_FRAME": "1", "HUB_DATA_DIR": tempfile.mkdtemp()}
-    run = lambda: subprocess.run([sys.executable, str(ROOT / "main.py"), "--scenes", str(scenes)], env=env, check=True, capture_output=True)  # noqa: E731
+    command = [sys.executable, str(ROOT / "main.py"), "--game", str(game.root), "--scenes", str(game.scenes)]
+    run = lambda: subprocess.run(command, env=env, check=True, capture_output=True)  # noqa: E731
     run()  # warm the OS file cache
     return {"startup_to_first_frame": _timed(run, 5)}
 
 
-def run_bench(scenes: Path) -> int:
+def run_bench(game: GameFolder) -> int:
     figures = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}}
     for part in (_loading, _rewind, _saves, _frames):
-        figures.update(part(scenes))
-    figures.update(_startup(scenes))
+        figures.update(part(game))
+    figures.update(_startup(game))
     print(json.dumps(figures, indent=2))
     return 0

@@ -1,29 +1,53 @@
-"""The command line: parses arguments and hands each command to the part of `game` that does it."""
+"""The command line: parses arguments and hands each command to the part of `game` that does it.
+
+`--game DIR`, `--scenes DIR` and `--start LABEL` may come before or after the command.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from game import ROOT
 
+GAME_COMMANDS = ("check", "transcript", "bench")
+
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py", description="Hub, a visual novel.")
-    scenes = argparse.ArgumentParser(add_help=False)
-    # SUPPRESS: the subcommand's copy must not overwrite a --scenes given before the command.
-    scenes.add_argument("--scenes", type=Path, default=argparse.SUPPRESS, metavar="DIR", help="the folder of scene files (default: scenes/)")
-    parser.add_argument("--scenes", type=Path, default=ROOT / "scenes", metavar="DIR", help="the folder of scene files (default: scenes/)")
-    parser.add_argument("--start", default="start", metavar="LABEL", help="begin playing at this label")
+    parser = argparse.ArgumentParser(prog="main.py", description="Hub, a visual novel, and the engine to write your own.")
+    shared = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: a subcommand's copy must not overwrite the same option given before the command.
+    shared.add_argument("--game", type=Path, default=argparse.SUPPRESS, metavar="DIR", help="the game folder: scenes/, art/, audio/, game.yaml (default: Hub's own)")
+    shared.add_argument("--scenes", type=Path, default=argparse.SUPPRESS, metavar="DIR", help="the folder of scene files (default: the game's scenes/)")
+    shared.add_argument("--start", default=argparse.SUPPRESS, metavar="LABEL", help="begin at this label (default: the game's start)")
+    parser.add_argument("--game", type=Path, default=None, metavar="DIR", help="the game folder: scenes/, art/, audio/, game.yaml (default: Hub's own)")
+    parser.add_argument("--scenes", type=Path, default=None, metavar="DIR", help="the folder of scene files (default: the game's scenes/)")
+    parser.add_argument("--start", default=None, metavar="LABEL", help="begin playing at this label (default: the game's start)")
     commands = parser.add_subparsers(dest="command")
-    commands.add_parser("check", parents=[scenes], help="check every scene file and list the problems")
-    transcript = commands.add_parser("transcript", parents=[scenes], help="print a whole playthrough, no window")
-    transcript.add_argument("--choose", type=int, default=1, metavar="N", help="take option N (from 1) at every choice")
-    commands.add_parser("bench", parents=[scenes], help="print performance figures as JSON")
+    commands.add_parser("check", parents=[shared], help="check every file of the game and list the problems")
+    transcript = commands.add_parser("transcript", parents=[shared], help="print a whole playthrough, no window")
+    way = transcript.add_mutually_exclusive_group()
+    way.add_argument("--choose", type=_option_list, default=[0], metavar="N[,N...]", help="take option N (from 1, counting shown options) at each choice in turn; the last repeats")
+    way.add_argument("--all", action="store_true", help="print every distinct path to every ending, each headed by the options taken")
+    commands.add_parser("bench", parents=[shared], help="print performance figures as JSON")
+    new = commands.add_parser("new", help="write a small starter game in DIR")
+    new.add_argument("folder", type=Path, metavar="DIR")
     assets = commands.add_parser("assets", help="regenerate the art and sound files")
     assets.add_argument("--out", type=Path, default=ROOT, metavar="DIR", help="write DIR/art and DIR/audio instead")
     return parser
+
+
+def _option_list(text: str) -> list[int]:
+    """`2,1,3` -> [1, 0, 2]: option numbers from 1, kept from 0."""
+    try:
+        numbers = [int(part) for part in text.split(",")]
+    except ValueError:
+        numbers = []
+    if not numbers or min(numbers) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a list of option numbers like 2 or 2,1,3")
+    return [n - 1 for n in numbers]
 
 
 def main(argv: list[str]) -> int:
@@ -34,43 +58,58 @@ def main(argv: list[str]) -> int:
         written = generate(args.out)
         print(f"wrote {len(written)} files under {args.out}")
         return 0
+    if args.command == "new":
+        from game.starter import write_starter
+
+        return write_starter(args.folder)
+    game = _game(args)
+    if game is None:
+        return 1
     if args.command == "bench":
         from game.bench import run_bench
 
-        return run_bench(args.scenes)
-    story = _load(args.scenes, quiet_warnings=args.command == "transcript")
+        return run_bench(game)
+    story = _load(game, quiet_warnings=args.command == "transcript")
     if story is None:
         return 1
-    if args.command == "check":
-        print(f"{args.scenes}: {len(story.steps)} steps, {story.count_lines()} lines, no errors")
-        return 0
-    if args.command == "transcript":
-        from game.transcript import transcript
-
-        try:
-            for line in transcript(story, option=args.choose - 1):
-                print(line)
-        except ValueError as error:
-            print(f"transcript: {error}", file=sys.stderr)
-            return 2
-        return 0
-    if args.start not in story.labels:
+    start = args.start or game.start
+    if start not in story.labels:
         from game.script.problems import did_you_mean
 
-        print(f"no label '{args.start}' to start at; {did_you_mean(args.start, story.labels)}", file=sys.stderr)
+        print(f"no label '{start}' to start at; {did_you_mean(start, story.labels)}", file=sys.stderr)
         return 2
+    if args.command == "check":
+        print(f"{game.scenes}: {len(story.steps)} steps, {story.count_lines()} lines, no errors")
+        return 0
+    if args.command == "transcript":
+        return _print_transcript(story, args, start)
     from game.app import play
 
-    return play(story, start=args.start)
+    return play(story, game, start=start)
 
 
-def _load(folder: Path, *, quiet_warnings: bool):
+def _game(args: argparse.Namespace):
+    """The game folder the arguments name (Hub's own by default), or None after printing why not."""
+    from game.folder import GameFolder, load_game
+    from game.script import ScriptError
+    from game.script.problems import report
+
+    if args.game is None:
+        return GameFolder(root=ROOT, scenes=args.scenes)
+    try:
+        return load_game(args.game, scenes=args.scenes)
+    except ScriptError as error:
+        print(report(error.problems), file=sys.stderr)
+        return None
+
+
+def _load(game, *, quiet_warnings: bool):
     """The story, after printing its problems; None when it has errors."""
     from game.script import ScriptError, load_story
     from game.script.problems import report
 
     try:
-        story, warnings = load_story(folder)
+        story, warnings = load_story(game=game)
     except ScriptError as error:
         print(report(error.problems), file=sys.stderr)
         count = sum(not p.warning for p in error.problems)
@@ -79,3 +118,34 @@ def _load(folder: Path, *, quiet_warnings: bool):
     if warnings and not quiet_warnings:
         print(report(warnings), file=sys.stderr)
     return story
+
+
+def _print_transcript(story, args: argparse.Namespace, start: str) -> int:
+    """Print the transcript; piping it into `head` (which closes the pipe early) is not an error."""
+    from game.transcript import TranscriptError, every_path, heading, transcript
+
+    try:
+        if args.all:
+            loops: list[str] = []
+            count = 0
+            for count, (taken, lines) in enumerate(every_path(story, start=start, loops=loops), start=1):
+                print(("\n" if count > 1 else "") + heading(taken))
+                print("\n".join(lines))
+            sys.stdout.flush()
+            for loop in loops:
+                print(f"transcript: {loop}", file=sys.stderr)
+            if not count:
+                print("transcript: no path reaches an ending", file=sys.stderr)
+                return 2
+        else:
+            for line in transcript(story, options=args.choose, start=start):
+                print(line)
+        sys.stdout.flush()
+    except TranscriptError as error:
+        sys.stdout.flush()
+        print(f"transcript: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # The reader stopped listening: send what is left nowhere, so Python's exit flush is quiet too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0

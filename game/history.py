@@ -36,12 +36,13 @@ class History:
     def entry(self, index: int) -> Entry:
         if not 0 <= index < len(self):
             raise IndexError(f"there is no entry {index} in a history of {len(self)}")
-        stop = self.playthrough.beats[index].stop
+        beat = self.playthrough.beats[index]
+        stop = beat.stop
         if isinstance(stop, Line):
             character = self.playthrough.story.characters.get(stop.speaker) if stop.speaker else None
-            return Entry(index, character.name if character else stop.speaker, stop.text)
+            return Entry(index, character.name if character else stop.speaker, beat.text)  # variables put in
         if isinstance(stop, Choice):
-            options = tuple(option.text for option in stop.options)
-            return Entry(index, None, stop.prompt, options, self.playthrough.option_taken_at(index))
+            options = tuple(option.text for option in beat.options)  # the options shown, as numbered when taken
+            return Entry(index, None, beat.text, options, self.playthrough.option_taken_at(index))
         assert isinstance(stop, Ending)
         return Entry(index, None, stop.name)

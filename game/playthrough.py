@@ -27,9 +27,9 @@ class Seen(Protocol):
 class Playthrough:
     """The beats passed through, with rewind, roll forward, choose and skip."""
 
-    def __init__(self, story: Story, *, start: str = "start", seen: Seen | None = None) -> None:
+    def __init__(self, story: Story, *, start: str | None = None, seen: Seen | None = None) -> None:
         self.story = story
-        self.start = start
+        self.start = start or story.start
         self.seen = seen if seen is not None else set()
         self.beats: list[Beat] = [begin(story, start)]
         self.index = 0

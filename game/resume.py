@@ -65,7 +65,7 @@ def _fingerprints(story: Story) -> dict[int, str]:
 
 #: The parts of a beat's state (as `StoryState.to_json` writes them) that a save keeps only where they change:
 #: every field but the position (a test fails when StoryState gains one that is not here and in `_changed`).
-STATE_PARTS = ("background", "sprites", "music", "choices")
+STATE_PARTS = ("background", "sprites", "music", "choices", "variables", "calls")
 
 
 def encode(story: Story, start: str, index: int, beats: list[Beat], option_taken_at: Callable[[int], int | None]) -> dict:
@@ -87,8 +87,8 @@ def encode(story: Story, start: str, index: int, beats: list[Beat], option_taken
         changes = _changed(story, previous, state)
         if isinstance(beat.stop, Choice):
             option = option_taken_at(number)
-            if option is not None and option < len(beat.stop.options):
-                changes["option"], changes["option_text"] = option, beat.stop.options[option].text
+            if option is not None and option < len(beat.options):
+                changes["option"], changes["option_text"] = option, beat.options[option].text
         entries.append([beat.stop.id, check, changes] if changes else [beat.stop.id, check])
         previous = state
     return {"start": start, "index": index, "beats": entries}
@@ -98,11 +98,15 @@ def _changed(story: Story, previous: StoryState | None, state: StoryState) -> di
     """The parts of `state` that differ from `previous`: all of them at the first beat."""
     if previous is None:
         different = STATE_PARTS
-    elif state.scene is previous.scene and state.music is previous.music and state.choices is previous.choices:
+    elif all(getattr(state, name) is getattr(previous, name) for name in ("scene", "music", "choices", "variables", "calls")):
         return {}  # most beats: a beat that changes nothing keeps the very same objects
     else:
         scene, before = state.scene, previous.scene
-        pairs = zip(STATE_PARTS, (scene.background, scene.sprites, state.music, state.choices), (before.background, before.sprites, previous.music, previous.choices))
+        pairs = zip(
+            STATE_PARTS,
+            (scene.background, scene.sprites, state.music, state.choices, state.variables, state.calls),
+            (before.background, before.sprites, previous.music, previous.choices, previous.variables, previous.calls),
+        )
         different = tuple(part for part, now, then in pairs if now != then)
         if not different:
             return {}
@@ -141,7 +145,7 @@ def resume(story: Story, data: Any) -> Resumed:
                 break  # the player's own line, or the future beyond a gap: resume earlier
             continue
         beats.append(beat)
-        option = _option(beat.stop, entry)
+        option = _option(beat, entry)
         if number <= index:
             own, found_own = len(beats) - 1, number == index
     if own is None:
@@ -206,11 +210,11 @@ def _is_stop(story: Story, index: int) -> bool:
     return isinstance(story.steps[index], (Line, Choice, Ending))
 
 
-def _option(stop: Stop, entry: _Entry) -> int | None:
-    """The option taken at a choice, found by its words when the options were reordered."""
-    if not isinstance(stop, Choice) or entry.option is None:
+def _option(beat: Beat, entry: _Entry) -> int | None:
+    """The option taken at a choice (counting shown options), found by its words when the options were reordered."""
+    if not isinstance(beat.stop, Choice) or entry.option is None:
         return None
-    texts = [option.text for option in stop.options]
+    texts = [option.text for option in beat.options]
     if entry.option_text in texts:
         return texts.index(entry.option_text)
     return entry.option if 0 <= entry.option < len(texts) else None

@@ -6,15 +6,18 @@ speed, honouring `{pause 1.2}` (a held moment), `{pause}` (until a click) and
 cues placed inside the line. The screen asks `frame(now)` what to draw; the
 app asks `due(now)` for sounds to play and feeds clicks to `click(now)`.
 A rewound or skipped beat is played `instant`: whole at once, no sounds.
+A `{show ... dissolve 1.0}` cue blends from the scene before it to the scene
+after it, using the same `Frame` fields as a lead-in transition (`blend_from`,
+`blend`, `style`) while the text goes on typing over it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from game.beats import Beat, Change, ChangeMusic, Hold, LeadIn, PlaySound, apply_cue
 from game.script import markup
-from game.script.model import Choice, Line
+from game.script.model import Line
 from game.state import Scene
 
 Event = PlaySound | ChangeMusic
@@ -64,6 +67,17 @@ class _Part:
         return shown, len(self.tokens)
 
 
+    def cue_time(self, cue: int, per_char: float) -> float:
+        """Seconds into the part at which cue number `cue` happens."""
+        elapsed = 0.0
+        for kind, value in self.tokens:
+            if kind == "cue" and value == cue:
+                break
+            if kind != "cue":
+                elapsed += value * per_char if kind == "chars" else value
+        return elapsed
+
+
 def _parts(segments: tuple[markup.Segment, ...]) -> tuple[list[_Part], list[markup.Cue]]:
     parts, cues = [_Part()], []
     for segment in segments:
@@ -73,18 +87,10 @@ def _parts(segments: tuple[markup.Segment, ...]) -> tuple[list[_Part], list[mark
             parts.append(_Part())
         elif isinstance(segment, markup.Pause):
             parts[-1].tokens.append(("pause", segment.seconds))
-        else:
+        elif isinstance(segment, markup.Cue):
             parts[-1].tokens.append(("cue", len(cues)))
             cues.append(segment)
     return parts, cues
-
-
-def _segments(beat: Beat) -> tuple[markup.Segment, ...]:
-    if isinstance(beat.stop, Line):
-        return beat.stop.segments
-    if isinstance(beat.stop, Choice) and beat.stop.prompt:
-        return (markup.Text(beat.stop.prompt),)
-    return ()
 
 
 @dataclass(frozen=True)
@@ -103,8 +109,10 @@ class BeatPlayback:
     def __init__(self, beat: Beat, *, cps: float, now: float, instant: bool = False, transitions: bool = True) -> None:
         """`transitions` False makes every transition a cut (held waits still hold)."""
         self.beat = beat
+        self.instant = instant
         self.per_char = 1.0 / cps if cps > 0 else 0.0
-        self.parts, self.cues = _parts(_segments(beat))
+        self.transitions = transitions
+        self.parts, self.cues = _parts(beat.segments)
         self.moments, self.lead_duration = self._schedule(beat, transitions=transitions)
         self.started = now
         self.text_start = now if instant else now + self.lead_duration
@@ -191,6 +199,8 @@ class BeatPlayback:
             return max(0.0, self.started + (moment.end if isinstance(moment.entry, Hold) else moment.start) - now)
         if not self.waiting(now):
             return 0.0 if self.per_char else self._pause_end(now) - now
+        if self._cue_blend(now) is not None:
+            return 0.0
         auto = getattr(self.beat.stop, "auto", None)
         done = self.completed_at(now)
         if auto is not None and done is not None:
@@ -258,7 +268,35 @@ class BeatPlayback:
             scene = apply_cue(scene, self.cues[cue])
         waiting = self.waiting(now)
         text_shown = bool(self.parts[0].tokens) or isinstance(self.beat.stop, Line)
-        return Frame(scene, text_shown=text_shown, chars=self.chars_shown(now), waiting=waiting, complete=self.complete(now))
+        frame = Frame(scene, text_shown=text_shown, chars=self.chars_shown(now), waiting=waiting, complete=self.complete(now))
+        blend = self._cue_blend(now)
+        if blend is not None:
+            before, progress, style = blend
+            frame = replace(frame, blend_from=before, blend=progress, style=style)
+        return frame
+
+    def _cue_blend(self, now: float) -> tuple[Scene, float, str] | None:
+        """(scene before, progress, style) while the latest passed cue's transition is still blending."""
+        if self.instant or not self.transitions or self.in_lead_in(now):
+            return None  # a rewound or skipped beat shows whole; with transitions off every change is a cut
+        passed = self._passed_cues(now)
+        if not passed or self.cues[passed[-1]].style == "cut":
+            return None
+        cue = self.cues[passed[-1]]
+        part = next(i for i, p in enumerate(self.parts) if ("cue", passed[-1]) in p.tokens)
+        start = max(self.part_start, self.text_start) if part == self.part else None
+        if start is None or cue.duration <= 0:
+            return None
+        began = start + self.parts[part].cue_time(passed[-1], self.per_char)
+        if self.part_done and self.done_at is not None:
+            began = min(began, self.done_at)  # a click finished the text: the blend starts from then at the latest
+        progress = (now - began) / cue.duration
+        if progress >= 1.0:
+            return None
+        before = self.beat.text_scene
+        for number in passed[:-1]:
+            before = apply_cue(before, self.cues[number])
+        return before, max(0.0, progress), cue.style
 
     def _lead_in_frame(self, now: float) -> Frame:
         elapsed = now - self.started

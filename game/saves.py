@@ -284,12 +284,13 @@ def _when(text: object) -> datetime | None:
 
 def _shown(story: Story, playthrough: Playthrough) -> tuple[str | None, str]:
     """The speaker's name and the first words of what the player is looking at."""
-    stop = playthrough.current.stop
+    beat = playthrough.current
+    stop = beat.stop
     if isinstance(stop, Line):
         speaker = story.characters[stop.speaker].name if stop.speaker in story.characters else stop.speaker
-        return speaker, first_words(stop.text)
+        return speaker, first_words(beat.text)
     if isinstance(stop, Choice):
-        return None, first_words(stop.prompt or " / ".join(option.text for option in stop.options))
+        return None, first_words(beat.text or " / ".join(option.text for option in beat.options))
     assert isinstance(stop, Ending)
     return None, first_words(f"Ending: {stop.name}")
 

@@ -1,15 +1,17 @@
 """The story state: a small, plain value holding everything that changes while playing.
 
 A `StoryState` says where the player is (the current stop), what is on screen,
-which music plays and which choices were made. It is immutable and turns into
-JSON and back, so a playthrough can keep every state it passed through.
+which music plays, which choices were made, the variables' values and the calls
+waiting for their `return:`. It is immutable and turns into JSON and back, so a
+playthrough can keep every state it passed through.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from game.script.model import Story
+from game.script.expressions import Value, kind_of
+from game.script.model import Call, Story
 
 FORMAT_VERSION = 1
 
@@ -62,7 +64,14 @@ class StoryState:
     position: int
     scene: Scene = field(default_factory=Scene)
     music: Playing = field(default_factory=Playing)
-    choices: tuple[tuple[str, int], ...] = ()
+    choices: tuple[tuple[str, int], ...] = ()  # (choice id, option taken, counting shown options only)
+    variables: tuple[tuple[str, Value], ...] = ()  # sorted (name, value) pairs
+    calls: tuple[int, ...] = ()  # where each pending `call:` returns to (step indexes)
+
+    @property
+    def values(self) -> dict[str, Value]:
+        """The variables as a name -> value mapping."""
+        return dict(self.variables)
 
     def to_json(self, story: Story) -> dict:
         """A JSON-ready dict; the position is kept as the stop's stable id."""
@@ -73,6 +82,8 @@ class StoryState:
             "sprites": [[s.character, s.expression, s.position] for s in self.scene.sprites],
             "music": [self.music.track, self.music.loop],
             "choices": [list(c) for c in self.choices],
+            "variables": dict(self.variables),
+            "calls": list(self.calls),
         }
 
     @classmethod
@@ -84,4 +95,26 @@ class StoryState:
             raise ValueError(f"the line {data['at']!r} is no longer in the story")
         scene = Scene(data["background"], tuple(Sprite(*s) for s in data["sprites"]))
         track, loop = data["music"]
-        return cls(story.index_of_id[data["at"]], scene, Playing(track, loop), tuple((c, int(o)) for c, o in data["choices"]))
+        choices = tuple((c, int(o)) for c, o in data["choices"])
+        return cls(story.index_of_id[data["at"]], scene, Playing(track, loop), choices, _variables(story, data.get("variables")), _calls(story, data.get("calls")))
+
+
+def _variables(story: Story, saved: object) -> tuple[tuple[str, Value], ...]:
+    """The declared variables with their saved values; a state from before variables gets the defaults.
+
+    A variable no longer declared is dropped; one whose saved value is of another kind starts afresh.
+    """
+    values = dict(story.variables)
+    if isinstance(saved, dict):
+        for name, value in saved.items():
+            if name in values and isinstance(value, (bool, int, float, str)) and kind_of(value) == kind_of(values[name]):
+                values[name] = value
+    return tuple(sorted(values.items()))
+
+
+def _calls(story: Story, saved: object) -> tuple[int, ...]:
+    if saved is None:
+        return ()
+    if not isinstance(saved, list) or not all(isinstance(i, int) and 0 < i < len(story.steps) + 1 and isinstance(story.steps[i - 1], Call) for i in saved):
+        raise ValueError("the calls waiting to return no longer fit the story")
+    return tuple(saved)

@@ -1,39 +1,114 @@
-"""A playthrough as text: what a player reads, one shown line per output line."""
+"""A playthrough as text: what a player reads, one shown line per output line.
+
+Lines and prompts are printed as the player reads them (variables put in, every
+tag taken out; spoken ones as `Speaker: text`), each option taken as `> text`,
+and the ending as `Ending: NAME`. Options are numbered among those shown at
+that moment, as the player sees them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from game.playthrough import Playthrough
-from game.script.model import Choice, Ending, Line, Story
+from game.beats import Beat, EndlessLoop, after, begin
+from game.script.model import Choice, Ending, Story
+
+#: `--all` stops after this many paths, and leaves out a path longer than MAX_BEATS
+#: (a counter in a loop never repeats a state), so it always finishes.
+MAX_PATHS = 10_000
+MAX_BEATS = 20_000
 
 
-def transcript(story: Story, *, option: int, start: str = "start") -> Iterator[str]:
-    """Play from `start` to an ending, taking `option` (from 0) at every choice.
+class TranscriptError(ValueError):
+    """The transcript cannot go on: no such option, or a loop that never reaches an ending."""
 
-    Raises `ValueError` when a choice has no such option.
+
+def transcript(story: Story, *, options: Sequence[int] = (0,), option: int | None = None, start: str | None = None) -> Iterator[str]:
+    """Play from `start` to an ending, taking `options[n]` (from 0) at the n-th choice; the last repeats.
+
+    (`option=` is the same as `options=[option]`.) Raises `TranscriptError` at a
+    choice without such an option, or when the story goes round a loop for ever.
     """
-    playthrough = Playthrough(story, start=start)
+    try:
+        yield from _played(story, [option] if option is not None else list(options) or [0], start)
+    except EndlessLoop as error:
+        raise TranscriptError(str(error)) from None
+
+
+def _played(story: Story, options: list[int], start: str | None) -> Iterator[str]:
+    beat, taken = begin(story, start), 0
+    been: set[tuple] = set()
     while True:
-        stop = playthrough.current.stop
-        if isinstance(stop, Line):
-            yield shown_line(story, stop)
-            playthrough.advance()
-        elif isinstance(stop, Choice):
-            if not 0 <= option < len(stop.options):
-                raise ValueError(f"the choice has options 1 to {len(stop.options)}, not {option + 1}")
-            if stop.prompt:
-                yield stop.prompt
-            yield f"> {stop.options[option].text}"
-            playthrough.choose(option)
-        else:
-            assert isinstance(stop, Ending)
-            yield f"Ending: {stop.name}"
+        at = (min(taken, len(options) - 1), beat.state.position, beat.state.variables, beat.state.calls)
+        if at in been:
+            place = story.places[beat.state.position]
+            raise TranscriptError(f"the story goes round a loop at {place} and never reaches an ending (options taken: {_numbers(options[:taken])})")
+        been.add(at)
+        yield from shown_lines(story, beat)
+        if isinstance(beat.stop, Ending):
             return
+        if isinstance(beat.stop, Choice):
+            number = options[min(taken, len(options) - 1)]
+            if not 0 <= number < len(beat.options):
+                raise TranscriptError(f"choice {taken + 1} ({story.places[beat.state.position]}) shows options 1 to {len(beat.options)}, not {number + 1}")
+            yield f"> {beat.options[number].text}"
+            beat, taken = after(story, beat.state, number), taken + 1
+        else:
+            beat = after(story, beat.state)
 
 
-def shown_line(story: Story, line: Line) -> str:
-    """`Speaker: text` for dialogue, the bare text for narration; no markup."""
-    if line.speaker is None:
-        return line.text
-    return f"{story.characters[line.speaker].name}: {line.text}"
+def every_path(story: Story, *, start: str | None = None, loops: list[str] | None = None) -> Iterator[tuple[tuple[int, ...], list[str]]]:
+    """Every distinct path from `start` to an ending: (options taken from 0, the lines read).
+
+    A path that comes back to a state it was in (a loop) is left out: it never ends
+    by itself. Each one left out is described in `loops`, when given.
+    Each path keeps the set of states on it, so memory grows with paths times length;
+    the stories this is for (a few choices deep) stay small.
+    """
+    try:
+        yield from _paths(story, start, [] if loops is None else loops)
+    except EndlessLoop as error:
+        raise TranscriptError(str(error)) from None
+
+
+def _paths(story: Story, start: str | None, loops: list[str]) -> Iterator[tuple[tuple[int, ...], list[str]]]:
+    todo: list[tuple[Beat, tuple[int, ...], list[str], frozenset]] = [(begin(story, start), (), [], frozenset())]
+    found = 0
+    while todo and found < MAX_PATHS:
+        beat, taken, lines, been = todo.pop()
+        while True:
+            at = (beat.state.position, beat.state.variables, beat.state.calls)
+            if at in been or len(lines) > MAX_BEATS:
+                loops.append(f"options {_numbers(taken)} go round a loop at {story.places[beat.state.position]} and never reach an ending")
+                break
+            been = been | {at}
+            lines = [*lines, *shown_lines(story, beat)]
+            if isinstance(beat.stop, Ending):
+                found += 1
+                yield taken, lines
+                break
+            if isinstance(beat.stop, Choice):
+                for number in reversed(range(len(beat.options))):  # reversed: option 1's paths come out first
+                    todo.append((after(story, beat.state, number), (*taken, number), [*lines, f"> {beat.options[number].text}"], been))
+                break
+            beat = after(story, beat.state)
+
+
+def shown_lines(story: Story, beat: Beat) -> list[str]:
+    """What the player reads at a beat: `Speaker: text`, bare narration or prompt, `Ending: NAME`."""
+    if isinstance(beat.stop, Ending):
+        return [f"Ending: {beat.stop.name}"]
+    if not beat.text:
+        return []
+    if beat.speaker is None:
+        return [beat.text]
+    return [f"{story.characters[beat.speaker].name}: {beat.text}"]
+
+
+def _numbers(options: Sequence[int]) -> str:
+    return ", ".join(str(n + 1) for n in options) or "none"
+
+
+def heading(taken: Sequence[int]) -> str:
+    """The line above each path of `--all`: the options taken, numbered as `--choose` takes them."""
+    return f"=== options taken: {_numbers(taken)} ==="

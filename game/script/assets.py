@@ -1,44 +1,151 @@
-"""Checks that every picture and sound a script names exists and can be used.
+"""Where every file a game loads comes from, and the checks that each one exists and can be used.
 
+This is the one place paths are resolved: the game's own file first, else the
+engine's (so a game folder with only `scenes/` and a few pictures is a whole
+game), trying each allowed extension. The UI loads through these functions and
+`check` verifies through them, so no missing file is first found at run time.
 Each file is checked once, however many steps use it; a problem is reported at
-the first step that names the file.
+the first step that names it.
 """
 
 from __future__ import annotations
 
+import functools
 import wave
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image
 
-from game.script.problems import Place, Problem
+from game.script.problems import Place, Problem, did_you_mean
+
+if TYPE_CHECKING:
+    from game.folder import GameFolder
 
 SCREEN = (1280, 720)
-SOUND_SUFFIXES = (".wav", ".ogg")
+PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
+ALWAYS_PLAYABLE = (".wav", ".ogg")
+MIXER_DEPENDENT = (".mp3", ".opus")  # SDL_mixer 2.6+ (the one in pygame's wheels) plays these
+#: The interface's own files every game loads (its own, else the engine's); `check` checks each.
+#: Keep these in step with the UI: a file the UI loads by name belongs here.
+INTERFACE_IMAGES = ("textbox", "nameplate", "continue", "choice_normal", "choice_hover", "choice_pressed", "menu_panel", "end_card")
+INTERFACE_SOUNDS = ("ui_click", "ui_hover")
+INTERFACE_FONTS = ("Lato-Regular.ttf", "Lato-Italic.ttf", "Lato-Bold.ttf", "Lato-Light.ttf")
 
 
-def background_path(root: Path, name: str) -> Path:
-    return root / "art" / "backgrounds" / f"{name}.png"
+def _game(game: GameFolder | Path) -> GameFolder:
+    """A `GameFolder`; a bare path means a game in that folder with every default."""
+    from game.folder import GameFolder
+
+    return game if isinstance(game, GameFolder) else GameFolder(root=Path(game))
 
 
-def sprite_path(root: Path, character: str, expression: str) -> Path:
-    return root / "art" / "sprites" / character / f"{expression}.png"
+@functools.cache
+def sound_suffixes() -> tuple[str, ...]:
+    """The sound formats this machine's SDL_mixer plays (asked only once, and only if needed)."""
+    try:
+        import pygame
+
+        if pygame.mixer.get_sdl_mixer_version() >= (2, 6, 0):
+            return ALWAYS_PLAYABLE + MIXER_DEPENDENT
+    except (ImportError, AttributeError):
+        pass
+    return ALWAYS_PLAYABLE
 
 
-def sound_path(root: Path, name: str) -> Path:
-    """The sound's file: `audio/NAME.wav`, or `.ogg` when only that exists."""
-    for suffix in SOUND_SUFFIXES:
-        path = root / "audio" / f"{name}{suffix}"
-        if path.exists():
-            return path
-    return root / "audio" / f"{name}.wav"
+def _first(roots: tuple[Path, ...], folder: str, stem: str, suffixes: tuple[str, ...]) -> Path:
+    """The first existing `root/folder/stem.suffix`; else the game's own first choice (for messages).
+
+    A game's own file in a format Hub cannot load is not passed over for the
+    engine's file of that name: `check` reports it instead.
+    """
+    wanted = roots[0] / folder / f"{stem}{suffixes[0]}"
+    for root in roots:
+        for suffix in suffixes:
+            path = root / folder / f"{stem}{suffix}"
+            if path.is_file():
+                return path
+        if _other_files(root / folder / f"{stem}{suffixes[0]}"):
+            return wanted
+    return wanted
+
+
+def _roots(game: GameFolder | Path) -> tuple[Path, ...]:
+    """Where to look, in order: the game's folder, then the engine's (once, if they are the same)."""
+    from game.folder import ENGINE
+
+    return _search_order(game.root if not isinstance(game, Path) else game, ENGINE)
+
+
+@functools.lru_cache(maxsize=32)
+def _search_order(root: Path, engine: Path) -> tuple[Path, ...]:
+    return (root,) if root.resolve() == engine.resolve() else (root, engine)
+
+
+def background_path(game: GameFolder | Path, name: str) -> Path:
+    return _first(_roots(game), "art/backgrounds", name, PICTURE_SUFFIXES)
+
+
+def sprite_path(game: GameFolder | Path, character: str, expression: str) -> Path:
+    """`art/sprites/CHARACTER/EXPRESSION.png`; for `green_smile`, `green/smile.png` works too (an outfit's folder)."""
+    path = _first(_roots(game), f"art/sprites/{character}", expression, PICTURE_SUFFIXES)
+    if "_" in expression and not path.is_file():
+        outfit, rest = expression.split("_", 1)
+        nested = _first(_roots(game), f"art/sprites/{character}/{outfit}", rest, PICTURE_SUFFIXES)
+        if nested.is_file():
+            return nested
+    return path
+
+
+def ui_path(game: GameFolder | Path, name: str) -> Path:
+    return _first(_roots(game), "art/ui", name, PICTURE_SUFFIXES)
+
+
+def sound_path(game: GameFolder | Path, name: str) -> Path:
+    """The sound's file: `audio/NAME.wav`, `.ogg`, then `.mp3` or `.opus` where they play."""
+    suffixes = ALWAYS_PLAYABLE
+    if any((root / "audio" / f"{name}{s}").is_file() for root in _roots(game) for s in MIXER_DEPENDENT):
+        suffixes = sound_suffixes()
+    return _first(_roots(game), "audio", name, suffixes)
+
+
+def font_path(game: GameFolder | Path, file: str) -> Path:
+    """A font file named in full (`Lato-Regular.ttf`): the game's `art/fonts/`, else the engine's."""
+    for root in _roots(game):
+        if (root / "art" / "fonts" / file).is_file():
+            return root / "art" / "fonts" / file
+    return _game(game).root / "art" / "fonts" / file
+
+
+def sprite_names(game: GameFolder | Path, character: str) -> tuple[str, ...]:
+    """The expressions a character's folder holds: its pictures' names (attributes joined by `_`)."""
+    names: set[str] = set()
+    for root in _roots(game):
+        folder = root / "art" / "sprites" / character
+        if folder.is_dir():
+            for entry in folder.iterdir():
+                if entry.is_dir():  # an outfit's folder: green/smile.png is `green_smile`
+                    names.update(f"{entry.name}_{p.stem}" for p in entry.iterdir() if p.suffix.lower() in PICTURE_SUFFIXES)
+                elif entry.suffix.lower() in PICTURE_SUFFIXES:
+                    names.add(entry.stem)
+        if names:
+            return tuple(sorted(names))
+    return ()
+
+
+def _other_files(path: Path) -> list[str]:
+    """Files beside `path` with its name and another extension (`office.gif` for `office.png`)."""
+    if not path.parent.is_dir():
+        return []
+    return sorted(p.name for p in path.parent.glob(f"{path.stem}.*") if p.is_file())
 
 
 class AssetCheck:
     """Verifies asset files as the scripts name them, reporting into `problems`."""
 
-    def __init__(self, root: Path, problems: list[Problem]) -> None:
-        self.root = root
+    def __init__(self, game: GameFolder | Path, problems: list[Problem]) -> None:
+        self.game = _game(game)
+        self.root = self.game.root
         self.problems = problems
         self._checked: set[Path] = set()
 
@@ -49,22 +156,33 @@ class AssetCheck:
         return True
 
     def background(self, name: str, place: Place) -> None:
-        path = background_path(self.root, name)
+        path = background_path(self.game, name)
         if self._first_time(path):
             self._image(path, place, exact=SCREEN, what=f"background '{name}'")
 
-    def sprite(self, character: str, expression: str, place: Place) -> None:
-        path = sprite_path(self.root, character, expression)
+    def sprite(self, character: str, expression: str, place: Place, *, known: tuple[str, ...] = ()) -> None:
+        """Check a sprite's picture; `known` are the character's pictures, for "did you mean"."""
+        path = sprite_path(self.game, character, expression)
         if self._first_time(path):
-            self._image(path, place, exact=None, what=f"sprite '{character} {expression}'")
+            self._image(path, place, exact=None, what=f"sprite '{character} {expression}'", names=known)
+
+    def ui(self, name: str, place: Place) -> None:
+        path = ui_path(self.game, name)
+        if self._first_time(path):
+            self._image(path, place, exact=None, what=f"interface image '{name}'")
+
+    def font(self, file: str, place: Place) -> None:
+        path = font_path(self.game, file)
+        if self._first_time(path) and not path.is_file():
+            self._missing(path, place, f"font '{file}'", f"add art/fonts/{file}, or fix the name")
 
     def sound(self, name: str, place: Place, *, what: str = "sound") -> None:
-        """Check `audio/NAME.wav` (or `.ogg`); `what` says "sound" or "music" in the message."""
-        path = sound_path(self.root, name)
+        """Check `audio/NAME.wav` (or another playable format); `what` says "sound" or "music"."""
+        path = sound_path(self.game, name)
         if not self._first_time(path):
             return
-        if not path.exists():
-            self._missing(path, place, f"{what} '{name}'", "add audio/" + name + ".wav (or .ogg)")
+        if not path.is_file():
+            self._missing(path, place, f"{what} '{name}'", f"add audio/{name}.wav (or .ogg)", formats="WAV or OGG")
         elif path.suffix == ".wav":
             try:
                 with wave.open(str(path)) as sound:
@@ -72,9 +190,24 @@ class AssetCheck:
             except (wave.Error, EOFError, OSError) as error:
                 self.problems.append(Problem(place, f"{what} '{name}' cannot be played: {path.name}: {error}", "save it as a PCM WAV file"))
 
-    def _image(self, path: Path, place: Place, *, exact: tuple[int, int] | None, what: str) -> None:
-        if not path.exists():
-            self._missing(path, place, what, f"add {self._relative(path)}, or fix the name")
+    def interface(self, place: Place) -> None:
+        """Every file the interface and the title screen load, reported at `place` (game.yaml or the game folder)."""
+        for name in INTERFACE_IMAGES:
+            self.ui(name, place)
+        for name in INTERFACE_SOUNDS:
+            self.sound(name, place)
+        for file in (*INTERFACE_FONTS, *self.game.fallback_fonts):
+            self.font(file, place)
+        self.background(self.game.title_background, place)
+        if self.game.title_logo:
+            self.ui(self.game.title_logo, place)
+        if self.game.title_music:
+            self.sound(self.game.title_music, place, what="music")
+
+    def _image(self, path: Path, place: Place, *, exact: tuple[int, int] | None, what: str, names: tuple[str, ...] = ()) -> None:
+        if not path.is_file():
+            hint = did_you_mean(path.stem, names) if names else ""
+            self._missing(path, place, what, hint or f"add {self._relative(path)}, or fix the name", formats="PNG, JPEG or WebP")
             return
         try:
             with Image.open(path) as image:
@@ -87,11 +220,19 @@ class AssetCheck:
         elif size[0] > SCREEN[0] or size[1] > SCREEN[1]:
             self.problems.append(Problem(place, f"{what} is {size[0]}x{size[1]}, larger than the screen", "make it at most 1280x720 (sprites are about 420x480)"))
 
-    def _missing(self, path: Path, place: Place, what: str, hint: str) -> None:
+    def _missing(self, path: Path, place: Place, what: str, hint: str, *, formats: str = "") -> None:
+        others = _other_files(path)
+        if others:
+            found = ", ".join(others)
+            message = f"{what} has no file it can use: found {found} in {self._relative(path.parent)}, which Hub cannot load"
+            self.problems.append(Problem(place, message, f"save it as {formats or 'another format'} ({path.stem}{path.suffix})"))
+            return
         self.problems.append(Problem(place, f"{what} has no file: {self._relative(path)} is missing", hint))
 
     def _relative(self, path: Path) -> str:
-        try:
-            return str(path.relative_to(self.root))
-        except ValueError:
-            return str(path)
+        for root in (self.root, Path.cwd()):
+            try:
+                return str(path.relative_to(root))
+            except ValueError:
+                continue
+        return str(path)

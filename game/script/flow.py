@@ -1,22 +1,90 @@
-"""Where the story can go: lines that no path from `start` ever reaches are warned about."""
+"""Where the story can go.
+
+`successors` is the shape of the story ignoring conditions (lines that no path
+from `start` reaches are warned about). `control` is the one place the control
+steps (`set:`, `if:`, `jump:`, `call:`, `return:`) are carried out, used by
+the beats when playing and by `explore` when `check` plays every path with real
+values: a choice whose every option is hidden, or a `return:` with no `call:`,
+is reported only when such a path is actually found, so each report is a proof.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 
-from game.script.model import STOPS, Choice, Ending, Jump, Line, Story
+from game.script import expressions
+from game.script.expressions import Value
+from game.script.model import STOPS, Branch, Call, Choice, Ending, Goto, Jump, Line, Option, Return, Set, Story
 from game.script.problems import Problem
+
+Variables = tuple[tuple[str, Value], ...]  # sorted (name, value) pairs: hashable, JSON-able
+#: `explore` gives up on a step after this many different states reach it (a counter in a loop).
+STATES_PER_STEP = 64
+MAX_STATES = 200_000
 
 
 def successors(story: Story, index: int) -> Iterator[int]:
-    """The steps that can come straight after step `index`."""
+    """The steps that can come straight after step `index`, whatever the variables."""
     step = story.steps[index]
-    if isinstance(step, Jump):
+    if isinstance(step, (Jump, Call)):
         yield story.labels[step.label]
+    elif isinstance(step, Goto):
+        yield step.target
+    elif isinstance(step, Return):
+        yield from return_points(story)
     elif isinstance(step, Choice):
         yield from (story.labels[option.label] for option in step.options)
     elif not isinstance(step, Ending) and index + 1 < len(story.steps):
         yield index + 1
+        if isinstance(step, Branch):
+            yield step.otherwise
+
+
+def return_points(story: Story) -> list[int]:
+    return [i + 1 for i, step in enumerate(story.steps) if isinstance(step, Call)]
+
+
+def shown_options(choice: Choice, variables: Mapping[str, Value]) -> tuple[Option, ...]:
+    """The options the player sees: those with no `if:`, or whose `if:` holds."""
+    return tuple(o for o in choice.options if o.condition is None or expressions.evaluate(o.condition, variables))
+
+
+def take(option: Option, variables: Mapping[str, Value]) -> dict[str, Value]:
+    """The variables after taking `option` (its `set:` done)."""
+    changed = dict(variables)
+    for assignment in option.sets:
+        changed[assignment.name] = expressions.assign(assignment, changed)
+    return changed
+
+
+class ReturnWithoutCall(Exception):
+    """A `return:` was reached with no `call:` to go back to."""
+
+
+def control(story: Story, index: int, variables: dict[str, Value], calls: tuple[int, ...]) -> tuple[int, tuple[int, ...]] | None:
+    """Carry out a control step: the step to go on from and the calls after it (None: not a control step).
+
+    `variables` is changed in place by `set:`.
+    """
+    step = story.steps[index]
+    if isinstance(step, Set):
+        variables[step.assignment.name] = expressions.assign(step.assignment, variables)
+        return index + 1, calls
+    if isinstance(step, Branch):
+        return (index + 1 if expressions.evaluate(step.condition, variables) else step.otherwise), calls
+    if isinstance(step, Goto):
+        return step.target, calls
+    if isinstance(step, Jump):
+        return story.labels[step.label], calls
+    if isinstance(step, Call):
+        return story.labels[step.label], (*calls, index + 1)
+    if isinstance(step, Return):
+        if not calls:
+            raise ReturnWithoutCall
+        return calls[-1], calls[:-1]
+    return None
 
 
 def reachable(story: Story, start: str = "start") -> set[int]:
@@ -30,10 +98,94 @@ def reachable(story: Story, start: str = "start") -> set[int]:
     return seen
 
 
-def check_flow(story: Story, problems: list[Problem]) -> None:
-    """Report jumps that go round with no line between, and warn of lines never reached."""
-    reached = reachable(story)
+@dataclass(frozen=True)
+class Point:
+    """A state `explore` reached: step, variables, the calls to return from."""
+
+    index: int
+    variables: Variables
+    calls: tuple[int, ...] = ()
+
+
+@dataclass
+class Exploration:
+    """What `explore` found: each state's parent (for the shortest way back), and the dead ends."""
+
+    parents: dict[Point, Point | None]
+    empty_choices: dict[int, Point]  # a choice with every option hidden, and a state that proves it
+    lost_returns: dict[int, Point]  # a `return:` reached with no call
+    branch_values: dict[int, set[bool]]  # each `if:` and the values its condition took
+    complete: bool  # every state was followed (no step gave up)
+
+
+def explore(story: Story, start: Point) -> Exploration:
+    """Every state the story can reach from `start`, breadth first, with real values."""
+    parents: dict[Point, Point | None] = {start: None}
+    found = Exploration(parents, {}, {}, {}, True)
+    per_step: dict[int, int] = {}
+    queue = deque([start])
+    while queue:
+        point = queue.popleft()
+        for following in _next_points(story, point, found):
+            if following in parents:
+                continue
+            count = per_step.get(following.index, 0)
+            if count >= STATES_PER_STEP or len(parents) >= MAX_STATES:
+                found.complete = False
+                continue
+            per_step[following.index] = count + 1
+            parents[following] = point
+            queue.append(following)
+    return found
+
+
+def _next_points(story: Story, point: Point, found: Exploration) -> Iterator[Point]:
+    step = story.steps[point.index]
+    if isinstance(step, Choice):
+        variables = dict(point.variables)
+        shown = shown_options(step, variables)
+        if not shown:
+            found.empty_choices.setdefault(point.index, point)
+        for option in shown:
+            yield Point(story.labels[option.label], _frozen(take(option, variables)), point.calls)
+        return
+    if isinstance(step, Ending):
+        return
+    if not isinstance(step, (Set, Branch, Goto, Jump, Call, Return)):
+        if point.index + 1 < len(story.steps):
+            yield Point(point.index + 1, point.variables, point.calls)
+        return
+    variables = dict(point.variables)
+    if isinstance(step, Branch):
+        found.branch_values.setdefault(point.index, set()).add(bool(expressions.evaluate(step.condition, variables)))
+    try:
+        index, calls = control(story, point.index, variables, point.calls)  # type: ignore[misc]
+    except ReturnWithoutCall:
+        found.lost_returns.setdefault(point.index, point)
+        return
+    yield Point(index, _frozen(variables) if isinstance(step, Set) else point.variables, calls)
+
+
+def _frozen(variables: Mapping[str, Value]) -> Variables:
+    return tuple(sorted(variables.items()))
+
+
+def path_to(found: Exploration, point: Point) -> list[Point]:
+    """The states from the start up to (not including) `point`."""
+    path = []
+    at = found.parents[point]
+    while at is not None:
+        path.append(at)
+        at = found.parents[at]
+    return path[::-1]
+
+
+def check_flow(story: Story, problems: list[Problem], start: str = "start") -> None:
+    """Report endless jumps and provable dead ends; warn of lines never reached."""
+    reached = reachable(story, start)
     _check_endless_jumps(story, reached, problems)
+    if _has_logic(story):
+        _check_paths(story, start, problems)
     in_unreached_run = False
     for index, step in enumerate(story.steps):
         if index in reached:
@@ -43,17 +195,67 @@ def check_flow(story: Story, problems: list[Problem]) -> None:
             problems.append(Problem(story.places[index], "this line can never be reached", "add a `label:` above it and a `jump:` to that label, or remove it", warning=True))
 
 
+def _has_logic(story: Story) -> bool:
+    """Only a story with variables, conditions or calls needs its paths played out."""
+    logic = (Branch, Call, Return)
+    return bool(story.variables) or any(type(s) in logic or type(s) is Choice and any(o.condition or o.sets for o in s.options) for s in story.steps)
+
+
+def _check_paths(story: Story, start: str, problems: list[Problem]) -> None:
+    found = explore(story, Point(story.labels[start], _frozen(story.variables)))
+    for index, point in sorted(found.empty_choices.items()):
+        values = ", ".join(f"{name} = {expressions.shown(value)}" for name, value in point.variables) or "the starting values"
+        problems.append(Problem(story.places[index], f"every option of this choice is hidden when it is reached with {values}", "give one option no `if:`, or make sure one condition holds on every way here"))
+    for index in sorted(_endless(story, found)):
+        problems.append(Problem(story.places[index], "the story goes round here for ever with no line, choice or ending in between", "make the condition change inside the loop (a `set:`), or put a line in it"))
+    for index in sorted(found.lost_returns):
+        problems.append(Problem(story.places[index], "this `return:` is reached with no `call:` to return to", "reach this part of the story with `call: LABEL`, or use `jump:` instead of `return:`"))
+    if not found.complete:
+        return
+    for index, values in sorted(found.branch_values.items()):
+        always = values.pop() if len(values) == 1 else None
+        if always is False or always and story.steps[index].has_else:  # type: ignore[union-attr]
+            what = "its `else:` never runs" if always else "its `then:` never runs"
+            problems.append(Problem(story.places[index], f"this condition is {'always' if always else 'never'} true whenever the story reaches it: {what}", "check the condition and the `set:` steps before it", warning=True))
+
+
+def _endless(story: Story, found: Exploration) -> set[int]:
+    """The `if:` steps at which some reached state goes round without ever reaching a stop.
+
+    From a state, the steps up to the next stop are fixed, so coming back to the
+    same state on the way means it never gets there.
+    """
+    endless: set[int] = set()
+    for point in found.parents:
+        if point.index in endless or not isinstance(story.steps[point.index], Branch):
+            continue
+        been, at = set(), point
+        while at not in been and isinstance(story.steps[at.index], (Set, Branch, Goto, Jump, Call, Return)):
+            been.add(at)
+            following = list(_next_points(story, at, Exploration({}, {}, {}, {}, True)))
+            if not following:
+                break
+            at = following[0]
+        if at in been:
+            endless.add(point.index)
+    return endless
+
+
 def _check_endless_jumps(story: Story, reached: set[int], problems: list[Problem]) -> None:
-    """Between stops each step has one successor, so a chain that comes back on itself never stops."""
+    """A chain of steps with one way on each that comes back on itself never stops."""
     leads_to_stop: set[int] = set()
     for first in sorted(reached):
         chain: list[int] = []
         index = first
-        while index not in leads_to_stop and not isinstance(story.steps[index], STOPS):
+        while index not in leads_to_stop and not isinstance(story.steps[index], (*STOPS, Branch, Return)):
             if index in chain:
-                jump = next(i for i in chain[chain.index(index):] if isinstance(story.steps[i], Jump))
+                loop = chain[chain.index(index) :]
+                jump = next((i for i in loop if isinstance(story.steps[i], (Jump, Goto, Call))), loop[0])
                 problems.append(Problem(story.places[jump], "these jumps go round in a circle with no line in between", "put a line, a choice or an ending inside the loop, or jump somewhere else"))
                 break
             chain.append(index)
-            index = next(successors(story, index))
+            following = next(successors(story, index), None)
+            if following is None:
+                break
+            index = following
         leads_to_stop.update(chain)

@@ -1,19 +1,24 @@
-"""Timing markup inside a line: `{pause 1.2}`, `{pause}`, `{show ...}`, `{hide ...}`, `{sound ...}`.
+"""Markup inside a line: timing (`{pause 1.2}`, `{pause}`, `{show ...}`, `{hide ...}`, `{sound ...}`),
+style (`{b}`, `{i}`, `{color=#rrggbb}` and their closing tags) and variables (`[name]`).
 
 A line's text is compiled into a tuple of segments the reveal plays in order:
-`Text` (characters to type out), `Pause` (a held moment, or until a click) and
-`Cue` (a sprite change or sound at exactly that point).
+`Text` (characters to type out), `Pause` (a held moment, or until a click),
+`Cue` (a sprite change or sound at exactly that point), `Style` (a style opens
+or closes) and `Var` (a variable's value, put in as text when the line is reached).
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from game.script.problems import did_you_mean
 
-TAG = re.compile(r"\{\{|\{([^{}]*)\}")
+TAG = re.compile(r"\{\{|\{([^{}]*)\}|\[\[|\[([^\[\]]*)\]")
+STYLE_TAGS = ("b", "i", "color")
+COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 @dataclass(frozen=True)
@@ -32,13 +37,45 @@ class Pause:
 
 @dataclass(frozen=True)
 class Cue:
-    """Something that happens at this point of the line: `kind` is show, hide or sound."""
+    """Something that happens at this point of the line: `kind` is show, hide or sound.
+
+    A checked `show` cue's words are `(character, expression)` or
+    `(character, expression, "at", position)`; `style` and `duration` are its transition.
+    """
 
     kind: str
     words: tuple[str, ...]
+    style: str = "cut"
+    duration: float = 0.0
 
 
-Segment = Text | Pause | Cue
+@dataclass(frozen=True)
+class Style:
+    """A style opens (`{b}`, `{i}`, `{color=#rrggbb}`) or, with `closing`, ends (`{/b}`)."""
+
+    name: str  # b, i or color
+    colour: tuple[int, int, int] | None = None
+    closing: bool = False
+
+
+@dataclass(frozen=True)
+class Var:
+    """`[name]`: the variable's value when the line is reached; `offset` is in the line's text."""
+
+    name: str
+    offset: int = 0
+
+
+Segment = Text | Pause | Cue | Style | Var
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """How a run of text is drawn."""
+
+    bold: bool = False
+    italic: bool = False
+    colour: tuple[int, int, int] | None = None
 
 CUE_KINDS = ("pause", "show", "hide", "sound")
 
@@ -56,21 +93,31 @@ def parse(text: str) -> tuple[Segment, ...]:
     """Split a line's text into segments; raises `MarkupError` for a bad tag."""
     segments: list[Segment] = []
     plain: list[str] = []
+    opened: list[tuple[str, int]] = []  # style tags still open, with their offsets
     end = 0
     for match in TAG.finditer(text):
         _no_stray_brace(text, end, match.start())
         plain.append(text[end : match.start()])
         end = match.end()
-        if match.group(0) == "{{":
-            plain.append("{")
+        if match.group(0) in ("{{", "[["):
+            plain.append(match.group(0)[0])
             continue
         if plain and "".join(plain):
             segments.append(Text("".join(plain)))
         plain = []
-        segments.append(_tag(match.group(1), match.start()))
-        if text[match.start() - 1 : match.start()] == " " and text[end : end + 1] == " ":
+        if match.group(0).startswith("["):
+            segments.append(_variable(match.group(2), match.start()))
+            continue
+        segment = _tag(match.group(1), match.start())
+        if isinstance(segment, Style):
+            _nest(segment, opened, match.start())
+        segments.append(segment)
+        if not isinstance(segment, Style) and text[match.start() - 1 : match.start()] == " " and text[end : end + 1] == " ":
             end += 1  # "Right. {pause 1} Right." reads with one space, not two
     _no_stray_brace(text, end, len(text))
+    if opened:
+        name, offset = opened[-1]
+        raise MarkupError(f"{{{name}}} is never closed", f"add {{/{name}}} where the styled text ends", offset)
     plain.append(text[end:])
     if "".join(plain):
         segments.append(Text("".join(plain)))
@@ -78,15 +125,58 @@ def parse(text: str) -> tuple[Segment, ...]:
 
 
 def _no_stray_brace(text: str, start: int, end: int) -> None:
-    brace = text.find("{", start, end)
-    if brace >= 0:
-        raise MarkupError("a '{' that does not start a tag", "close the tag with }, or write {{ for a literal {", brace)
+    if (at := text.find("{", start, end)) >= 0:
+        raise MarkupError("a '{' that does not start a tag", "close the tag with }, or write {{ for a literal {", at)
+    if (at := text.find("[", start, end)) >= 0:
+        raise MarkupError("a '[' that does not start a variable", "close it with ], or write [[ for a literal [", at)
+
+
+def _variable(body: str, offset: int) -> Var:
+    name = body.strip()
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+        raise MarkupError(f"[{body}] is not a variable's name", "write [name] for a variable, or [[ for a literal [", offset)
+    return Var(name, offset)
+
+
+def _nest(style: Style, opened: list[tuple[str, int]], offset: int) -> None:
+    """Keep style tags properly nested: each closing tag ends the one opened last."""
+    if not style.closing:
+        opened.append((style.name, offset))
+    elif not opened:
+        raise MarkupError(f"{{/{style.name}}} closes a tag that was never opened", f"remove it, or open it with {{{style.name}}} first", offset)
+    elif opened[-1][0] != style.name:
+        raise MarkupError(f"{{/{style.name}}} closes {{{opened[-1][0]}}}, which is still open inside it", f"close {{{opened[-1][0]}}} first: {{/{opened[-1][0]}}}{{/{style.name}}}", offset)
+    else:
+        opened.pop()
+
+
+def _style(body: str, offset: int) -> Style | None:
+    """A style tag (`b`, `/i`, `color=#ffcc00`, `/color`), or None if the body is no style tag."""
+    closing = body.startswith("/")
+    name, _, value = body.lstrip("/").partition("=")
+    name = name.strip()
+    if name == "colour":
+        name = "color"
+    if name not in STYLE_TAGS:
+        if closing:
+            raise MarkupError(f"unknown closing tag {{{body}}}", did_you_mean(name, STYLE_TAGS), offset)
+        return None
+    if closing or name != "color":
+        if value:
+            raise MarkupError(f"{{{body}}} takes no value", f"write {{{'/' * closing}{name}}}", offset)
+        return Style(name, closing=closing)
+    value = value.strip()
+    if not COLOUR.match(value):
+        raise MarkupError(f"{{{body}}} needs a colour", "write e.g. {color=#ffcc00} ... {/color}", offset)
+    return Style("color", (int(value[1:3], 16), int(value[3:5], 16), int(value[5:7], 16)))
 
 
 def _tag(body: str, offset: int) -> Segment:
     words = tuple(body.split())
     if not words:
         raise MarkupError("an empty tag {}", "write {pause 1}, {pause}, {show ...}, {hide ...} or {sound ...}", offset)
+    if words[0][0] in "/bic" and (style := _style(body.strip(), offset)) is not None:
+        return style
     kind, args = words[0], words[1:]
     if kind == "pause":
         return _pause(args, offset)
@@ -94,7 +184,7 @@ def _tag(body: str, offset: int) -> Segment:
         if not args:
             raise MarkupError(f"{{{kind}}} needs a name", f"for example {{{kind} {_example(kind)}}}", offset)
         return Cue(kind, args)
-    raise MarkupError(f"unknown tag {{{body}}}", did_you_mean(kind, CUE_KINDS), offset)
+    raise MarkupError(f"unknown tag {{{body}}}", did_you_mean(kind, CUE_KINDS + STYLE_TAGS), offset)
 
 
 def _pause(args: tuple[str, ...], offset: int) -> Pause:
@@ -114,5 +204,46 @@ def _example(kind: str) -> str:
 
 
 def plain_text(segments: tuple[Segment, ...]) -> str:
-    """What the player reads: the text with every tag taken out."""
-    return "".join(s.text for s in segments if isinstance(s, Text))
+    """The text with every tag taken out; a variable not yet put in shows as `[name]`."""
+    return "".join(s.text if isinstance(s, Text) else f"[{s.name}]" for s in segments if isinstance(s, (Text, Var)))
+
+
+def interpolate(segments: tuple[Segment, ...], values: Mapping[str, str]) -> tuple[Segment, ...]:
+    """The segments with each `[name]` put in as text (`values` gives each variable as shown)."""
+    if not any(isinstance(s, Var) for s in segments):
+        return segments
+    merged: list[Segment] = []
+    for segment in segments:
+        if isinstance(segment, Var):
+            segment = Text(values[segment.name])
+        if isinstance(segment, Text) and merged and isinstance(merged[-1], Text):
+            merged[-1] = Text(merged[-1].text + segment.text)
+        elif not isinstance(segment, Text) or segment.text:
+            merged.append(segment)
+    return tuple(merged)
+
+
+def styled_runs(segments: tuple[Segment, ...]) -> list[tuple[str, TextStyle]]:
+    """The text in runs of one style each, in order, for drawing (pauses and cues take no room)."""
+    runs: list[tuple[str, TextStyle]] = []
+    bold = italic = 0
+    colours: list[tuple[int, int, int]] = []
+    for segment in segments:
+        if isinstance(segment, Style):
+            step = -1 if segment.closing else 1
+            if segment.name == "b":
+                bold = max(0, bold + step)
+            elif segment.name == "i":
+                italic = max(0, italic + step)
+            elif segment.closing:
+                colours = colours[:-1]
+            elif segment.colour is not None:
+                colours.append(segment.colour)
+        elif isinstance(segment, (Text, Var)):
+            text = segment.text if isinstance(segment, Text) else f"[{segment.name}]"
+            style = TextStyle(bold > 0, italic > 0, colours[-1] if colours else None)
+            if runs and runs[-1][1] == style:
+                runs[-1] = (runs[-1][0] + text, style)
+            elif text:
+                runs.append((text, style))
+    return runs

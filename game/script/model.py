@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from game.script.expressions import Assignment, Expr, Value
 from game.script.markup import Segment, plain_text
 from game.script.problems import Place
 
@@ -26,6 +27,8 @@ def position_named(word: str) -> str:
 
 @dataclass(frozen=True)
 class Character:
+    """A speaker; with no `expressions` (no pictures at all) a voice or narrator with a name plate."""
+
     id: str
     name: str
     colour: tuple[int, int, int]
@@ -52,13 +55,17 @@ class Line:
 
     @property
     def text(self) -> str:
+        """The text as written, tags taken out (a variable stays `[name]`; the beat puts values in)."""
         return plain_text(self.segments)
 
 
 @dataclass(frozen=True)
 class Background:
+    """`background:` (sprites stay) or, with `clears`, `scene:` (every sprite goes)."""
+
     image: str
     transition: Transition = CUT
+    clears: bool = False
 
 
 @dataclass(frozen=True)
@@ -100,16 +107,56 @@ class Jump:
 
 
 @dataclass(frozen=True)
-class Option:
-    text: str
+class Set:
+    """`set: trust += 1`."""
+
+    assignment: Assignment
+
+
+@dataclass(frozen=True)
+class Branch:
+    """An `if:`: on when `condition` holds, else on from step `otherwise` (its `else:` or what follows)."""
+
+    condition: Expr
+    otherwise: int
+    has_else: bool = False
+
+
+@dataclass(frozen=True)
+class Goto:
+    """On from step `target`: the end of a `then:` block skipping its `else:`."""
+
+    target: int
+
+
+@dataclass(frozen=True)
+class Call:
+    """`call: LABEL`: go there, and come back after this step at its `return:`."""
+
     label: str
 
 
 @dataclass(frozen=True)
+class Return:
+    """`return:`: back to just after the latest `call:`."""
+
+
+@dataclass(frozen=True)
+class Option:
+    text: str  # as written; the beat's `options` give it as shown (variables put in, tags taken out)
+    label: str
+    condition: Expr | None = None  # shown only when it holds
+    sets: tuple[Assignment, ...] = ()  # done when taken
+    segments: tuple[Segment, ...] = ()  # the text's markup, when it has any
+
+
+@dataclass(frozen=True)
 class Choice:
-    prompt: str
+    prompt: str  # "" for none
     options: tuple[Option, ...]
     id: str = ""
+    speaker: str | None = None  # the character who says the prompt
+    segments: tuple[Segment, ...] = ()  # the prompt's markup
 
 
 @dataclass(frozen=True)
@@ -118,7 +165,7 @@ class Ending:
     id: str = ""
 
 
-Step = Line | Background | Show | Hide | Music | Sound | Wait | Jump | Choice | Ending
+Step = Line | Background | Show | Hide | Music | Sound | Wait | Jump | Choice | Ending | Set | Branch | Goto | Call | Return
 Stop = Line | Choice | Ending
 STOPS = (Line, Choice, Ending)
 
@@ -132,6 +179,8 @@ class Story:
     labels: dict[str, int]
     characters: dict[str, Character]
     index_of_id: dict[str, int] = field(default_factory=dict)
+    variables: dict[str, Value] = field(default_factory=dict)  # each declared variable's starting value
+    start: str = "start"  # the label the story begins at (game.yaml's `start:`)
 
     def stop_id(self, index: int) -> str:
         step = self.steps[index]

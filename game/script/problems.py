@@ -11,7 +11,7 @@ import yaml
 
 @dataclass(frozen=True)
 class Place:
-    """Where something stands in a scene file (line and column count from 1)."""
+    """Where something stands in a scene file (line and column count from 1; line 0: the whole file or folder)."""
 
     path: str
     line: int
@@ -23,7 +23,7 @@ class Place:
         return cls(path, mark.line + 1, mark.column + 1)
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}"
+        return f"{self.path}:{self.line}:{self.col}" if self.line else self.path
 
 
 @dataclass(frozen=True)

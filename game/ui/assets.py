@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pygame
 
-from game.script.assets import background_path, sprite_path
+from game.script.assets import background_path, font_path, sprite_path, ui_path
 from game.script.model import Story
 
 FONT_FILES = {
@@ -41,7 +41,7 @@ class Images:
         return self._load(("sprite", character, expression), sprite_path(self.root, character, expression), alpha=True)
 
     def ui(self, name: str) -> pygame.Surface:
-        path = self.root / "art" / "ui" / f"{name}.png"
+        path = ui_path(self.root, name)
         return self._load(("ui", name), path, alpha=True)
 
     def tinted(self, name: str, colour: tuple[int, int, int]) -> pygame.Surface:
@@ -69,7 +69,7 @@ class Fonts:
     def __init__(self, root: Path) -> None:
         self._fonts: dict[str, pygame.font.Font] = {}
         for role, file in FONT_FILES.items():
-            path = root / "art" / "fonts" / file
+            path = font_path(root, file)
             try:
                 self._fonts[role] = pygame.font.Font(str(path), FONT_SIZES[role])
             except (FileNotFoundError, OSError, pygame.error):

@@ -41,7 +41,7 @@ class EndCardScreen:
         canvas.blit(self.app.images.ui("end_card"), (0, 0))
         fonts = self.app.fonts
         centre = SCREEN_SIZE[0] // 2
-        heading = fonts["small"].render("E N D I N G", True, DIM_TEXT)
+        heading = fonts["small"].render(self.app.game.end_card, True, DIM_TEXT)
         name = fonts["title"].render(self.ending, True, TEXT_COLOUR)
         hint = fonts["small"].render("Click or press any key to return to the title", True, DIM_TEXT)
         canvas.blit(heading, heading.get_rect(center=(centre, 300)))

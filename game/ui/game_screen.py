@@ -288,7 +288,7 @@ class GameScreen:
 
     def _auto_wait(self) -> float:
         stop = self.playthrough.current.stop
-        characters = len(stop.text) if isinstance(stop, Line) else 0
+        characters = len(self.playthrough.current.text) if isinstance(stop, Line) else 0
         return self.app.settings.auto_delay * (AUTO_BASE + AUTO_PER_CHAR * characters)
 
     def _auto_due(self, now: float) -> bool:
@@ -309,15 +309,15 @@ class GameScreen:
 
     def _offer_choice(self) -> None:
         """The options, in a column above the characters' heads, and an autosave."""
-        stop = self.playthrough.current.stop
-        assert isinstance(stop, Choice)
-        count = len(stop.options)
+        assert isinstance(self.playthrough.current.stop, Choice)
+        shown = self.playthrough.current.options  # hidden options are left out
+        count = len(shown)
         area = CHOICE_AREA if self.playthrough.current.state.scene.sprites else CHOICE_AREA_EMPTY_STAGE
         gap = CHOICE_GAP if count <= 3 else CHOICE_GAP // 2  # more options: closer, so each stays readable
         height = min(CHOICE_SIZE[1], (area.h - gap * (count - 1)) // count)
         top = area.top + (area.h - count * height - (count - 1) * gap) // 2
         rects = column(count, (CHOICE_SIZE[0], height), centre_x=area.centerx, top=top, gap=gap)
-        labels = [option.text for option in stop.options]
+        labels = [option.text for option in shown]
         # Nothing is selected at first, so a Space pressed to finish the prompt can never pick an option.
         self.choice = Buttons(labels, rects, plates(self.app.images, (CHOICE_SIZE[0], height)), self.app.fonts["ui"], numbered=True, marked=self.playthrough.option_taken(), audio=self.app.audio)
         if not self.playthrough.rewound and self.playthrough.index != self._loaded_at:

@@ -8,7 +8,7 @@ import pygame
 
 from game.beats import Beat
 from game.reveal import Frame
-from game.script.model import Choice, Line, Story
+from game.script.model import Line, Story
 from game.state import Scene
 from game.ui.assets import Fonts, Images
 from game.ui.layout import (
@@ -67,12 +67,10 @@ class Stage:
 
     # -- the text -----------------------------------------------------------
     def _text(self, beat: Beat) -> TypedText:
-        if self._typed is None or self._typed[0] != beat.id:
-            stop = beat.stop
-            text = stop.text if isinstance(stop, Line) else stop.prompt if isinstance(stop, Choice) else ""
-            narrated = not (isinstance(stop, Line) and stop.speaker)
-            font = self.fonts["narration" if narrated else "text"]
-            self._typed = (beat.id, TypedText(text, font, TEXT_AREA.w, TEXT_COLOUR))
+        key = f"{beat.id}|{beat.text}"  # the same line may read differently as variables change
+        if self._typed is None or self._typed[0] != key:
+            font = self.fonts["narration" if beat.speaker is None else "text"]
+            self._typed = (key, TypedText(beat.text, font, TEXT_AREA.w, TEXT_COLOUR))
         return self._typed[1]
 
     def _name_plate(self, canvas: pygame.Surface, speaker: str) -> None:
@@ -92,8 +90,8 @@ class Stage:
         if not frame.text_shown:
             return
         canvas.blit(self.images.ui("textbox"), TEXT_BOX)
-        if isinstance(beat.stop, Line) and beat.stop.speaker:
-            self._name_plate(canvas, beat.stop.speaker)
+        if beat.speaker:
+            self._name_plate(canvas, beat.speaker)
         self._text(beat).draw(canvas, TEXT_AREA.topleft, LINE_HEIGHT, frame.chars)
         if waiting_for is not None and isinstance(beat.stop, Line):
             self._indicator(canvas, waiting_for)

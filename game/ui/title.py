@@ -7,13 +7,12 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.script.model import Ending
-from game.ui.layout import DIM_TEXT, MENU_BUTTON_SIZE, SCREEN_SIZE
+from game.ui.layout import DIM_TEXT, MENU_BUTTON_SIZE, SCREEN_SIZE, TEXT_COLOUR
 from game.ui.widgets import Buttons, column, plates
 
 if TYPE_CHECKING:
     from game.app import App
 
-TITLE_MUSIC = "theme"
 LOGO_CENTRE_Y = 205
 BUTTON_SIZE = (MENU_BUTTON_SIZE[0], 46)
 BUTTONS_TOP = 350
@@ -31,7 +30,7 @@ class TitleScreen:
         self.buttons = Buttons(self.labels, rects, plates(app.images, BUTTON_SIZE), app.fonts["ui"], audio=app.audio)
         self.buttons.selected = 0  # Continue when there is a save, else Start: Enter plays on
         self.endings = self._endings_line()
-        app.audio.play_music(TITLE_MUSIC, fade=2.0)
+        app.audio.play_music(app.game.title_music, fade=2.0)
 
     def _endings_line(self) -> pygame.Surface | None:
         reached = sorted(self.app.endings.names())
@@ -62,8 +61,9 @@ class TitleScreen:
         pass
 
     def draw(self, canvas: pygame.Surface, now: float) -> None:
-        canvas.blit(self.app.images.background("title"), (0, 0))
-        logo = self.app.images.ui("logo")
+        game = self.app.game
+        canvas.blit(self.app.images.background(game.title_background), (0, 0))
+        logo = self.app.images.ui(game.title_logo) if game.title_logo else self.app.fonts["title"].render(game.title, True, TEXT_COLOUR)
         canvas.blit(logo, logo.get_rect(center=(SCREEN_SIZE[0] // 2, LOGO_CENTRE_Y)))
         self.buttons.draw(canvas)
         if self.endings is not None:

@@ -25,9 +25,10 @@ def test_no_sound_device_means_silent_play(monkeypatch, capsys):
     assert "playing silently" in capsys.readouterr().err
 
 
-def test_missing_fonts_fall_back_to_pygames_own(tmp_path, capsys):
-    """Without the bundled font files, text still renders with pygame's built-in font."""
+def test_missing_fonts_fall_back_to_pygames_own(tmp_path, capsys, monkeypatch):
+    """Without the bundled font files (the game's and the engine's), text still renders with pygame's built-in font."""
     pygame.font.init()
+    monkeypatch.setattr("game.folder.ENGINE", tmp_path)
     fonts = Fonts(tmp_path)
     assert fonts["text"].render("Hello", True, (255, 255, 255)).get_width() > 10
     assert "built-in font" in capsys.readouterr().err

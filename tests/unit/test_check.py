@@ -232,8 +232,6 @@ CASES = [
         "no label 'ofice' to jump to",
         "did you mean 'office'",
     ),
-    # With no `label: start` anywhere, check reports it (at the first file) and says how to add one.
-    Case("no-start-label", story("- Hi.", label="begin"), "start", 1, 1, "the story has no label 'start'", "- label: start"),
     # A file whose last step is a line (not jump/choice/ending) is reported at that step.
     Case("runs-off-the-end", story("- Hi.", "- Then nothing.", ending=None), "runs off the end", 4, 5, hint=("jump", "ending")),
     # -- assets

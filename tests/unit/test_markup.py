@@ -108,20 +108,20 @@ def test_a_pause_that_is_not_a_finite_number_is_refused(word):
         parse(f"a{{pause {word}}}")
 
 
-brace_free = st.text(alphabet=st.characters(blacklist_characters="{}", blacklist_categories=("Cs",)), max_size=40)
+brace_free = st.text(alphabet=st.characters(blacklist_characters="{}[]", blacklist_categories=("Cs",)), max_size=40)
 
 
 @given(brace_free)
 def test_text_without_braces_is_one_text_segment(text):
-    """Any text without braces parses to itself, unchanged."""
+    """Any text without braces or brackets parses to itself, unchanged."""
     assert parse(text) == ((Text(text),) if text else ())
     assert plain_text(parse(text)) == text
 
 
 @given(st.text(max_size=40))
 def test_doubling_every_open_brace_gives_the_text_back(text):
-    """Writing every '{' as '{{' makes any text read back exactly as written."""
-    assert plain_text(parse(text.replace("{", "{{"))) == text
+    """Writing every '{' as '{{' and '[' as '[[' makes any text read back exactly as written."""
+    assert plain_text(parse(text.replace("{", "{{").replace("[", "[["))) == text
 
 
 @given(st.lists(st.one_of(brace_free, st.sampled_from(["{pause}", "{pause 0.5}", "{show ann sad}", "{sound chime}"])), max_size=8))

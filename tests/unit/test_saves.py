@@ -536,7 +536,7 @@ def test_the_compact_playthrough_keeps_state_only_where_it_changes(write_scenes,
     play = played_to(story, "Left three.")
     beats = play.to_json()["beats"]
     assert beats[0][:2] == ["start.1", fingerprint(play.beats[0].stop)]
-    assert set(beats[0][2]) == {"background", "sprites", "music", "choices"}
+    assert set(beats[0][2]) == {"background", "sprites", "music", "choices", "variables", "calls"}
     assert beats[1][2] == {"sprites": [["ann", "calm", "left"]]}  # Two.: ann came in
     assert beats[3][2] == {"option": 0, "option_text": "Left"}  # the choice
     assert beats[4][2] == {"background": "hall", "choices": [["start.4", 0]]}  # Left one.
@@ -547,7 +547,7 @@ def test_the_compact_playthrough_knows_every_part_of_the_state(write_scenes, loa
     """`encode` compares the state part by part: a field added to StoryState must be added to resume.STATE_PARTS and `_changed` too."""
     story = load(write_scenes())
     state = Playthrough(story).current.state
-    assert {field.name for field in dataclasses.fields(state)} == {"position", "scene", "music", "choices"}
+    assert {field.name for field in dataclasses.fields(state)} == {"position", "scene", "music", "choices", "variables", "calls"}
     assert set(state.to_json(story)) == {"version", "at", *STATE_PARTS}
 
 

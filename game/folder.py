@@ -1,0 +1,137 @@
+"""A game is a folder: `scenes/`, `art/`, `audio/` and an optional `game.yaml`.
+
+`load_game(root)` reads `game.yaml` (every entry optional, each checked with its
+line) into a `GameFolder`, the one value the rest of the engine asks for the
+game's title, starting label, title screen and end card, and its data's id.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from game import ROOT
+from game.script.problems import Place, Problem, ScriptError, did_you_mean
+
+#: The project folder: its art/ui, art/fonts and audio/ui_* are every game's fallback.
+ENGINE = ROOT
+FILE_NAME = "game.yaml"
+TEXT_KEYS = ("id", "title", "start", "title_background", "end_card")
+OPTIONAL_KEYS = ("title_logo", "title_music")  # `null` (or `~`) means none
+KEYS = (*TEXT_KEYS, *OPTIONAL_KEYS, "fallback_fonts")
+ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")  # it names the player's data folder: no slashes, no `..`
+
+
+@dataclass(frozen=True)
+class GameFolder:
+    root: Path  # the folder with scenes/, art/, audio/, game.yaml
+    id: str = "hub"  # data (seen, saves, settings) is kept per id
+    title: str = "Hub"  # window caption
+    start: str = "start"
+    title_background: str = "title"  # a background name
+    title_logo: str | None = "logo"  # an interface image name, None for text
+    title_music: str | None = "theme"
+    end_card: str = "E N D I N G"  # the words above the ending's name
+    fallback_fonts: tuple[str, ...] = ()  # font files tried in order for glyphs the fonts lack
+    scenes: Path = field(default=None)  # type: ignore[assignment]  # root / "scenes" unless --scenes says otherwise
+
+    def __post_init__(self) -> None:
+        if self.scenes is None:
+            object.__setattr__(self, "scenes", self.root / "scenes")
+
+
+def load_game(root: Path, *, scenes: Path | None = None) -> GameFolder:
+    """The game in `root`, with its `game.yaml` read and checked; raises `ScriptError`."""
+    from game.script.loader import shown_path
+
+    if not root.is_dir():
+        what = "is not a folder" if root.exists() else "does not exist"
+        raise ScriptError([Problem(Place(shown_path(root), 0, 0), f"the game folder {what}", "give the folder holding scenes/ (and art/, audio/, game.yaml)")])
+    config = root / FILE_NAME
+    if not config.is_file():
+        return GameFolder(root=root, scenes=scenes, id=_id_from(root))
+    problems: list[Problem] = []
+    values, places = _read(config, problems)
+    values.setdefault("id", _id_from(root))
+    if problems:
+        raise ScriptError(problems)
+    game = GameFolder(root=root, scenes=scenes, **values)
+    _check_files(game, places, problems)
+    if problems:
+        raise ScriptError(problems)
+    return game
+
+
+def _id_from(root: Path) -> str:
+    """A game without an `id:` keeps its data under its folder's name (Hub's own folder is "hub")."""
+    if root.resolve() == ENGINE.resolve():
+        return "hub"
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", root.resolve().name).lstrip(".") or "game"
+
+
+def _read(config: Path, problems: list[Problem]) -> tuple[dict, dict[str, Place]]:
+    """The settings `game.yaml` gives, and the place of each."""
+    from game.script.loader import compose_file, shown_path
+
+    read: list[Problem] = []
+    node = compose_file(config, read)
+    problems += [p for p in read if not p.warning]  # an empty game.yaml is no mistake: every entry is optional
+    if node is None:
+        return {}, {}
+    shown = shown_path(config)
+    if not isinstance(node, yaml.MappingNode):
+        problems.append(Problem(Place.of(shown, node), "game.yaml is a mapping of settings", "write e.g. `title: My Game` on a line"))
+        return {}, {}
+    values: dict = {}
+    places: dict[str, Place] = {}
+    for key, value in node.value:
+        name = getattr(key, "value", "")
+        if name in places:
+            problems.append(Problem(Place.of(shown, key), f"'{name}' is given twice in game.yaml (first at line {places[name].line})", "keep one of them"))
+        elif name not in KEYS:
+            problems.append(Problem(Place.of(shown, key), f"unknown game.yaml key '{name}'", did_you_mean(name, KEYS)))
+        elif (read := _value(name, value, Place.of(shown, value), problems)) is not _BAD:
+            values[name] = read
+            places[name] = Place.of(shown, value)
+    return values, places
+
+
+_BAD = object()  # a value that was reported as wrong
+
+
+def _value(name: str, node: yaml.Node, place: Place, problems: list[Problem]) -> object:
+    if name == "fallback_fonts":
+        if isinstance(node, yaml.SequenceNode) and all(isinstance(i, yaml.ScalarNode) and i.value for i in node.value):
+            return tuple(i.value for i in node.value)
+        problems.append(Problem(place, "fallback_fonts is a list of font files", "write e.g. `fallback_fonts: [NotoSans-Regular.ttf]`"))
+        return _BAD
+    if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null" and name in OPTIONAL_KEYS:
+        return None
+    if name == "id" and not (isinstance(node, yaml.ScalarNode) and ID.match(node.value)):
+        problems.append(Problem(place, f"id must be one word of letters, digits, _, - or . (it names your players' data folder), not {getattr(node, 'value', '...')!r}", "write e.g. `id: my_game`"))
+        return _BAD
+    if isinstance(node, yaml.ScalarNode) and node.value.strip() and node.tag != "tag:yaml.org,2002:null":
+        return node.value
+    problems.append(Problem(place, f"{name} must be text", f"write e.g. `{name}: {_EXAMPLES[name]}`"))
+    return _BAD
+
+
+_EXAMPLES = {"id": "my_game", "title": "My Game", "start": "start", "title_background": "title", "end_card": "THE END", "title_logo": "logo", "title_music": "theme"}
+
+
+def _check_files(game: GameFolder, places: dict[str, Place], problems: list[Problem]) -> None:
+    """Every file `game.yaml` names must exist (the engine's own count); each is reported at its line."""
+    from game.script.assets import AssetCheck
+
+    check = AssetCheck(game, problems)
+    default = Place(FILE_NAME, 1, 1)
+    check.background(game.title_background, places.get("title_background", default))
+    if game.title_logo:
+        check.ui(game.title_logo, places.get("title_logo", default))
+    if game.title_music:
+        check.sound(game.title_music, places.get("title_music", default), what="music")
+    for font in game.fallback_fonts:
+        check.font(font, places.get("fallback_fonts", default))

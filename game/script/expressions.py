@@ -1,0 +1,327 @@
+"""Conditions and `set:` values: our own small tokenizer, parser and evaluator (never Python's `eval`).
+
+An expression is parsed into a tree whose nodes keep their offset in the text,
+so `check` can point at the column of a mistake. Values are true/false, numbers
+(integers or decimals) and text. The grammar, loosest first:
+
+    or  ->  and ("or" and)*          and ->  not ("and" not)*
+    not ->  "not" not | compare      compare -> sum (("=="|"!="|"<"|"<="|">"|">=") sum)?
+    sum ->  product (("+"|"-") product)*      product -> unary (("*"|"/") unary)*
+    unary -> "-" unary | atom        atom -> number | "text" | true | false | name | "(" or ")"
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+Value = bool | int | float | str
+
+KEYWORDS = ("and", "or", "not", "true", "false")
+TOKEN = re.compile(
+    r"""(?P<space>\s+)|(?P<number>\d+(?:\.\d+)?)|(?P<text>"[^"]*"|'[^']*')|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"""
+    r"""|(?P<op>==|!=|<=|>=|\+=|-=|[<>+\-*/()=])"""
+)
+NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+COMPARISONS = ("==", "!=", "<", "<=", ">", ">=")
+SET_OPERATORS = ("=", "+=", "-=")
+
+
+class ExpressionError(ValueError):
+    """A mistake in an expression; `offset` is where in its text."""
+
+    def __init__(self, message: str, hint: str, offset: int) -> None:
+        super().__init__(message)
+        self.hint = hint
+        self.offset = offset
+
+
+@dataclass(frozen=True)
+class Literal:
+    value: Value
+    offset: int
+
+
+@dataclass(frozen=True)
+class Name:
+    name: str
+    offset: int
+
+
+@dataclass(frozen=True)
+class Unary:
+    op: str
+    operand: Expr
+    offset: int
+
+
+@dataclass(frozen=True)
+class Binary:
+    op: str
+    left: Expr
+    right: Expr
+    offset: int
+
+
+Expr = Literal | Name | Unary | Binary
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """`name = value`, `name += value` or `name -= value` (a `set:` step)."""
+
+    name: str
+    op: str
+    value: Expr
+    offset: int  # of the name
+
+
+# -- reading ------------------------------------------------------------------
+
+
+def _tokens(text: str) -> list[tuple[str, str, int]]:
+    tokens, at = [], 0
+    while at < len(text):
+        match = TOKEN.match(text, at)
+        if match is None:
+            quote = text[at] in "\"'"
+            raise ExpressionError("this text has no closing quote" if quote else f"'{text[at]}' cannot be used in an expression", "close it with the same quote" if quote else "use numbers, \"text\", names, and or not, == != < <= > >=, + - * / and ( )", at)
+        kind = match.lastgroup or ""
+        if kind != "space":
+            tokens.append((kind, match.group(), at))
+        at = match.end()
+    tokens.append(("end", "", len(text)))
+    return tokens
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.tokens = _tokens(text)
+        self.at = 0
+
+    def peek(self) -> tuple[str, str, int]:
+        return self.tokens[self.at]
+
+    def take(self) -> tuple[str, str, int]:
+        token = self.tokens[self.at]
+        self.at += 1
+        return token
+
+    def word(self, *words: str) -> bool:
+        kind, text, _ = self.peek()
+        return kind in ("name", "op") and text in words
+
+    def whole(self) -> Expr:
+        expr = self.either()
+        kind, text, offset = self.peek()
+        if kind != "end":
+            raise ExpressionError(f"unexpected '{text}'", "join the parts with and, or, or an operator", offset)
+        return expr
+
+    def either(self) -> Expr:
+        left = self.both()
+        while self.word("or"):
+            offset = self.take()[2]
+            left = Binary("or", left, self.both(), offset)
+        return left
+
+    def both(self) -> Expr:
+        left = self.negation()
+        while self.word("and"):
+            offset = self.take()[2]
+            left = Binary("and", left, self.negation(), offset)
+        return left
+
+    def negation(self) -> Expr:
+        if self.word("not"):
+            offset = self.take()[2]
+            return Unary("not", self.negation(), offset)
+        return self.compare()
+
+    def compare(self) -> Expr:
+        left = self.sum()
+        if self.word(*COMPARISONS):
+            _, op, offset = self.take()
+            left = Binary(op, left, self.sum(), offset)
+            if self.word(*COMPARISONS):
+                raise ExpressionError("two comparisons in a row", "join them with and: `a < b and b < c`", self.peek()[2])
+        elif self.word("="):
+            raise ExpressionError("'=' sets a variable; to compare, write '=='", "write `a == b`", self.peek()[2])
+        return left
+
+    def sum(self) -> Expr:
+        left = self.product()
+        while self.word("+", "-"):
+            _, op, offset = self.take()
+            left = Binary(op, left, self.product(), offset)
+        return left
+
+    def product(self) -> Expr:
+        left = self.unary()
+        while self.word("*", "/"):
+            _, op, offset = self.take()
+            left = Binary(op, left, self.unary(), offset)
+        return left
+
+    def unary(self) -> Expr:
+        if self.word("-"):
+            offset = self.take()[2]
+            return Unary("-", self.unary(), offset)
+        return self.atom()
+
+    def atom(self) -> Expr:
+        kind, text, offset = self.take()
+        if kind == "number":
+            return Literal(float(text) if "." in text else int(text), offset)
+        if kind == "text":
+            return Literal(text[1:-1], offset)
+        if kind == "name" and text in ("true", "false"):
+            return Literal(text == "true", offset)
+        if kind == "name" and text not in KEYWORDS:
+            return Name(text, offset)
+        if text == "(":
+            inner = self.either()
+            if not self.word(")"):
+                raise ExpressionError("a '(' is never closed", "add the ')'", offset)
+            self.take()
+            return inner
+        if kind == "end":
+            raise ExpressionError("the expression ends too soon", "finish it, e.g. `trust >= 2`", offset)
+        raise ExpressionError(f"unexpected '{text}'", "a value, a name or '(' was expected here", offset)
+
+
+def parse(text: str) -> Expr:
+    """The expression's tree; raises `ExpressionError` at the offending offset."""
+    if not text.strip():
+        raise ExpressionError("the expression is empty", "write e.g. `book and trust >= 2`", 0)
+    return _Parser(text).whole()
+
+
+def parse_assignment(text: str) -> Assignment:
+    """A `set:` step's text: `name = value`, `name += value` or `name -= value`."""
+    parser = _Parser(text)
+    kind, name, offset = parser.take()
+    if kind != "name" or name in KEYWORDS:
+        raise ExpressionError("`set:` starts with a variable's name", "write e.g. `set: trust += 1`", offset)
+    kind, op, at = parser.take()
+    if op not in SET_OPERATORS:
+        raise ExpressionError(f"`set: {name}` needs =, += or -= next", "write e.g. `set: trust += 1`", at)
+    return Assignment(name, op, parser.whole(), offset)
+
+
+def names(expr: Expr) -> Iterator[Name]:
+    """Every variable the expression reads."""
+    if isinstance(expr, Name):
+        yield expr
+    elif isinstance(expr, Unary):
+        yield from names(expr.operand)
+    elif isinstance(expr, Binary):
+        yield from names(expr.left)
+        yield from names(expr.right)
+
+
+# -- types --------------------------------------------------------------------
+
+
+def kind_of(value: Value) -> str:
+    """The kind of a value, as a writer calls it: `true/false`, `a number` or `text`."""
+    if isinstance(value, bool):
+        return "true/false"
+    return "a number" if isinstance(value, (int, float)) else "text"
+
+
+BOOL, NUMBER, TEXT = "true/false", "a number", "text"
+
+
+def type_of(expr: Expr, kinds: Mapping[str, str]) -> str | None:
+    """The kind the expression gives; raises `ExpressionError` at a clash (`book + 1`).
+
+    `kinds` maps each declared variable to its kind; an undeclared name gives None
+    (it is reported apart, with "did you mean").
+    """
+    if isinstance(expr, Literal):
+        return kind_of(expr.value)
+    if isinstance(expr, Name):
+        return kinds.get(expr.name)
+    if isinstance(expr, Unary):
+        inner = type_of(expr.operand, kinds)
+        wanted = BOOL if expr.op == "not" else NUMBER
+        _expect(inner, wanted, expr.op, expr.offset)
+        return wanted
+    left, right = type_of(expr.left, kinds), type_of(expr.right, kinds)
+    if expr.op in ("and", "or"):
+        _expect(left, BOOL, expr.op, expr.offset)
+        _expect(right, BOOL, expr.op, expr.offset)
+        return BOOL
+    if expr.op in ("==", "!="):
+        if left and right and left != right:
+            raise ExpressionError(f"'{expr.op}' compares {left} with {right}", "compare values of the same kind", expr.offset)
+        return BOOL
+    if expr.op == "+" and TEXT in (left, right):
+        _expect(left, TEXT, "+", expr.offset)
+        _expect(right, TEXT, "+", expr.offset)
+        return TEXT
+    _expect(left, NUMBER, expr.op, expr.offset)
+    _expect(right, NUMBER, expr.op, expr.offset)
+    return BOOL if expr.op in COMPARISONS else NUMBER
+
+
+def _expect(found: str | None, wanted: str, op: str, offset: int) -> None:
+    if found is not None and found != wanted:
+        raise ExpressionError(f"type clash: '{op}' needs {wanted}, not {found}", f"use '{op}' with {wanted} only", offset)
+
+
+# -- values -------------------------------------------------------------------
+
+
+def evaluate(expr: Expr, variables: Mapping[str, Value]) -> Value:
+    """The expression's value over `variables` (checked beforehand, so every name is there)."""
+    if isinstance(expr, Literal):
+        return expr.value
+    if isinstance(expr, Name):
+        return variables[expr.name]
+    if isinstance(expr, Unary):
+        inner = evaluate(expr.operand, variables)
+        return (not inner) if expr.op == "not" else -inner  # type: ignore[operator]
+    if expr.op == "and":
+        return bool(evaluate(expr.left, variables)) and bool(evaluate(expr.right, variables))
+    if expr.op == "or":
+        return bool(evaluate(expr.left, variables)) or bool(evaluate(expr.right, variables))
+    return _binary(expr.op, evaluate(expr.left, variables), evaluate(expr.right, variables))
+
+
+def _binary(op: str, left: Value, right: Value) -> Value:
+    if op == "==":
+        return left == right
+    if op == "!=":
+        return left != right
+    if op == "+":
+        return left + right  # type: ignore[operator]
+    if op == "-":
+        return left - right  # type: ignore[operator]
+    if op == "*":
+        return left * right  # type: ignore[operator]
+    if op == "/":
+        if right == 0:
+            return 0  # a story must not stop on a division by zero; `check` cannot always see it coming
+        whole, rest = divmod(left, right)  # type: ignore[operator]
+        return int(whole) if rest == 0 and isinstance(left, int) and isinstance(right, int) else left / right  # type: ignore[operator]
+    return {"<": left < right, "<=": left <= right, ">": left > right, ">=": left >= right}[op]  # type: ignore[operator]
+
+
+def assign(assignment: Assignment, variables: Mapping[str, Value]) -> Value:
+    """The variable's new value after `set:`."""
+    value = evaluate(assignment.value, variables)
+    if assignment.op == "=":
+        return value
+    return _binary(assignment.op[0], variables[assignment.name], value)
+
+
+def shown(value: Value) -> str:
+    """A value as the player reads it: `true`, `3` (never `3.0`), `2.5`, or the text itself."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
