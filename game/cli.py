@@ -38,7 +38,7 @@ def main(argv: list[str]) -> int:
         from game.bench import run_bench
 
         return run_bench(args.scenes)
-    story = _load(args.scenes, quiet_warnings=args.command == "transcript")
+    story = _load(args.scenes, quiet_warnings=args.command == "transcript", thorough=args.command == "check")
     if story is None:
         return 1
     if args.command == "check":
@@ -64,13 +64,13 @@ def main(argv: list[str]) -> int:
     return play(story, start=args.start)
 
 
-def _load(folder: Path, *, quiet_warnings: bool):
+def _load(folder: Path, *, quiet_warnings: bool, thorough: bool = False):
     """The story, after printing its problems; None when it has errors."""
     from game.script import ScriptError, load_story
     from game.script.problems import report
 
     try:
-        story, warnings = load_story(folder)
+        story, warnings = load_story(folder, thorough=thorough)
     except ScriptError as error:
         print(report(error.problems), file=sys.stderr)
         count = sum(not p.warning for p in error.problems)

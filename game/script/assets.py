@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from game.script import files
 from game.script.problems import Place, Problem
 
 SCREEN = (1280, 720)
@@ -37,9 +38,10 @@ def sound_path(root: Path, name: str) -> Path:
 class AssetCheck:
     """Verifies asset files as the scripts name them, reporting into `problems`."""
 
-    def __init__(self, root: Path, problems: list[Problem]) -> None:
+    def __init__(self, root: Path, problems: list[Problem], *, thorough: bool = False) -> None:
         self.root = root
         self.problems = problems
+        self.thorough = thorough  # load every file in full (`check`), not only its header
         self._checked: set[Path] = set()
 
     def _first_time(self, path: Path) -> bool:
@@ -71,6 +73,9 @@ class AssetCheck:
                     sound.getnframes()
             except (wave.Error, EOFError, OSError) as error:
                 self.problems.append(Problem(place, f"{what} '{name}' cannot be played: {path.name}: {error}", "save it as a PCM WAV file"))
+                return
+        if self.thorough and path.exists() and (reason := files.check_sound(path)):
+            self.problems.append(Problem(place, f"{what} '{name}' cannot be played: {self._relative(path)}: {reason}", "save it again as a PCM WAV (or Ogg Vorbis) file"))
 
     def _image(self, path: Path, place: Place, *, exact: tuple[int, int] | None, what: str) -> None:
         if not path.exists():
@@ -82,10 +87,27 @@ class AssetCheck:
         except (OSError, SyntaxError) as error:
             self.problems.append(Problem(place, f"{what} cannot be read: {self._relative(path)}: {error}", "save it again as a PNG"))
             return
+        if self.thorough and (reason := files.check_image(path)):
+            self.problems.append(Problem(place, f"{what} cannot be read: {self._relative(path)}: {reason}", "save it again as a PNG"))
+            return
         if exact and size != exact:
             self.problems.append(Problem(place, f"{what} is {size[0]}x{size[1]}, not {exact[0]}x{exact[1]}", f"resize {self._relative(path)} to {exact[0]}x{exact[1]}"))
         elif size[0] > SCREEN[0] or size[1] > SCREEN[1]:
             self.problems.append(Problem(place, f"{what} is {size[0]}x{size[1]}, larger than the screen", "make it at most 1280x720 (sprites are about 420x480)"))
+
+    def engine_files(self, font_files: tuple[Path, ...] = ()) -> None:
+        """The interface's own pictures, sounds and fonts, each reported at its own path."""
+        for path in (files.ui_path(self.root, name) for name in files.INTERFACE_IMAGES):
+            self._engine_file(path, files.check_image, "interface picture", "save it again as a PNG")
+        self.background(files.TITLE_BACKGROUND, Place(self._relative(background_path(self.root, files.TITLE_BACKGROUND)), 1, 1))
+        for name in files.INTERFACE_SOUNDS:
+            self.sound(name, Place(self._relative(sound_path(self.root, name)), 1, 1))
+        for path in font_files:
+            self._engine_file(path, files.check_font, "font", "replace it with a working .ttf or .otf file")
+
+    def _engine_file(self, path: Path, check, what: str, hint: str) -> None:
+        if self._first_time(path) and (reason := check(path)):
+            self.problems.append(Problem(Place(self._relative(path), 1, 1), f"{what} {self._relative(path)} cannot be used: {reason}", hint))
 
     def _missing(self, path: Path, place: Place, what: str, hint: str) -> None:
         self.problems.append(Problem(place, f"{what} has no file: {self._relative(path)} is missing", hint))

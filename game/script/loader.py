@@ -18,6 +18,7 @@ from yaml.constructor import SafeConstructor
 from game import ROOT
 from game.script import markup
 from game.script.assets import AssetCheck
+from game.script.files import font_files, unreadable_characters
 from game.script.flow import check_flow
 from game.script.model import (
     CUT,
@@ -69,17 +70,20 @@ COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 QUOTE_HINT = "put the whole line in double quotes"
 
 
-def load_story(folder: Path, *, assets: Path = ROOT) -> tuple[Story, list[Problem]]:
+def load_story(folder: Path, *, assets: Path = ROOT, thorough: bool = False) -> tuple[Story, list[Problem]]:
     """Load and check every `*.yaml` in `folder`.
 
     Returns the story and its warnings; raises `ScriptError` when there is any error.
+    `thorough` (for `check`) loads every file in full, the interface's and fonts too,
+    and warns about characters no font can draw.
     """
     problems: list[Problem] = []
     files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
     if not files:
         where = Place(_shown_path(folder), 1, 1)
         raise ScriptError([Problem(where, "no scene files here", "add a .yaml file with a `script:` list")])
-    compiler = Compiler(problems, AssetCheck(assets, problems))
+    asset_check = AssetCheck(assets, problems, thorough=thorough)
+    compiler = Compiler(problems, asset_check)
     documents = []
     for path in files:
         if (node := _compose(path, problems)) is not None:
@@ -93,6 +97,9 @@ def load_story(folder: Path, *, assets: Path = ROOT) -> tuple[Story, list[Proble
     story = compiler.story(Place(_shown_path(files[0]), 1, 1), check_labels=all_read)
     if not any(not p.warning for p in problems):
         check_flow(story, problems)
+    if thorough:
+        asset_check.engine_files(font_files(assets))
+        problems.extend(unreadable_characters(story, font_files(assets)))
     if any(not p.warning for p in problems):
         raise ScriptError(problems)
     return story, problems
