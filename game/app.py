@@ -51,15 +51,18 @@ class App:
         self.start = start
         self.clock = clock or SystemClock()
         self.window = Window()
-        self.images = Images(root)
-        self.fonts = Fonts(root)
-        self.audio = Audio(root)
+        self.images = Images(root, warn=self.notify)
+        self.fonts = Fonts(root, warn=self.notify)
+        self.audio = Audio(root, warn=self.notify)
         self.seen = SeenLines(data_dir() / FILE_NAME, warn=lambda text: print(text, file=sys.stderr))
         self.cps = DEFAULT_CPS
         self.running = True
         self.dirty = True
         self._wake_at: float | None = None
         self.screen: Screen = TitleScreen(self)
+
+    def notify(self, text: str) -> None:
+        print(text, file=sys.stderr)  # `menu` makes this a notice on screen too
 
     def show(self, screen: Screen) -> None:
         self.screen = screen

@@ -1,48 +1,82 @@
-"""Images and fonts, each loaded once and converted to the display's format."""
+"""Images and fonts, each loaded once and converted to the display's format.
+
+Nothing a player's files do stops the game: a picture that will not load is
+replaced by a visible placeholder, and a font that will not open or draw by the
+bundled one, each with a notice through `warn`.
+"""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
 
 from game.script.assets import background_path, sprite_path
+from game.script.files import FALLBACK_FONT, FONT_FILES, SAMPLE, font_coverage, font_path, needs_glyph, ui_path
 from game.script.model import Story
+from game.ui.layout import CHOICE_SIZE, NAME_PLATE, SCREEN_SIZE, TEXT_BOX
 
-FONT_FILES = {
-    "text": "Lato-Regular.ttf",
-    "narration": "Lato-Italic.ttf",
-    "name": "Lato-Bold.ttf",
-    "ui": "Lato-Regular.ttf",
-    "small": "Lato-Regular.ttf",
-    "title": "Lato-Light.ttf",
-}
+Warn = Callable[[str], None]
+
 FONT_SIZES = {"text": 29, "narration": 29, "name": 25, "ui": 26, "small": 18, "title": 54}
+#: The faces for bold and italic runs of the story's text (bold italic is slanted bold).
+STYLE_FILES = {(False, False): "Lato-Regular.ttf", (True, False): "Lato-Bold.ttf", (False, True): "Lato-Italic.ttf", (True, True): "Lato-Bold.ttf"}
+TEXT_ROLES = ("text", "narration")
+
+SPRITE_SIZE = (420, 480)
+#: A placeholder takes the size the picture has where it is drawn.
+UI_SIZES = {"textbox": TEXT_BOX.size, "nameplate": NAME_PLATE.size, "end_card": SCREEN_SIZE, "logo": (640, 160), "menu_panel": (460, 420), "continue": (28, 28)}
+UI_SIZES.update({f"choice_{state}": CHOICE_SIZE for state in ("normal", "hover", "pressed")})
+
+
+def to_stderr(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def placeholder(size: tuple[int, int], label: str) -> pygame.Surface:
+    """A dark checker with a red rim and the missing picture's name: plainly not the art."""
+    surface = pygame.Surface(size).convert()
+    surface.fill((34, 34, 40))
+    square = 16
+    for y in range(0, size[1], square):
+        for x in range((y // square) % 2 * square, size[0], 2 * square):
+            surface.fill((52, 52, 62), (x, y, square, square))
+    pygame.draw.rect(surface, (170, 60, 60), surface.get_rect(), 2)
+    text = pygame.font.Font(None, 22).render(label, True, (230, 200, 200))
+    surface.blit(text, text.get_rect(center=surface.get_rect().center))
+    return surface
 
 
 class Images:
-    """Every picture the game draws, cached after its first load."""
+    """Every picture the game draws, cached after its first load; a placeholder for a broken one."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, warn: Warn = to_stderr) -> None:
         self.root = root
+        self.warn = warn
         self._cache: dict[tuple, pygame.Surface] = {}
 
-    def _load(self, key: tuple, path: Path, *, alpha: bool) -> pygame.Surface:
+    def _load(self, key: tuple, path: Path, *, alpha: bool, size: tuple[int, int]) -> pygame.Surface:
         if key not in self._cache:
-            image = pygame.image.load(str(path))
-            self._cache[key] = image.convert_alpha() if alpha else image.convert()
+            try:
+                image = pygame.image.load(str(path))
+                self._cache[key] = image.convert_alpha() if alpha else image.convert()
+            except (pygame.error, OSError, ValueError) as error:  # missing, truncated, not an image
+                self.warn(f"Cannot show the picture {path}: {error}. A placeholder stands in for it.")
+                self._cache[key] = placeholder(size, " ".join(key[1:]))
         return self._cache[key]
 
     def background(self, name: str) -> pygame.Surface:
-        return self._load(("bg", name), background_path(self.root, name), alpha=False)
+        return self._load(("bg", name), background_path(self.root, name), alpha=False, size=SCREEN_SIZE)
 
     def sprite(self, character: str, expression: str) -> pygame.Surface:
-        return self._load(("sprite", character, expression), sprite_path(self.root, character, expression), alpha=True)
+        path = sprite_path(self.root, character, expression)
+        return self._load(("sprite", character, expression), path, alpha=True, size=SPRITE_SIZE)
 
     def ui(self, name: str) -> pygame.Surface:
-        path = self.root / "art" / "ui" / f"{name}.png"
-        return self._load(("ui", name), path, alpha=True)
+        return self._load(("ui", name), ui_path(self.root, name), alpha=True, size=UI_SIZES.get(name, (200, 60)))
 
     def tinted(self, name: str, colour: tuple[int, int, int]) -> pygame.Surface:
         """An interface image multiplied by a colour (name plates take each speaker's colour)."""
@@ -63,18 +97,93 @@ class Images:
                 self.sprite(character.id, expression)
 
 
-class Fonts:
-    """The bundled Lato faces; pygame's own font if they are missing."""
+@dataclass(frozen=True)
+class Face:
+    """One opened font at one size, with the characters it has glyphs for."""
 
-    def __init__(self, root: Path) -> None:
-        self._fonts: dict[str, pygame.font.Font] = {}
-        for role, file in FONT_FILES.items():
-            path = root / "art" / "fonts" / file
-            try:
-                self._fonts[role] = pygame.font.Font(str(path), FONT_SIZES[role])
-            except (FileNotFoundError, OSError, pygame.error):
-                print(f"note: font {path} is missing; using pygame's built-in font", file=sys.stderr)
-                self._fonts[role] = pygame.font.Font(None, FONT_SIZES[role] + 6)
+    font: pygame.font.Font
+    coverage: frozenset[int]
+
+    def draws(self, cluster: str) -> bool:
+        return all(ord(char) in self.coverage for char in cluster if needs_glyph(char))
+
+
+class FontChain:
+    """A face and the fallbacks tried in order for characters it lacks."""
+
+    def __init__(self, faces: list[Face]) -> None:
+        self.faces = faces
+        self.main = faces[0].font
+
+    def font_for(self, cluster: str) -> pygame.font.Font:
+        """The first face that has every glyph of `cluster` (a character and its marks); else the main one."""
+        return next((face.font for face in self.faces if face.draws(cluster)), self.main)
+
+
+class Fonts:
+    """The bundled faces by role, each with fallbacks: the game's own (`fallback_fonts`, tried in
+    order), then the bundled DejaVu Sans; a face that cannot be opened or draws nothing is replaced."""
+
+    def __init__(self, root: Path, *, warn: Warn = to_stderr, fallback_fonts: Iterable[str | Path] = (), scale: float = 1.0) -> None:
+        self.root = root
+        self.warn = warn
+        self.scale = scale
+        self._faces: dict[tuple[Path, int, bool], Face | None] = {}
+        self._refused: set[Path] = set()  # each broken font is told once, whatever its sizes
+        bundled = font_path(root, FALLBACK_FONT)
+        self._fallbacks = [Path(root, path) for path in fallback_fonts] + [bundled]
+        self._last_resort = Path(pygame.font.__file__).with_name(pygame.font.get_default_font())
+        self._fonts = {role: self.chain(role).main for role in FONT_FILES}
 
     def __getitem__(self, role: str) -> pygame.font.Font:
         return self._fonts[role]
+
+    def size(self, role: str) -> int:
+        return max(6, round(FONT_SIZES[role] * self.scale))
+
+    def chain(self, role: str, *, bold: bool = False, italic: bool = False) -> FontChain:
+        """The faces to draw `role`'s text with, in the given style (styles apply to the story's text)."""
+        size = self.size(role)
+        if role in TEXT_ROLES:
+            italic = italic or role == "narration"
+            file, slant = STYLE_FILES[(bold, italic)], bold and italic
+        else:
+            file, slant = FONT_FILES[role], False
+        main = self._face(font_path(self.root, file), size, slant)
+        fallbacks = [face for path in self._fallbacks if (face := self._face(path, size, slant))]
+        if main is None and not fallbacks and self._last_resort not in self._refused:
+            self._refused.add(self._last_resort)
+            self.warn("No usable font among the game's and the bundled ones: drawing with pygame's built-in font.")
+        if main is None:
+            main = fallbacks[0] if fallbacks else self._face(self._last_resort, size, slant)
+        return FontChain([main, *(face for face in fallbacks if face is not main)])
+
+    def _face(self, path: Path, size: int, slant: bool) -> Face | None:
+        """The font at `path`, opened and proven to draw; None (with one notice) if it cannot."""
+        key = (path, size, slant)
+        if key not in self._faces:
+            face, reason = _open_face(path, size)
+            if face is not None and slant:
+                face.font.set_italic(True)
+            if reason and path not in self._refused:
+                self._refused.add(path)
+                self.warn(f"Cannot use the font {path}: {reason}. Its text is drawn with a fallback font.")
+            self._faces[key] = face
+        return self._faces[key]
+
+
+def _open_face(path: Path, size: int) -> tuple[Face | None, str]:
+    """The face and "", or None and why not (missing, not a font, no glyphs, draws no ink)."""
+    if not path.is_file():
+        return None, "the file is missing"
+    try:
+        font = pygame.font.Font(str(path), size)
+        ink = font.render(SAMPLE, True, (255, 255, 255)).get_bounding_rect()
+    except (pygame.error, OSError, ValueError) as error:
+        return None, f"it will not open ({error})"
+    coverage = font_coverage(path)
+    if not coverage:
+        return None, "it maps no characters"
+    if ink.w == 0 or ink.h == 0:
+        return None, "it draws nothing (cut short?)"
+    return Face(font, coverage), ""

@@ -136,7 +136,7 @@ class GameScreen:
     def _play(self, *, instant: bool) -> None:
         """Start playing the current beat; `instant` for rewound, replayed or skipped ones."""
         beat = self.playthrough.current
-        self.playback = BeatPlayback(beat, cps=self.app.cps, now=self.app.clock.now(), instant=instant)
+        self.playback = BeatPlayback(beat, cps=self.app.cps, now=self.app.clock.now(), instant=instant, page_breaks=self.stage.page_breaks(beat))
         self.choice: Buttons | None = None
         if instant:
             music = beat.state.music

@@ -10,7 +10,7 @@ from game.beats import Beat
 from game.reveal import Frame
 from game.script.model import Choice, Line, Story
 from game.state import Scene
-from game.ui.assets import Fonts, Images
+from game.ui.assets import FontChain, Fonts, Images
 from game.ui.layout import (
     CONTINUE_AT,
     LINE_HEIGHT,
@@ -22,8 +22,10 @@ from game.ui.layout import (
     TEXT_BOX,
     TEXT_COLOUR,
 )
-from game.ui.text import TypedText
+from game.ui.text import PLAIN, RunStyle, TypedText
 
+#: Text is never drawn outside this: the text box less its rim.
+TEXT_CLIP = TEXT_AREA.inflate(20, 16)
 #: The continue indicator bobs for this long, then rests: a still screen costs no CPU.
 INDICATOR_ANIMATION = 4.0
 
@@ -67,13 +69,23 @@ class Stage:
 
     # -- the text -----------------------------------------------------------
     def _text(self, beat: Beat) -> TypedText:
+        """The beat's text laid out in the box (once per beat: typing only changes what shows)."""
         if self._typed is None or self._typed[0] != beat.id:
             stop = beat.stop
             text = stop.text if isinstance(stop, Line) else stop.prompt if isinstance(stop, Choice) else ""
-            narrated = not (isinstance(stop, Line) and stop.speaker)
-            font = self.fonts["narration" if narrated else "text"]
-            self._typed = (beat.id, TypedText(text, font, TEXT_AREA.w, TEXT_COLOUR))
+            role = "text" if isinstance(stop, Line) and stop.speaker else "narration"
+            runs = [(text, PLAIN)]  # markup's styled_runs(segments) goes here once `script` adds it
+
+            def fonts_for(style: RunStyle) -> FontChain:
+                return self.fonts.chain(role, bold=style.bold, italic=style.italic)
+
+            line_height = round(LINE_HEIGHT * self.fonts.scale)
+            self._typed = (beat.id, TypedText(runs, fonts_for, TEXT_AREA, TEXT_COLOUR, line_height=line_height))
         return self._typed[1]
+
+    def page_breaks(self, beat: Beat) -> tuple[int, ...]:
+        """Where the beat's text fills the box and goes on on a fresh page (for `BeatPlayback`)."""
+        return self._text(beat).page_breaks
 
     def _name_plate(self, canvas: pygame.Surface, speaker: str) -> None:
         character = self.story.characters[speaker]
@@ -94,7 +106,7 @@ class Stage:
         canvas.blit(self.images.ui("textbox"), TEXT_BOX)
         if isinstance(beat.stop, Line) and beat.stop.speaker:
             self._name_plate(canvas, beat.stop.speaker)
-        self._text(beat).draw(canvas, TEXT_AREA.topleft, LINE_HEIGHT, frame.chars)
+        self._text(beat).draw(canvas, frame.chars, text_from=frame.text_from, clip=TEXT_CLIP)
         if waiting_for is not None and isinstance(beat.stop, Line):
             self._indicator(canvas, waiting_for)
 

@@ -1,53 +1,257 @@
-"""Wrapped text that types out: each line is laid out once, then shown a character at a time."""
+"""Text that types out inside a box: laid out once, then shown a character at a time.
+
+The text comes as style runs (plain text is one run). Each character, with the
+combining marks after it, is drawn by the first font of its style's chain that
+has all its glyphs, so a line mixing Latin, Greek, Cyrillic or symbols draws
+each from a font that has it. Lines break at spaces and after hyphens; a word
+longer than the line breaks inside itself with a hyphen. Lines that do not fit
+the box go on a next page; `page_breaks` are the character indexes where pages
+start, which the reveal turns into click-waits. Nothing is drawn outside the box.
+"""
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
 import pygame
+
+HYPHEN = "-"
+BREAK_AFTER = ("-", "\u2010", "\u2013", "\u2014")  # a line may break after these, as after a space
+JOINERS = ("\u200d",)  # zero-width joiner: the next character belongs to the same cluster
+
+
+class RunStyle(Protocol):
+    """What a style run says (markup's `TextStyle` has these fields)."""
+
+    bold: bool
+    italic: bool
+    colour: tuple[int, int, int] | None
+
+
+@dataclass(frozen=True)
+class PlainStyle:
+    """The style of text with no markup."""
+
+    bold: bool = False
+    italic: bool = False
+    colour: tuple[int, int, int] | None = None
+
+
+PLAIN = PlainStyle()
+Run = tuple[str, RunStyle]
+
+
+class FontsFor(Protocol):
+    """A style's font chain (`assets.FontChain`): `main`, and `font_for(cluster)`."""
+
+    main: pygame.font.Font
+
+    def font_for(self, cluster: str) -> pygame.font.Font: ...
+
+
+@dataclass(frozen=True)
+class _Cluster:
+    """A character with the marks drawn on it; `start` is its index in the whole text."""
+
+    text: str
+    start: int
+    font: pygame.font.Font
+    colour: tuple[int, int, int]
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass
+class _Piece:
+    """Consecutive clusters of one font and colour on one line, rendered once."""
+
+    text: str
+    start: int  # index of its first character in the whole text; -1 for a drawn hyphen
+    font: pygame.font.Font
+    x: int
+    y: int  # offset from the line's top that puts its baseline on the line's
+    surface: pygame.Surface
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int  # one past its last shown character (trailing spaces are not shown)
+    pieces: list[_Piece]
 
 
 class TypedText:
-    """A text wrapped to `width`, drawn with any number of its characters visible."""
+    """Runs of text laid out in `area` (pages of whole lines), drawn with any number of characters visible."""
 
-    def __init__(self, text: str, font: pygame.font.Font, width: int, colour: tuple[int, int, int]) -> None:
-        self.font = font
-        self.lines = wrap(text, font, width)
-        self._surfaces = [font.render(line, True, colour) for line, _ in self.lines]
+    def __init__(
+        self,
+        runs: str | Sequence[Run],
+        fonts_for: Callable[[RunStyle], FontsFor],
+        area: pygame.Rect,
+        colour: tuple[int, int, int],
+        *,
+        line_height: int,
+    ) -> None:
+        if isinstance(runs, str):
+            runs = [(runs, PLAIN)]
+        self.area = pygame.Rect(area)
+        main = fonts_for(PLAIN).main
+        self.line_height = max(line_height, main.get_linesize())
+        self._ascent = main.get_ascent()
+        clusters = _clusters(runs, fonts_for, colour)
+        self.text = "".join(c.text for c in clusters)
+        self.lines = [self._render(line) for line in _wrap(clusters, self.area.w)]
+        per_page = max(1, self.area.h // self.line_height)
+        self.pages = [self.lines[i : i + per_page] for i in range(0, len(self.lines), per_page)] or [[]]
+        self.page_breaks = tuple(page[0].start for page in self.pages[1:])
 
-    def draw(self, canvas: pygame.Surface, at: tuple[int, int], line_height: int, visible: int) -> None:
-        x, y = at
-        for (line, start), surface in zip(self.lines, self._surfaces):
-            shown = visible - start
-            if shown <= 0:
-                break
-            if shown >= len(line):
-                canvas.blit(surface, (x, y))
+    def _render(self, items: list[_Cluster | str]) -> _Line:
+        """Render a line in pieces of one font and colour; a str in `items` is a drawn hyphen."""
+        groups: list[list[_Cluster | str]] = []
+        for item in items:
+            if isinstance(item, _Cluster) and item.text == "\n":
+                continue
+            same = groups and isinstance(item, _Cluster) and isinstance(groups[-1][0], _Cluster)
+            if same and (groups[-1][0].font, groups[-1][0].colour) == (item.font, item.colour):
+                groups[-1].append(item)
             else:
-                width = self.font.size(line[:shown])[0]
-                canvas.blit(surface, (x, y), pygame.Rect(0, 0, width, surface.get_height()))
-            y += line_height
+                groups.append([item])
+        pieces: list[_Piece] = []
+        x, last = 0, None
+        for group in groups:
+            if isinstance(group[0], _Cluster):
+                last = group[-1]
+                text, start = "".join(c.text for c in group), group[0].start
+            else:  # the hyphen of a word cut here, in the font and colour of the letter before it
+                text, start = HYPHEN, -1
+            surface = last.font.render(text, True, last.colour)
+            pieces.append(_Piece(text, start, last.font, x, self._ascent - last.font.get_ascent(), surface))
+            x += last.font.size(text)[0]
+        clusters = [c for c in items if isinstance(c, _Cluster)]
+        shown = [c for c in clusters if not c.text.isspace()]
+        start = clusters[0].start if clusters else 0
+        return _Line(start, shown[-1].end if shown else start, pieces)
+
+    def page_at(self, index: int) -> int:
+        """The page on which the character at `index` stands."""
+        return sum(index >= start for start in self.page_breaks)
+
+    def draw(self, canvas: pygame.Surface, visible: int, *, text_from: int = 0, clip: pygame.Rect | None = None) -> None:
+        """Draw the page that starts at or before `text_from`, with characters up to `visible` shown,
+        never outside `clip` (the text area when not given)."""
+        before = canvas.get_clip()
+        canvas.set_clip((clip or self.area).clip(before))
+        y = self.area.y
+        for line in self.pages[self.page_at(text_from)]:
+            if visible <= line.start:
+                break
+            for piece in line.pieces:
+                self._draw_piece(canvas, piece, line, visible, y)
+            y += self.line_height
+        canvas.set_clip(before)
+
+    def _draw_piece(self, canvas: pygame.Surface, piece: _Piece, line: _Line, visible: int, y: int) -> None:
+        at = (self.area.x + piece.x, y + piece.y)
+        if piece.start < 0:  # a hyphen shows with the whole line
+            if visible >= line.end:
+                canvas.blit(piece.surface, at)
+            return
+        shown = visible - piece.start
+        if shown <= 0:
+            return
+        if shown >= len(piece.text):
+            canvas.blit(piece.surface, at)
+        else:
+            width = piece.font.size(piece.text[:shown])[0]
+            canvas.blit(piece.surface, at, pygame.Rect(0, 0, width, piece.surface.get_height()))
 
 
-def wrap(text: str, font: pygame.font.Font, width: int) -> list[tuple[str, int]]:
-    """Lines of at most `width` pixels, each with the index of its first character in `text`.
-
-    Breaks fall on spaces; the space at a break is dropped from the shown line
-    but still counted, so character indexes stay those of `text`.
-    """
-    lines: list[tuple[str, int]] = []
+def _clusters(runs: Sequence[Run], fonts_for: Callable[[RunStyle], FontsFor], colour: tuple[int, int, int]) -> list[_Cluster]:
+    """The text split into characters with their combining marks, each with the font that draws it."""
+    clusters: list[_Cluster] = []
     start = 0
-    while start < len(text):
-        end = len(text)
-        if font.size(text[start:end])[0] > width:
-            end = _fit(text, start, font, width)
-        lines.append((text[start:end].rstrip(" "), start))
-        start = end + 1 if end < len(text) and text[end] == " " else end
-    return lines
+    for text, style in runs:
+        chain = fonts_for(style)
+        run_colour = style.colour or colour
+        for cluster in _split_clusters(text):
+            clusters.append(_Cluster(cluster, start, chain.font_for(cluster), run_colour))
+            start += len(cluster)
+    return clusters
 
 
-def _fit(text: str, start: int, font: pygame.font.Font, width: int) -> int:
-    """The end of the longest run from `start` that fits, broken at a space if there is one."""
-    end = start + 1
-    while end < len(text) and font.size(text[start : end + 1])[0] <= width:
-        end += 1
-    space = text.rfind(" ", start, end + 1)
-    return space if space > start else end
+def _split_clusters(text: str) -> list[str]:
+    """Characters, each with the combining marks, variation selectors and joined characters after it."""
+    out: list[str] = []
+    for char in text:
+        joined = out and (out[-1][-1] in JOINERS or _attaches(char))
+        if joined and char != "\n" and not out[-1].isspace():
+            out[-1] += char
+        else:
+            out.append(char)
+    return out
+
+
+def _attaches(char: str) -> bool:
+    return unicodedata.combining(char) > 0 or unicodedata.category(char) in ("Mn", "Me", "Mc") or char in JOINERS or 0xFE00 <= ord(char) <= 0xFE0F
+
+
+def _width(clusters: Sequence[_Cluster | str]) -> int:
+    """The width of clusters drawn side by side, measured a font's stretch at a time."""
+    total, run, font = 0, "", None
+    for item in clusters:
+        item_font = item.font if isinstance(item, _Cluster) else font
+        text = item.text if isinstance(item, _Cluster) else HYPHEN
+        if item_font is not font and run:
+            total += font.size(run)[0]
+            run = ""
+        font = item_font
+        run += text
+    return total + (font.size(run)[0] if run else 0)
+
+
+def _words(clusters: list[_Cluster]) -> list[list[_Cluster]]:
+    """Stretches that end where a line may break: after spaces, after a hyphen, at a newline."""
+    words: list[list[_Cluster]] = [[]]
+    for index, cluster in enumerate(clusters):
+        words[-1].append(cluster)
+        following = clusters[index + 1].text if index + 1 < len(clusters) else ""
+        if cluster.text == "\n" or (following and not following.isspace() and (cluster.text.isspace() or cluster.text in BREAK_AFTER)):
+            words.append([])
+    return [word for word in words if word]
+
+
+def _wrap(clusters: list[_Cluster], width: int) -> list[list[_Cluster | str]]:
+    """Lines of at most `width` pixels; a word wider than a line is cut with a hyphen ("-" in the list)."""
+    lines: list[list[_Cluster | str]] = [[]]
+    for word in _words(clusters):
+        trailing = len(word) - len("".join(c.text[0] for c in word).rstrip())
+        body = word[: len(word) - trailing]  # trailing spaces may hang past the edge
+        if lines[-1] and _width(lines[-1] + body) > width:
+            lines.append([])
+        while _width(body) > width:  # longer than a whole line: cut it, hyphen at each cut
+            cut = _longest_fit(lines[-1], body, width)
+            lines[-1].extend(body[:cut])
+            lines[-1].append(HYPHEN)
+            lines.append([])
+            body, word = body[cut:], word[cut:]
+        lines[-1].extend(word)
+        if word[-1].text == "\n":
+            lines.append([])
+    return [line for line in lines if line] or [[]]
+
+
+def _longest_fit(line: list[_Cluster | str], body: list[_Cluster], width: int) -> int:
+    """How many clusters of `body` fit after `line` with a hyphen (at least one)."""
+    low, high = 1, len(body) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _width(line + body[:middle] + [HYPHEN]) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
