@@ -19,7 +19,7 @@ from game.script.model import Story
 from game.seen import FILE_NAME, SeenLines
 from game.ui.assets import Fonts, Images
 from game.ui.audio import Audio
-from game.ui.display import Window
+from game.ui.display import NoDisplay, Window, require_display
 from game.ui.screens import TitleScreen
 from game.userdata import data_dir
 
@@ -46,6 +46,7 @@ class App:
     """The running game: window, assets, sound, the current screen."""
 
     def __init__(self, story: Story, *, start: str = "start", clock: Clock | None = None, root: Path = ROOT) -> None:
+        require_display()
         pygame.init()
         self.story = story
         self.start = start
@@ -121,5 +122,10 @@ class App:
 
 
 def play(story: Story, *, start: str = "start") -> int:
-    """Open the window and play until the player quits."""
-    return App(story, start=start).run()
+    """Open the window and play until the player quits; 2 when there is no display."""
+    try:
+        app = App(story, start=start)
+    except NoDisplay as error:
+        print(error, file=sys.stderr)
+        return 2
+    return app.run()
