@@ -29,7 +29,11 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     if args.command == "assets":
-        from game.artwork import generate
+        try:
+            from game.artwork import generate
+        except ModuleNotFoundError as error:  # numpy is a developer's tool, not in requirements.txt
+            print(f"assets: {error}; install the developer tools: .venv/bin/python -m pip install -r requirements-dev.txt", file=sys.stderr)
+            return 2
 
         written = generate(args.out)
         print(f"wrote {len(written)} files under {args.out}")
