@@ -85,3 +85,31 @@ def shipped_story():
 
     story, _warnings = load_story(ROOT / "scenes")
     return story
+
+
+@pytest.fixture
+def engine_copy(tmp_path: Path) -> Path:
+    """The project's art and audio as links in a private tree: `spoil(root, "art/ui/textbox.png", b"...")`
+    replaces one file there without touching the real one."""
+    import os
+    import shutil
+
+    root = tmp_path / "engine"
+    for folder in ("art", "audio"):
+        shutil.copytree(ROOT / folder, root / folder, copy_function=os.symlink)
+    return root
+
+
+def spoil(root: Path, relative: str, content: bytes | None) -> Path:
+    """Replace a file of an `engine_copy` with `content` (None: remove it)."""
+    path = root / relative
+    path.unlink(missing_ok=True)
+    if content is not None:
+        path.write_bytes(content)
+    return path
+
+
+def truncated(relative: str, keep: float = 0.4) -> bytes:
+    """The first part of one of the project's own files, as a copy cut short would leave it."""
+    data = (ROOT / relative).read_bytes()
+    return data[: int(len(data) * keep)]

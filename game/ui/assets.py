@@ -103,6 +103,7 @@ class Face:
 
     font: pygame.font.Font
     coverage: frozenset[int]
+    path: Path
 
     def draws(self, cluster: str) -> bool:
         return all(ord(char) in self.coverage for char in cluster if needs_glyph(char))
@@ -125,6 +126,7 @@ class Fonts:
     order), then the bundled DejaVu Sans; a face that cannot be opened or draws nothing is replaced."""
 
     def __init__(self, root: Path, *, warn: Warn = to_stderr, fallback_fonts: Iterable[str | Path] = (), scale: float = 1.0) -> None:
+        """`scale`: the player's text size (settings' `text_scale`); `fallback_fonts`: the game's own."""
         self.root = root
         self.warn = warn
         self.scale = scale
@@ -139,7 +141,8 @@ class Fonts:
         return self._fonts[role]
 
     def size(self, role: str) -> int:
-        return max(6, round(FONT_SIZES[role] * self.scale))
+        """The role's size in pixels: the player's text size scales the story's text only."""
+        return max(6, round(FONT_SIZES[role] * (self.scale if role in TEXT_ROLES else 1.0)))
 
     def chain(self, role: str, *, bold: bool = False, italic: bool = False) -> FontChain:
         """The faces to draw `role`'s text with, in the given style (styles apply to the story's text)."""
@@ -186,4 +189,4 @@ def _open_face(path: Path, size: int) -> tuple[Face | None, str]:
         return None, "it maps no characters"
     if ink.w == 0 or ink.h == 0:
         return None, "it draws nothing (cut short?)"
-    return Face(font, coverage), ""
+    return Face(font, coverage, path), ""
