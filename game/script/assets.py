@@ -7,6 +7,7 @@ the first step that names the file.
 from __future__ import annotations
 
 import wave
+from collections.abc import Callable
 from pathlib import Path
 
 from PIL import Image
@@ -98,16 +99,16 @@ class AssetCheck:
     def engine_files(self, font_files: tuple[Path, ...] = ()) -> None:
         """The interface's own pictures, sounds and fonts, each reported at its own path."""
         for path in (files.ui_path(self.root, name) for name in files.INTERFACE_IMAGES):
-            self._engine_file(path, files.check_image, "interface picture", "save it again as a PNG")
+            self._engine_file(path, files.check_image, "interface picture", "cannot be read", "save it again as a PNG")
         self.background(files.TITLE_BACKGROUND, Place(self._relative(background_path(self.root, files.TITLE_BACKGROUND)), 1, 1))
         for name in files.INTERFACE_SOUNDS:
             self.sound(name, Place(self._relative(sound_path(self.root, name)), 1, 1))
         for path in font_files:
-            self._engine_file(path, files.check_font, "font", "replace it with a working .ttf or .otf file")
+            self._engine_file(path, files.check_font, "font", "cannot be used", "replace it with a working .ttf or .otf file")
 
-    def _engine_file(self, path: Path, check, what: str, hint: str) -> None:
+    def _engine_file(self, path: Path, check: Callable[[Path], str | None], what: str, fails: str, hint: str) -> None:
         if self._first_time(path) and (reason := check(path)):
-            self.problems.append(Problem(Place(self._relative(path), 1, 1), f"{what} {self._relative(path)} cannot be used: {reason}", hint))
+            self.problems.append(Problem(Place(self._relative(path), 1, 1), f"{what} {self._relative(path)} {fails}: {reason}", hint))
 
     def _missing(self, path: Path, place: Place, what: str, hint: str) -> None:
         self.problems.append(Problem(place, f"{what} has no file: {self._relative(path)} is missing", hint))
