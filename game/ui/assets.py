@@ -127,6 +127,7 @@ class Fonts:
 
     def __init__(self, root: Path, *, warn: Warn = to_stderr, fallback_fonts: Iterable[str | Path] = (), scale: float = 1.0) -> None:
         """`scale`: the player's text size (settings' `text_scale`); `fallback_fonts`: the game's own."""
+        pygame.font.init()  # idempotent; without it every font would look broken
         self.root = root
         self.warn = warn
         self.scale = scale

@@ -17,7 +17,11 @@ from dataclasses import dataclass
 from typing import Protocol
 
 import pygame
+from arabic_reshaper import ArabicReshaper
 
+#: Arabic letters in the joined form each takes (initial, medial, final), one character for one,
+#: so indexes stay those of the text; the words are then drawn right to left (see `_visual`).
+ARABIC = ArabicReshaper(configuration={"support_ligatures": False, "delete_harakat": False, "delete_tatweel": False})
 HYPHEN = "-"
 BREAK_AFTER = ("-", "\u2010", "\u2013", "\u2014")  # a line may break after these, as after a space
 JOINERS = ("\u200d",)  # zero-width joiner: the next character belongs to the same cluster
@@ -60,6 +64,7 @@ class _Cluster:
     start: int
     font: pygame.font.Font
     colour: tuple[int, int, int]
+    rtl: bool = False  # Arabic or Hebrew: shaped and drawn right to left
 
     @property
     def end(self) -> int:
@@ -76,6 +81,7 @@ class _Piece:
     x: int
     y: int  # offset from the line's top that puts its baseline on the line's
     surface: pygame.Surface
+    rtl: bool = False  # typed out from its right end
 
 
 @dataclass
@@ -104,7 +110,7 @@ class TypedText:
         self.line_height = max(line_height, main.get_linesize())
         self._ascent = main.get_ascent()
         clusters = _clusters(runs, fonts_for, colour)
-        self.text = "".join(c.text for c in clusters)
+        self.text = "".join(text for text, _ in runs)
         self.lines = [self._render(line) for line in _wrap(clusters, self.area.w)]
         per_page = max(1, self.area.h // self.line_height)
         self.pages = [self.lines[i : i + per_page] for i in range(0, len(self.lines), per_page)] or [[]]
@@ -113,11 +119,11 @@ class TypedText:
     def _render(self, items: list[_Cluster | str]) -> _Line:
         """Render a line in pieces of one font and colour; a str in `items` is a drawn hyphen."""
         groups: list[list[_Cluster | str]] = []
-        for item in items:
+        for item in _visual(items):
             if isinstance(item, _Cluster) and item.text == "\n":
                 continue
             same = groups and isinstance(item, _Cluster) and isinstance(groups[-1][0], _Cluster)
-            if same and (groups[-1][0].font, groups[-1][0].colour) == (item.font, item.colour):
+            if same and (groups[-1][0].font, groups[-1][0].colour, groups[-1][0].rtl) == (item.font, item.colour, item.rtl):
                 groups[-1].append(item)
             else:
                 groups.append([item])
@@ -126,11 +132,12 @@ class TypedText:
         for group in groups:
             if isinstance(group[0], _Cluster):
                 last = group[-1]
-                text, start = "".join(c.text for c in group), group[0].start
+                text, start = "".join(c.text for c in group), min(c.start for c in group)
             else:  # the hyphen of a word cut here, in the font and colour of the letter before it
                 text, start = HYPHEN, -1
             surface = last.font.render(text, True, last.colour)
-            pieces.append(_Piece(text, start, last.font, x, self._ascent - last.font.get_ascent(), surface))
+            rtl = start >= 0 and last.rtl
+            pieces.append(_Piece(text, start, last.font, x, self._ascent - last.font.get_ascent(), surface, rtl))
             x += last.font.size(text)[0]
         clusters = [c for c in items if isinstance(c, _Cluster)]
         shown = [c for c in clusters if not c.text.isspace()]
@@ -166,22 +173,55 @@ class TypedText:
             return
         if shown >= len(piece.text):
             canvas.blit(piece.surface, at)
-        else:
-            width = piece.font.size(piece.text[:shown])[0]
-            canvas.blit(piece.surface, at, pygame.Rect(0, 0, width, piece.surface.get_height()))
+            return
+        width = piece.font.size(piece.text[-shown:] if piece.rtl else piece.text[:shown])[0]
+        left = piece.surface.get_width() - width if piece.rtl else 0
+        canvas.blit(piece.surface, (at[0] + left, at[1]), pygame.Rect(left, 0, width, piece.surface.get_height()))
 
 
 def _clusters(runs: Sequence[Run], fonts_for: Callable[[RunStyle], FontsFor], colour: tuple[int, int, int]) -> list[_Cluster]:
     """The text split into characters with their combining marks, each with the font that draws it."""
+    logical = "".join(text for text, _ in runs)
+    shaped = ARABIC.reshape(logical) if any("\u0600" <= char <= "\u06ff" for char in logical) else logical
+    shaped = shaped if len(shaped) == len(logical) else logical  # indexes must stay those of the text
     clusters: list[_Cluster] = []
     start = 0
     for text, style in runs:
         chain = fonts_for(style)
         run_colour = style.colour or colour
         for cluster in _split_clusters(text):
-            clusters.append(_Cluster(cluster, start, chain.font_for(cluster), run_colour))
+            drawn = shaped[start : start + len(cluster)]
+            rtl = unicodedata.bidirectional(cluster[0]) in ("R", "AL")
+            clusters.append(_Cluster(drawn, start, chain.font_for(drawn), run_colour, rtl))
             start += len(cluster)
-    return clusters
+    return _join_right_to_left(clusters)
+
+
+def _visual(items: list[_Cluster | str]) -> list[_Cluster | str]:
+    """A line in drawing order: each stretch of right-to-left clusters (with the spaces between
+    its words) reversed. Enough for Arabic or Hebrew phrases inside a line; not the full bidi algorithm."""
+    out: list[_Cluster | str] = []
+    stretch: list[_Cluster] = []
+    for item in [*items, ""]:
+        if isinstance(item, _Cluster) and item.rtl:
+            stretch.append(item)
+            continue
+        out.extend(reversed(stretch))
+        stretch = []
+        if item != "":
+            out.append(item)
+    return out
+
+
+def _join_right_to_left(clusters: list[_Cluster]) -> list[_Cluster]:
+    """A space between two right-to-left words joins them, so the words run right to left too."""
+    joined = list(clusters)
+    for index in range(1, len(joined) - 1):
+        before, space = joined[index - 1], joined[index]
+        after = next((c for c in joined[index + 1 :] if c.text != " "), None)
+        if space.text == " " and before.rtl and after is not None and after.rtl and before.font is after.font:
+            joined[index] = _Cluster(space.text, space.start, before.font, before.colour, True)
+    return joined
 
 
 def _split_clusters(text: str) -> list[str]:

@@ -143,6 +143,24 @@ def test_style_runs_draw_in_their_own_face_and_colour(display):
     assert any(canvas.get_at((x, y))[:3] == (255, 0, 0) for x in range(area.left, area.right) for y in range(area.top, area.bottom))
 
 
+def test_arabic_is_joined_and_runs_right_to_left(display):
+    """مرحبا ends in an alef, the one tall letter: drawn right to left, it stands at the word's left end; and
+    the letters are joined, so the word is narrower than its letters drawn apart."""
+    fonts = Fonts(ROOT)
+    text = TypedText("Say مرحبا بك now", lambda style: fonts.chain("text"), TEXT_AREA, (255, 255, 255), line_height=38)
+    pieces = text.lines[0].pieces
+    arabic = next(p for p in pieces if "\u0600" <= p.text[0] <= "\ufeff" and p.text[0] != " ")
+    assert [p.text.strip() for p in pieces if p is not arabic][:1] == ["Say"]
+    words = arabic.text.split(" ")
+    assert len(words) == 2 and len(words[0]) == 2  # بك first, from the left, then مرحبا
+    surface = arabic.font.render(words[1], True, (255, 255, 255))
+    mask = pygame.mask.from_surface(surface)
+    tops = [min((y for y in range(surface.get_height()) if mask.get_at((x, y))), default=surface.get_height()) for x in range(surface.get_width())]
+    assert tops.index(min(tops)) < surface.get_width() / 4
+    apart = sum(arabic.font.size(char)[0] for char in "مرحبا")
+    assert surface.get_width() < apart
+
+
 def test_the_game_waits_for_a_click_at_each_full_box(story):
     """Playing the 2,000-character line: the first box fills and waits; a click starts the next page afresh."""
     app = App(story, clock=ManualClock())
