@@ -9,6 +9,7 @@ No pygame here: `check` runs without a window.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 import wave
 import zlib
@@ -143,8 +144,9 @@ def _ogg_crc(page: bytes) -> int:
     return int(f"{reflected:032b}"[::-1], 2)
 
 
+@functools.lru_cache(maxsize=64)
 def font_coverage(path: Path) -> frozenset[int]:
-    """The code points a font has glyphs for (empty when it cannot be read)."""
+    """The code points a font has glyphs for (empty when it cannot be read); read once a run."""
     try:
         with TTFont(path, lazy=True) as font:
             return frozenset(font.getBestCmap() or ())

@@ -110,14 +110,25 @@ class Face:
 
 
 class FontChain:
-    """A face and the fallbacks tried in order for characters it lacks."""
+    """A face and the fallbacks tried in order for characters it lacks (opened when first needed)."""
 
-    def __init__(self, faces: list[Face]) -> None:
-        self.faces = faces
-        self.main = faces[0].font
+    def __init__(self, main: Face, fallbacks: Callable[[], list[Face]]) -> None:
+        self.main = main.font
+        self._main = main
+        self._fallbacks = fallbacks
+        self._faces: list[Face] | None = None
+
+    @property
+    def faces(self) -> list[Face]:
+        """The main face, then each usable fallback in order."""
+        if self._faces is None:
+            self._faces = [self._main, *(face for face in self._fallbacks() if face is not self._main)]
+        return self._faces
 
     def font_for(self, cluster: str) -> pygame.font.Font:
         """The first face that has every glyph of `cluster` (a character and its marks); else the main one."""
+        if self._main.draws(cluster):
+            return self.main
         return next((face.font for face in self.faces if face.draws(cluster)), self.main)
 
 
@@ -153,14 +164,16 @@ class Fonts:
             file, slant = STYLE_FILES[(bold, italic)], bold and italic
         else:
             file, slant = FONT_FILES[role], False
-        main = self._face(font_path(self.root, file), size, slant)
-        fallbacks = [face for path in self._fallbacks if (face := self._face(path, size, slant))]
-        if main is None and not fallbacks and self._last_resort not in self._refused:
-            self._refused.add(self._last_resort)
-            self.warn("No usable font among the game's and the bundled ones: drawing with pygame's built-in font.")
+        def fallbacks() -> list[Face]:
+            return [face for path in self._fallbacks if (face := self._face(path, size, slant))]
+
+        main = self._face(font_path(self.root, file), size, slant) or next(iter(fallbacks()), None)
         if main is None:
-            main = fallbacks[0] if fallbacks else self._face(self._last_resort, size, slant)
-        return FontChain([main, *(face for face in fallbacks if face is not main)])
+            if self._last_resort not in self._refused:
+                self._refused.add(self._last_resort)
+                self.warn("No usable font among the game's and the bundled ones: drawing with pygame's built-in font.")
+            main = self._face(self._last_resort, size, slant)
+        return FontChain(main, fallbacks)
 
     def _face(self, path: Path, size: int, slant: bool) -> Face | None:
         """The font at `path`, opened and proven to draw; None (with one notice) if it cannot."""
