@@ -113,3 +113,21 @@ def truncated(relative: str, keep: float = 0.4) -> bytes:
     """The first part of one of the project's own files, as a copy cut short would leave it."""
     data = (ROOT / relative).read_bytes()
     return data[: int(len(data) * keep)]
+
+
+@pytest.fixture
+def beats_of(scenes, asset_root):
+    """`beats_of(text)`: every beat of a one-file story (on the tiny asset tree), first to last."""
+
+    def play_through(text: str) -> list:
+        from game.playthrough import Playthrough
+        from game.script import load_story
+
+        story = load_story(scenes({"story.yaml": text}), assets=asset_root)[0]
+        play = Playthrough(story)
+        found = [play.current]
+        while play.advance():
+            found.append(play.current)
+        return found
+
+    return play_through

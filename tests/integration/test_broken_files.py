@@ -31,10 +31,17 @@ def notices(monkeypatch) -> list[str]:
     return told
 
 
-def start(story, root) -> App:
-    app = App(story, clock=ManualClock(), root=root)
-    app.frame()
-    return app
+@pytest.fixture
+def start(shipped_story, engine_copy):
+    """`start()`: the app on the engine copy, its first frame drawn; pygame is shut after the test."""
+
+    def open_app() -> App:
+        app = App(shipped_story, clock=ManualClock(), root=engine_copy)
+        app.frame()
+        return app
+
+    yield open_app
+    pygame.quit()
 
 
 def into_the_game(app: App) -> None:
@@ -47,47 +54,37 @@ def into_the_game(app: App) -> None:
 
 
 @pytest.mark.parametrize("fault", BROKEN)
-def test_a_broken_title_background_is_a_placeholder(shipped_story, engine_copy, notices, fault):
+def test_a_broken_title_background_is_a_placeholder(start, engine_copy, notices, fault):
     """Missing, truncated or not an image: the title shows a checker where its picture would be, and says why."""
     path = spoil(engine_copy, "art/backgrounds/title.png", BROKEN[fault]("art/backgrounds/title.png"))
-    try:
-        app = start(shipped_story, engine_copy)
-        assert tuple(app.window.canvas.get_at((20, 20)))[:3] in CHECKER
-        assert any(str(path) in notice for notice in notices), notices
-        into_the_game(app)  # and play goes on
-    finally:
-        pygame.quit()
+    app = start()
+    assert tuple(app.window.canvas.get_at((20, 20)))[:3] in CHECKER
+    assert any(str(path) in notice for notice in notices), notices
+    into_the_game(app)  # and play goes on
 
 
 @pytest.mark.parametrize("fault", BROKEN)
-def test_a_broken_text_box_is_a_placeholder_and_text_still_shows(shipped_story, engine_copy, notices, fault):
+def test_a_broken_text_box_is_a_placeholder_and_text_still_shows(start, engine_copy, notices, fault):
     """The text box image broken: a checker box stands in, and the line is drawn on it."""
     path = spoil(engine_copy, "art/ui/textbox.png", BROKEN[fault]("art/ui/textbox.png"))
-    try:
-        app = start(shipped_story, engine_copy)
-        into_the_game(app)
-        canvas = app.window.canvas
-        corner = (TEXT_BOX.x + 6, TEXT_BOX.bottom - 8)
-        assert tuple(canvas.get_at(corner))[:3] in CHECKER
-        text_row = pygame.Rect(TEXT_BOX.x + 44, TEXT_BOX.y + 50, 400, 30)
-        colours = {tuple(canvas.get_at((x, y)))[:3] for x in range(text_row.left, text_row.right, 2) for y in range(text_row.top, text_row.bottom, 2)}
-        assert colours - CHECKER, "no text drawn on the placeholder"
-        assert any(str(path) in notice for notice in notices), notices
-    finally:
-        pygame.quit()
+    app = start()
+    into_the_game(app)
+    canvas = app.window.canvas
+    assert tuple(canvas.get_at((TEXT_BOX.x + 6, TEXT_BOX.bottom - 8)))[:3] in CHECKER
+    text_row = pygame.Rect(TEXT_BOX.x + 44, TEXT_BOX.y + 50, 400, 30)
+    colours = {tuple(canvas.get_at((x, y)))[:3] for x in range(text_row.left, text_row.right, 2) for y in range(text_row.top, text_row.bottom, 2)}
+    assert colours - CHECKER, "no text drawn on the placeholder"
+    assert any(str(path) in notice for notice in notices), notices
 
 
 @pytest.mark.parametrize("relative", ["art/backgrounds/hub_floor.png", "art/sprites/jack/down.png"])
-def test_the_preload_survives_a_truncated_picture(shipped_story, engine_copy, notices, relative):
+def test_the_preload_survives_a_truncated_picture(start, engine_copy, notices, relative):
     """Only the header is whole: the preload after the first frame gives a notice, not a crash."""
     path = spoil(engine_copy, relative, truncated(relative))
-    try:
-        app = start(shipped_story, engine_copy)
-        app.images.preload(app.story)
-        assert [n for n in notices if str(path) in n], notices
-        into_the_game(app)
-    finally:
-        pygame.quit()
+    app = start()
+    app.images.preload(app.story)
+    assert [n for n in notices if str(path) in n], notices
+    into_the_game(app)
 
 
 def test_a_placeholder_has_the_size_of_what_it_replaces(engine_copy):

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from game.playthrough import Playthrough
 from game.reveal import BeatPlayback
-from game.script import load_story
 
 STORY = """
 script:
@@ -18,13 +16,8 @@ script:
 
 
 @pytest.fixture
-def beats(scenes, asset_root):
-    story = load_story(scenes({"story.yaml": STORY}), assets=asset_root)[0]
-    play = Playthrough(story)
-    found = [play.current]
-    while play.advance():
-        found.append(play.current)
-    return found
+def beats(beats_of):
+    return beats_of(STORY)
 
 
 def test_a_page_break_waits_like_a_pause_then_starts_a_fresh_page(beats):
