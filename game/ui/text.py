@@ -179,6 +179,15 @@ class TypedText:
         canvas.blit(piece.surface, (at[0] + left, at[1]), pygame.Rect(left, 0, width, piece.surface.get_height()))
 
 
+def render_line(text: str, fonts: FontsFor, colour: tuple[int, int, int]) -> pygame.Surface:
+    """One line (a name, a label) drawn with the fallbacks for glyphs its font lacks, on a transparent surface."""
+    typed = TypedText(text, lambda style: fonts, pygame.Rect(0, 0, 100_000, 10_000), colour, line_height=0)
+    width = max((piece.x + piece.surface.get_width() for line in typed.lines for piece in line.pieces), default=1)
+    surface = pygame.Surface((max(1, width), typed.line_height), pygame.SRCALPHA)
+    typed.draw(surface, len(typed.text), clip=surface.get_rect())
+    return surface
+
+
 def _clusters(runs: Sequence[Run], fonts_for: Callable[[RunStyle], FontsFor], colour: tuple[int, int, int]) -> list[_Cluster]:
     """The text split into characters with their combining marks, each with the font that draws it."""
     logical = "".join(text for text, _ in runs)

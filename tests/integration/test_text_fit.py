@@ -180,3 +180,18 @@ def test_the_game_waits_for_a_click_at_each_full_box(story):
         assert screen.playback.frame(app.clock.now()).text_from == breaks[0]
     finally:
         pygame.quit()
+
+
+def test_a_name_draws_its_missing_letters_from_the_fallback(display):
+    """A name plate's Cyrillic letter is DejaVu's glyph, not Lato's empty box."""
+    from game.ui.text import render_line
+
+    fonts = Fonts(ROOT)
+    chain = fonts.chain("name")
+    drawn = pygame.mask.from_surface(render_line("Ж", chain, (255, 255, 255)))
+    fallback = chain.font_for("Ж")
+    expected = pygame.mask.from_surface(fallback.render("Ж", True, (255, 255, 255)))
+    boxed = pygame.mask.from_surface(chain.main.render("Ж", True, (255, 255, 255)))
+    baseline = (0, chain.main.get_ascent() - fallback.get_ascent())  # both stand on the line's baseline
+    assert drawn.count() > 20 and drawn.overlap_area(expected, baseline) == expected.count()
+    assert drawn.overlap_area(boxed, (0, 0)) < boxed.count()
