@@ -64,7 +64,7 @@ class Images:
                 image = pygame.image.load(str(path))
                 self._cache[key] = image.convert_alpha() if alpha else image.convert()
             except (pygame.error, OSError, ValueError) as error:  # missing, truncated, not an image
-                self.warn(f"Cannot show the picture {path}: {error}. A placeholder stands in for it.")
+                self.warn(f"Cannot show the picture {path}: {str(error).rstrip('.')}. A placeholder stands in for it.")
                 self._cache[key] = placeholder(size, " ".join(key[1:]))
         return self._cache[key]
 
@@ -164,8 +164,8 @@ class Fonts:
             file, slant = STYLE_FILES[(bold, italic)], bold and italic
         else:
             file, slant = FONT_FILES[role], False
-        def fallbacks() -> list[Face]:
-            return [face for path in self._fallbacks if (face := self._face(path, size, slant))]
+        def fallbacks() -> list[Face]:  # slanted in italic text, so a borrowed letter leans with the rest
+            return [face for path in self._fallbacks if (face := self._face(path, size, italic))]
 
         main = self._face(font_path(self.root, file), size, slant) or next(iter(fallbacks()), None)
         if main is None:
@@ -193,11 +193,13 @@ def _open_face(path: Path, size: int) -> tuple[Face | None, str]:
     """The face and "", or None and why not (missing, not a font, no glyphs, draws no ink)."""
     if not path.is_file():
         return None, "the file is missing"
+    if path.stat().st_size == 0:
+        return None, "the file is empty"
     try:
         font = pygame.font.Font(str(path), size)
         ink = font.render(SAMPLE, True, (255, 255, 255)).get_bounding_rect()
     except (pygame.error, OSError, ValueError) as error:
-        return None, f"it will not open ({error})"
+        return None, f"it is not a font pygame can open ({str(error).rstrip('.')})"
     coverage = font_coverage(path)
     if not coverage:
         return None, "it maps no characters"
