@@ -108,6 +108,7 @@ class AssetCheck:
 
     def _engine_file(self, path: Path, check: Callable[[Path], str | None], what: str, fails: str, hint: str) -> None:
         if self._first_time(path) and (reason := check(path)):
+            hint = f"put {self._relative(path)} back" if not path.exists() else hint
             self.problems.append(Problem(Place(self._relative(path), 1, 1), f"{what} {self._relative(path)} {fails}: {reason}", hint))
 
     def _missing(self, path: Path, place: Place, what: str, hint: str) -> None:

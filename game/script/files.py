@@ -81,15 +81,21 @@ def check_font(path: Path) -> str | None:
     if path.stat().st_size == 0:
         return "the file is empty"
     try:
-        with TTFont(path) as font:
-            for tag in font.keys():
+        font = TTFont(path)
+    except Exception:  # fontTools raises assorted errors on what is not a font
+        return "not a font (no TrueType or OpenType header)"
+    with font:
+        for tag in font.keys():
+            try:
                 font[tag]  # decompiles the table: a truncated font fails on the tables cut off
-            if not font.getBestCmap():
-                return "it maps no characters"
-        face = ImageFont.truetype(str(path), 32)
-        left, top, right, bottom = face.getbbox(SAMPLE)
-    except Exception as error:  # fontTools raises assorted errors (even AssertionError) on a broken file
-        return f"not a usable font ({type(error).__name__}{': ' + str(error) if str(error) else ''})"
+            except Exception:  # even AssertionError, from a table cut short
+                return f"damaged or cut short (its '{tag.strip()}' table cannot be read)"
+        if not font.getBestCmap():
+            return "it maps no characters"
+    try:
+        left, top, right, bottom = ImageFont.truetype(str(path), 32).getbbox(SAMPLE)
+    except OSError as error:
+        return f"cannot be drawn ({error})"
     if right <= left or bottom <= top:
         return f"it draws nothing for {SAMPLE!r}"
     return None

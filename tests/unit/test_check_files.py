@@ -71,7 +71,7 @@ def test_interface_pictures_are_checked(folder, engine_copy, relative, content, 
     assert reason in report, report
 
 
-@pytest.mark.parametrize("content, reason", [(b"", "empty"), (b"<html>" * 100, "not a usable font"), ("truncated", "not a usable font")])
+@pytest.mark.parametrize("content, reason", [(b"", "the file is empty"), (b"<html>" * 100, "not a font"), ("truncated", "damaged or cut short")])
 def test_fonts_are_checked(folder, engine_copy, content, reason):
     """An empty file, a file that is no font, and a font cut short are each reported at the font's path."""
     relative = "art/fonts/Lato-Regular.ttf"
