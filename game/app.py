@@ -1,6 +1,13 @@
-"""The loop: events become actions, actions go to the screen, and the window is redrawn
-only when something changed or moves. When nothing moves, the loop polls events
-and sleeps, drawing nothing (`pygame.event.wait(timeout)` costs more CPU here).
+"""The loop and the stack of layers: a base screen (title, game, end card) with overlays pushed
+over it (the game menu, confirmations). Events become actions (`game.ui.keymap`) and go to
+the top layer only; every layer is drawn, bottom up, with the notices over all.
+
+A modal layer stops time beneath it: layers under it are neither updated nor asked when they
+next change, they are drawn as they were when it opened, and when it goes they are told how
+long they stood still (`resume`), so the story picks up where it was.
+
+The window is redrawn only when something changed or moves. When nothing moves, the loop
+polls events and sleeps, drawing nothing (`pygame.event.wait(timeout)` costs more CPU here).
 """
 
 from __future__ import annotations
@@ -8,6 +15,9 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
@@ -16,85 +26,292 @@ import pygame
 from game import ROOT
 from game.clock import Clock, SystemClock
 from game.script.model import Story
-from game.seen import FILE_NAME, SeenLines
+from game.endings import EndingsReached
+from game.saves import Loaded, SaveError, SaveStore
+from game.seen import SeenLines
+from game.settings import Settings, SettingsFile
+from game.ui import keymap
 from game.ui.assets import Fonts, Images
 from game.ui.audio import Audio
 from game.ui.display import NoDisplay, Window, require_display
-from game.ui.screens import TitleScreen
-from game.userdata import data_dir
+from game.ui.game_screen import GameScreen, png
+from game.ui.overlays import Confirm, Notices
+from game.ui.standins import GameMenu
+from game.ui.title import TitleScreen
+from game.userdata import PlayerFiles, data_dir
 
 FRAME_TIME = 1 / 60
 IDLE_POLL = 0.05
-DEFAULT_CPS = 45.0
+GAME_ID = "hub"
+AUTOSAVED = "The game is autosaved first: Continue brings you back here."
+INPUT_EVENTS = (pygame.KEYDOWN, pygame.KEYUP, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION, pygame.MOUSEWHEEL)
 
 
-class Screen(Protocol):
-    """A whole screen: the title, the game, the end card."""
+class Layer(Protocol):
+    """A screen or an overlay on the stack."""
 
-    def handle(self, event: pygame.event.Event, point: tuple[int, int] | None) -> None: ...
+    modal: bool  # True: the story's time stands still beneath it
+
+    def handle(self, actions: frozenset[str], event: pygame.event.Event, point: tuple[int, int] | None) -> None:
+        """One input event and the actions it means; `point` is the mouse in canvas pixels."""
+        ...
 
     def update(self, now: float) -> None: ...
 
     def draw(self, canvas: pygame.Surface, now: float) -> None: ...
 
     def next_change(self, now: float) -> float | None:
-        """Seconds until the screen changes by itself: 0 while animating, None when still."""
+        """Seconds until the layer changes by itself: 0 while animating, None when still."""
         ...
+
+    # Optional: `resume(paused_for: float)`, called when a modal layer above it has gone.
 
 
 class App:
-    """The running game: window, assets, sound, the current screen."""
+    """The running game: window, assets, sound, the player's data and the stack of layers."""
 
     def __init__(self, story: Story, *, start: str = "start", clock: Clock | None = None, root: Path = ROOT) -> None:
         require_display()
         pygame.init()
         self.story = story
         self.start = start
+        self.game_id = GAME_ID
         self.clock = clock or SystemClock()
         self.window = Window()
+        early: list[str] = []  # what goes wrong before notices can be shown is told just after
+        self.fonts = Fonts(root, warn=early.append)
+        self.notices = Notices(self.fonts["small"])
+        self.fonts.warn = self.notify
         self.images = Images(root, warn=self.notify)
-        self.fonts = Fonts(root, warn=self.notify)
         self.audio = Audio(root, warn=self.notify)
-        self.seen = SeenLines(data_dir() / FILE_NAME, warn=lambda text: print(text, file=sys.stderr))
-        self.cps = DEFAULT_CPS
+        for text in early:
+            self.notify(text)
+        self.files = PlayerFiles(data_dir(self.game_id), warn=self.notify)
+        self.seen = SeenLines(self.files)
+        self.settings_file = SettingsFile(self.files)
+        self.settings: Settings = self.settings_file.load()
+        self.saves = SaveStore(self.files, story, self.game_id)
+        self.endings = EndingsReached(self.files)
         self.running = True
         self.dirty = True
         self._wake_at: float | None = None
-        self.screen: Screen = TitleScreen(self)
+        self._screenshots: list[tuple[str, Future[bytes]]] = []
+        self._encoder: ThreadPoolExecutor | None = None
+        self._layers: list[Layer] = []
+        self._frozen_since: list[float | None] = []  # per layer: when a modal layer covered it
+        self.show(TitleScreen(self))
+        if self.settings.fullscreen:
+            self.window.toggle_fullscreen()
 
-    def notify(self, text: str) -> None:
-        print(text, file=sys.stderr)  # `menu` makes this a notice on screen too
+    # -- the stack ------------------------------------------------------------
+    @property
+    def screen(self) -> Layer:
+        """The base screen: title, game or end card."""
+        return self._layers[0]
 
-    def show(self, screen: Screen) -> None:
-        self.screen = screen
+    @property
+    def top(self) -> Layer:
+        return self._layers[-1]
+
+    @property
+    def layers(self) -> tuple[Layer, ...]:
+        return tuple(self._layers)
+
+    @property
+    def game_screen(self) -> GameScreen | None:
+        return self.screen if isinstance(self.screen, GameScreen) else None
+
+    def show(self, screen: Layer) -> None:
+        """Replace the base screen; every overlay goes."""
+        self._layers = [screen]
+        self._frozen_since = [None]
         self.dirty = True
 
+    def push(self, layer: Layer) -> None:
+        if getattr(layer, "modal", False):
+            now = self.clock.now()
+            self._frozen_since = [now if since is None else since for since in self._frozen_since]
+        self._layers.append(layer)
+        self._frozen_since.append(None)
+        self.dirty = True
+
+    def pop(self, layer: Layer) -> None:
+        """Take `layer` off the stack; layers no longer under a modal one resume."""
+        if layer not in self._layers:
+            return
+        index = self._layers.index(layer)
+        del self._layers[index], self._frozen_since[index]
+        now = self.clock.now()
+        covered = False
+        for i in range(len(self._layers) - 1, -1, -1):
+            since = self._frozen_since[i]
+            if since is not None and not covered:
+                self._frozen_since[i] = None
+                if (resume := getattr(self._layers[i], "resume", None)) is not None:
+                    resume(now - since)
+            covered = covered or getattr(self._layers[i], "modal", False)
+        self.dirty = True
+
+    def _live(self) -> list[Layer]:
+        """The layers whose time runs: none under a modal layer."""
+        return [layer for layer, since in zip(self._layers, self._frozen_since) if since is None]
+
+    # -- what layers ask of the app ------------------------------------------------
+    def notify(self, text: str) -> None:
+        """A quiet notice in the corner that fades by itself; also printed to stderr."""
+        print(text, file=sys.stderr)
+        self.notices.add(text, self.clock.now())
+        self.dirty = True
+
+    def confirm(self, question: str, on_yes: Callable[[], None], *, detail: str = "") -> None:
+        """Ask Yes or No over everything; `on_yes` runs after a Yes (the confirmation is gone by then)."""
+        self.push(Confirm(self, question, on_yes, detail=detail))
+
+    def open_menu(self, page: str) -> None:
+        """The game menu at `page`: "save", "load", "settings", "history" or "help"."""
+        self.push(GameMenu(self, page))
+
+    def apply_settings(self, new: Settings) -> None:
+        """Use `new` at once (text speed from the next line) and keep it for the next run.
+
+        Volumes and mute are not applied here yet: `Audio` (branch `art`) is growing its own
+        volume handling; the lead wires `self.audio` to them at merge.
+        """
+        if new.fullscreen != self.window.fullscreen:
+            self.window.toggle_fullscreen()
+        self.settings = new
+        self.settings_file.save(new)
+        self.dirty = True
+
+    def save_screenshot(self, picture: pygame.Surface) -> None:
+        """Write `picture` as a PNG under the data folder's screenshots/, then say so.
+
+        A full-size PNG takes most of a second to compress; pygame lets go of the GIL
+        meanwhile, so it is done on a thread and the game does not stall.
+        """
+        stamp = time.strftime("%Y%m%d-%H%M%S") + f"-{int(time.time() * 1000) % 1000:03d}"
+        if self._encoder is None:
+            self._encoder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="screenshot")
+        self._screenshots.append((f"screenshots/{self.game_id}-{stamp}.png", self._encoder.submit(png, picture)))
+
+    @property
+    def screenshots_pending(self) -> int:
+        return len(self._screenshots)
+
+    def _write_screenshots(self, *, wait: bool = False) -> None:
+        """Write the screenshots whose PNG is ready (all of them, with `wait`)."""
+        for name, future in list(self._screenshots):
+            if wait or future.done():
+                self._screenshots.remove((name, future))
+                if self.files.write_bytes(name, future.result()):
+                    self.notify(f"Screenshot saved: {name} (in {self.files.folder})")
+                else:
+                    self.notify("Could not save the screenshot")
+
+    def new_game(self) -> None:
+        self.audio.play_music(None, fade=0.5)
+        self.show(GameScreen(self))
+
+    def continue_game(self) -> None:
+        """Title's Continue: the newest save of any kind."""
+        newest = self.saves.newest()
+        if newest is not None:
+            self.load_with(lambda: self.saves.load(newest, seen=self.seen))
+
+    def quick_load(self) -> None:
+        self.load_with(lambda: self.saves.quick_load(seen=self.seen))
+
+    def load_with(self, read: Callable[[], Loaded | None]) -> bool:
+        """Load through `read` and show it; a save that cannot be loaded is a notice, nothing lost."""
+        try:
+            loaded = read()
+        except SaveError as error:
+            self.notify(f"Could not load: {error}")
+            return False
+        if loaded is None:
+            self.notify("Nothing to load yet")
+            return False
+        self.load(loaded)
+        return True
+
+    def load(self, loaded: Loaded) -> None:
+        """Show a loaded playthrough on the game screen (made afresh from the title); menus close."""
+        game = self.game_screen
+        if game is None:
+            self.audio.play_music(None, fade=0.5)
+            game = GameScreen(self, playthrough=loaded.playthrough)
+            self.notify(loaded.notice or "Loaded")
+        else:
+            game.load(loaded)
+        self.show(game)
+
+    def autosave(self) -> bool:
+        """Save the game being played into the rotating autosave slots (not if on the title)."""
+        game = self.game_screen
+        if game is None:
+            return False
+        done = self.saves.autosave(game.playthrough, thumbnail_png=game.thumbnail_png())
+        game.saved()
+        return done
+
+    def to_title(self) -> None:
+        self.autosave()
+        self.show(TitleScreen(self))
+
+    def restart(self) -> None:
+        self.autosave()
+        self.new_game()
+
+    def ask_title(self) -> None:
+        self.confirm("Return to the title screen?", self.to_title, detail=AUTOSAVED)
+
+    def ask_restart(self) -> None:
+        self.confirm("Start again from the beginning?", self.restart, detail=AUTOSAVED)
+
+    def ask_quit(self) -> None:
+        self.confirm("Quit the game?", self.quit, detail=AUTOSAVED)
+
     def quit(self) -> None:
+        """Autosave (when playing) and stop at once."""
+        self.autosave()
         self.running = False
 
+    # -- the loop ---------------------------------------------------------------------
     def _event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
-            self.quit()
+            self.quit()  # closing the window: autosave and quit, no question
             return
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             self.window.resized()
-        elif event.type == pygame.KEYDOWN and (event.key == pygame.K_F11 or (event.key == pygame.K_RETURN and event.mod & pygame.KMOD_ALT)):
-            self.window.toggle_fullscreen()
-        elif event.type in (pygame.KEYDOWN, pygame.KEYUP, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION, pygame.MOUSEWHEEL):
-            point = self.window.to_canvas(event.pos) if hasattr(event, "pos") else None
-            self.screen.handle(event, point)
+        elif event.type in INPUT_EVENTS:
+            actions = keymap.actions(event)
+            if "fullscreen" in actions:
+                self.apply_settings(replace(self.settings, fullscreen=not self.window.fullscreen))
+            else:
+                point = self.window.to_canvas(event.pos) if hasattr(event, "pos") else None
+                self.top.handle(actions, event, point)
+        elif event.type not in (pygame.WINDOWEXPOSED, pygame.VIDEOEXPOSE, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED):
+            return  # nothing else changes what is shown
         self.dirty = True
 
     def frame(self) -> None:
         """One turn of the loop: events, timers, and a redraw if anything changed."""
         for event in pygame.event.get():
             self._event(event)
+        self._write_screenshots()
         now = self.clock.now()
-        self.screen.update(now)
+        for layer in self._live():
+            if layer in self._layers:  # an update may have closed a later one
+                layer.update(now)
+        if self.notices.update(now):
+            self.dirty = True
         woke = self._wake_at is not None and now >= self._wake_at
-        wait = self.screen.next_change(now)  # drawing changes nothing, so one answer serves both uses
+        waits = [layer.next_change(now) for layer in self._live()] + [self.notices.next_change(now)]
+        wait = min((w for w in waits if w is not None), default=None)
         if self.dirty or woke or wait == 0:
-            self.screen.draw(self.window.canvas, now)
+            for layer, since in zip(self._layers, self._frozen_since):
+                layer.draw(self.window.canvas, now if since is None else since)
+            self.notices.draw(self.window.canvas, now)
             self.window.present()
             self.dirty = False
         self._wake_at = None if wait is None else now + wait
@@ -116,7 +333,8 @@ class App:
                     break
                 self.images.preload(self.story)
             self.pause()
-        self.seen.save()
+        self._write_screenshots(wait=True)
+        self.seen.close()
         pygame.quit()
         return 0
 

@@ -80,6 +80,25 @@ def _rewind(_scenes: Path) -> dict:
     return {"rewind_step_at_line_10000": _summary(samples), "advance_step_mean_ms": round(advance_ms, 4), "playthrough_beats": len(play.beats)}
 
 
+def _saves(_scenes: Path) -> dict:
+    """Saving and loading a 10,000-line playthrough (the file only, no thumbnail)."""
+    from game.playthrough import Playthrough
+    from game.saves import SaveStore
+    from game.script import load_story
+    from game.userdata import PlayerFiles
+
+    with tempfile.TemporaryDirectory() as temporary:
+        story, _ = load_story(generated_script(Path(temporary) / "scenes"))
+        play = Playthrough(story)
+        while play.advance():
+            pass
+        store = SaveStore(PlayerFiles(Path(temporary) / "data", warn=lambda text: print(text, file=sys.stderr)), story, "bench")
+        return {
+            "save_10000_line_playthrough": _timed(lambda: store.save("1-1", play, thumbnail_png=b""), 5),
+            "load_10000_line_playthrough": _timed(lambda: store.load("1-1"), 5),
+        }
+
+
 def _frames(scenes: Path) -> dict:
     """Render a line with a background, two sprites and a full text box, then idle at it."""
     os.environ["SDL_VIDEODRIVER"] = "dummy"
@@ -89,7 +108,7 @@ def _frames(scenes: Path) -> dict:
     from game.clock import ManualClock
     from game.reveal import BeatPlayback
     from game.script import load_story
-    from game.ui.screens import GameScreen
+    from game.ui.game_screen import GameScreen
 
     story, _ = load_story(scenes)
     clock = ManualClock()
@@ -127,7 +146,7 @@ def _startup(scenes: Path) -> dict:
 
 def run_bench(scenes: Path) -> int:
     figures = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}}
-    for part in (_loading, _rewind, _frames):
+    for part in (_loading, _rewind, _saves, _frames):
         figures.update(part(scenes))
     figures.update(_startup(scenes))
     print(json.dumps(figures, indent=2))

@@ -9,9 +9,10 @@ record live here too.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, Protocol
 
 from game.beats import Beat, after, begin
+from game.resume import fingerprint_at, resume
 from game.script.model import Choice, Ending, Line, Story
 
 
@@ -28,11 +29,41 @@ class Playthrough:
 
     def __init__(self, story: Story, *, start: str = "start", seen: Seen | None = None) -> None:
         self.story = story
+        self.start = start
         self.seen = seen if seen is not None else set()
         self.beats: list[Beat] = [begin(story, start)]
         self.index = 0
         self._next: tuple[int, Beat] | None = None
         self._mark_seen()
+
+    # -- saving and loading ------------------------------------------------------
+    def to_json(self) -> dict:
+        """Every beat passed through (by stable id, with its state) and where the player stands."""
+        return {"start": self.start, "index": self.index, "beats": [self._beat_json(number) for number in range(len(self.beats))]}
+
+    def _beat_json(self, number: int) -> dict:
+        beat = self.beats[number]
+        entry = {"at": beat.id, "check": fingerprint_at(self.story, beat.state.position), "state": beat.state.to_json(self.story)}
+        option = self.option_taken_at(number)
+        if option is not None and option < len(beat.stop.options):
+            entry["option"], entry["option_text"] = option, beat.stop.options[option].text
+        return entry
+
+    @classmethod
+    def from_json(cls, story: Story, data: Any, *, seen: Seen | None = None) -> tuple[Playthrough, str | None]:
+        """The playthrough `to_json` wrote, found again in `story` even if it was edited since.
+
+        Returns it with a notice when the player's own line is gone and they
+        resume at the nearest earlier one (see `game.resume`); raises
+        `ValueError` when the data is not a playthrough or nothing of it is left.
+        """
+        resumed = resume(story, data)
+        playthrough = cls.__new__(cls)  # not __init__: it begins at the start label, which may be gone
+        playthrough.story, playthrough.start = story, data["start"]
+        playthrough.seen = seen if seen is not None else set()
+        playthrough.beats, playthrough.index, playthrough._next = resumed.beats, resumed.index, None
+        playthrough._mark_seen()
+        return playthrough, resumed.notice
 
     @property
     def current(self) -> Beat:
@@ -79,9 +110,13 @@ class Playthrough:
 
     def option_taken(self) -> int | None:
         """At a rewound choice, the option the player took last time."""
-        if not (self.at_choice and self.rewound):
+        return self.option_taken_at(self.index)
+
+    def option_taken_at(self, number: int) -> int | None:
+        """The option taken at beat `number`, when it is a choice the player has gone past."""
+        if not (isinstance(self.beats[number].stop, Choice) and number + 1 < len(self.beats)):
             return None
-        return self.beats[self.index + 1].state.choices[-1][1]
+        return self.beats[number + 1].state.choices[-1][1]
 
     def rewind(self) -> bool:
         """Back one beat; False at the very first."""
@@ -105,9 +140,30 @@ class Playthrough:
             return True
         return self._upcoming().id in self.seen
 
-    def skip(self) -> bool:
-        """Advance if skip may pass the current beat; False where skip must stop."""
-        return self.next_is_seen() and self.advance()
+    def skip(self, *, everything: bool = False) -> bool:
+        """Advance if skip may pass the current beat; False where skip must stop.
+
+        Skip stops at the choice and at an ending, and (unless `everything`) before a line never seen.
+        """
+        may_pass = isinstance(self.current.stop, Line) if everything else self.next_is_seen()
+        return may_pass and self.advance()
+
+    def fast_skip(self, *, everything: bool) -> bool:
+        """Skip at once as far as skip would go: to the choice, an ending, or (unless `everything`) the last line seen.
+
+        False when it could not move at all.
+        """
+        moved = False
+        while self.skip(everything=everything):
+            moved = True
+        return moved
+
+    def go_to(self, number: int) -> None:
+        """Stand at beat `number` (a History entry), keeping the beats ahead to roll forward through."""
+        if not 0 <= number < len(self.beats):
+            raise IndexError(f"there is no beat {number} in a playthrough of {len(self.beats)}")
+        self.index = number
+        self._mark_seen()
 
     def _move(self, step: int) -> None:
         self.index += step

@@ -124,13 +124,14 @@ class _Moment:
 class BeatPlayback:
     """One beat played out in time. `cps` is characters per second (0: all at once)."""
 
-    def __init__(self, beat: Beat, *, cps: float, now: float, instant: bool = False, page_breaks: tuple[int, ...] = ()) -> None:
-        """`page_breaks`: character indexes where the text box is full and a fresh page starts."""
+    def __init__(self, beat: Beat, *, cps: float, now: float, instant: bool = False, transitions: bool = True, page_breaks: tuple[int, ...] = ()) -> None:
+        """`transitions` False makes every transition a cut (held waits still hold);
+        `page_breaks`: character indexes where the text box is full and a fresh page starts."""
         self.beat = beat
         self.per_char = 1.0 / cps if cps > 0 else 0.0
         parts, self.cues = _parts(_segments(beat))
         self.parts = _paged(parts, page_breaks)
-        self.moments, self.lead_duration = self._schedule(beat)
+        self.moments, self.lead_duration = self._schedule(beat, transitions=transitions)
         self.started = now
         self.text_start = now if instant else now + self.lead_duration
         self.part = len(self.parts) - 1 if instant else 0
@@ -140,10 +141,13 @@ class BeatPlayback:
         self.fired: set[int] = set(range(len(self.moments) + len(self.cues))) if instant else set()
 
     @staticmethod
-    def _schedule(beat: Beat) -> tuple[list[_Moment], float]:
+    def _schedule(beat: Beat, *, transitions: bool) -> tuple[list[_Moment], float]:
         moments, t, shown = [], 0.0, beat.before
         for entry in beat.lead_in:
-            length = entry.transition.duration if isinstance(entry, Change) else entry.seconds if isinstance(entry, Hold) else 0.0
+            if isinstance(entry, Change):
+                length = entry.transition.duration if transitions else 0.0
+            else:
+                length = entry.seconds if isinstance(entry, Hold) else 0.0
             moments.append(_Moment(t, t + length, entry, shown))
             if isinstance(entry, Change):
                 shown = entry.scene
@@ -212,12 +216,21 @@ class BeatPlayback:
                 return 0.0
             return max(0.0, self.started + (moment.end if isinstance(moment.entry, Hold) else moment.start) - now)
         if not self.waiting(now):
-            return 0.0 if self.per_char else 0.01
+            return 0.0 if self.per_char else self._pause_end(now) - now
         auto = getattr(self.beat.stop, "auto", None)
         done = self.completed_at(now)
         if auto is not None and done is not None:
             return max(0.0, done + auto - now)
         return None
+
+    def _pause_end(self, now: float) -> float:
+        """With instant text (cps 0), only timed pauses take time: when the current one ends."""
+        end = max(self.part_start, self.text_start)
+        for kind, value in self.parts[self.part].tokens:
+            end += value if kind == "pause" else 0.0
+            if end > now + EPSILON:
+                break
+        return max(now, end)
 
     def delay(self, seconds: float) -> None:
         """Move everything still to come `seconds` later (the game was paused meanwhile)."""

@@ -188,6 +188,25 @@ def render_line(text: str, fonts: FontsFor, colour: tuple[int, int, int]) -> pyg
     return surface
 
 
+def wrap(text: str, font: pygame.font.Font, width: int) -> list[tuple[str, int]]:
+    """Lines of at most `width` pixels in one font (notices, questions), each with the index of its
+    first character: broken as the text box breaks them, a word too long cut with a hyphen."""
+    clusters = [_Cluster(cluster, start, font, (0, 0, 0)) for cluster, start in _with_starts(_split_clusters(text))]
+    lines = _wrap(clusters, width) if text else []
+    return [
+        ("".join(c.text if isinstance(c, _Cluster) else HYPHEN for c in line).rstrip(" \n"), next((c.start for c in line if isinstance(c, _Cluster)), 0))
+        for line in lines
+    ]
+
+
+def _with_starts(clusters: list[str]) -> list[tuple[str, int]]:
+    starts, at = [], 0
+    for cluster in clusters:
+        starts.append((cluster, at))
+        at += len(cluster)
+    return starts
+
+
 def _clusters(runs: Sequence[Run], fonts_for: Callable[[RunStyle], FontsFor], colour: tuple[int, int, int]) -> list[_Cluster]:
     """The text split into characters with their combining marks, each with the font that draws it."""
     logical = "".join(text for text, _ in runs)

@@ -1,25 +1,44 @@
-"""Buttons that work with mouse and keyboard alike: the title menu, the pause menu, the choice."""
+"""Buttons that work with mouse and keyboard alike (title, menus, confirmations, the choice),
+the quick menu's links, and opaque panels."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
+import numpy
 import pygame
 
+from game.ui import keymap
 from game.ui.layout import DIM_TEXT, HIGHLIGHT, TEXT_COLOUR
 
-ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+if TYPE_CHECKING:
+    from game.ui.assets import Images
+    from game.ui.audio import Audio
+
+MOUSE_EVENTS = (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL)
+UI_HOVER, UI_CLICK = "ui_hover", "ui_click"
 
 
 class Buttons:
-    """A column of buttons: hover or arrow keys select, click, Enter or a digit activate."""
+    """A column (or row) of buttons: pointing or arrows select; a click, Enter or a digit activate.
 
-    def __init__(self, labels: Sequence[str], rects: Sequence[pygame.Rect], plates: dict[str, pygame.Surface], font: pygame.font.Font, *, marked: int | None = None) -> None:
+    Args:
+        across: a row, moved through with Left and Right (else a column, with Up and Down).
+        numbered: digit keys 1-9 activate the button of that number (the choice).
+        marked: a button marked with a dot (the option taken last time, at a rewound choice).
+        audio: plays a soft tick when the selection moves and a click when a button is pressed.
+    """
+
+    def __init__(self, labels: Sequence[str], rects: Sequence[pygame.Rect], plates: dict[str, pygame.Surface], font: pygame.font.Font, *, across: bool = False, numbered: bool = False, marked: int | None = None, audio: Audio | None = None) -> None:
         self.labels = list(labels)
         self.rects = list(rects)
         self.plates = plates
         self.font = font
-        self.marked = marked  # e.g. the option taken last time, at a rewound choice
+        self.across = across
+        self.numbered = numbered
+        self.marked = marked
+        self.audio = audio
         self.selected: int | None = None
         self.pressed: int | None = None
         self._texts = [font.render(label, True, TEXT_COLOUR) for label in labels]
@@ -28,30 +47,41 @@ class Buttons:
     def at(self, point: tuple[int, int]) -> int | None:
         return next((i for i, rect in enumerate(self.rects) if rect.collidepoint(point)), None)
 
-    def handle(self, event: pygame.event.Event, point: tuple[int, int] | None) -> int | None:
+    def handle(self, actions: frozenset[str], event: pygame.event.Event, point: tuple[int, int] | None) -> int | None:
         """Feed one event (`point`: the mouse in canvas pixels); returns a button activated now."""
-        if event.type == pygame.MOUSEMOTION and point is not None:
-            # Only a button under the pointer takes the selection; moving off one keeps it for the keyboard.
-            self.selected = self.at(point) if self.at(point) is not None else self.selected
-        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and point is not None:
-            self.pressed = self.selected = self.at(point)
-        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1 and point is not None:
-            hit, self.pressed = self.at(point), None
-            return hit
-        elif event.type == pygame.KEYDOWN:
-            return self._key(event.key)
+        before = self.selected
+        chosen = self._pointer(event, point) if event.type in MOUSE_EVENTS else self._keys(actions)
+        if self.audio is not None:
+            if chosen is not None:
+                self.audio.sound(UI_CLICK)
+            elif self.selected is not None and self.selected != before:
+                self.audio.sound(UI_HOVER)
+        return chosen
+
+    def _pointer(self, event: pygame.event.Event, point: tuple[int, int] | None) -> int | None:
+        # Only a button under the pointer takes the selection: moving off one, or clicking beside
+        # them, keeps it, so Enter still works afterwards.
+        hit = None if point is None else self.at(point)
+        if event.type == pygame.MOUSEMOTION and hit is not None:
+            self.selected = hit
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and hit is not None:
+            self.pressed = self.selected = hit
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            pressed, self.pressed = self.pressed, None
+            return hit if hit is not None and hit == pressed else None
         return None
 
-    def _key(self, key: int) -> int | None:
+    def _keys(self, actions: frozenset[str]) -> int | None:
         count = len(self.labels)
-        if key in (pygame.K_DOWN, pygame.K_s, pygame.K_TAB):
+        back, on = ("left", "right") if self.across else ("up", "down")
+        if on in actions:
             self.selected = 0 if self.selected is None else (self.selected + 1) % count
-        elif key in (pygame.K_UP, pygame.K_w):
+        elif back in actions:
             self.selected = count - 1 if self.selected is None else (self.selected - 1) % count
-        elif key in ACTIVATE_KEYS and self.selected is not None:
+        elif "activate" in actions and self.selected is not None:
             return self.selected
-        elif pygame.K_1 <= key <= pygame.K_9 and key - pygame.K_1 < count:
-            return key - pygame.K_1
+        elif self.numbered and (number := keymap.option(actions)) is not None and number < count:
+            return number
         return None
 
     def draw(self, canvas: pygame.Surface) -> None:
@@ -69,6 +99,40 @@ def column(count: int, size: tuple[int, int], *, centre_x: int, top: int, gap: i
     return [pygame.Rect(centre_x - size[0] // 2, top + i * (size[1] + gap), *size) for i in range(count)]
 
 
+def row(count: int, size: tuple[int, int], *, centre_x: int, top: int, gap: int) -> list[pygame.Rect]:
+    """`count` rects of `size`, side by side, the row centred on `centre_x`."""
+    left = centre_x - (count * size[0] + (count - 1) * gap) // 2
+    return [pygame.Rect(left + i * (size[0] + gap), top, *size) for i in range(count)]
+
+
+def opaque(image: pygame.Surface) -> pygame.Surface:
+    """A copy of a translucent panel made fully opaque inside, keeping its soft rim.
+
+    The interface art is drawn see-through (80-90 %), so text behind it reads through.
+    Doubling the alpha against the panel's middle makes everything from half its
+    opacity up solid (the body, its highlights and divider lines) and keeps the
+    anti-aliased rim soft.
+    """
+    result = image.copy()
+    centre = image.get_at((image.get_width() // 2, image.get_height() // 2)).a
+    if centre in (0, 255):
+        return result
+    alpha = pygame.surfarray.pixels_alpha(result)
+    alpha[...] = numpy.minimum(255, alpha.astype(numpy.uint32) * 510 // centre).astype(numpy.uint8)
+    del alpha  # unlocks the surface
+    return result
+
+
+def plates(images: Images, size: tuple[int, int]) -> dict[str, pygame.Surface]:
+    """The button plates in three states, opaque, scaled to `size` once."""
+    made = {}
+    for state in ("normal", "hover", "pressed"):
+        image = images.ui(f"choice_{state}")
+        image = image if image.get_size() == size else pygame.transform.smoothscale(image, size)
+        made[state] = opaque(image)
+    return made
+
+
 class Links:
     """A row of small text buttons (the quick menu under the text box), right-aligned at `right`."""
 
@@ -82,11 +146,12 @@ class Links:
             self.rects.append(pygame.Rect(x, y, width, font.get_linesize()))
             x += width + gap
         self.hovered: int | None = None
+        self._texts = {colour: [font.render(label, True, colour) for label in labels] for colour in (DIM_TEXT, HIGHLIGHT)}
 
     def at(self, point: tuple[int, int]) -> int | None:
         return next((i for i, rect in enumerate(self.rects) if rect.inflate(10, 6).collidepoint(point)), None)
 
     def draw(self, canvas: pygame.Surface, *, lit: set[int] = frozenset()) -> None:
-        for index, (label, rect) in enumerate(zip(self.labels, self.rects)):
+        for index, rect in enumerate(self.rects):
             colour = HIGHLIGHT if index in lit or index == self.hovered else DIM_TEXT
-            canvas.blit(self.font.render(label, True, colour), rect)
+            canvas.blit(self._texts[colour][index], rect)

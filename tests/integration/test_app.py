@@ -3,55 +3,13 @@
 from __future__ import annotations
 
 import pygame
-import pytest
 
-from game.app import App
-from game.clock import ManualClock
-from game.ui.screens import EndCardScreen, GameScreen, TitleScreen
-
-
-@pytest.fixture
-def app(shipped_story):
-    clock = ManualClock()
-    app = App(shipped_story, clock=clock)
-    app.presented = 0
-    present = app.window.present
-
-    def counting_present() -> None:
-        app.presented += 1
-        present()
-
-    app.window.present = counting_present
-    yield app
-    pygame.quit()
-
-
-def key(app: App, name: int, *, up: bool = False, mod: int = 0) -> None:
-    pygame.event.post(pygame.event.Event(pygame.KEYUP if up else pygame.KEYDOWN, key=name, mod=mod, unicode="", scancode=0))
-    app.frame()
-
-
-def click(app: App, at: tuple[int, int], button: int = 1) -> None:
-    for kind in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
-        pygame.event.post(pygame.event.Event(kind, pos=at, button=button))
-    app.frame()
-
-
-def wheel(app: App, y: int) -> None:
-    pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=y, flipped=False))
-    app.frame()
-
-
-def settle(app: App, seconds: float = 30.0) -> None:
-    app.clock.tick(seconds)
-    app.frame()
-
-
-def start_game(app: App) -> GameScreen:
-    app.frame()
-    key(app, pygame.K_RETURN)
-    assert isinstance(app.screen, GameScreen)
-    return app.screen
+from driving import app, click, key, settle, start_game, wheel  # noqa: F401 (app is a fixture)
+from game.ui.end_card import EndCardScreen
+from game.ui.game_screen import GameScreen
+from game.ui.overlays import Confirm
+from game.ui.standins import GameMenu
+from game.ui.title import TitleScreen
 
 
 def test_title_start_works_by_mouse(app):
@@ -64,9 +22,10 @@ def test_title_start_works_by_mouse(app):
 
 
 def test_title_quit_works_by_keyboard(app):
-    """Down then Enter on the title screen quits."""
+    """Up (from Start, round to the last button) then Enter on the title screen quits."""
     app.frame()
-    key(app, pygame.K_DOWN)
+    assert app.screen.labels[-1] == "Quit"
+    key(app, pygame.K_UP)
     key(app, pygame.K_RETURN)
     assert not app.running
 
@@ -116,6 +75,8 @@ def test_skip_runs_through_seen_lines_and_stops_at_unseen(app):
     key(app, pygame.K_ESCAPE)
     key(app, pygame.K_DOWN)
     key(app, pygame.K_RETURN)  # Restart
+    assert isinstance(app.top, Confirm)
+    key(app, pygame.K_RETURN)  # Yes
     game = app.screen
     assert game.playthrough.index == 0
     key(app, pygame.K_TAB)
@@ -162,16 +123,24 @@ def test_ending_leads_to_the_end_card_and_back_to_the_title(app):
     assert isinstance(app.screen, TitleScreen)
 
 
-def test_pause_menu_by_escape_and_right_click(app):
-    """Escape opens the pause menu and closes it; a right click opens it; Quit ends the game."""
+def test_game_menu_by_escape_right_click_and_the_quick_menu(app):
+    """Escape opens the game menu over the game and closes it; a right click and **Menu** open it; Quit asks, then ends."""
     game = start_game(app)
+    settle(app)
     key(app, pygame.K_ESCAPE)
-    assert game.pause_menu is not None
+    assert isinstance(app.top, GameMenu) and app.screen is game
     key(app, pygame.K_ESCAPE)
-    assert game.pause_menu is None
+    assert app.top is game
     click(app, (640, 300), button=3)
-    assert game.pause_menu is not None
-    click(app, game.pause_menu.buttons.rects[3].center)
+    assert isinstance(app.top, GameMenu)
+    click(app, (640, 300), button=3)
+    assert app.top is game
+    click(app, game.quick.rects[game.quick.labels.index("Menu")].center)
+    menu = app.top
+    assert isinstance(menu, GameMenu)
+    click(app, menu.buttons.rects[menu.ACTIONS.index("Quit")].center)
+    assert isinstance(app.top, Confirm) and app.running
+    click(app, app.top.buttons.rects[0].center)  # Yes
     assert not app.running
 
 
@@ -188,8 +157,8 @@ def test_a_still_screen_is_not_redrawn(app):
     assert app.presented == before + 1
 
 
-def test_the_pause_menu_stops_the_line_typing(app):
-    """Text does not go on typing behind the pause menu; it picks up where it was on Resume."""
+def test_the_game_menu_stops_the_line_typing(app):
+    """Text does not go on typing behind the game menu; it picks up where it was when the menu closes."""
     game = start_game(app)
     settle(app, 100.0)
     key(app, pygame.K_SPACE)  # the next line starts typing

@@ -11,7 +11,7 @@ from game.clock import ManualClock
 from game.ui.assets import Fonts, Images
 from game.ui.audio import Audio
 from game.ui.layout import SCREEN_SIZE, TEXT_BOX
-from game.ui.screens import GameScreen
+from game.ui.game_screen import GameScreen
 
 CHECKER = {(34, 34, 40), (52, 52, 62)}  # the placeholder's two squares
 NOT_AN_IMAGE = b"this is not a picture\n" * 20

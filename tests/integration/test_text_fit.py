@@ -16,7 +16,7 @@ from game.reveal import BeatPlayback, Frame
 from game.script import load_story
 from game.ui.assets import Fonts, Images
 from game.ui.layout import SCREEN_SIZE, TEXT_AREA, TEXT_BOX
-from game.ui.screens import GameScreen
+from game.ui.game_screen import GameScreen
 from game.ui.stage import Stage
 from game.ui.text import PlainStyle, TypedText
 

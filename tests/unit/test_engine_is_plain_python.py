@@ -8,6 +8,7 @@ import sys
 from game import ROOT
 
 ENGINE = ["game.script", "game.state", "game.beats", "game.playthrough", "game.reveal", "game.clock", "game.seen", "game.transcript"]
+ENGINE += ["game.userdata", "game.resume", "game.saves", "game.settings", "game.history", "game.endings"]  # the player's data
 
 
 def test_engine_modules_do_not_import_pygame():

@@ -207,3 +207,53 @@ def test_starting_at_a_label_sets_the_scene_as_on_the_way_there(story):
     assert beat.state.scene.sprites == ()  # the label's own `hide: ann` still happens
     assert beat.state.music.track == "chime"
     assert any(isinstance(entry, ChangeMusic) and entry.music.track == "chime" for entry in beat.lead_in)
+
+
+def test_go_to_stands_at_a_beat_and_keeps_the_future(story):
+    """go_to (a History click) moves to that beat, marks it seen, and the beats ahead can still be rolled through."""
+    seen: set[str] = set()
+    play = Playthrough(story, seen=seen)
+    to_choice(play)
+    play.choose(0)
+    furthest = len(play.beats)
+    play.go_to(1)
+    assert texts(play) == "Two." and play.rewound and len(play.beats) == furthest
+    play.go_to(furthest - 1)
+    assert texts(play) == "Left one."
+    with pytest.raises(IndexError):
+        play.go_to(furthest)
+
+
+def test_skip_everything_passes_unseen_lines_but_not_the_choice(story):
+    """skip(everything=True) passes lines never seen, and still stops at the choice."""
+    play = Playthrough(story, seen=set())
+    assert play.skip() is False
+    assert play.skip(everything=True) and texts(play) == "Two."
+    while play.skip(everything=True):
+        pass
+    assert play.at_choice
+
+
+def test_fast_skip_goes_to_the_last_seen_line_or_the_choice(story):
+    """fast_skip stops where skip stops (before the first unseen line), or with `everything` at the choice; False when it cannot move."""
+    seen: set[str] = set()
+    first = Playthrough(story, seen=seen)
+    first.advance()
+    play = Playthrough(story, seen=seen)
+    assert play.fast_skip(everything=False) and texts(play) == "Two."
+    assert play.fast_skip(everything=False) is False
+    assert play.fast_skip(everything=True) and play.at_choice
+    play.choose(1)
+    assert play.fast_skip(everything=True) and play.ended
+    assert play.fast_skip(everything=True) is False
+
+
+def test_playthrough_json_round_trip_marks_the_current_line_seen(story):
+    """from_json gives back the same beats and place, and marks where the player stands as seen."""
+    play = Playthrough(story)
+    to_choice(play)
+    play.choose(0)
+    seen: set[str] = set()
+    again, notice = Playthrough.from_json(story, play.to_json(), seen=seen)
+    assert notice is None and again.beats == play.beats and again.index == play.index
+    assert again.start == "start" and seen == {play.current.id}

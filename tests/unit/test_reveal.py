@@ -148,3 +148,23 @@ def test_a_delay_holds_the_reveal_where_it_was(beats):
     playback.delay(10.0)
     assert playback.chars_shown(10.3) == 3
     assert playback.chars_shown(10.5) == 5
+
+
+def test_instant_text_sleeps_through_a_timed_pause(beats):
+    """At cps 0 the text before `{pause 1}` is whole at once, and the next change is the pause's end, not a 10 ms poll."""
+    playback = BeatPlayback(beats[0], cps=0, now=0.0)
+    assert playback.chars_shown(0.0) == 5
+    assert playback.next_change(0.0) == pytest.approx(1.0)
+    assert playback.next_change(0.4) == pytest.approx(0.6)
+    assert playback.chars_shown(1.0) == 10 and playback.complete(1.0)
+    assert playback.next_change(1.0) is None
+
+
+def test_transitions_off_makes_every_transition_a_cut(beats):
+    """With transitions off the dissolve takes no time; the held wait before it still holds."""
+    dissolving = next(b for b in beats if b.stop.speaker)
+    with_transition = BeatPlayback(dissolving, cps=10, now=0.0)
+    cut = BeatPlayback(dissolving, cps=10, now=0.0, transitions=False)
+    assert with_transition.lead_duration == pytest.approx(3.0)
+    assert cut.lead_duration == pytest.approx(2.0)
+    assert cut.frame(2.0).blend_from is None

@@ -1,0 +1,33 @@
+"""The endings the player has reached, kept across runs (the title shows them)."""
+
+from __future__ import annotations
+
+from game.userdata import PlayerFiles
+
+FILE_NAME = "endings.json"
+MAX_BYTES = 1024 * 1024
+
+
+def _shape(data: object) -> str | None:
+    if not isinstance(data, dict) or not isinstance(data.get("endings"), list) or not all(isinstance(name, str) for name in data["endings"]):
+        return 'it does not hold {"endings": [names of endings]}'
+    return None
+
+
+class EndingsReached:
+    """A set of ending names, in `endings.json`; an unwritable folder keeps them for this run."""
+
+    def __init__(self, files: PlayerFiles) -> None:
+        self.files = files
+        data = files.read_json(FILE_NAME, max_bytes=MAX_BYTES, shape=_shape)
+        self._names: set[str] = set(data["endings"]) if data else set()
+
+    def add(self, name: str) -> bool:
+        """Remember `name`; False if it could not be written (it is still remembered until quit)."""
+        if name in self._names:
+            return True
+        self._names.add(name)
+        return self.files.write_json(FILE_NAME, {"endings": sorted(self._names)})
+
+    def names(self) -> set[str]:
+        return set(self._names)

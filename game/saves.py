@@ -1,0 +1,258 @@
+"""Save slots: a playthrough kept in a file, with a thumbnail beside it.
+
+A save is plain JSON (loading it runs no code), in `saves/NAME.json` in the
+player's data folder, with the picture of the game screen at that moment in
+`saves/NAME.png`; both written atomically. It holds:
+
+    {"format": 1, "minimum_format": 1, "game": "hub",
+     "saved_at": "2026-11-25T10:40:00.123456+00:00",
+     "speaker": "Jack" or null, "words": "the first words of the line",
+     "playthrough": {...}}          # every beat passed through (Playthrough.to_json)
+
+`format` is the version that wrote it; `minimum_format` the oldest version that
+can still read it. A file that is corrupt, truncated, from another game or from
+a newer version shows as an unreadable slot with the reason; it is never
+deleted (only the player's own Delete removes a save) and never a crash.
+
+Slots: pages of six ("1-1" to "10-6"), one quick save ("quick") and rotating
+autosaves ("auto-1" to "auto-3", the oldest replaced first).
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from game.playthrough import Playthrough, Seen
+from game.script.model import Choice, Ending, Line, Story
+from game.userdata import PlayerFiles, Unusable
+
+FORMAT = 1
+MINIMUM_FORMAT = 1  # the oldest format this version reads
+PAGES = 10
+SLOTS_PER_PAGE = 6
+QUICK = "quick"
+AUTOSAVES = ("auto-1", "auto-2", "auto-3")
+FOLDER = "saves"
+MAX_BYTES = 64 * 1024 * 1024  # a 10,000-line playthrough is about 2 MB
+WORDS = 60  # characters of the line shown on a slot
+
+
+class SaveError(Exception):
+    """A save that cannot be loaded; `reason` says why, in words for the player."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class SlotInfo:
+    """What a slot shows: empty, unreadable (with the reason), or a save's time, speaker, words and picture."""
+
+    name: str
+    filled: bool
+    readable: bool
+    reason: str | None = None
+    saved_at: datetime | None = None
+    speaker: str | None = None
+    words: str = ""
+    thumbnail: Path | None = None
+
+
+@dataclass(frozen=True)
+class Loaded:
+    playthrough: Playthrough
+    notice: str | None  # set when the story changed and the player resumes earlier than they saved
+
+
+class SaveStore:
+    """The save slots of one game, in its player's files."""
+
+    def __init__(self, files: PlayerFiles, story: Story, game_id: str, *, now: Callable[[], datetime] = datetime.now) -> None:
+        self.files = files
+        self.story = story
+        self.game_id = game_id
+        self._now = now
+        self._headers: dict[str, tuple[tuple[int, int], SlotInfo]] = {}  # by name, with the file's version read
+
+    # -- slots ---------------------------------------------------------------------
+    def slot_names(self, page: int) -> list[str]:
+        """The six slots of `page` (1 to PAGES): "1-1" .. "1-6"."""
+        if not 1 <= page <= PAGES:
+            raise ValueError(f"there are pages 1 to {PAGES}, not {page}")
+        return [f"{page}-{number}" for number in range(1, SLOTS_PER_PAGE + 1)]
+
+    def all_names(self) -> list[str]:
+        """Every slot: the pages', then the quick save, then the autosaves."""
+        return [name for page in range(1, PAGES + 1) for name in self.slot_names(page)] + [QUICK, *AUTOSAVES]
+
+    def info(self, name: str) -> SlotInfo:
+        """What the slot holds; read once and kept until its file changes."""
+        self._check_name(name)
+        key = self.files.version(self._file(name))
+        if key is None:
+            return SlotInfo(name, filled=False, readable=False)
+        cached = self._headers.get(name)
+        if cached and cached[0] == key:
+            return cached[1]
+        try:
+            info = self._info_from(name, self._read(name))
+        except SaveError as error:
+            info = SlotInfo(name, filled=True, readable=False, reason=error.reason, thumbnail=self._thumbnail(name))
+        self._headers[name] = (key, info)
+        return info
+
+    def newest(self) -> str | None:
+        """The readable save of any kind saved last (what Continue loads), or None."""
+        readable = [info for info in map(self.info, self.all_names()) if info.readable and info.saved_at]
+        if not readable:
+            return None
+        return max(readable, key=lambda info: info.saved_at.timestamp()).name
+
+    # -- saving -----------------------------------------------------------------
+    def save(self, name: str, playthrough: Playthrough, *, thumbnail_png: bytes) -> bool:
+        """Save into slot `name` (overwriting it), the picture beside it; False when it could not be written."""
+        self._check_name(name)
+        self._headers.pop(name, None)
+        speaker, words = _shown(self.story, playthrough)
+        data = {
+            "format": FORMAT,
+            "minimum_format": MINIMUM_FORMAT,
+            "game": self.game_id,
+            "saved_at": self._now().astimezone().isoformat(),
+            "speaker": speaker,
+            "words": words,
+            "playthrough": playthrough.to_json(),
+        }
+        # The picture first: if the save itself then fails, the slot still holds its old save.
+        picture = self._picture(name)
+        pictured = self.files.write_bytes(picture, thumbnail_png) if thumbnail_png else self.files.remove(picture)
+        return self.files.write_json(self._file(name), data) and pictured
+
+    def quick_save(self, playthrough: Playthrough, *, thumbnail_png: bytes) -> bool:
+        return self.save(QUICK, playthrough, thumbnail_png=thumbnail_png)
+
+    def autosave(self, playthrough: Playthrough, *, thumbnail_png: bytes) -> bool:
+        """Save into the autosave slot that is empty or oldest; an unreadable one is kept, never written over."""
+        usable = [self.info(name) for name in AUTOSAVES]
+        usable = [info for info in usable if not info.filled or info.readable]
+        if not usable:
+            return False
+        oldest = min(usable, key=lambda info: info.saved_at.timestamp() if info.saved_at else float("-inf"))
+        return self.save(oldest.name, playthrough, thumbnail_png=thumbnail_png)
+
+    def delete(self, name: str) -> bool:
+        """Remove the slot's save and picture (the player asked, and confirmed)."""
+        self._check_name(name)
+        self._headers.pop(name, None)
+        return self.files.remove(self._file(name)) and self.files.remove(self._picture(name))
+
+    # -- loading ----------------------------------------------------------------
+    def load(self, name: str, *, seen: Seen | None = None) -> Loaded:
+        """The playthrough saved in `name`; raises SaveError with the reason when it cannot be loaded."""
+        self._check_name(name)
+        with _no_collection():
+            data = self._read(name)
+            try:
+                playthrough, notice = Playthrough.from_json(self.story, data["playthrough"], seen=seen)
+            except ValueError as error:
+                raise SaveError(f"it does not fit this story: {error}") from None
+        return Loaded(playthrough, notice)
+
+    def quick_load(self, *, seen: Seen | None = None) -> Loaded:
+        return self.load(QUICK, seen=seen)
+
+    # -- the files -----------------------------------------------------------------
+    def _read(self, name: str) -> dict:
+        """The save in `name`, checked; raises SaveError."""
+        try:
+            data = self.files.load_json(self._file(name), max_bytes=MAX_BYTES, shape=self._problem)
+        except Unusable as unusable:
+            raise SaveError(unusable.reason) from None
+        if data is None:
+            raise SaveError("the slot is empty")
+        return data
+
+    def _problem(self, data: object) -> str | None:
+        """What is wrong with a save file's contents, if anything."""
+        if not isinstance(data, dict) or not isinstance(data.get("format"), int) or not isinstance(data.get("minimum_format"), int):
+            return "it is not a save (no format version)"
+        if data["minimum_format"] > FORMAT:
+            return f"it was made by a newer version of the game (save format {data['format']}; this one reads up to {FORMAT})"
+        if data["format"] < MINIMUM_FORMAT:
+            return f"it was made by an older version of the game (save format {data['format']})"
+        if data.get("game") != self.game_id:
+            return f"it belongs to another game ({data.get('game')!r})"
+        if _when(data.get("saved_at")) is None or not isinstance(data.get("words"), str) or not isinstance(data.get("speaker"), (str, type(None))):
+            return "its time or words are missing"
+        if not isinstance(data.get("playthrough"), dict):
+            return "it holds no playthrough"
+        return None
+
+    def _info_from(self, name: str, data: dict) -> SlotInfo:
+        return SlotInfo(name, True, True, None, _when(data["saved_at"]), data["speaker"], data["words"], self._thumbnail(name))
+
+    def _thumbnail(self, name: str) -> Path | None:
+        path = self.files.path(self._picture(name))
+        return path if path.is_file() else None
+
+    def _check_name(self, name: str) -> None:
+        if name not in self.all_names():
+            raise ValueError(f"there is no save slot {name!r}")
+
+    @staticmethod
+    def _file(name: str) -> str:
+        return f"{FOLDER}/{name}.json"
+
+    @staticmethod
+    def _picture(name: str) -> str:
+        return f"{FOLDER}/{name}.png"
+
+
+def _when(text: object) -> datetime | None:
+    if not isinstance(text, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.astimezone()
+
+
+def _shown(story: Story, playthrough: Playthrough) -> tuple[str | None, str]:
+    """The speaker's name and the first words of what the player is looking at."""
+    stop = playthrough.current.stop
+    if isinstance(stop, Line):
+        speaker = story.characters[stop.speaker].name if stop.speaker in story.characters else stop.speaker
+        return speaker, first_words(stop.text)
+    if isinstance(stop, Choice):
+        return None, first_words(stop.prompt or " / ".join(option.text for option in stop.options))
+    assert isinstance(stop, Ending)
+    return None, first_words(f"Ending: {stop.name}")
+
+
+def first_words(text: str, limit: int = WORDS) -> str:
+    """`text` cut to about `limit` characters at a word's end, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(",;:.") + "…"
+
+
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """Pause the cycle collector while a large save is parsed and rebuilt: it would walk the
+    fresh objects again and again to find no cycles, about a third of the loading time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

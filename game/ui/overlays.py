@@ -1,0 +1,143 @@
+"""What is drawn over a screen: quiet notices that fade by themselves, and the Yes/No confirmation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.ui.layout import DIM_TEXT, SCREEN_SIZE, TEXT_COLOUR
+from game.ui.text import wrap
+from game.ui.widgets import Buttons, plates, row
+
+if TYPE_CHECKING:
+    from game.app import App
+
+NOTICE_HOLD = 2.2  # seconds a notice stays whole
+NOTICE_FADE = 0.8  # then it fades out over this long ...
+FADE_STEPS = 6  # ... in this many redraws, not one a frame: a notice costs a few timed redraws
+NOTICE_WIDTH = 560
+NOTICES_SHOWN = 4
+CONFIRM_BUTTON = (180, 50)
+PANEL_FILL = (24, 30, 39, 255)
+PANEL_EDGE = (112, 128, 142, 255)
+
+
+@dataclass
+class _Notice:
+    lines: list[pygame.Surface]
+    shown_at: float
+
+
+class Notices:
+    """The quiet notices in the top left corner, newest at the bottom, each fading by itself."""
+
+    def __init__(self, font: pygame.font.Font) -> None:
+        self.font = font
+        self.shown: list[_Notice] = []
+
+    def add(self, text: str, now: float) -> None:
+        lines = [self.font.render(line, True, TEXT_COLOUR) for line, _ in wrap(text, self.font, NOTICE_WIDTH)]
+        self.shown = [*self.shown, _Notice(lines, now)][-NOTICES_SHOWN:]
+
+    def _alpha(self, notice: _Notice, now: float) -> int:
+        """Full while held, then falling in `FADE_STEPS` steps; 0 when gone."""
+        fading = now - notice.shown_at - NOTICE_HOLD
+        if fading < 0:
+            return 255
+        step = int(fading / NOTICE_FADE * FADE_STEPS) + 1
+        return max(0, 255 - 255 * step // (FADE_STEPS + 1))
+
+    def update(self, now: float) -> bool:
+        """Drop notices that have faded; True if any went."""
+        kept = [n for n in self.shown if now < n.shown_at + NOTICE_HOLD + NOTICE_FADE]
+        gone = len(kept) != len(self.shown)
+        self.shown = kept
+        return gone
+
+    def next_change(self, now: float) -> float | None:
+        """Seconds until a notice next changes how it looks: its fade's next step or its end."""
+        times = []
+        for notice in self.shown:
+            start = notice.shown_at + NOTICE_HOLD
+            steps = [start + NOTICE_FADE * i / FADE_STEPS for i in range(FADE_STEPS + 1)]
+            times.extend(t - now for t in steps if t > now)
+        return min(times, default=None)
+
+    def draw(self, canvas: pygame.Surface, now: float) -> None:
+        y = 16
+        for notice in self.shown:
+            alpha = self._alpha(notice, now)
+            height = sum(line.get_height() for line in notice.lines) + 12
+            width = max(line.get_width() for line in notice.lines) + 28
+            plate = pygame.Surface((width, height), pygame.SRCALPHA)
+            pygame.draw.rect(plate, (12, 15, 22, 215), plate.get_rect(), border_radius=8)
+            line_y = 6
+            for line in notice.lines:
+                plate.blit(line, (14, line_y))
+                line_y += line.get_height()
+            plate.set_alpha(alpha)
+            canvas.blit(plate, (20, y))
+            y += height + 8
+
+
+class Confirm:
+    """A question with Yes and No, by keyboard and mouse; Escape or a right click means No."""
+
+    modal = True
+
+    def __init__(self, app: App, question: str, on_yes: Callable[[], None], *, detail: str = "") -> None:
+        self.app = app
+        self.on_yes = on_yes
+        font, small = app.fonts["ui"], app.fonts["small"]
+        self.lines = [font.render(line, True, TEXT_COLOUR) for line, _ in wrap(question, font, 520)]
+        self.lines += [small.render(line, True, DIM_TEXT) for line, _ in wrap(detail, small, 520)]
+        height = 78 + sum(line.get_height() for line in self.lines) + CONFIRM_BUTTON[1] + 34
+        self.panel_rect = pygame.Rect(0, 0, 620, height)
+        self.panel_rect.center = (SCREEN_SIZE[0] // 2, SCREEN_SIZE[1] // 2)
+        self.panel = _panel(self.panel_rect.size)
+        rects = row(2, CONFIRM_BUTTON, centre_x=self.panel_rect.centerx, top=self.panel_rect.bottom - CONFIRM_BUTTON[1] - 34, gap=40)
+        self.buttons = Buttons(["Yes", "No"], rects, plates(app.images, CONFIRM_BUTTON), font, across=True, audio=app.audio)
+        self.buttons.selected = 0  # the player has just asked for this: Enter confirms, Escape backs out
+        self.veil = pygame.Surface(SCREEN_SIZE).convert()
+        self.veil.set_alpha(120)
+
+    def handle(self, actions: frozenset[str], event: pygame.event.Event, point: tuple[int, int] | None) -> None:
+        if "back" in actions:
+            self.answer(False)
+            return
+        if event.type == pygame.KEYDOWN and ("up" in actions or "down" in actions):
+            actions = actions | {"right"}  # two buttons: any arrow moves between them
+        chosen = self.buttons.handle(actions, event, point)
+        if chosen is not None:
+            self.answer(chosen == 0)
+
+    def answer(self, yes: bool) -> None:
+        self.app.pop(self)
+        if yes:
+            self.on_yes()
+
+    def update(self, now: float) -> None:
+        pass
+
+    def draw(self, canvas: pygame.Surface, now: float) -> None:
+        canvas.blit(self.veil, (0, 0))
+        canvas.blit(self.panel, self.panel_rect)
+        y = self.panel_rect.top + 40
+        for line in self.lines:
+            canvas.blit(line, line.get_rect(midtop=(self.panel_rect.centerx, y)))
+            y += line.get_height() + 4
+        self.buttons.draw(canvas)
+
+    def next_change(self, now: float) -> float | None:
+        return None
+
+
+def _panel(size: tuple[int, int]) -> pygame.Surface:
+    """A plain, opaque panel of any size (the menu panel's art has a divider placed for its own size)."""
+    panel = pygame.Surface(size, pygame.SRCALPHA)
+    pygame.draw.rect(panel, PANEL_FILL, panel.get_rect(), border_radius=14)
+    pygame.draw.rect(panel, PANEL_EDGE, panel.get_rect(), width=1, border_radius=14)
+    return panel

@@ -1,0 +1,104 @@
+"""Pixel tests (issue 9): the choice covers no character's head, and panels are opaque."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pygame
+import pytest
+
+from driving import app, key, settle, start_game, to_choice  # noqa: F401 (app is a fixture)
+from game.ui.layout import SCREEN_SIZE, SPRITE_CENTRES
+from game.ui.overlays import Confirm
+from game.ui.standins import GameMenu
+
+HEAD_HEIGHT = 190  # from the top of a sprite's drawn pixels: hair, face and neck
+
+
+def head_boxes(app, scene) -> list[pygame.Rect]:
+    """Where each sprite's head is on screen: the top of its drawn pixels, as wide as the figure."""
+    boxes = []
+    for sprite in scene.sprites:
+        image = app.images.sprite(sprite.character, sprite.expression)
+        placed = image.get_rect(midbottom=(SPRITE_CENTRES[sprite.position], SCREEN_SIZE[1]))
+        drawn = image.get_bounding_rect().move(placed.topleft)
+        boxes.append(pygame.Rect(drawn.x, drawn.y, drawn.w, HEAD_HEIGHT))
+    return boxes
+
+
+def test_the_choice_covers_no_face(app):
+    """At the choice, with the characters on stage, no pixel of a head box changes when the options are drawn."""
+    game = start_game(app)
+    to_choice(app, game)
+    assert game.choice is not None
+    scene = game.playthrough.current.state.scene
+    boxes = head_boxes(app, scene)
+    assert len(boxes) == 2
+    now = app.clock.now()
+    with_choice, without = pygame.Surface(SCREEN_SIZE), pygame.Surface(SCREEN_SIZE)
+    game.draw(with_choice, now)
+    choice, game.choice = game.choice, None
+    game.draw(without, now)
+    game.choice = choice
+    changed = [(x, y) for x in range(0, SCREEN_SIZE[0], 4) for y in range(0, SCREEN_SIZE[1], 4) if with_choice.get_at((x, y)) != without.get_at((x, y))]
+    assert len(changed) > 1000  # the options are drawn
+    for box in boxes:
+        assert not any(box.collidepoint(point) for point in changed), box
+        assert not any(box.colliderect(rect) for rect in choice.rects)
+
+
+@pytest.mark.parametrize("options", [2, 4, 5])
+def test_any_number_of_options_stays_above_the_heads(app, options):
+    """However many options, the column stays above y 240 (nothing of a 480-high sprite is drawn higher)."""
+    game = start_game(app)
+    to_choice(app, game)
+    beat = game.playthrough.current
+    stop = replace(beat.stop, options=(beat.stop.options * 3)[:options])
+    game.playthrough.beats[game.playthrough.index] = replace(beat, stop=stop)
+    game._offer_choice()
+    assert len(game.choice.rects) == options
+    assert all(rect.bottom <= SCREEN_SIZE[1] - 480 and rect.top >= 0 and rect.h >= 36 for rect in game.choice.rects)
+
+
+def inside_is_opaque(draw, rect: pygame.Rect, *, rim: int = 8) -> None:
+    """`draw(canvas)` over black and over white gives the same pixels inside `rect`, `rim` pixels in from its edge."""
+    black, white = pygame.Surface(SCREEN_SIZE), pygame.Surface(SCREEN_SIZE)
+    black.fill((0, 0, 0))
+    white.fill((255, 255, 255))
+    draw(black)
+    draw(white)
+    inner = rect.inflate(-2 * rim, -2 * rim)
+    points = [(x, y) for x in range(inner.left, inner.right, 5) for y in range(inner.top, inner.bottom, 5)]
+    differing = [p for p in points if black.get_at(p) != white.get_at(p)]
+    assert points and not differing, differing[:5]
+
+
+def test_the_game_menu_panel_is_opaque(app):
+    """Nothing behind the game menu's panel shows through it."""
+    start_game(app)
+    key(app, pygame.K_ESCAPE)
+    menu = app.top
+    assert isinstance(menu, GameMenu)
+    inside_is_opaque(lambda canvas: menu.draw(canvas, 0.0), menu.panel_rect, rim=24)  # the art's corners are rounded
+
+
+def test_a_confirmation_is_opaque(app):
+    """Nothing behind a confirmation shows through it."""
+    start_game(app)
+    app.ask_quit()
+    confirm = app.top
+    assert isinstance(confirm, Confirm)
+    inside_is_opaque(lambda canvas: confirm.draw(canvas, 0.0), confirm.panel_rect, rim=14)
+
+
+def test_choice_plates_and_title_buttons_are_opaque(app):
+    """The choice's plates and the title's buttons hide what is behind them."""
+    app.frame()
+    title = app.screen
+    for rect in title.buttons.rects:
+        inside_is_opaque(title.buttons.draw, rect)
+    game = start_game(app)
+    to_choice(app, game)
+    settle(app)
+    for rect in game.choice.rects:
+        inside_is_opaque(game.choice.draw, rect)
