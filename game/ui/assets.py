@@ -36,6 +36,14 @@ def to_stderr(text: str) -> None:
     print(text, file=sys.stderr)
 
 
+def shown_path(path: Path, root: Path) -> str:
+    """A path as a notice shows it: from the game's folder when it is inside it."""
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
 def placeholder(size: tuple[int, int], label: str) -> pygame.Surface:
     """A dark checker with a red rim and the missing picture's name: plainly not the art."""
     surface = pygame.Surface(size).convert()
@@ -46,7 +54,9 @@ def placeholder(size: tuple[int, int], label: str) -> pygame.Surface:
             surface.fill((52, 52, 62), (x, y, square, square))
     pygame.draw.rect(surface, (170, 60, 60), surface.get_rect(), 2)
     text = pygame.font.Font(None, 22).render(label, True, (230, 200, 200))
-    surface.blit(text, text.get_rect(center=surface.get_rect().center))
+    inner = surface.get_rect().inflate(-16, -12)
+    # A picture's name in its middle; an interface strip's in its corner, clear of what is drawn on it.
+    surface.blit(text, text.get_rect(center=inner.center) if size[1] >= 300 else text.get_rect(bottomleft=inner.bottomleft))
     return surface
 
 
@@ -64,7 +74,8 @@ class Images:
                 image = pygame.image.load(str(path))
                 self._cache[key] = image.convert_alpha() if alpha else image.convert()
             except (pygame.error, OSError, ValueError) as error:  # missing, truncated, not an image
-                self.warn(f"Cannot show the picture {path}: {str(error).rstrip('.')}. A placeholder stands in for it.")
+                reason = str(error).rstrip(".").replace(str(path), "").strip(" :'")  # pygame repeats the path
+                self.warn(f"Cannot show the picture {shown_path(path, self.root)}: {reason or 'unreadable'}. A placeholder stands in for it.")
                 self._cache[key] = placeholder(size, " ".join(key[1:]))
         return self._cache[key]
 
@@ -184,7 +195,7 @@ class Fonts:
                 face.font.set_italic(True)
             if reason and path not in self._refused:
                 self._refused.add(path)
-                self.warn(f"Cannot use the font {path}: {reason}. Its text is drawn with a fallback font.")
+                self.warn(f"Cannot use the font {shown_path(path, self.root)}: {reason}. Its text is drawn with a fallback font.")
             self._faces[key] = face
         return self._faces[key]
 
