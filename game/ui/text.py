@@ -246,8 +246,10 @@ def _join_right_to_left(clusters: list[_Cluster]) -> list[_Cluster]:
     joined = list(clusters)
     for index in range(1, len(joined) - 1):
         before, space = joined[index - 1], joined[index]
+        if space.text != " " or not before.rtl:
+            continue
         after = next((c for c in joined[index + 1 :] if c.text != " "), None)
-        if space.text == " " and before.rtl and after is not None and after.rtl and before.font is after.font:
+        if after is not None and after.rtl and before.font is after.font:
             joined[index] = _Cluster(space.text, space.start, before.font, before.colour, True)
     return joined
 
