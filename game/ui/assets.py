@@ -175,8 +175,8 @@ class Fonts:
             file, slant = STYLE_FILES[(bold, italic)], bold and italic
         else:
             file, slant = FONT_FILES[role], False
-        def fallbacks() -> list[Face]:  # slanted in italic text, so a borrowed letter leans with the rest
-            return [face for path in self._fallbacks if (face := self._face(path, size, italic))]
+        def fallbacks() -> list[Face]:  # upright: pygame's slant widens each piece and leaves gaps between them
+            return [face for path in self._fallbacks if (face := self._face(path, size, slant))]
 
         main = self._face(font_path(self.root, file), size, slant) or next(iter(fallbacks()), None)
         if main is None:
