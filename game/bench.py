@@ -81,7 +81,13 @@ def _rewind(_scenes: Path) -> dict:
 
 
 def _saves(_scenes: Path) -> dict:
-    """Saving and loading a 10,000-line playthrough (the file only, no thumbnail)."""
+    """Saving and loading a 10,000-line playthrough, and showing sixty slots that each hold one.
+
+    The quick save writes a real 320x180 thumbnail (made from a background
+    beforehand: the time to draw and encode it is the game screen's, not the
+    save's). The sixty slots are read by a fresh store each run, as the Load
+    page's first draw would.
+    """
     from game.playthrough import Playthrough
     from game.saves import SaveStore
     from game.script import load_story
@@ -92,11 +98,30 @@ def _saves(_scenes: Path) -> dict:
         play = Playthrough(story)
         while play.advance():
             pass
-        store = SaveStore(PlayerFiles(Path(temporary) / "data", warn=lambda text: print(text, file=sys.stderr)), story, "bench")
+        files = PlayerFiles(Path(temporary) / "data", warn=lambda text: print(text, file=sys.stderr))
+        store = SaveStore(files, story, "bench")
+        thumbnail = _thumbnail_png()
+        slots = [name for page in range(1, 11) for name in store.slot_names(page)]
+        for name in slots:
+            store.save(name, play, thumbnail_png=thumbnail)
         return {
-            "save_10000_line_playthrough": _timed(lambda: store.save("1-1", play, thumbnail_png=b""), 5),
-            "load_10000_line_playthrough": _timed(lambda: store.load("1-1"), 5),
+            "quick_save_10000_line_playthrough_with_thumbnail": _timed(lambda: store.quick_save(play, thumbnail_png=thumbnail), 9),
+            "load_10000_line_playthrough": _timed(lambda: store.quick_load(), 9),
+            "slot_info_60_slots_of_10000_lines": _timed(lambda: [SaveStore(files, story, "bench").info(name) for name in slots], 9),
+            "save_file_bytes_10000_lines": store.files.path("saves/quick.json").stat().st_size,
+            "thumbnail_bytes": len(thumbnail),
         }
+
+
+def _thumbnail_png() -> bytes:
+    """A thumbnail as the game screen gives one: a background, 320x180, as PNG."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    picture = BytesIO()
+    Image.open(ROOT / "art" / "backgrounds" / "hub_floor.png").convert("RGB").resize((320, 180)).save(picture, "PNG")
+    return picture.getvalue()
 
 
 def _frames(scenes: Path) -> dict:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from game.beats import Beat, after, begin
-from game.resume import fingerprint_at, resume
+from game.resume import encode, resume
 from game.script.model import Choice, Ending, Line, Story
 
 
@@ -38,16 +38,8 @@ class Playthrough:
 
     # -- saving and loading ------------------------------------------------------
     def to_json(self) -> dict:
-        """Every beat passed through (by stable id, with its state) and where the player stands."""
-        return {"start": self.start, "index": self.index, "beats": [self._beat_json(number) for number in range(len(self.beats))]}
-
-    def _beat_json(self, number: int) -> dict:
-        beat = self.beats[number]
-        entry = {"at": beat.id, "check": fingerprint_at(self.story, beat.state.position), "state": beat.state.to_json(self.story)}
-        option = self.option_taken_at(number)
-        if option is not None and option < len(beat.stop.options):
-            entry["option"], entry["option_text"] = option, beat.stop.options[option].text
-        return entry
+        """Every beat passed through (by stable id, with its state) and where the player stands (see `game.resume.encode`)."""
+        return encode(self.story, self.start, self.index, self.beats, self.option_taken_at)
 
     @classmethod
     def from_json(cls, story: Story, data: Any, *, seen: Seen | None = None) -> tuple[Playthrough, str | None]:

@@ -1,9 +1,10 @@
-"""Finding a saved playthrough again in a story that may have been edited since it was saved.
+"""A saved playthrough: how it is written down, and found again in a story that may have been edited since.
 
-A saved playthrough lists every beat passed through by its stop's stable id,
-a short fingerprint of the stop's text, the option taken (at the choice) and
-the state. Loading replays the player's own decisions through the story as it
-is now, and checks each beat against what was saved:
+A saved playthrough lists every beat passed through by its stop's stable id
+and a short fingerprint of the stop's text, with the option taken at the
+choice and the state where it changes (see `encode`). Loading replays the
+player's own decisions through the story as it is now, and checks each beat
+against what was saved:
 - the same stop (id and fingerprint): the replayed beat is used, so an
   unchanged story gives back exactly the beats that were saved;
 - an id that now names another line (lines were inserted above it and the
@@ -21,11 +22,12 @@ from __future__ import annotations
 import weakref
 import zlib
 from dataclasses import dataclass, replace
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from game.beats import Beat, StoryEnded, after, begin
 from game.script.model import Choice, Ending, Line, Stop, Story
-from game.state import Scene, StoryState
+from game.state import FORMAT_VERSION, Scene, StoryState
 
 MOVED_NOTICE = "The story has changed since this save and its line is gone, so it resumes at the nearest earlier line."
 
@@ -46,13 +48,66 @@ _FINGERPRINTS: dict[int, dict[int, str]] = {}  # by id(story), while it lives: b
 
 def fingerprint_at(story: Story, index: int) -> str:
     """`fingerprint` of the stop at `index`, worked out once per story (saving and loading ask again and again)."""
+    known = _fingerprints(story)
+    check = known.get(index)
+    if check is None:
+        check = known[index] = fingerprint(story.steps[index])
+    return check
+
+
+def _fingerprints(story: Story) -> dict[int, str]:
     known = _FINGERPRINTS.get(id(story))
     if known is None:
         known = _FINGERPRINTS[id(story)] = {}
         weakref.finalize(story, _FINGERPRINTS.pop, id(story), None)
-    if index not in known:
-        known[index] = fingerprint(story.steps[index])
-    return known[index]
+    return known
+
+
+#: The parts of a beat's state (as `StoryState.to_json` writes them) that a save keeps only where they change:
+#: every field but the position (a test fails when StoryState gains one that is not here and in `_changed`).
+STATE_PARTS = ("background", "sprites", "music", "choices")
+
+
+def encode(story: Story, start: str, index: int, beats: list[Beat], option_taken_at: Callable[[int], int | None]) -> dict:
+    """The playthrough as plain JSON: `{"start", "index", "beats": [[id, fingerprint(, changes)], ...]}`.
+
+    Each beat is its stop's id and fingerprint; `changes` (a table, left out
+    when empty) holds the state's parts that differ from the beat before (all
+    of them at the first beat) and, at a choice passed, the option taken and its
+    words. Loading replays the decisions and needs a beat's state only where the
+    story was edited, so writing it whole at every beat (as format 1 did) made a
+    10,000-line save five times larger and slower for nothing.
+    """
+    known = _fingerprints(story)
+    entries: list[list] = []
+    previous: StoryState | None = None
+    for number, beat in enumerate(beats):
+        state = beat.state
+        check = known.get(state.position) or fingerprint_at(story, state.position)  # the call only the first time
+        changes = _changed(story, previous, state)
+        if isinstance(beat.stop, Choice):
+            option = option_taken_at(number)
+            if option is not None and option < len(beat.stop.options):
+                changes["option"], changes["option_text"] = option, beat.stop.options[option].text
+        entries.append([beat.stop.id, check, changes] if changes else [beat.stop.id, check])
+        previous = state
+    return {"start": start, "index": index, "beats": entries}
+
+
+def _changed(story: Story, previous: StoryState | None, state: StoryState) -> dict:
+    """The parts of `state` that differ from `previous`: all of them at the first beat."""
+    if previous is None:
+        different = STATE_PARTS
+    elif state.scene is previous.scene and state.music is previous.music and state.choices is previous.choices:
+        return {}  # most beats: a beat that changes nothing keeps the very same objects
+    else:
+        scene, before = state.scene, previous.scene
+        pairs = zip(STATE_PARTS, (scene.background, scene.sprites, state.music, state.choices), (before.background, before.sprites, previous.music, previous.choices))
+        different = tuple(part for part, now, then in pairs if now != then)
+        if not different:
+            return {}
+    whole = state.to_json(story)
+    return {part: whole[part] for part in different}
 
 
 @dataclass(frozen=True)
@@ -65,7 +120,7 @@ class Resumed:
 class _Entry(NamedTuple):
     at: str
     check: str
-    state: dict
+    state: dict  # the parts of the state (STATE_PARTS) as saved; its position is `at`
     option: int | None
     option_text: str | None
 
@@ -102,16 +157,33 @@ def _read(data: Any) -> tuple[str, list[_Entry], int]:
         raise ValueError("its playthrough has no start or no beats")
     if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < len(beats):
         raise ValueError(f"its playthrough stands at beat {index!r} of {len(beats)}")
-    return start, [_entry(item) for item in beats], index
+    return start, _entries(beats), index
 
 
-def _entry(item: Any) -> _Entry:
-    try:
-        entry = _Entry(item["at"], item["check"], item["state"], item.get("option"), item.get("option_text"))
-    except (TypeError, KeyError):
-        raise ValueError("a beat of its playthrough is not {at, check, state}") from None
+def _entries(items: list) -> list[_Entry]:
+    """The saved beats, each as `encode` writes it, or (format 1) `{at, check, state, option, option_text}`."""
+    entries: list[_Entry] = []
+    parts: dict = {}  # the state's parts so far: shared by every beat that changed none of them
+    for item in items:
+        if type(item) is list and len(item) == 2 and type(item[0]) is str and type(item[1]) is str:
+            entries.append(_Entry(item[0], item[1], parts, None, None))  # most beats: nothing changed, no choice
+            continue
+        if type(item) is list and len(item) == 3 and type(item[2]) is dict:
+            changes = item[2]
+            if any(part in changes for part in STATE_PARTS):
+                parts = {**parts, **{part: changes[part] for part in STATE_PARTS if part in changes}}
+            entry = _Entry(item[0], item[1], parts, changes.get("option"), changes.get("option_text"))
+        elif type(item) is dict:
+            entry = _Entry(item.get("at"), item.get("check"), item.get("state"), item.get("option"), item.get("option_text"))
+        else:
+            raise ValueError("a beat of its playthrough is not [id, fingerprint, changes]")
+        entries.append(_checked(entry))
+    return entries
+
+
+def _checked(entry: _Entry) -> _Entry:
     if type(entry.at) is not str or type(entry.check) is not str or type(entry.state) is not dict:
-        raise ValueError("a beat of its playthrough is not {at, check, state}")
+        raise ValueError("a beat of its playthrough is not an id, a fingerprint and a state")
     if entry.option is not None and type(entry.option) is not int or entry.option_text is not None and type(entry.option_text) is not str:
         raise ValueError("an option taken in its playthrough is not a number and its words")
     return entry
@@ -150,7 +222,7 @@ def _rebuild(story: Story, start: str, previous: Beat | None, option: int | None
     if replayed is not None and replayed.state.position == position:
         return replayed
     try:
-        state = StoryState.from_json(story, entry.state)
+        state = StoryState.from_json(story, {"version": FORMAT_VERSION, **entry.state, "at": entry.at})
     except (ValueError, KeyError, TypeError, IndexError):
         return None
     if state.position != position:

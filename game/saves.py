@@ -2,17 +2,30 @@
 
 A save is plain JSON (loading it runs no code), in `saves/NAME.json` in the
 player's data folder, with the picture of the game screen at that moment in
-`saves/NAME.png`; both written atomically. It holds:
+`saves/NAME.png`; both written atomically. It holds, in this order:
 
-    {"format": 1, "minimum_format": 1, "game": "hub",
+    {"format": 2, "minimum_format": 2, "game": "hub",
      "saved_at": "2026-11-25T10:40:00.123456+00:00",
      "speaker": "Jack" or null, "words": "the first words of the line",
-     "playthrough": {...}}          # every beat passed through (Playthrough.to_json)
+     "bytes": 123456,
+     "playthrough": {...}}          # every beat passed through (game.resume.encode)
 
 `format` is the version that wrote it; `minimum_format` the oldest version that
-can still read it. A file that is corrupt, truncated, from another game or from
-a newer version shows as an unreadable slot with the reason; it is never
-deleted (only the player's own Delete removes a save) and never a crash.
+can still read it (format 1 wrote each beat's whole state; it still loads).
+
+The Load page shows sixty slots at once, and a long playthrough is hundreds of
+kilobytes, so a slot is shown from its header alone: the fields before
+`playthrough` are written on the file's first line, and `bytes` is the length of
+everything after that line. `info` reads only the first few kilobytes, and
+trusts them when the first line is such a header and the file is exactly as long
+as it says (a truncated or rewritten file is not); any other file is read and
+checked whole, as `load` always does. There is no second file to fall out of
+step with the save. Damage inside the playthrough that leaves the length alone
+is found by `load`, and from then on the slot shows it.
+
+A file that is corrupt, truncated, from another game or from a newer version
+shows as an unreadable slot with the reason; it is never deleted (only the
+player's own Delete removes a save) and never a crash.
 
 Slots: pages of six ("1-1" to "10-6"), one quick save ("quick") and rotating
 autosaves ("auto-1" to "auto-3", the oldest replaced first).
@@ -21,6 +34,7 @@ autosaves ("auto-1" to "auto-3", the oldest replaced first).
 from __future__ import annotations
 
 import gc
+import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,16 +43,18 @@ from pathlib import Path
 
 from game.playthrough import Playthrough, Seen
 from game.script.model import Choice, Ending, Line, Story
-from game.userdata import PlayerFiles, Unusable
+from game.userdata import PlayerFiles, Unusable, json_bytes
 
-FORMAT = 1
-MINIMUM_FORMAT = 1  # the oldest format this version reads
+FORMAT = 2
+MINIMUM_FORMAT = 2  # written into each save: the oldest version that can read it
+OLDEST_READ = 1  # the oldest format this version reads
+HEADER_BYTES = 4096  # read by `info`: far more than a header's first line
 PAGES = 10
 SLOTS_PER_PAGE = 6
 QUICK = "quick"
 AUTOSAVES = ("auto-1", "auto-2", "auto-3")
 FOLDER = "saves"
-MAX_BYTES = 64 * 1024 * 1024  # a 10,000-line playthrough is about 2 MB
+MAX_BYTES = 64 * 1024 * 1024  # a 10,000-line playthrough is about 300 KB (format 1: 1.5 MB)
 WORDS = 60  # characters of the line shown on a slot
 
 
@@ -101,9 +117,9 @@ class SaveStore:
         if cached and cached[0] == key:
             return cached[1]
         try:
-            info = self._info_from(name, self._read(name))
+            info = self._info_from(name, self._header(name))
         except SaveError as error:
-            info = SlotInfo(name, filled=True, readable=False, reason=error.reason, thumbnail=self._thumbnail(name))
+            info = self._unreadable(name, error.reason)
         self._headers[name] = (key, info)
         return info
 
@@ -120,19 +136,12 @@ class SaveStore:
         self._check_name(name)
         self._headers.pop(name, None)
         speaker, words = _shown(self.story, playthrough)
-        data = {
-            "format": FORMAT,
-            "minimum_format": MINIMUM_FORMAT,
-            "game": self.game_id,
-            "saved_at": self._now().astimezone().isoformat(),
-            "speaker": speaker,
-            "words": words,
-            "playthrough": playthrough.to_json(),
-        }
+        header = {"format": FORMAT, "minimum_format": MINIMUM_FORMAT, "game": self.game_id, "saved_at": self._now().astimezone().isoformat(), "speaker": speaker, "words": words}
+        data = _with_header(header, playthrough.to_json())
         # The picture first: if the save itself then fails, the slot still holds its old save.
         picture = self._picture(name)
         pictured = self.files.write_bytes(picture, thumbnail_png) if thumbnail_png else self.files.remove(picture)
-        return self.files.write_json(self._file(name), data) and pictured
+        return self.files.write_bytes(self._file(name), data) and pictured
 
     def quick_save(self, playthrough: Playthrough, *, thumbnail_png: bytes) -> bool:
         return self.save(QUICK, playthrough, thumbnail_png=thumbnail_png)
@@ -156,12 +165,18 @@ class SaveStore:
     def load(self, name: str, *, seen: Seen | None = None) -> Loaded:
         """The playthrough saved in `name`; raises SaveError with the reason when it cannot be loaded."""
         self._check_name(name)
-        with _no_collection():
-            data = self._read(name)
-            try:
-                playthrough, notice = Playthrough.from_json(self.story, data["playthrough"], seen=seen)
-            except ValueError as error:
-                raise SaveError(f"it does not fit this story: {error}") from None
+        key = self.files.version(self._file(name))
+        try:
+            with _no_collection():
+                data = self._read(name)
+                try:
+                    playthrough, notice = Playthrough.from_json(self.story, data["playthrough"], seen=seen)
+                except ValueError as error:
+                    raise SaveError(f"it does not fit this story: {error}") from None
+        except SaveError as error:
+            if key is not None:  # the slot shows why from now on (its header alone may have looked fine)
+                self._headers[name] = (key, self._unreadable(name, error.reason))
+            raise
         return Loaded(playthrough, notice)
 
     def quick_load(self, *, seen: Seen | None = None) -> Loaded:
@@ -169,7 +184,7 @@ class SaveStore:
 
     # -- the files -----------------------------------------------------------------
     def _read(self, name: str) -> dict:
-        """The save in `name`, checked; raises SaveError."""
+        """The whole save in `name`, checked; raises SaveError."""
         try:
             data = self.files.load_json(self._file(name), max_bytes=MAX_BYTES, shape=self._problem)
         except Unusable as unusable:
@@ -178,24 +193,46 @@ class SaveStore:
             raise SaveError("the slot is empty")
         return data
 
+    def _header(self, name: str) -> dict:
+        """The save's header fields, from its first line when that can be trusted, else from the whole file; raises SaveError."""
+        try:
+            found = self.files.read_start(self._file(name), max_bytes=HEADER_BYTES)
+        except Unusable as unusable:
+            raise SaveError(unusable.reason) from None
+        header = _header_line(*found) if found else None
+        if header is None:
+            return self._read(name)  # an older format, or a file not as this version writes it: the whole file decides
+        problem = self._header_problem(header)
+        if problem:
+            raise SaveError(problem)
+        return header
+
     def _problem(self, data: object) -> str | None:
-        """What is wrong with a save file's contents, if anything."""
+        """What is wrong with a whole save file's contents, if anything."""
+        problem = self._header_problem(data)
+        if problem is None and not isinstance(data.get("playthrough"), dict):
+            return "it holds no playthrough"
+        return problem
+
+    def _header_problem(self, data: object) -> str | None:
+        """What is wrong with a save's header fields (format, game, time, words), if anything."""
         if not isinstance(data, dict) or not isinstance(data.get("format"), int) or not isinstance(data.get("minimum_format"), int):
             return "it is not a save (no format version)"
         if data["minimum_format"] > FORMAT:
             return f"it was made by a newer version of the game (save format {data['format']}; this one reads up to {FORMAT})"
-        if data["format"] < MINIMUM_FORMAT:
+        if data["format"] < OLDEST_READ:
             return f"it was made by an older version of the game (save format {data['format']})"
         if data.get("game") != self.game_id:
             return f"it belongs to another game ({data.get('game')!r})"
         if _when(data.get("saved_at")) is None or not isinstance(data.get("words"), str) or not isinstance(data.get("speaker"), (str, type(None))):
             return "its time or words are missing"
-        if not isinstance(data.get("playthrough"), dict):
-            return "it holds no playthrough"
         return None
 
     def _info_from(self, name: str, data: dict) -> SlotInfo:
         return SlotInfo(name, True, True, None, _when(data["saved_at"]), data["speaker"], data["words"], self._thumbnail(name))
+
+    def _unreadable(self, name: str, reason: str) -> SlotInfo:
+        return SlotInfo(name, filled=True, readable=False, reason=reason, thumbnail=self._thumbnail(name))
 
     def _thumbnail(self, name: str) -> Path | None:
         path = self.files.path(self._picture(name))
@@ -212,6 +249,27 @@ class SaveStore:
     @staticmethod
     def _picture(name: str) -> str:
         return f"{FOLDER}/{name}.png"
+
+
+def _with_header(header: dict, playthrough: dict) -> bytes:
+    """The save file: the header's fields on the first line, with `bytes`, the length of what follows it."""
+    rest = b'"playthrough":' + json_bytes(playthrough) + b"}"
+    first = json_bytes({**header, "bytes": len(rest)})
+    return first[:-1] + b",\n" + rest  # JSON strings never hold a raw newline: the first one ends the header
+
+
+def _header_line(start: bytes, size: int) -> dict | None:
+    """The header on the first line of a file `size` bytes long that begins with `start`, or None when there is none to trust."""
+    line, newline, _ = start.partition(b"\n")
+    if not newline or not line.endswith(b","):
+        return None
+    try:
+        header = json.loads(line[:-1] + b"}")
+    except ValueError:  # not UTF-8, or not JSON
+        return None
+    if not isinstance(header, dict) or type(header.get("bytes")) is not int or header["bytes"] != size - len(line) - 1:
+        return None  # truncated, grown, or not a header
+    return header
 
 
 def _when(text: object) -> datetime | None:

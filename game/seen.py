@@ -8,10 +8,12 @@ Why a journal: the record grows with every line ever read (1.5 million ids is
 a 50 MB file), and rewriting all of it for each new line cost 1.5 s a line.
 Appending one line costs the same at any size, and a crash loses at most the
 lines not yet appended. Writing on a timer instead would still rewrite the
-whole file every few seconds (a visible stall) and lose more in a crash. Now and
-then (at `close`, once the journal holds a tenth as much as the record) the two
-are folded back into `seen.json`, atomically; until then a journal of any size
-is read at start.
+whole file every few seconds (a visible stall) and lose more in a crash. Once
+the journal holds a tenth as much as the record, the two are folded back into
+`seen.json`, atomically: at `close`, and also at start, because a game that is
+never quit cleanly (killed, crashed, the machine switched off) never reaches
+`close`, and its journal would otherwise grow for ever and be read whole at
+every start.
 """
 
 from __future__ import annotations
@@ -45,6 +47,8 @@ class SeenLines:
         self._journalled = 0  # lines in the journal
         self._load_record()
         self._load_journal()
+        if self._journal_is_long():
+            self.compact()  # the last run did not close cleanly (see the module's note)
 
     def __contains__(self, line_id: object) -> bool:
         return line_id in self._ids
@@ -73,9 +77,12 @@ class SeenLines:
     def close(self) -> bool:
         """Save, and fold a long journal back into the record (at quit, where a pause is not seen)."""
         saved = self.save()
-        if self._journalled >= max(COMPACT_MIN, COMPACT_SHARE * len(self._ids)):
+        if self._journal_is_long():
             saved = self.compact() and saved
         return saved
+
+    def _journal_is_long(self) -> bool:
+        return self._journalled >= max(COMPACT_MIN, COMPACT_SHARE * len(self._ids))
 
     def compact(self) -> bool:
         """Write every id to `seen.json` (atomically), then empty the journal."""

@@ -44,6 +44,11 @@ def data_dir(game_id: str = HUB) -> Path:
     return base if game_id == HUB else base / "games" / game_id
 
 
+def json_bytes(data: object) -> bytes:
+    """`data` as compact UTF-8 JSON, the way every player's file is written."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace `path` with `data` so that it is either wholly old or wholly new; raises OSError."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -121,6 +126,15 @@ class PlayerFiles:
 
     def read_bytes(self, name: str, *, max_bytes: int) -> bytes | None:
         """At most `max_bytes` of a plain file, or None when there is none; raises `Unusable`."""
+        found = self.read_start(name, max_bytes=max_bytes + 1)
+        if found is None:
+            return None
+        if len(found[0]) > max_bytes:
+            raise Unusable(f"it is larger than {max_bytes:,} bytes")
+        return found[0]
+
+    def read_start(self, name: str, *, max_bytes: int) -> tuple[bytes, int] | None:
+        """The first `max_bytes` of a plain file and the file's whole size, or None when there is none; raises `Unusable`."""
         path = self.path(name)
         try:
             # Non-blocking, so that opening a pipe does not wait for a writer.
@@ -130,20 +144,17 @@ class PlayerFiles:
         except OSError as error:
             raise Unusable(f"it cannot be read ({_reason(error)})", set_aside=False) from None
         try:
-            mode = os.fstat(handle).st_mode
-            if stat.S_ISDIR(mode):
+            found = os.fstat(handle)
+            if stat.S_ISDIR(found.st_mode):
                 raise Unusable("it is a folder", set_aside=False)  # the player's own, perhaps: left alone
-            if not stat.S_ISREG(mode):
+            if not stat.S_ISREG(found.st_mode):
                 raise Unusable("it is not a plain file")
             with os.fdopen(os.dup(handle), "rb") as file:
-                data = file.read(max_bytes + 1)
+                return file.read(max_bytes), found.st_size
         except OSError as error:
             raise Unusable(f"it cannot be read ({_reason(error)})", set_aside=False) from None
         finally:
             os.close(handle)
-        if len(data) > max_bytes:
-            raise Unusable(f"it is larger than {max_bytes:,} bytes")
-        return data
 
     def version(self, name: str) -> tuple[int, int] | None:
         """Something that changes whenever `name` is written (its size and time), or None when there is none."""
@@ -163,7 +174,7 @@ class PlayerFiles:
     # -- writing ---------------------------------------------------------------
     def write_json(self, name: str, data: object) -> bool:
         """Write `data` as JSON, atomically; False (after one warning) when it cannot be written."""
-        return self.write_bytes(name, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        return self.write_bytes(name, json_bytes(data))
 
     def write_bytes(self, name: str, data: bytes) -> bool:
         """Write `data` atomically; False (after one warning) when it cannot be written."""

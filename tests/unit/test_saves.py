@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import os
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -11,7 +13,8 @@ from hypothesis import strategies as st
 
 from game import userdata
 from game.playthrough import Playthrough
-from game.saves import AUTOSAVES, QUICK, SaveError, SaveStore
+from game.resume import STATE_PARTS, fingerprint
+from game.saves import AUTOSAVES, FORMAT, QUICK, SaveError, SaveStore
 from game.script import load_story
 from game.script.model import Choice, Line
 from game.userdata import PlayerFiles, data_dir
@@ -351,6 +354,15 @@ BAD_SAVES = {
     "future": (lambda good: json.dumps({**json.loads(good), "format": 7, "minimum_format": 5}), "newer version"),
     "no playthrough": (lambda good: json.dumps({**json.loads(good), "playthrough": None}), "no playthrough"),
     "no time": (lambda good: json.dumps({**json.loads(good), "saved_at": "yesterday"}), "time or words"),
+    # Written as this version writes saves (the header on the first line), so that `info` reads only that line:
+    "cut short by one byte": (lambda good: good[:-1], "not valid JSON"),
+    "cut after the header": (lambda good: good[: good.index("\n") + 1], "not valid JSON"),
+    "longer than its header says": (lambda good: good + "{}", "not valid JSON"),
+    "foreign, header edited": (lambda good: good.replace('"game":"hub"', '"game":"elsewhere"', 1), "another game ('elsewhere')"),
+    "future, header edited": (lambda good: good.replace(f'"format":{FORMAT},"minimum_format":{FORMAT}', '"format":9,"minimum_format":8', 1), "newer version"),
+    "past, header edited": (lambda good: good.replace(f'"format":{FORMAT}', '"format":0', 1), "older version"),
+    "no time, header edited": (lambda good: good.replace('"saved_at":"', '"saved_at":"then', 1), "time or words"),
+    "not UTF-8": (lambda good: "\udcff" + good, "not UTF-8"),
 }
 
 
@@ -360,19 +372,21 @@ def test_a_bad_save_is_an_unreadable_slot_and_is_kept(write_scenes, load, case):
     store, good = _valid_save(write_scenes, load)
     make, reason = BAD_SAVES[case]
     path = data_dir() / "saves" / "1-1.json"
-    path.write_text(make(good))
+    path.write_bytes(make(good).encode("utf-8", "surrogateescape"))
     before = path.read_bytes()
     info = store.info("1-1")
     assert info.filled and not info.readable and reason in info.reason
     with pytest.raises(SaveError, match="."):
         store.load("1-1")
     assert path.read_bytes() == before and store.newest() is None
+    assert SaveStore(store.files, store.story, "hub").info("1-1").reason == info.reason  # the same, read afresh
 
 
 def test_a_newer_format_that_this_version_can_still_read_loads(write_scenes, load):
     """A save from a newer version whose minimum format is ours loads (unknown keys are ignored)."""
     store, good = _valid_save(write_scenes, load)
-    (data_dir() / "saves" / "1-1.json").write_text(json.dumps({**json.loads(good), "format": 2, "extra": [1]}))
+    (data_dir() / "saves" / "1-1.json").write_text(json.dumps({**json.loads(good), "format": FORMAT + 1, "extra": [1]}))
+    assert store.info("1-1").readable
     assert text_of(store.load("1-1").playthrough) == "Three."
 
 
@@ -394,6 +408,147 @@ def test_a_folder_in_place_of_a_save_is_an_unreadable_slot(write_scenes, load):
     (data_dir() / "saves" / "1-4.json").mkdir(parents=True)
     info = store.info("1-4")
     assert info.filled and not info.readable and "folder" in info.reason
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_in_place_of_a_save_is_an_unreadable_slot_and_is_not_waited_on(write_scenes, load):
+    """A named pipe at a slot (nothing writing to it) shows as unreadable at once, and stays where it is."""
+    store, _ = store_for(load(write_scenes()))
+    (data_dir() / "saves").mkdir(parents=True)
+    os.mkfifo(data_dir() / "saves" / "1-5.json")
+    info = store.info("1-5")
+    assert info.filled and not info.readable and "not a plain file" in info.reason
+    assert (data_dir() / "saves" / "1-5.json").exists()
+
+
+# -- the header: a slot shown without reading the whole save ----------------------------
+
+
+def test_the_save_is_plain_json_with_its_header_on_the_first_line(write_scenes, load):
+    """The whole file is JSON; its first line holds the header fields, and `bytes` is the length of the rest."""
+    story = load(write_scenes())
+    store, _ = store_for(story)
+    store.save("1-1", played_to(story, LEFT_TWO), thumbnail_png=PNG)
+    raw = (data_dir() / "saves" / "1-1.json").read_bytes()
+    whole = json.loads(raw)
+    first, rest = raw.split(b"\n", 1)
+    header = json.loads(first[:-1] + b"}")
+    assert list(header) == ["format", "minimum_format", "game", "saved_at", "speaker", "words", "bytes"]
+    assert header["bytes"] == len(rest) and header == {key: whole[key] for key in header}
+    assert (whole["format"], whole["minimum_format"], whole["game"]) == (FORMAT, FORMAT, "hub")
+    assert rest.startswith(b'"playthrough":') and isinstance(whole["playthrough"], dict)
+
+
+def test_info_reads_only_the_header_of_a_save_in_this_format(write_scenes, load, monkeypatch):
+    """info() of a save written by this version reads its first line, never the whole file; load does read it all."""
+    story = load(write_scenes())
+    store, _ = store_for(story)
+    store.save("1-1", played_to(story, LEFT_TWO), thumbnail_png=PNG)
+    fresh, _ = store_for(story)
+    whole_reads = []
+    with monkeypatch.context() as patched:
+        patched.setattr(PlayerFiles, "load_json", lambda self, name, **kw: whole_reads.append(name))
+        info = fresh.info("1-1")
+    assert info.readable and info.speaker == "Ben" and info.words.startswith("Left two")
+    assert info.saved_at == datetime(2026, 11, 25, 10, 1, tzinfo=timezone.utc)
+    assert whole_reads == []
+    assert text_of(fresh.load("1-1").playthrough) == LEFT_TWO
+
+
+def test_a_header_that_does_not_fit_its_file_sends_info_to_the_whole_file(write_scenes, load, monkeypatch):
+    """A first line that is not a header, or whose length disagrees with the file, is not trusted: the whole file is read."""
+    store, good = _valid_save(write_scenes, load)
+    path = data_dir() / "saves" / "1-1.json"
+    for changed in (good.replace('"bytes":', '"bytes":1', 1), good.replace("\n", " ", 1), json.dumps(json.loads(good))):
+        path.write_text(changed)
+        fresh, _ = store_for(store.story)
+        whole_reads = []
+        real = PlayerFiles.load_json
+        with monkeypatch.context() as patched:
+            patched.setattr(PlayerFiles, "load_json", lambda self, name, **kw: whole_reads.append(name) or real(self, name, **kw))
+            info = fresh.info("1-1")
+        assert whole_reads == ["saves/1-1.json"]
+        assert info.readable and info.words == "Three."  # whole, the file is still a good save
+
+
+def test_damage_inside_the_playthrough_shows_once_loading_finds_it(write_scenes, load):
+    """Damage that keeps the file's length passes the header, but load refuses it and the slot then shows why."""
+    store, good = _valid_save(write_scenes, load)
+    path = data_dir() / "saves" / "1-1.json"
+    damaged = good.replace('"beats":[', '"beats":{', 1)
+    assert len(damaged) == len(good)
+    path.write_text(damaged)
+    fresh, _ = store_for(store.story)
+    assert fresh.info("1-1").readable
+    with pytest.raises(SaveError, match="not valid JSON"):
+        fresh.load("1-1")
+    info = fresh.info("1-1")
+    assert not info.readable and "not valid JSON" in info.reason and fresh.newest() is None
+    assert path.read_text() == damaged
+
+
+def format_1(story, play: Playthrough) -> dict:
+    """A save as format 1 wrote it: every beat's whole state, and its keys in any order."""
+    beats = []
+    for number, beat in enumerate(play.beats):
+        entry = {"at": beat.id, "check": fingerprint(beat.stop), "state": beat.state.to_json(story)}
+        option = play.option_taken_at(number)
+        if option is not None:
+            entry["option"], entry["option_text"] = option, beat.stop.options[option].text
+        beats.append(entry)
+    return {
+        "format": 1, "minimum_format": 1, "game": "hub", "saved_at": "2026-11-20T09:30:00+00:00",
+        "playthrough": {"start": play.start, "index": play.index, "beats": beats}, "speaker": "Ben", "words": "Left two…",
+    }  # fmt: skip
+
+
+def test_a_format_1_save_still_shows_and_loads(write_scenes, load):
+    """A save written by the previous version (format 1) shows in its slot and loads back the same playthrough."""
+    story = load(write_scenes())
+    play = played_to(story, "Left three.")
+    play.rewind()
+    store, warnings = store_for(story)
+    (data_dir() / "saves").mkdir(parents=True)
+    (data_dir() / "saves" / "2-1.json").write_text(json.dumps(format_1(story, play), indent=1))
+    info = store.info("2-1")
+    assert info.readable and info.speaker == "Ben" and info.saved_at == datetime(2026, 11, 20, 9, 30, tzinfo=timezone.utc)
+    loaded = store.load("2-1")
+    assert loaded.notice is None and loaded.playthrough.beats == play.beats and loaded.playthrough.index == play.index
+    assert loaded.playthrough.option_taken_at(3) == 0 and warnings == []
+
+
+def test_a_format_1_save_survives_a_script_edit_from_its_whole_states(write_scenes, load):
+    """Where the edited story no longer leads to a saved beat, a format 1 save rebuilds it from the state it kept."""
+    story = load(write_scenes())
+    play = played_to(story, "Left three.")
+    (data_dir() / "saves").mkdir(parents=True)
+    (data_dir() / "saves" / "1-1.json").write_text(json.dumps(format_1(story, play)))
+    left = LEFT.replace('  - "Left one."\n', '  - "New one."\n  - "Left one."\n')
+    store, _ = store_for(load(write_scenes(left=left)))
+    loaded = store.load("1-1")
+    assert loaded.notice is None and text_of(loaded.playthrough) == "Left three."
+    assert loaded.playthrough.current.state.scene.background == "hall"
+
+
+def test_the_compact_playthrough_keeps_state_only_where_it_changes(write_scenes, load):
+    """Beats that change nothing are just an id and a fingerprint; the first holds the whole state, a choice its option."""
+    story = load(write_scenes())
+    play = played_to(story, "Left three.")
+    beats = play.to_json()["beats"]
+    assert beats[0][:2] == ["start.1", fingerprint(play.beats[0].stop)]
+    assert set(beats[0][2]) == {"background", "sprites", "music", "choices"}
+    assert beats[1][2] == {"sprites": [["ann", "calm", "left"]]}  # Two.: ann came in
+    assert beats[3][2] == {"option": 0, "option_text": "Left"}  # the choice
+    assert beats[4][2] == {"background": "hall", "choices": [["start.4", 0]]}  # Left one.
+    assert beats[5] == [play.beats[5].id, fingerprint(play.beats[5].stop)]
+
+
+def test_the_compact_playthrough_knows_every_part_of_the_state(write_scenes, load):
+    """`encode` compares the state part by part: a field added to StoryState must be added to resume.STATE_PARTS and `_changed` too."""
+    story = load(write_scenes())
+    state = Playthrough(story).current.state
+    assert {field.name for field in dataclasses.fields(state)} == {"position", "scene", "music", "choices"}
+    assert set(state.to_json(story)) == {"version", "at", *STATE_PARTS}
 
 
 # -- atomic writes ------------------------------------------------------------------------

@@ -53,6 +53,22 @@ def test_close_folds_a_long_journal_into_seen_json(private_data_dir, monkeypatch
     assert {"a.1", "a.2", "a.3"} <= set(open_seen()[0]._ids)
 
 
+def test_a_long_journal_left_by_a_game_that_never_closed_is_folded_at_start(private_data_dir, monkeypatch):
+    """A game killed before close leaves its journal; the next start folds a long one into seen.json (a short one stays)."""
+    monkeypatch.setattr("game.seen.COMPACT_MIN", 3)
+    seen, _ = open_seen()
+    play_lines(seen, "a.1", "a.2")  # killed here: never closed
+    again, warnings = open_seen()
+    assert not (private_data_dir / FILE_NAME).exists() and (private_data_dir / JOURNAL_NAME).exists()
+    play_lines(again, "a.3")  # killed again
+    third, _ = open_seen()
+    assert json.loads((private_data_dir / FILE_NAME).read_text()) == {"seen": ["a.1", "a.2", "a.3"]}
+    assert not (private_data_dir / JOURNAL_NAME).exists()
+    assert set(third._ids) == {"a.1", "a.2", "a.3"} and warnings == []
+    play_lines(third, "a.4")
+    assert set(open_seen()[0]._ids) == {"a.1", "a.2", "a.3", "a.4"}
+
+
 def test_save_writes_nothing_when_nothing_changed(private_data_dir):
     """save() with nothing new, or after re-adding a known line, writes nothing."""
     seen, _ = open_seen()
