@@ -18,6 +18,7 @@ from game.script.assets import background_path, sprite_path
 from game.script.files import FALLBACK_FONT, FONT_FILES, SAMPLE, font_coverage, font_path, needs_glyph, ui_path
 from game.script.model import Story
 from game.ui.layout import CHOICE_SIZE, NAME_PLATE, SCREEN_SIZE, TEXT_BOX
+from game.ui.text import render_line
 
 Warn = Callable[[str], None]
 
@@ -108,6 +109,31 @@ class Images:
                 self.sprite(character.id, expression)
 
 
+class FallbackFont(pygame.font.Font):
+    """A face that draws the characters it lacks from its fallbacks: every `render` and `size` in
+    the interface (choices, names, buttons, notices) shows them instead of empty boxes."""
+
+    chain: FontChain | None = None  # set by `Fonts.chain`
+
+    def _whole(self, text: str) -> bool:
+        """Whether this face alone draws `text` as well as the chain can."""
+        return self.chain is None or all(self.chain.font_for(char) is self for char in text if needs_glyph(char))
+
+    def render(self, text, antialias, color, background=None):  # noqa: ANN001 (pygame's own signature)
+        if self._whole(text):
+            return super().render(text, antialias, color, background)
+        line = render_line(text, self.chain, color)
+        if background is None:
+            return line
+        filled = pygame.Surface(line.get_size())
+        filled.fill(background)
+        filled.blit(line, (0, 0))
+        return filled
+
+    def size(self, text):  # noqa: ANN001
+        return super().size(text) if self._whole(text) else render_line(text, self.chain, (0, 0, 0)).get_size()
+
+
 @dataclass(frozen=True)
 class Face:
     """One opened font at one size, with the characters it has glyphs for."""
@@ -184,7 +210,10 @@ class Fonts:
                 self._refused.add(self._last_resort)
                 self.warn("No usable font among the game's and the bundled ones: drawing with pygame's built-in font.")
             main = self._face(self._last_resort, size, slant)
-        return FontChain(main, fallbacks)
+        chain = FontChain(main, fallbacks)
+        if isinstance(main.font, FallbackFont) and main.font.chain is None:
+            main.font.chain = chain  # the same face at the same size has the same fallbacks in any role
+        return chain
 
     def _face(self, path: Path, size: int, slant: bool) -> Face | None:
         """The font at `path`, opened and proven to draw; None (with one notice) if it cannot."""
@@ -207,7 +236,7 @@ def _open_face(path: Path, size: int) -> tuple[Face | None, str]:
     if path.stat().st_size == 0:
         return None, "the file is empty"
     try:
-        font = pygame.font.Font(str(path), size)
+        font = FallbackFont(str(path), size)
         ink = font.render(SAMPLE, True, (255, 255, 255)).get_bounding_rect()
     except (pygame.error, OSError, ValueError) as error:
         return None, f"it is not a font pygame can open ({str(error).rstrip('.')})"

@@ -22,7 +22,7 @@ from game.ui.layout import (
     TEXT_BOX,
     TEXT_COLOUR,
 )
-from game.ui.text import PLAIN, RunStyle, TypedText, render_line
+from game.ui.text import PLAIN, RunStyle, TypedText
 
 #: Text is never drawn outside this: the text box less its rim.
 TEXT_CLIP = TEXT_AREA.inflate(20, 16)
@@ -41,7 +41,6 @@ class Stage:
         self._veil = pygame.Surface(SCREEN_SIZE).convert()
         self._veil.fill((0, 0, 0))
         self._typed: tuple[str, TypedText] | None = None
-        self._names: dict[str, pygame.Surface] = {}
 
     # -- the scene ----------------------------------------------------------
     def draw_scene(self, target: pygame.Surface, scene: Scene) -> None:
@@ -91,9 +90,7 @@ class Stage:
     def _name_plate(self, canvas: pygame.Surface, speaker: str) -> None:
         character = self.story.characters[speaker]
         canvas.blit(self.images.tinted("nameplate", character.colour), NAME_PLATE)
-        if speaker not in self._names:
-            self._names[speaker] = render_line(character.name, self.fonts.chain("name"), NAME_TEXT)
-        name = self._names[speaker]
+        name = self.fonts["name"].render(character.name, True, NAME_TEXT)
         canvas.blit(name, name.get_rect(center=NAME_PLATE.center))
 
     def _indicator(self, canvas: pygame.Surface, since: float) -> None:

@@ -182,16 +182,18 @@ def test_the_game_waits_for_a_click_at_each_full_box(story):
         pygame.quit()
 
 
-def test_a_name_draws_its_missing_letters_from_the_fallback(display):
-    """A name plate's Cyrillic letter is DejaVu's glyph, not Lato's empty box."""
-    from game.ui.text import render_line
-
+def test_every_label_draws_its_missing_letters_from_the_fallback(display):
+    """A name, a choice or a notice rendered with a role's font shows DejaVu's Ж, not Lato's empty box;
+    letters Lato has are Lato's own."""
     fonts = Fonts(ROOT)
-    chain = fonts.chain("name")
-    drawn = pygame.mask.from_surface(render_line("Ж", chain, (255, 255, 255)))
-    fallback = chain.font_for("Ж")
-    expected = pygame.mask.from_surface(fallback.render("Ж", True, (255, 255, 255)))
-    boxed = pygame.mask.from_surface(chain.main.render("Ж", True, (255, 255, 255)))
-    baseline = (0, chain.main.get_ascent() - fallback.get_ascent())  # both stand on the line's baseline
-    assert drawn.count() > 20 and drawn.overlap_area(expected, baseline) == expected.count()
-    assert drawn.overlap_area(boxed, (0, 0)) < boxed.count()
+    for role in ("name", "ui", "small", "title"):
+        font = fonts[role]
+        fallback = fonts.chain(role).font_for("Ж")
+        drawn = pygame.mask.from_surface(font.render("Ж", True, (255, 255, 255)))
+        expected = pygame.mask.from_surface(fallback.render("Ж", True, (255, 255, 255)))
+        boxed = pygame.mask.from_surface(pygame.font.Font(str(ROOT / "art" / "fonts" / "Lato-Regular.ttf"), font.get_height()).render("Ж", True, (255, 255, 255)))
+        baseline = (0, font.get_ascent() - fallback.get_ascent())  # both stand on the line's baseline
+        assert drawn.count() > 20 and drawn.overlap_area(expected, baseline) == expected.count(), role
+        assert drawn.count() != boxed.count(), role
+        assert font.size("Ж") == font.render("Ж", True, (0, 0, 0)).get_size()
+        assert font.render("Hello", True, (0, 0, 0)).get_size() == pygame.font.Font.render(font, "Hello", True, (0, 0, 0)).get_size()
