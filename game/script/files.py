@@ -1,4 +1,4 @@
-"""The files the engine itself loads, and full-load checks of any picture, font or sound.
+"""Full-load checks of any picture, font or sound, and which characters the fonts can draw.
 
 A header can be whole while the rest of the file is gone (a copy cut short, a
 download stopped): only loading everything proves a file usable, so `check`
@@ -22,44 +22,10 @@ from PIL import Image, ImageFont
 from game.script.model import Choice, Ending, Line, Story
 from game.script.problems import Place, Problem
 
-#: The faces each part of the interface uses, by role.
-FONT_FILES = {
-    "text": "Lato-Regular.ttf",
-    "narration": "Lato-Italic.ttf",
-    "name": "Lato-Bold.ttf",
-    "ui": "Lato-Regular.ttf",
-    "small": "Lato-Regular.ttf",
-    "title": "Lato-Light.ttf",
-}
 #: Tried for any character the game's faces lack, and used instead of a face that is broken:
 #: DejaVu Sans covers accented Latin, Greek, Cyrillic, Arabic, combining marks and many symbols.
 FALLBACK_FONT = "DejaVuSans.ttf"
-#: Interface pictures every game shows (`art/ui/NAME.png`) and the title's background.
-INTERFACE_IMAGES = ("textbox", "nameplate", "continue", "logo", "menu_panel", "end_card", "choice_normal", "choice_hover", "choice_pressed")
-TITLE_BACKGROUND = "title"
-#: Sounds the interface plays by itself (title music, button ticks).
-INTERFACE_SOUNDS = ("theme", "ui_hover", "ui_click")
-
 SAMPLE = "Hag"  # letters with ascender, x-height and descender: a face that draws them draws text
-
-
-# Paths of the engine's own files. `script` is moving path resolution into
-# game/script/assets.py (`ui_path(game, name)`, `font_path(game, file)`): these two
-# become calls to those at the merge, and nothing else here changes.
-def ui_path(root: Path, name: str) -> Path:
-    return root / "art" / "ui" / f"{name}.png"
-
-
-def font_path(root: Path, file: str) -> Path:
-    return root / "art" / "fonts" / file
-
-
-def font_files(root: Path, fallback_fonts: Iterable[str | Path] = ()) -> tuple[Path, ...]:
-    """Every font the game draws with, in the order tried for a character: its faces, the
-    game's own fallbacks (`fallback_fonts`, relative to `root`), then the bundled one."""
-    faces = dict.fromkeys(font_path(root, file) for file in FONT_FILES.values())
-    extra = [Path(root, path) for path in fallback_fonts]
-    return tuple(dict.fromkeys([*faces, *extra, font_path(root, FALLBACK_FONT)]))
 
 
 def check_image(path: Path) -> str | None:

@@ -17,8 +17,8 @@ from yaml.constructor import SafeConstructor
 
 from game import ROOT
 from game.script import markup
-from game.script.assets import AssetCheck
-from game.script.files import font_files, unreadable_characters
+from game.script.assets import INTERFACE_FONTS, AssetCheck, font_path
+from game.script.files import unreadable_characters
 from game.script.flow import check_flow
 from game.script.model import (
     CUT,
@@ -98,8 +98,8 @@ def load_story(folder: Path, *, assets: Path = ROOT, thorough: bool = False) -> 
     if not any(not p.warning for p in problems):
         check_flow(story, problems)
     if thorough:
-        asset_check.engine_files(font_files(assets))
-        problems.extend(unreadable_characters(story, font_files(assets)))
+        asset_check.interface(Place(_shown_path(assets / "art"), 0, 0))  # script: game.yaml or the game folder
+        problems.extend(unreadable_characters(story, [font_path(assets, file) for file in INTERFACE_FONTS]))
     if any(not p.warning for p in problems):
         raise ScriptError(problems)
     return story, problems

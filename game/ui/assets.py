@@ -14,14 +14,22 @@ from pathlib import Path
 
 import pygame
 
-from game.script.assets import background_path, sprite_path
-from game.script.files import FALLBACK_FONT, FONT_FILES, SAMPLE, font_coverage, font_path, needs_glyph, ui_path
+from game.script.assets import background_path, font_path, sprite_path, ui_path
+from game.script.files import FALLBACK_FONT, SAMPLE, font_coverage, needs_glyph
 from game.script.model import Story
 from game.ui.layout import CHOICE_SIZE, NAME_PLATE, SCREEN_SIZE, TEXT_BOX
 from game.ui.text import render_line
 
 Warn = Callable[[str], None]
 
+FONT_FILES = {
+    "text": "Lato-Regular.ttf",
+    "narration": "Lato-Italic.ttf",
+    "name": "Lato-Bold.ttf",
+    "ui": "Lato-Regular.ttf",
+    "small": "Lato-Regular.ttf",
+    "title": "Lato-Light.ttf",
+}
 FONT_SIZES = {"text": 29, "narration": 29, "name": 25, "ui": 26, "small": 18, "title": 54}
 #: The faces for bold and italic runs of the story's text (bold italic is slanted bold).
 STYLE_FILES = {(False, False): "Lato-Regular.ttf", (True, False): "Lato-Bold.ttf", (False, True): "Lato-Italic.ttf", (True, True): "Lato-Bold.ttf"}

@@ -77,7 +77,7 @@ def test_fonts_are_checked(folder, engine_copy, content, reason):
     relative = "art/fonts/Lato-Regular.ttf"
     spoil(engine_copy, relative, truncated(relative, keep=0.3) if content == "truncated" else content)
     report = named(problems(folder, engine_copy), relative)
-    assert report.startswith(relative) and reason in report, report
+    assert reason in report, report
 
 
 def test_a_truncated_sound_is_found(folder, engine_copy):
