@@ -91,6 +91,9 @@ class Stage:
         character = self.story.characters[speaker]
         canvas.blit(self.images.tinted("nameplate", character.colour), NAME_PLATE)
         name = self.fonts["name"].render(character.name, True, NAME_TEXT)
+        room = NAME_PLATE.w - 24
+        if name.get_width() > room:  # a long name is narrowed to fit its plate, never drawn past it
+            name = pygame.transform.smoothscale(name, (room, name.get_height()))
         canvas.blit(name, name.get_rect(center=NAME_PLATE.center))
 
     def _indicator(self, canvas: pygame.Surface, since: float) -> None:

@@ -197,3 +197,24 @@ def test_every_label_draws_its_missing_letters_from_the_fallback(display):
         assert drawn.count() != boxed.count(), role
         assert font.size("Ж") == font.render("Ж", True, (0, 0, 0)).get_size()
         assert font.render("Hello", True, (0, 0, 0)).get_size() == pygame.font.Font.render(font, "Hello", True, (0, 0, 0)).get_size()
+
+
+def test_a_long_name_stays_on_its_plate(display, tmp_path):
+    """A character named at length: the name is narrowed onto the plate; nothing is drawn beside it."""
+    from game.ui.layout import NAME_PLATE
+
+    characters = (ROOT / "scenes" / "characters.yaml").read_text(encoding="utf-8").replace("name: Jack", "name: Captain Jack Harkness of the Fifty-First Century, Time Agent")
+    (tmp_path / "characters.yaml").write_text(characters, encoding="utf-8")
+    (tmp_path / "a.yaml").write_text('script:\n  - label: start\n  - background: hub_floor\n  - jack: "Hello."\n  - ending: End\n', encoding="utf-8")
+    story = load_story(tmp_path)[0]
+    stage = Stage(story, Images(ROOT), Fonts(ROOT))
+    beat = Playthrough(story).current
+    whole = BeatPlayback(beat, cps=0, now=0.0, instant=True).frame(0.0)
+    bare, shown = pygame.Surface(SCREEN_SIZE), pygame.Surface(SCREEN_SIZE)
+    stage.draw(bare, beat, Frame(whole.scene), waiting_for=None)
+    stage.draw(shown, beat, whole, waiting_for=None)
+    changed = pixels(bare) != pixels(shown)
+    changed[TEXT_BOX.left : TEXT_BOX.right, TEXT_BOX.top : TEXT_BOX.bottom] = False
+    plate = numpy.zeros_like(changed)
+    plate[NAME_PLATE.left : NAME_PLATE.right, NAME_PLATE.top : NAME_PLATE.bottom] = True
+    assert changed[plate].sum() > 100 and changed[~plate].sum() == 0
