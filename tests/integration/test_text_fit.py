@@ -39,8 +39,9 @@ def story(tmp_path_factory):
     return load_story(folder)[0]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def display():
+    """A dummy display for each test (an app test before it may have shut pygame down)."""
     pygame.display.init()
     pygame.font.init()
     pygame.display.set_mode(SCREEN_SIZE)
