@@ -32,7 +32,7 @@ from game.settings import Settings, SettingsFile
 from game.ui import keymap
 from game.ui.assets import Fonts, Images
 from game.ui.audio import Audio
-from game.ui.display import Window
+from game.ui.display import NoDisplay, Window, require_display
 from game.ui.game_screen import GameScreen, png
 from game.ui.overlays import Confirm, Notices
 from game.ui.standins import GameMenu
@@ -69,6 +69,7 @@ class App:
     """The running game: window, assets, sound, the player's data and the stack of layers."""
 
     def __init__(self, story: Story, game: GameFolder | None = None, *, start: str | None = None, clock: Clock | None = None) -> None:
+        require_display()
         pygame.init()
         self.story = story
         self.game = game or GameFolder(root=ENGINE)
@@ -77,10 +78,14 @@ class App:
         self.clock = clock or SystemClock()
         self.window = Window()
         pygame.display.set_caption(self.game.title)
-        self.images = Images(self.game)
-        self.fonts = Fonts(self.game)
-        self.audio = Audio(self.game)
+        early: list[str] = []  # what goes wrong before notices can be shown is told just after
+        self.fonts = Fonts(self.game, warn=early.append)
         self.notices = Notices(self.fonts["small"])
+        self.fonts.warn = self.notify
+        self.images = Images(self.game, warn=self.notify)
+        self.audio = Audio(self.game, warn=self.notify)
+        for text in early:
+            self.notify(text)
         self.files = PlayerFiles(data_dir(self.game_id), warn=self.notify)
         self.seen = SeenLines(self.files)
         self.settings_file = SettingsFile(self.files)
@@ -335,5 +340,10 @@ class App:
 
 
 def play(story: Story, game: GameFolder | None = None, *, start: str | None = None) -> int:
-    """Open the window and play until the player quits."""
-    return App(story, game, start=start).run()
+    """Open the window and play until the player quits; 2 when there is no display."""
+    try:
+        app = App(story, game, start=start)
+    except NoDisplay as error:
+        print(error, file=sys.stderr)
+        return 2
+    return app.run()

@@ -53,7 +53,11 @@ def _option_list(text: str) -> list[int]:
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     if args.command == "assets":
-        from game.artwork import generate
+        try:
+            from game.artwork import generate
+        except ModuleNotFoundError as error:  # numpy is a developer's tool, not in requirements.txt
+            print(f"assets: {error}; install the developer tools: .venv/bin/python -m pip install -r requirements-dev.txt", file=sys.stderr)
+            return 2
 
         written = generate(args.out)
         print(f"wrote {len(written)} files under {args.out}")
@@ -69,7 +73,7 @@ def main(argv: list[str]) -> int:
         from game.bench import run_bench
 
         return run_bench(game)
-    story = _load(game, quiet_warnings=args.command == "transcript")
+    story = _load(game, quiet_warnings=args.command == "transcript", thorough=args.command == "check")
     if story is None:
         return 1
     start = args.start or game.start
@@ -103,13 +107,13 @@ def _game(args: argparse.Namespace):
         return None
 
 
-def _load(game, *, quiet_warnings: bool):
+def _load(game, *, quiet_warnings: bool, thorough: bool = False):
     """The story, after printing its problems; None when it has errors."""
     from game.script import ScriptError, load_story
     from game.script.problems import report
 
     try:
-        story, warnings = load_story(game=game)
+        story, warnings = load_story(game=game, thorough=thorough)
     except ScriptError as error:
         print(report(error.problems), file=sys.stderr)
         count = sum(not p.warning for p in error.problems)

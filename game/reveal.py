@@ -34,6 +34,7 @@ class Frame:
     style: str = "cut"
     text_shown: bool = False  # the text box is up
     chars: int = 0  # how many characters of the text are visible
+    text_from: int = 0  # where the shown text starts: the start of the page being read
     waiting: bool = False  # the text has stopped: at its end or at a {pause}
     complete: bool = False  # the whole beat has played
 
@@ -43,6 +44,7 @@ class _Part:
     """Text up to a `{pause}` (or the end): tokens are ('chars', n), ('pause', s) or ('cue', k)."""
 
     tokens: list[tuple[str, float | int]] = field(default_factory=list)
+    fresh: bool = False  # starts a new page: the text shown so far is cleared
 
     @property
     def chars(self) -> int:
@@ -65,7 +67,6 @@ class _Part:
             elapsed -= length
             shown += int(value) if kind == "chars" else 0
         return shown, len(self.tokens)
-
 
     def cue_time(self, cue: int, per_char: float) -> float:
         """Seconds into the part at which cue number `cue` happens."""
@@ -93,6 +94,28 @@ def _parts(segments: tuple[markup.Segment, ...]) -> tuple[list[_Part], list[mark
     return parts, cues
 
 
+def _paged(parts: list[_Part], breaks: tuple[int, ...]) -> list[_Part]:
+    """Split the parts at each page break (a character index): a click-wait that starts a fresh page."""
+    paged: list[_Part] = []
+    at = 0  # characters before the token being placed
+    pending = sorted(b for b in set(breaks) if b > 0)
+    for part in parts:
+        paged.append(_Part(fresh=part.fresh))
+        for kind, value in part.tokens:
+            while kind == "chars" and pending and pending[0] < at + int(value):
+                if pending[0] > at:
+                    paged[-1].tokens.append(("chars", pending[0] - at))
+                    value, at = int(value) - (pending[0] - at), pending[0]
+                if paged[-1].chars:
+                    paged.append(_Part(fresh=True))
+                else:
+                    paged[-1].fresh = True  # a {pause} or page already stops here
+                pending.pop(0)
+            paged[-1].tokens.append((kind, value))
+            at += int(value) if kind == "chars" else 0
+    return paged
+
+
 @dataclass(frozen=True)
 class _Moment:
     """A lead-in entry placed in time: changes blend over [start, end]."""
@@ -106,13 +129,15 @@ class _Moment:
 class BeatPlayback:
     """One beat played out in time. `cps` is characters per second (0: all at once)."""
 
-    def __init__(self, beat: Beat, *, cps: float, now: float, instant: bool = False, transitions: bool = True) -> None:
-        """`transitions` False makes every transition a cut (held waits still hold)."""
+    def __init__(self, beat: Beat, *, cps: float, now: float, instant: bool = False, transitions: bool = True, page_breaks: tuple[int, ...] = ()) -> None:
+        """`transitions` False makes every transition a cut (held waits still hold);
+        `page_breaks`: character indexes where the text box is full and a fresh page starts."""
         self.beat = beat
         self.instant = instant
         self.per_char = 1.0 / cps if cps > 0 else 0.0
         self.transitions = transitions
-        self.parts, self.cues = _parts(beat.segments)
+        parts, self.cues = _parts(beat.segments)
+        self.parts = _paged(parts, page_breaks)
         self.moments, self.lead_duration = self._schedule(beat, transitions=transitions)
         self.started = now
         self.text_start = now if instant else now + self.lead_duration
@@ -268,7 +293,9 @@ class BeatPlayback:
             scene = apply_cue(scene, self.cues[cue])
         waiting = self.waiting(now)
         text_shown = bool(self.parts[0].tokens) or isinstance(self.beat.stop, Line)
-        frame = Frame(scene, text_shown=text_shown, chars=self.chars_shown(now), waiting=waiting, complete=self.complete(now))
+        page = next(n for n in range(self.part, -1, -1) if n == 0 or self.parts[n].fresh)
+        text_from = sum(p.chars for p in self.parts[:page])
+        frame = Frame(scene, text_shown=text_shown, chars=self.chars_shown(now), text_from=text_from, waiting=waiting, complete=self.complete(now))
         blend = self._cue_blend(now)
         if blend is not None:
             before, progress, style = blend

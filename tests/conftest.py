@@ -85,3 +85,51 @@ def shipped_story():
 
     story, _warnings = load_story(ROOT / "scenes")
     return story
+
+
+@pytest.fixture
+def engine_copy(tmp_path: Path, monkeypatch) -> Path:
+    """The project's art and audio as links in a private tree that stands for the engine (so nothing
+    falls back to the real files): `spoil(root, "art/ui/textbox.png", b"...")` replaces one file there
+    without touching the real one."""
+    import os
+    import shutil
+
+    root = tmp_path / "engine"
+    for folder in ("art", "audio"):
+        shutil.copytree(ROOT / folder, root / folder, copy_function=os.symlink)
+    monkeypatch.setattr("game.folder.ENGINE", root)
+    return root
+
+
+def spoil(root: Path, relative: str, content: bytes | None) -> Path:
+    """Replace a file of an `engine_copy` with `content` (None: remove it)."""
+    path = root / relative
+    path.unlink(missing_ok=True)
+    if content is not None:
+        path.write_bytes(content)
+    return path
+
+
+def truncated(relative: str, keep: float = 0.4) -> bytes:
+    """The first part of one of the project's own files, as a copy cut short would leave it."""
+    data = (ROOT / relative).read_bytes()
+    return data[: int(len(data) * keep)]
+
+
+@pytest.fixture
+def beats_of(scenes, asset_root):
+    """`beats_of(text)`: every beat of a one-file story (on the tiny asset tree), first to last."""
+
+    def play_through(text: str) -> list:
+        from game.playthrough import Playthrough
+        from game.script import load_story
+
+        story = load_story(scenes({"story.yaml": text}), assets=asset_root)[0]
+        play = Playthrough(story)
+        found = [play.current]
+        while play.advance():
+            found.append(play.current)
+        return found
+
+    return play_through

@@ -5,7 +5,8 @@ engine's (so a game folder with only `scenes/` and a few pictures is a whole
 game), trying each allowed extension. The UI loads through these functions and
 `check` verifies through them, so no missing file is first found at run time.
 Each file is checked once, however many steps use it; a problem is reported at
-the first step that names it.
+the first step that names it. A `thorough` check (`python main.py check`)
+loads every file in full (`game.script.files`), not only its header.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from PIL import Image
 
+from game.script.files import FALLBACK_FONT, check_font, check_image, check_sound
 from game.script.problems import Place, Problem, did_you_mean
 
 if TYPE_CHECKING:
@@ -30,7 +32,7 @@ MIXER_DEPENDENT = (".mp3", ".opus")  # SDL_mixer 2.6+ (the one in pygame's wheel
 #: Keep these in step with the UI: a file the UI loads by name belongs here.
 INTERFACE_IMAGES = ("textbox", "nameplate", "continue", "choice_normal", "choice_hover", "choice_pressed", "menu_panel", "end_card")
 INTERFACE_SOUNDS = ("ui_click", "ui_hover")
-INTERFACE_FONTS = ("Lato-Regular.ttf", "Lato-Italic.ttf", "Lato-Bold.ttf", "Lato-Light.ttf")
+INTERFACE_FONTS = ("Lato-Regular.ttf", "Lato-Italic.ttf", "Lato-Bold.ttf", "Lato-Light.ttf", FALLBACK_FONT)
 
 
 def _game(game: GameFolder | Path) -> GameFolder:
@@ -143,10 +145,11 @@ def _other_files(path: Path) -> list[str]:
 class AssetCheck:
     """Verifies asset files as the scripts name them, reporting into `problems`."""
 
-    def __init__(self, game: GameFolder | Path, problems: list[Problem]) -> None:
+    def __init__(self, game: GameFolder | Path, problems: list[Problem], *, thorough: bool = False) -> None:
         self.game = _game(game)
         self.root = self.game.root
         self.problems = problems
+        self.thorough = thorough  # load every file in full (`check`), not only its header
         self._checked: set[Path] = set()
 
     def _first_time(self, path: Path) -> bool:
@@ -173,8 +176,12 @@ class AssetCheck:
 
     def font(self, file: str, place: Place) -> None:
         path = font_path(self.game, file)
-        if self._first_time(path) and not path.is_file():
+        if not self._first_time(path):
+            return
+        if not path.is_file():
             self._missing(path, place, f"font '{file}'", f"add art/fonts/{file}, or fix the name")
+        elif self.thorough and (reason := check_font(path)):
+            self.problems.append(Problem(place, f"font '{file}' cannot be used: {self._relative(path)}: {reason}", "replace it with a working .ttf or .otf file"))
 
     def sound(self, name: str, place: Place, *, what: str = "sound") -> None:
         """Check `audio/NAME.wav` (or another playable format); `what` says "sound" or "music"."""
@@ -189,6 +196,9 @@ class AssetCheck:
                     sound.getnframes()
             except (wave.Error, EOFError, OSError) as error:
                 self.problems.append(Problem(place, f"{what} '{name}' cannot be played: {path.name}: {error}", "save it as a PCM WAV file"))
+                return
+        if self.thorough and path.is_file() and (reason := check_sound(path)):
+            self.problems.append(Problem(place, f"{what} '{name}' cannot be played: {self._relative(path)}: {reason}", "save it again as a PCM WAV (or Ogg Vorbis) file"))
 
     def interface(self, place: Place) -> None:
         """Every file the interface and the title screen load, reported at `place` (game.yaml or the game folder)."""
@@ -215,10 +225,13 @@ class AssetCheck:
         except (OSError, SyntaxError) as error:
             self.problems.append(Problem(place, f"{what} cannot be read: {self._relative(path)}: {error}", "save it again as a PNG"))
             return
+        if self.thorough and (reason := check_image(path)):
+            self.problems.append(Problem(place, f"{what} cannot be read: {self._relative(path)}: {reason}", "save it again as a PNG"))
+            return
         if exact and size != exact:
             self.problems.append(Problem(place, f"{what} is {size[0]}x{size[1]}, not {exact[0]}x{exact[1]}", f"resize {self._relative(path)} to {exact[0]}x{exact[1]}"))
         elif size[0] > SCREEN[0] or size[1] > SCREEN[1]:
-            self.problems.append(Problem(place, f"{what} is {size[0]}x{size[1]}, larger than the screen", "make it at most 1280x720 (sprites are about 420x480)"))
+            self.problems.append(Problem(place, f"{what} is {size[0]}x{size[1]}, larger than the screen", "make it at most 1280x720 (sprites are about 520x640)"))
 
     def _missing(self, path: Path, place: Place, what: str, hint: str, *, formats: str = "") -> None:
         others = _other_files(path)

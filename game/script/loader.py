@@ -18,8 +18,9 @@ from yaml.constructor import SafeConstructor
 
 from game import ROOT
 from game.script import expressions, markup
-from game.script.assets import AssetCheck, sprite_names
+from game.script.assets import INTERFACE_FONTS, AssetCheck, font_path, sprite_names
 from game.script.expressions import Assignment, Expr, ExpressionError, Value
+from game.script.files import unreadable_characters
 from game.script.flow import check_flow
 from game.script.model import (
     CUT,
@@ -93,12 +94,14 @@ COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 QUOTE_HINT = "put the whole line in double quotes"
 
 
-def load_story(folder: Path | None = None, *, assets: Path | None = None, game: GameFolder | None = None) -> tuple[Story, list[Problem]]:
+def load_story(folder: Path | None = None, *, assets: Path | None = None, game: GameFolder | None = None, thorough: bool = False) -> tuple[Story, list[Problem]]:
     """Load and check every `*.yaml` in `folder` (by default the game's `scenes/`).
 
     Pictures and sounds are looked for in `game` (a `GameFolder`; or, given only
     `assets`, a game in that folder; else the project's own). Returns the story
-    and its warnings; raises `ScriptError` when there is any error.
+    and its warnings; raises `ScriptError` when there is any error. `thorough`
+    (for `check`) loads every file in full, the interface's and fonts too, and
+    warns about characters no font can draw.
     """
     from game.folder import GameFolder
 
@@ -111,7 +114,7 @@ def load_story(folder: Path | None = None, *, assets: Path | None = None, game: 
     files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
     if not files:
         raise ScriptError([Problem(Place(shown_path(folder), 0, 0), "no scene files here", "add a .yaml file with a `script:` list")])
-    compiler = Compiler(problems, AssetCheck(game, problems), game)
+    compiler = Compiler(problems, AssetCheck(game, problems, thorough=thorough), game)
     documents = []
     for path in files:
         if (node := compose_file(path, problems)) is not None:
@@ -128,6 +131,9 @@ def load_story(folder: Path | None = None, *, assets: Path | None = None, game: 
     story = compiler.story(Place(shown_path(folder), 0, 0), start=game.start, check_labels=all_read)
     if not any(not p.warning for p in problems):
         check_flow(story, problems, game.start)
+    if thorough:
+        fonts = [font_path(game, file) for file in (*INTERFACE_FONTS, *game.fallback_fonts)]
+        problems.extend(unreadable_characters(story, fonts))
     if any(not p.warning for p in problems):
         raise ScriptError(problems)
     return story, problems

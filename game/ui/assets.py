@@ -1,14 +1,30 @@
-"""Images and fonts, each loaded once and converted to the display's format."""
+"""Images and fonts, each loaded once and converted to the display's format.
+
+Nothing a player's files do stops the game: a picture that will not load is
+replaced by a visible placeholder, and a font that will not open or draw by the
+bundled one, each with a notice through `warn`.
+"""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 
 from game.script.assets import background_path, font_path, sprite_path, ui_path
+from game.script.files import FALLBACK_FONT, SAMPLE, font_coverage, needs_glyph
 from game.script.model import Story
+from game.ui.layout import CHOICE_SIZE, NAME_PLATE, SCREEN_SIZE, TEXT_BOX
+from game.ui.text import render_line
+
+if TYPE_CHECKING:
+    from game.folder import GameFolder
+
+Warn = Callable[[str], None]
 
 FONT_FILES = {
     "text": "Lato-Regular.ttf",
@@ -19,30 +35,72 @@ FONT_FILES = {
     "title": "Lato-Light.ttf",
 }
 FONT_SIZES = {"text": 29, "narration": 29, "name": 25, "ui": 26, "small": 18, "title": 54}
+#: The faces for bold and italic runs of the story's text (bold italic is slanted bold).
+STYLE_FILES = {(False, False): "Lato-Regular.ttf", (True, False): "Lato-Bold.ttf", (False, True): "Lato-Italic.ttf", (True, True): "Lato-Bold.ttf"}
+TEXT_ROLES = ("text", "narration")
+
+SPRITE_SIZE = (420, 480)
+#: A placeholder takes the size the picture has where it is drawn.
+UI_SIZES = {"textbox": TEXT_BOX.size, "nameplate": NAME_PLATE.size, "end_card": SCREEN_SIZE, "logo": (640, 160), "menu_panel": (460, 420), "continue": (28, 28)}
+UI_SIZES.update({f"choice_{state}": CHOICE_SIZE for state in ("normal", "hover", "pressed")})
+
+
+def to_stderr(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def shown_path(path: Path, root: GameFolder | Path) -> str:
+    """A path as a notice shows it: from the game's folder when it is inside it."""
+    try:
+        return str(path.relative_to(getattr(root, "root", root)))
+    except ValueError:
+        return str(path)
+
+
+def placeholder(size: tuple[int, int], label: str) -> pygame.Surface:
+    """A dark checker with a red rim and the missing picture's name: plainly not the art."""
+    surface = pygame.Surface(size).convert()
+    surface.fill((34, 34, 40))
+    square = 16
+    for y in range(0, size[1], square):
+        for x in range((y // square) % 2 * square, size[0], 2 * square):
+            surface.fill((52, 52, 62), (x, y, square, square))
+    pygame.draw.rect(surface, (170, 60, 60), surface.get_rect(), 2)
+    text = pygame.font.Font(None, 22).render(label, True, (230, 200, 200))
+    inner = surface.get_rect().inflate(-16, -12)
+    # A picture's name in its middle; an interface strip's in its corner, clear of what is drawn on it.
+    surface.blit(text, text.get_rect(center=inner.center) if size[1] >= 300 else text.get_rect(bottomleft=inner.bottomleft))
+    return surface
 
 
 class Images:
-    """Every picture the game draws, cached after its first load."""
+    """Every picture the game draws, cached after its first load; a placeholder for a broken one."""
 
-    def __init__(self, root: Path) -> None:
-        self.root = root
+    def __init__(self, root: GameFolder | Path, *, warn: Warn = to_stderr) -> None:
+        self.root = root  # the game: its files first, then the engine's
+        self.warn = warn
         self._cache: dict[tuple, pygame.Surface] = {}
 
-    def _load(self, key: tuple, path: Path, *, alpha: bool) -> pygame.Surface:
+    def _load(self, key: tuple, path: Path, *, alpha: bool, size: tuple[int, int]) -> pygame.Surface:
         if key not in self._cache:
-            image = pygame.image.load(str(path))
-            self._cache[key] = image.convert_alpha() if alpha else image.convert()
+            try:
+                image = pygame.image.load(str(path))
+                self._cache[key] = image.convert_alpha() if alpha else image.convert()
+            except (pygame.error, OSError, ValueError) as error:  # missing, truncated, not an image
+                reason = str(error).rstrip(".").replace(str(path), "").strip(" :'")  # pygame repeats the path
+                self.warn(f"Cannot show the picture {shown_path(path, self.root)}: {reason or 'unreadable'}. A placeholder stands in for it.")
+                self._cache[key] = placeholder(size, " ".join(key[1:]))
         return self._cache[key]
 
     def background(self, name: str) -> pygame.Surface:
-        return self._load(("bg", name), background_path(self.root, name), alpha=False)
+        return self._load(("bg", name), background_path(self.root, name), alpha=False, size=SCREEN_SIZE)
 
     def sprite(self, character: str, expression: str) -> pygame.Surface:
-        return self._load(("sprite", character, expression), sprite_path(self.root, character, expression), alpha=True)
+        path = sprite_path(self.root, character, expression)
+        return self._load(("sprite", character, expression), path, alpha=True, size=SPRITE_SIZE)
 
     def ui(self, name: str) -> pygame.Surface:
-        path = ui_path(self.root, name)
-        return self._load(("ui", name), path, alpha=True)
+        return self._load(("ui", name), ui_path(self.root, name), alpha=True, size=UI_SIZES.get(name, (200, 60)))
 
     def tinted(self, name: str, colour: tuple[int, int, int]) -> pygame.Surface:
         """An interface image multiplied by a colour (name plates take each speaker's colour)."""
@@ -63,18 +121,143 @@ class Images:
                 self.sprite(character.id, expression)
 
 
-class Fonts:
-    """The bundled Lato faces; pygame's own font if they are missing."""
+class FallbackFont(pygame.font.Font):
+    """A face that draws the characters it lacks from its fallbacks: every `render` and `size` in
+    the interface (choices, names, buttons, notices) shows them instead of empty boxes."""
 
-    def __init__(self, root: Path) -> None:
-        self._fonts: dict[str, pygame.font.Font] = {}
-        for role, file in FONT_FILES.items():
-            path = font_path(root, file)
-            try:
-                self._fonts[role] = pygame.font.Font(str(path), FONT_SIZES[role])
-            except (FileNotFoundError, OSError, pygame.error):
-                print(f"note: font {path} is missing; using pygame's built-in font", file=sys.stderr)
-                self._fonts[role] = pygame.font.Font(None, FONT_SIZES[role] + 6)
+    chain: FontChain | None = None  # set by `Fonts.chain`
+
+    def _whole(self, text: str) -> bool:
+        """Whether this face alone draws `text` as well as the chain can."""
+        return self.chain is None or all(self.chain.font_for(char) is self for char in text if needs_glyph(char))
+
+    def render(self, text, antialias, color, background=None):  # noqa: ANN001 (pygame's own signature)
+        if self._whole(text):
+            return super().render(text, antialias, color, background)
+        line = render_line(text, self.chain, color)
+        if background is None:
+            return line
+        filled = pygame.Surface(line.get_size())
+        filled.fill(background)
+        filled.blit(line, (0, 0))
+        return filled
+
+    def size(self, text):  # noqa: ANN001
+        return super().size(text) if self._whole(text) else render_line(text, self.chain, (0, 0, 0)).get_size()
+
+
+@dataclass(frozen=True)
+class Face:
+    """One opened font at one size, with the characters it has glyphs for."""
+
+    font: pygame.font.Font
+    coverage: frozenset[int]
+    path: Path
+
+    def draws(self, cluster: str) -> bool:
+        return all(ord(char) in self.coverage for char in cluster if needs_glyph(char))
+
+
+class FontChain:
+    """A face and the fallbacks tried in order for characters it lacks (opened when first needed)."""
+
+    def __init__(self, main: Face, fallbacks: Callable[[], list[Face]]) -> None:
+        self.main = main.font
+        self._main = main
+        self._fallbacks = fallbacks
+        self._faces: list[Face] | None = None
+
+    @property
+    def faces(self) -> list[Face]:
+        """The main face, then each usable fallback in order."""
+        if self._faces is None:
+            self._faces = [self._main, *(face for face in self._fallbacks() if face is not self._main)]
+        return self._faces
+
+    def font_for(self, cluster: str) -> pygame.font.Font:
+        """The first face that has every glyph of `cluster` (a character and its marks); else the main one."""
+        if self._main.draws(cluster):
+            return self.main
+        return next((face.font for face in self.faces if face.draws(cluster)), self.main)
+
+
+class Fonts:
+    """The bundled faces by role, each with fallbacks: the game's own (`fallback_fonts`, tried in
+    order), then the bundled DejaVu Sans; a face that cannot be opened or draws nothing is replaced."""
+
+    def __init__(self, root: GameFolder | Path, *, warn: Warn = to_stderr, fallback_fonts: Iterable[str | Path] | None = None, scale: float = 1.0) -> None:
+        """`scale`: the player's text size (settings' `text_scale`); `fallback_fonts`: the game's own
+        (by default those its `game.yaml` names), font files looked for as `font_path` does."""
+        pygame.font.init()  # idempotent; without it every font would look broken
+        self.root = root
+        self.warn = warn
+        self.scale = scale
+        self._faces: dict[tuple[Path, int, bool], Face | None] = {}
+        self._refused: set[Path] = set()  # each broken font is told once, whatever its sizes
+        bundled = font_path(root, FALLBACK_FONT)
+        if fallback_fonts is None:
+            fallback_fonts = getattr(root, "fallback_fonts", ())
+        self._fallbacks = [font_path(root, str(path)) for path in fallback_fonts] + [bundled]
+        self._last_resort = Path(pygame.font.__file__).with_name(pygame.font.get_default_font())
+        self._fonts = {role: self.chain(role).main for role in FONT_FILES}
 
     def __getitem__(self, role: str) -> pygame.font.Font:
         return self._fonts[role]
+
+    def size(self, role: str) -> int:
+        """The role's size in pixels: the player's text size scales the story's text only."""
+        return max(6, round(FONT_SIZES[role] * (self.scale if role in TEXT_ROLES else 1.0)))
+
+    def chain(self, role: str, *, bold: bool = False, italic: bool = False) -> FontChain:
+        """The faces to draw `role`'s text with, in the given style (styles apply to the story's text)."""
+        size = self.size(role)
+        if role in TEXT_ROLES:
+            italic = italic or role == "narration"
+            file, slant = STYLE_FILES[(bold, italic)], bold and italic
+        else:
+            file, slant = FONT_FILES[role], False
+        def fallbacks() -> list[Face]:  # upright: pygame's slant widens each piece and leaves gaps between them
+            return [face for path in self._fallbacks if (face := self._face(path, size, slant))]
+
+        main = self._face(font_path(self.root, file), size, slant) or next(iter(fallbacks()), None)
+        if main is None:
+            if self._last_resort not in self._refused:
+                self._refused.add(self._last_resort)
+                self.warn("No usable font among the game's and the bundled ones: drawing with pygame's built-in font.")
+            main = self._face(self._last_resort, size, slant)
+        chain = FontChain(main, fallbacks)
+        if isinstance(main.font, FallbackFont) and main.font.chain is None:
+            main.font.chain = chain  # the same face at the same size has the same fallbacks in any role
+        return chain
+
+    def _face(self, path: Path, size: int, slant: bool) -> Face | None:
+        """The font at `path`, opened and proven to draw; None (with one notice) if it cannot."""
+        key = (path, size, slant)
+        if key not in self._faces:
+            face, reason = _open_face(path, size)
+            if face is not None and slant:
+                face.font.set_italic(True)
+            if reason and path not in self._refused:
+                self._refused.add(path)
+                self.warn(f"Cannot use the font {shown_path(path, self.root)}: {reason}. Its text is drawn with a fallback font.")
+            self._faces[key] = face
+        return self._faces[key]
+
+
+def _open_face(path: Path, size: int) -> tuple[Face | None, str]:
+    """The face and "", or None and why not (missing, not a font, no glyphs, draws no ink)."""
+    if not path.is_file():
+        return None, "the file is missing"
+    if path.stat().st_size == 0:
+        return None, "the file is empty"
+    try:
+        font = FallbackFont(str(path), size)
+        ink = font.render(SAMPLE, True, (255, 255, 255)).get_bounding_rect()
+    except (pygame.error, OSError, ValueError) as error:
+        return None, f"it is not a font pygame can open ({str(error).rstrip('.')})"
+    coverage = font_coverage(path)
+    if not coverage:
+        return None, "it maps no characters"
+    if ink.w == 0 or ink.h == 0:
+        return None, "it draws nothing (cut short?)"
+    return Face(font, coverage, path), ""

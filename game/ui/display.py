@@ -2,9 +2,32 @@
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Mapping
+
 import pygame
 
 from game.ui.layout import SCREEN_SIZE
+
+
+#: Drivers SDL falls back to when it reaches no screen: a window there is drawn for nobody.
+UNSEEN_DRIVERS = ("offscreen", "dummy")
+HOW_TO_FIX = "run it from a desktop session, or set DISPLAY (for example: xvfb-run python3 main.py)"
+
+
+class NoDisplay(Exception):
+    """There is nowhere to open the window; the message says why and how to fix it, in one line."""
+
+
+def require_display(environ: Mapping[str, str] = os.environ, platform: str = sys.platform) -> None:
+    """Refuse at once where no window can appear: on Linux without X11 or Wayland, SDL would
+    otherwise fall back to a display nobody sees (or wait on one that never answers).
+    A chosen SDL_VIDEODRIVER (the tests' dummy one, say) is taken as meant."""
+    if not platform.startswith("linux") or environ.get("SDL_VIDEODRIVER"):
+        return
+    if not environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY"):
+        raise NoDisplay(f"No display to open the game's window on (DISPLAY and WAYLAND_DISPLAY are not set): {HOW_TO_FIX}.")
 
 
 class Window:
@@ -12,7 +35,13 @@ class Window:
 
     def __init__(self, *, title: str = "Hub") -> None:
         pygame.display.set_caption(title)
-        self.surface = pygame.display.set_mode(SCREEN_SIZE, pygame.RESIZABLE)
+        if pygame.display.get_driver() in UNSEEN_DRIVERS and not os.environ.get("SDL_VIDEODRIVER"):
+            where = os.environ.get("WAYLAND_DISPLAY") or os.environ.get("DISPLAY") or "none"
+            raise NoDisplay(f"Cannot reach the display ({where}), so the window would not be seen: {HOW_TO_FIX}.")
+        try:
+            self.surface = pygame.display.set_mode(SCREEN_SIZE, pygame.RESIZABLE)
+        except pygame.error as error:
+            raise NoDisplay(f"Cannot open the game's window ({error}): {HOW_TO_FIX}.") from error
         self.canvas = pygame.Surface(SCREEN_SIZE).convert()
         self.fullscreen = False
         self._windowed_size = SCREEN_SIZE

@@ -71,7 +71,8 @@ class GameScreen:
         beat = self.playthrough.current
         settings = self.app.settings
         now = self.app.clock.now()
-        self.playback = BeatPlayback(beat, cps=settings.text_cps, now=now, instant=instant, transitions=settings.transitions)
+        breaks = self.stage.page_breaks(beat)
+        self.playback = BeatPlayback(beat, cps=settings.text_cps, now=now, instant=instant, transitions=settings.transitions, page_breaks=breaks)
         self.choice: Buttons | None = None
         if instant:
             music = beat.state.music

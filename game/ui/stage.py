@@ -8,9 +8,10 @@ import pygame
 
 from game.beats import Beat
 from game.reveal import Frame
+from game.script import markup
 from game.script.model import Line, Story
 from game.state import Scene
-from game.ui.assets import Fonts, Images
+from game.ui.assets import FontChain, Fonts, Images
 from game.ui.layout import (
     CONTINUE_AT,
     LINE_HEIGHT,
@@ -22,8 +23,10 @@ from game.ui.layout import (
     TEXT_BOX,
     TEXT_COLOUR,
 )
-from game.ui.text import TypedText
+from game.ui.text import RunStyle, TypedText
 
+#: Text is never drawn outside this: the text box less its rim.
+TEXT_CLIP = TEXT_AREA.inflate(20, 16)
 #: The continue indicator bobs for this long, then rests: a still screen costs no CPU.
 INDICATOR_ANIMATION = 4.0
 
@@ -67,16 +70,30 @@ class Stage:
 
     # -- the text -----------------------------------------------------------
     def _text(self, beat: Beat) -> TypedText:
+        """The beat's text laid out in the box (once per beat and text: typing only changes what shows)."""
         key = f"{beat.id}|{beat.text}"  # the same line may read differently as variables change
         if self._typed is None or self._typed[0] != key:
-            font = self.fonts["narration" if beat.speaker is None else "text"]
-            self._typed = (key, TypedText(beat.text, font, TEXT_AREA.w, TEXT_COLOUR))
+            role = "narration" if beat.speaker is None else "text"
+            runs = markup.styled_runs(beat.segments)
+
+            def fonts_for(style: RunStyle) -> FontChain:
+                return self.fonts.chain(role, bold=style.bold, italic=style.italic)
+
+            line_height = round(LINE_HEIGHT * self.fonts.scale)
+            self._typed = (key, TypedText(runs, fonts_for, TEXT_AREA, TEXT_COLOUR, line_height=line_height))
         return self._typed[1]
+
+    def page_breaks(self, beat: Beat) -> tuple[int, ...]:
+        """Where the beat's text fills the box and goes on on a fresh page (for `BeatPlayback`)."""
+        return self._text(beat).page_breaks
 
     def _name_plate(self, canvas: pygame.Surface, speaker: str) -> None:
         character = self.story.characters[speaker]
         canvas.blit(self.images.tinted("nameplate", character.colour), NAME_PLATE)
         name = self.fonts["name"].render(character.name, True, NAME_TEXT)
+        room = NAME_PLATE.w - 24
+        if name.get_width() > room:  # a long name is narrowed to fit its plate, never drawn past it
+            name = pygame.transform.smoothscale(name, (room, name.get_height()))
         canvas.blit(name, name.get_rect(center=NAME_PLATE.center))
 
     def _indicator(self, canvas: pygame.Surface, since: float) -> None:
@@ -92,7 +109,7 @@ class Stage:
         canvas.blit(self.images.ui("textbox"), TEXT_BOX)
         if beat.speaker:
             self._name_plate(canvas, beat.speaker)
-        self._text(beat).draw(canvas, TEXT_AREA.topleft, LINE_HEIGHT, frame.chars)
+        self._text(beat).draw(canvas, frame.chars, text_from=frame.text_from, clip=TEXT_CLIP)
         if waiting_for is not None and isinstance(beat.stop, Line):
             self._indicator(canvas, waiting_for)
 

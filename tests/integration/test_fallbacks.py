@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pygame
 
 from game import ROOT
@@ -17,7 +19,7 @@ def test_no_sound_device_means_silent_play(monkeypatch, capsys):
         raise pygame.error("No available audio device")
 
     monkeypatch.setattr(pygame.mixer, "init", no_device)
-    audio = Audio(ROOT)
+    audio = Audio(ROOT, warn=lambda text: print(text, file=sys.stderr))
     assert audio.enabled is False
     audio.music(Music("theme", 1.0, True))
     audio.sound("glass_down")
@@ -29,6 +31,6 @@ def test_missing_fonts_fall_back_to_pygames_own(tmp_path, capsys, monkeypatch):
     """Without the bundled font files (the game's and the engine's), text still renders with pygame's built-in font."""
     pygame.font.init()
     monkeypatch.setattr("game.folder.ENGINE", tmp_path)
-    fonts = Fonts(tmp_path)
+    fonts = Fonts(tmp_path, warn=lambda text: print(text, file=sys.stderr))
     assert fonts["text"].render("Hello", True, (255, 255, 255)).get_width() > 10
     assert "built-in font" in capsys.readouterr().err
