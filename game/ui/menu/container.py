@@ -1,0 +1,235 @@
+"""The game menu: a modal layer with its tabs down the left and one page beside them.
+
+Tabs: Save, Load, Settings, History, Help (pages), then Title and Quit (which ask the app,
+and the app confirms), and Return. Tab and Shift+Tab walk the tabs; Left from a page's left
+edge steps into the tab column, Right or Enter steps back; Page Up and Page Down turn the
+page where the page has no use for them; Escape or a right click closes the menu.
+Only the page on show is built, and a page is kept once built, so coming back to it is free.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any, Protocol
+
+import pygame
+
+from game.ui.layout import HIGHLIGHT, TEXT_COLOUR
+from game.ui.menu.confirm import Confirmation
+from game.ui.menu.help_page import HelpPage
+from game.ui.menu.history_page import HistoryPage
+from game.ui.menu.look import DISABLED_TEXT, RULE, SIDEBAR, TAB_SIZE, Texts, heading, make_panel, plate
+from game.ui.menu.settings_page import SettingsPage
+from game.ui.menu.slots import SlotsPage
+
+PAGES = ("save", "load", "settings", "history", "help")
+TABS = (("save", "Save"), ("load", "Load"), ("settings", "Settings"), ("history", "History"), ("help", "Help"),
+        ("title", "Title"), ("quit", "Quit"), ("return", "Return"))
+MOUSE_EVENTS = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION, pygame.MOUSEWHEEL)
+SCROLLS = frozenset({"scroll_up", "scroll_down"})
+CLICK = "ui_click"
+
+
+class Page(Protocol):
+    title: str
+
+    def enter(self) -> None:
+        """The keyboard's focus comes into the page."""
+
+    def handle(self, actions: frozenset[str], event: pygame.event.Event, point: tuple[int, int] | None) -> bool:
+        """Act on input; False when the page has no use for it (the menu may then use it)."""
+
+    def draw(self, canvas: pygame.Surface, texts: Texts, *, focused: bool) -> None: ...
+
+
+def _tab_rects() -> list[pygame.Rect]:
+    x, top = SIDEBAR.x + (SIDEBAR.w - TAB_SIZE[0]) // 2, SIDEBAR.y + 34
+    rects = [pygame.Rect(x, top + i * 56, *TAB_SIZE) for i in range(5)]
+    rects += [pygame.Rect(x, top + 5 * 56 + 40 + i * 56, *TAB_SIZE) for i in range(2)]
+    rects.append(pygame.Rect(x, SIDEBAR.bottom - 30 - TAB_SIZE[1], *TAB_SIZE))
+    return rects
+
+
+TAB_RECTS = _tab_rects()
+
+
+@cache
+def _backdrop() -> pygame.Surface:
+    return make_panel().convert_alpha()
+
+
+class GameMenu:
+    """The menu over the game (or the title), open at `page`: one of "save" "load" "settings" "history" "help"."""
+
+    modal = True
+
+    def __init__(self, app: Any, page: str) -> None:
+        if page not in PAGES:
+            raise ValueError(f"the game menu has no page {page!r}; it has {', '.join(PAGES)}")
+        self.app = app
+        self.texts = Texts(app.fonts)
+        self._pages: dict[str, Page] = {}
+        self.asking: Confirmation | None = None
+        self.pressed_tab: int | None = None
+        self.hover_tab: int | None = None
+        self.current = 0
+        self.open(page if self.enabled(page) else "load")
+        self.tab_focus = self.current
+
+    # -- pages and tabs -------------------------------------------------------------
+    @property
+    def page(self) -> Page:
+        return self._page(TABS[self.current][0])
+
+    def _page(self, name: str) -> Page:
+        if name not in self._pages:
+            builders = {"save": lambda: SlotsPage(self, saving=True), "load": lambda: SlotsPage(self, saving=False),
+                        "settings": lambda: SettingsPage(self), "history": lambda: HistoryPage(self), "help": lambda: HelpPage(self)}
+            self._pages[name] = builders[name]()
+        return self._pages[name]
+
+    def enabled(self, name: str) -> bool:
+        """Save needs a game to save: on the title its tab is greyed out."""
+        return name != "save" or self.app.game_screen is not None
+
+    def open(self, name: str) -> None:
+        """Show page `name`, with the keyboard's focus in it."""
+        self.current = self.tab_focus = next(i for i, (tab, _) in enumerate(TABS) if tab == name)
+        self.zone = "page"
+        self.page.enter()
+
+    def _choose_tab(self, index: int) -> None:
+        """A tab clicked, or Enter on it: open its page, or do what it says."""
+        name = TABS[index][0]
+        if not self.enabled(name):
+            return
+        self.click()
+        if name in PAGES:
+            self.open(name)
+        elif name == "return":
+            self.close()
+        else:
+            self._leave(name)
+
+    def _step_tab(self, step: int, *, pages_only: bool = False, stay: bool = False) -> None:
+        """Tab / Shift+Tab (or Page keys): the next tab that can be used; a page tab opens its page.
+
+        The focus goes into that page, unless `stay` (Up and Down in the tab column).
+        """
+        index = self.tab_focus if self.zone == "tabs" else self.current
+        for _ in TABS:
+            index = (index + step) % len(TABS)
+            name = TABS[index][0]
+            if self.enabled(name) and (name in PAGES or not pages_only):
+                break
+        if name in PAGES:
+            self.open(name)
+        if stay or name not in PAGES:
+            self.zone, self.tab_focus = "tabs", index
+
+    # -- what the menu does -------------------------------------------------------------
+    def close(self) -> None:
+        self.app.pop(self)
+
+    def ask(self, text: str, on_yes: Any) -> None:
+        """Ask before something that cannot be undone: the app's confirmation if it has one, else ours."""
+        confirm = getattr(self.app, "confirm", None)
+        if confirm is not None:
+            confirm(text, on_yes)
+        else:
+            self.asking = Confirmation(text, on_yes)
+
+    def click(self) -> None:
+        """The interface's soft click, as the title's and pause menu's buttons make."""
+        self.app.audio.sound(CLICK)
+
+    def _leave(self, where: str) -> None:
+        """Title or Quit: the app asks first (branch `menu`); until it can, the menu asks itself."""
+        request = getattr(self.app, f"request_{where}", None)
+        if request is not None:
+            request()
+        elif where == "quit":
+            self.ask("Quit the game? Anything not saved is lost.", self.app.quit)
+        else:
+            self.ask("Return to the title? Anything not saved is lost.", self._to_title)
+
+    def _to_title(self) -> None:
+        from game.ui.screens import TitleScreen  # fallback only, until the app has request_title
+
+        self.app.show(TitleScreen(self.app))
+
+    # -- input ---------------------------------------------------------------------------
+    def handle(self, actions: frozenset[str], event: pygame.event.Event, point: tuple[int, int] | None) -> None:
+        if self.asking is not None:
+            self.asking.handle(actions, event, point)
+            if self.asking.done:
+                self.asking = None
+            return
+        if actions & {"back", "game_menu"}:
+            self.close()
+        elif event.type in MOUSE_EVENTS:
+            self._mouse(actions & SCROLLS, event, point)
+        elif actions & {"next_tab", "previous_tab"}:
+            self._step_tab(1 if "next_tab" in actions else -1)
+        elif self.zone == "tabs":
+            self._tabs_key(actions)
+        elif not self.page.handle(actions, event, None):
+            if "left" in actions:
+                self.zone, self.tab_focus = "tabs", self.current
+            elif actions & {"page_up", "page_down"}:
+                self._step_tab(1 if "page_down" in actions else -1, pages_only=True)
+
+    def _tabs_key(self, actions: frozenset[str]) -> None:
+        name = TABS[self.tab_focus][0]
+        if actions & {"up", "down"}:
+            self._step_tab(1 if "down" in actions else -1, stay=True)
+        elif "activate" in actions or ("right" in actions and name in PAGES):
+            self._choose_tab(self.tab_focus)
+        elif actions & {"page_up", "page_down"}:
+            self._step_tab(1 if "page_down" in actions else -1, pages_only=True)
+
+    def _mouse(self, actions: frozenset[str], event: pygame.event.Event, point: tuple[int, int] | None) -> None:
+        if point is not None and SIDEBAR.collidepoint(point) and event.type != pygame.MOUSEWHEEL:
+            tab = next((i for i, rect in enumerate(TAB_RECTS) if rect.collidepoint(point)), None)
+            self.hover_tab = tab
+            if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+                self.pressed_tab = tab
+            elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+                if tab is not None and tab == self.pressed_tab:
+                    self._choose_tab(tab)
+                self.pressed_tab = None
+        else:
+            self.hover_tab = None
+            if event.type == pygame.MOUSEBUTTONUP:
+                self.pressed_tab = None
+            if self.page.handle(actions, event, point) and event.type == pygame.MOUSEMOTION:
+                self.zone = "page"
+
+    # -- time and drawing -----------------------------------------------------------------
+    def update(self, now: float) -> None:
+        pass
+
+    def next_change(self, now: float) -> float | None:
+        return None  # nothing in the menu moves by itself
+
+    def draw(self, canvas: pygame.Surface, now: float) -> None:
+        canvas.blit(_backdrop(), (0, 0))
+        self._draw_tabs(canvas)
+        heading(canvas, self.texts, self.page.title)
+        self.page.draw(canvas, self.texts, focused=self.zone == "page" and self.asking is None)
+        if self.asking is not None:
+            self.asking.draw(canvas, self.texts)
+
+    def _draw_tabs(self, canvas: pygame.Surface) -> None:
+        for index, ((name, label), rect) in enumerate(zip(TABS, TAB_RECTS)):
+            focused = (self.zone == "tabs" and index == self.tab_focus) or index == self.hover_tab
+            usable = self.enabled(name)
+            if focused and usable:
+                plate(canvas, rect, focused=True, pressed=index == self.pressed_tab)
+            if index == self.current:
+                pygame.draw.rect(canvas, RULE, (rect.x + 8, rect.y + 11, 4, rect.h - 22), border_radius=2)
+            colour = DISABLED_TEXT if not usable else HIGHLIGHT if focused or index == self.current else TEXT_COLOUR
+            words = self.texts("ui", label, colour)
+            canvas.blit(words, words.get_rect(midleft=(rect.x + 26, rect.centery)))
+        divider = TAB_RECTS[4].bottom + 20
+        pygame.draw.line(canvas, (40, 54, 60), (SIDEBAR.x + 30, divider), (SIDEBAR.right - 30, divider))
