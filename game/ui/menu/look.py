@@ -20,6 +20,7 @@ CONTENT = pygame.Rect(SIDEBAR.right + 28, PANEL.y + 22, PANEL.right - SIDEBAR.ri
 HEADING_HEIGHT = 76  # the page's name, with the slot pages' buttons on the same row
 BODY = pygame.Rect(CONTENT.x, CONTENT.y + HEADING_HEIGHT + 10, CONTENT.w, CONTENT.h - HEADING_HEIGHT - 10)
 TAB_SIZE = (SIDEBAR.w - 40, 46)
+SHEEN = 220  # pixels down the panel over which its top's lighter tone fades
 
 # -- colours (the text box's teal-slate and the buttons' amber) ------------------
 VEIL_ALPHA = 170
@@ -89,8 +90,9 @@ def make_panel() -> pygame.Surface:
     pygame.draw.rect(surface, EDGE, PANEL, border_radius=16)
     inner = PANEL.inflate(-2, -2)
     body = pygame.Surface(inner.size, pygame.SRCALPHA)
-    for y in range(inner.h):  # a quiet top sheen, as on the game's own panels
-        share = min(1.0, y / 220)
+    body.fill(PANEL_BODY)
+    for y in range(SHEEN):  # a quiet top sheen, as on the game's own panels
+        share = y / SHEEN
         body.fill(tuple(round(a + (b - a) * share) for a, b in zip(PANEL_TOP, PANEL_BODY)), (0, y, inner.w, 1))
     shape = pygame.Surface(inner.size, pygame.SRCALPHA)
     pygame.draw.rect(shape, (255, 255, 255, 255), shape.get_rect(), border_radius=15)

@@ -42,7 +42,8 @@ def _percent(volume: object) -> str:
 
 
 def _scale(delay: object) -> str:
-    return f"{float(delay):.2f}".rstrip("0").rstrip(".") + " \u00d7"  # type: ignore[arg-type]
+    text = f"{float(delay):.2f}"  # type: ignore[arg-type]
+    return (text[:-1] if text.endswith("0") else text) + " \u00d7"  # 1.0 ×, 1.25 ×
 
 
 @dataclass(frozen=True)
