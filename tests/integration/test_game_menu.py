@@ -8,12 +8,12 @@ import pygame
 import pytest
 
 import menu_standins as S
-from game.ui.layout import SCREEN_SIZE
+from game.ui.layout import DIM_TEXT, HIGHLIGHT, SCREEN_SIZE
 from game.ui.menu import GameMenu, history_page
 from game.ui.menu.container import TAB_RECTS, TABS
 from game.ui.menu.look import PANEL, WARNING
 from game.ui.menu.settings_page import SETTINGS
-from game.ui.menu.slots import THUMBNAILS, SaveError
+from game.ui.menu.slots import SaveError
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -252,8 +252,8 @@ def test_an_unreadable_slot_shows_why_and_does_not_load(app):
     menu = open_menu(app, "load")
     canvas = pygame.Surface(SCREEN_SIZE)
     menu.draw(canvas, 0.0)
-    assert ("ui", "Unreadable", WARNING) in menu.texts._cache
-    assert ("small", reason, WARNING) in menu.texts._cache
+    assert ("ui", "Unreadable", WARNING) in menu.texts.rendered
+    assert ("small", reason, WARNING) in menu.texts.rendered
     S.click(menu, menu.page.cards[2].center)
     assert app.loaded == [] and menu in app.layers
 
@@ -297,8 +297,8 @@ def test_thumbnails_are_decoded_once(app, monkeypatch):
     """A second opening of the Load page decodes no picture again; a rewritten one is decoded afresh."""
     fill(app)
     decoded = []
-    real = THUMBNAILS._decode
-    monkeypatch.setattr(THUMBNAILS, "_decode", lambda path: decoded.append(path) or real(path))
+    real = pygame.image.load
+    monkeypatch.setattr(pygame.image, "load", lambda path: decoded.append(path) or real(path))
     open_menu(app, "load")
     assert len(decoded) == 6
     open_menu(app, "load").draw(pygame.Surface(SCREEN_SIZE), 0.0)
@@ -320,7 +320,7 @@ def test_slider_by_arrows_reaches_instant_at_its_end(app):
         S.press(menu, pygame.K_RIGHT)
     assert app.settings.text_cps == 0
     menu.draw(pygame.Surface(SCREEN_SIZE), 0.0)
-    assert any(key[1] == "Instant" for key in menu.texts._cache)
+    assert ("ui", "Instant", HIGHLIGHT) in menu.texts.rendered
 
 
 def test_slider_by_click_and_drag(app):
@@ -423,6 +423,6 @@ def test_help_lists_the_keymaps_rows(app):
     from game.ui.menu.help_page import keymap_rows
 
     menu = open_menu(app, "help")
-    descriptions = {key[1] for key in menu.texts._cache}
-    assert descriptions >= {"WHAT IT DOES", "KEYBOARD", "MOUSE", "GAMEPAD"}
+    for heading in ("WHAT IT DOES", "KEYBOARD", "MOUSE", "GAMEPAD"):
+        assert ("small", heading, DIM_TEXT) in menu.texts.rendered
     assert len(menu.page.rows) == len(keymap_rows()) > 3

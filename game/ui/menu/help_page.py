@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ui.layout import DIM_TEXT, TEXT_COLOUR
-from game.ui.menu.look import BODY, KEY_TEXT, PLATE_EDGE, Texts
+from game.ui.menu.look import BODY, KEY_TEXT, PLATE_EDGE, POINTER_EVENTS, Texts
 from game.ui.menu.scroll import ScrollList
 from game.ui.text import wrap
 
@@ -74,8 +74,8 @@ class HelpPage:
         pass
 
     def handle(self, actions: frozenset[str], event: pygame.event.Event, point: tuple[int, int] | None) -> bool:
-        if point is not None and event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
-            return self._mouse(event, point)
+        if point is not None and event.type in POINTER_EVENTS:
+            return self.list.handle_bar(event, point)
         if self.list.thumb() is None:
             return False  # everything shows: nothing to scroll, so Page keys may turn the page
         moves = {"up": -LINE_STEP, "down": LINE_STEP, "scroll_up": -LINE_STEP, "scroll_down": LINE_STEP,
@@ -90,15 +90,6 @@ class HelpPage:
         else:
             return False
         return True
-
-    def _mouse(self, event: pygame.event.Event, point: tuple[int, int]) -> bool:
-        if self.list.dragging:
-            if event.type == pygame.MOUSEMOTION:
-                self.list.drag(point[1])
-            elif event.type == pygame.MOUSEBUTTONUP:
-                self.list.release()
-            return True
-        return event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.list.press_bar(point)
 
     def draw(self, canvas: pygame.Surface, texts: Texts, *, focused: bool) -> None:
         for (name, _), (x, _) in zip(COLUMNS, self.columns):

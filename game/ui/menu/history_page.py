@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.ui.layout import DIM_TEXT, HIGHLIGHT, TEXT_COLOUR
-from game.ui.menu.look import BODY, Texts, centred_note, font_or
+from game.ui.menu.look import BODY, POINTER_EVENTS, Texts, centred_note, font_or
 from game.ui.menu.scroll import ScrollList
 from game.ui.text import wrap
 
@@ -87,7 +87,7 @@ class HistoryPage:
     def handle(self, actions: frozenset[str], event: pygame.event.Event, point: tuple[int, int] | None) -> bool:
         if self.history is None or not self.list.count:
             return False
-        if point is not None and event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
+        if point is not None and event.type in POINTER_EVENTS:
             return self._mouse(event, point)
         last = self.list.count - 1
         if "scroll_up" in actions or "scroll_down" in actions:
@@ -116,13 +116,7 @@ class HistoryPage:
         self.list.ensure_visible(self.focus)
 
     def _mouse(self, event: pygame.event.Event, point: tuple[int, int]) -> bool:
-        if self.list.dragging:
-            if event.type == pygame.MOUSEMOTION:
-                self.list.drag(point[1])
-            elif event.type == pygame.MOUSEBUTTONUP:
-                self.list.release()
-            return True
-        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.list.press_bar(point):
+        if self.list.handle_bar(event, point):
             return True
         index = self.list.at(point)
         if event.type == pygame.MOUSEMOTION:

@@ -7,7 +7,8 @@ of the game shows around it), so no text behind a page can ever be read through 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
+from typing import Generic, TypeVar
 
 import pygame
 
@@ -43,6 +44,30 @@ TRACK = (44, 58, 64)
 KNOB = (238, 232, 220)
 
 Colour = tuple[int, int, int]
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+POINTER_EVENTS = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION)  # events with a point
+
+
+class Kept(Generic[K, V]):
+    """Values made by `make(key)` and kept; past `keep` of them, the least recently used goes."""
+
+    def __init__(self, make: Callable[[K], V], *, keep: int) -> None:
+        self._make = make
+        self._keep = keep
+        self._values: OrderedDict[K, V] = OrderedDict()
+
+    def __call__(self, key: K) -> V:
+        if key in self._values:
+            self._values.move_to_end(key)
+            return self._values[key]
+        value = self._values[key] = self._make(key)
+        if len(self._values) > self._keep:
+            self._values.popitem(last=False)
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._values
 
 
 class Texts:
@@ -50,22 +75,21 @@ class Texts:
 
     def __init__(self, fonts: Mapping[str, pygame.font.Font], *, keep: int = 600) -> None:
         self.fonts = fonts
-        self._keep = keep
-        self._cache: OrderedDict[tuple[str, str, Colour], pygame.Surface] = OrderedDict()
+        self.rendered: Kept[tuple[str, str, Colour], pygame.Surface] = Kept(self._render, keep=keep)
+
+    def _render(self, key: tuple[str, str, Colour]) -> pygame.Surface:
+        role, text, colour = key
+        return self.fonts[role].render(text, True, colour)
 
     def __call__(self, role: str, text: str, colour: Colour) -> pygame.Surface:
-        key = (role, text, colour)
-        surface = self._cache.get(key)
-        if surface is None:
-            surface = self.fonts[role].render(text, True, colour)
-            self._cache[key] = surface
-            if len(self._cache) > self._keep:
-                self._cache.popitem(last=False)
-        else:
-            self._cache.move_to_end(key)
-        return surface
+        return self.rendered((role, text, colour))
 
     def fit(self, role: str, text: str, width: int) -> str:
+        """`text`, cut short with an ellipsis if it is wider than `width` pixels."""
+        return fit(text, self.fonts[role], width)
+
+
+def fit(self, role: str, text: str, width: int) -> str:
         """`text`, cut short with an ellipsis if it is wider than `width` pixels."""
         return fit(text, self.fonts[role], width)
 

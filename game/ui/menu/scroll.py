@@ -9,12 +9,11 @@ knowledge of the heights of entries never shown.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable
 
 import pygame
 
-from game.ui.menu.look import FOCUS_EDGE, TRACK, plate
+from game.ui.menu.look import FOCUS_EDGE, TRACK, Kept, plate
 
 BAR_WIDTH = 10
 BAR_GAP = 14
@@ -30,25 +29,13 @@ class ScrollList:
         self.view = pygame.Rect(rect.x, rect.y, rect.w - BAR_WIDTH - BAR_GAP, rect.h)
         self.bar = pygame.Rect(rect.right - BAR_WIDTH, rect.y, BAR_WIDTH, rect.h)
         self.count = count
-        self._render = render
-        self._keep = keep
-        self._surfaces: OrderedDict[int, pygame.Surface] = OrderedDict()
+        self.surface: Kept[int, pygame.Surface] = Kept(render, keep=keep)  # entry index -> its surface
         self._end: tuple[int, int] | None = None
         self.top = 0  # the first entry showing
         self.offset = 0  # how many of its pixels are scrolled above the view
         self._grab: int | None = None  # while the thumb is dragged: where it was taken, from its top
 
     # -- entries --------------------------------------------------------------
-    def surface(self, index: int) -> pygame.Surface:
-        surface = self._surfaces.get(index)
-        if surface is None:
-            surface = self._surfaces[index] = self._render(index)
-            if len(self._surfaces) > self._keep:
-                self._surfaces.popitem(last=False)
-        else:
-            self._surfaces.move_to_end(index)
-        return surface
-
     def height(self, index: int) -> int:
         return self.surface(index).get_height() + GAP
 
@@ -165,6 +152,16 @@ class ScrollList:
 
     def release(self) -> None:
         self._grab = None
+
+    def handle_bar(self, event: pygame.event.Event, point: tuple[int, int]) -> bool:
+        """The mouse on the scroll bar: take and drag the thumb, or page by the track. True if used."""
+        if self.dragging:
+            if event.type == pygame.MOUSEMOTION:
+                self.drag(point[1])
+            elif event.type == pygame.MOUSEBUTTONUP:
+                self.release()
+            return True
+        return event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.press_bar(point)
 
     # -- drawing ----------------------------------------------------------------
     def draw(self, canvas: pygame.Surface, *, focus: int | None = None) -> None:

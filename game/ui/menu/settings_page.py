@@ -16,7 +16,7 @@ import pygame
 
 from game.ui.layout import HIGHLIGHT, TEXT_COLOUR
 from game.ui.menu.controls import Slider, Switch, nearest
-from game.ui.menu.look import BODY, Texts, plate
+from game.ui.menu.look import BODY, POINTER_EVENTS, Texts, plate
 
 if TYPE_CHECKING:
     from game.ui.menu.container import GameMenu
@@ -104,7 +104,7 @@ class SettingsPage:
         pass  # the focus stays on the row it was on
 
     def handle(self, actions: frozenset[str], event: pygame.event.Event, point: tuple[int, int] | None) -> bool:
-        if point is not None and event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
+        if point is not None and event.type in POINTER_EVENTS:
             return self._mouse(event, point)
         if "up" in actions:
             self.focus = max(0, self.focus - 1)

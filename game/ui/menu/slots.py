@@ -9,14 +9,13 @@ filled slots draws at once and drawing it again costs only blits.
 from __future__ import annotations
 
 import os
-from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pygame
 
 from game.ui.layout import DIM_TEXT, HIGHLIGHT, TEXT_COLOUR
-from game.ui.menu.look import BODY, CONTENT, HEADING_HEIGHT, INSET, WARNING, Texts, plate
+from game.ui.menu.look import BODY, CONTENT, HEADING_HEIGHT, INSET, POINTER_EVENTS, WARNING, Kept, Texts, plate
 from game.ui.text import wrap
 
 try:
@@ -69,27 +68,20 @@ class Thumbnails:
 
     def __init__(self, size: tuple[int, int], *, keep: int = 96) -> None:
         self.size = size
-        self._keep = keep
-        self._cache: OrderedDict[tuple[str, int], pygame.Surface | None] = OrderedDict()
+        self._decoded: Kept[tuple[str, int], pygame.Surface | None] = Kept(self._decode, keep=keep)
 
     def get(self, path: Path | None) -> pygame.Surface | None:
         """The picture, or None when there is none or it cannot be read (the card says so)."""
         if path is None:
             return None
         try:
-            key = (str(path), os.stat(path).st_mtime_ns)
+            return self._decoded((str(path), os.stat(path).st_mtime_ns))
         except OSError:
             return None
-        if key not in self._cache:
-            self._cache[key] = self._decode(path)
-            if len(self._cache) > self._keep:
-                self._cache.popitem(last=False)
-        self._cache.move_to_end(key)
-        return self._cache[key]
 
-    def _decode(self, path: Path) -> pygame.Surface | None:
+    def _decode(self, key: tuple[str, int]) -> pygame.Surface | None:
         try:
-            image = pygame.image.load(str(path))
+            image = pygame.image.load(key[0])
         except (pygame.error, OSError, ValueError):
             return None
         if image.get_size() != self.size:
@@ -202,7 +194,7 @@ class SlotsPage:
 
     # -- input ----------------------------------------------------------------------
     def handle(self, actions: frozenset[str], event: pygame.event.Event, point: tuple[int, int] | None) -> bool:
-        if point is not None and event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
+        if point is not None and event.type in POINTER_EVENTS:
             return self._mouse(event, point)
         if actions & {"page_up", "page_down", "scroll_up", "scroll_down"}:
             step = 1 if actions & {"page_down", "scroll_down"} else -1
