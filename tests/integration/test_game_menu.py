@@ -141,16 +141,17 @@ def test_page_keys_turn_pages_where_the_page_has_no_use_for_them(app):
     assert menu.page.title == "History"
 
 
-def test_save_is_greyed_out_on_the_title(app):
-    """With no game to save, the menu opens at Load, and Save can be neither tabbed to nor clicked."""
+def test_save_and_title_are_greyed_out_on_the_title(app):
+    """With no game being played, the menu opens at Load, and Save and Title can be neither tabbed to nor clicked."""
     app.game_screen = None
     menu = open_menu(app, "save")
     assert menu.page.title == "Load"
     for _ in range(len(TABS) * 2):
         S.press(menu, pygame.K_TAB)
-        assert TABS[menu.tab_focus][0] != "save"
+        assert TABS[menu.tab_focus][0] not in ("save", "title")
     S.click(menu, tab("save").center)
-    assert menu.page.title != "Save"
+    S.click(menu, tab("title").center)
+    assert menu.page.title != "Save" and app.requests == []
 
 
 def test_the_panel_hides_the_game_completely(app):

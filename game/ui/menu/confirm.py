@@ -59,12 +59,14 @@ class Confirmation:
         canvas.blit(self._veil, (0, 0))
         pygame.draw.rect(canvas, EDGE, BOX, border_radius=14)
         pygame.draw.rect(canvas, PANEL_BODY, BOX.inflate(-2, -2), border_radius=13)
-        lines = wrap(self.text, texts.fonts["ui"], BOX.w - 80)[:3]
-        y = BOX.y + 40
+        font = texts.fonts["ui"]
+        lines = wrap(self.text, font, BOX.w - 80)[:3]
+        above = self.buttons[0].top - BOX.top  # the question sits in the middle of the room above the buttons
+        y = BOX.top + (above - len(lines) * font.get_linesize()) // 2
         for line, _ in lines:
             words = texts("ui", line, TEXT_COLOUR)
             canvas.blit(words, words.get_rect(midtop=(BOX.centerx, y)))
-            y += texts.fonts["ui"].get_linesize()
+            y += font.get_linesize()
         for i, (rect, label) in enumerate(zip(self.buttons, LABELS)):
             plate(canvas, rect, focused=i == self.focus)
             words = texts("ui", label, HIGHLIGHT if i == self.focus else TEXT_COLOUR)

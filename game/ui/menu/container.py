@@ -89,8 +89,8 @@ class GameMenu:
         return self._pages[name]
 
     def enabled(self, name: str) -> bool:
-        """Save needs a game to save: on the title its tab is greyed out."""
-        return name != "save" or self.app.game_screen is not None
+        """Save and Title need a game being played: on the title their tabs are greyed out."""
+        return name not in ("save", "title") or self.app.game_screen is not None
 
     def open(self, name: str) -> None:
         """Show page `name`, with the keyboard's focus in it."""

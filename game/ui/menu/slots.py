@@ -268,8 +268,8 @@ class SlotsPage:
 
     # -- drawing --------------------------------------------------------------------
     def _delete_rect(self, position: int) -> pygame.Rect | None:
-        infos = self._infos.get(self.page)
-        if infos is None or position >= len(infos) or not infos[position].filled:
+        infos = self.infos()
+        if position >= len(infos) or not infos[position].filled:
             return None
         card = self.cards[position]
         return pygame.Rect(card.right - INSET_MARGIN - 86, card.y + INSET_MARGIN + 8, 78, 30)
