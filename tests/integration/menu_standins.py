@@ -219,6 +219,9 @@ class App:
     def request_title(self) -> None:
         self.requests.append("title")
 
+    def request_restart(self) -> None:
+        self.requests.append("restart")
+
     def request_quit(self) -> None:
         self.requests.append("quit")
 

@@ -1,7 +1,7 @@
 """The game menu: a modal layer with its tabs down the left and one page beside them.
 
-Tabs: Save, Load, Settings, History, Help (pages), then Title and Quit (which ask the app,
-and the app confirms), and Return. Tab and Shift+Tab walk the tabs; Left from a page's left
+Tabs: Save, Load, Settings, History, Help (pages), then Restart, Title and Quit (which ask
+the app, and the app confirms), and Return. Tab and Shift+Tab walk the tabs; Left from a page's left
 edge steps into the tab column, Right or Enter steps back; Page Up and Page Down turn the
 page where the page has no use for them; Escape or a right click closes the menu.
 Only the page on show is built, and a page is kept once built, so coming back to it is free.
@@ -10,6 +10,7 @@ Only the page on show is built, and a page is kept once built, so coming back to
 from __future__ import annotations
 
 from functools import cache
+from collections.abc import Callable
 from typing import Any, Protocol
 
 import pygame
@@ -24,7 +25,8 @@ from game.ui.menu.slots import SlotsPage
 
 PAGES = ("save", "load", "settings", "history", "help")
 TABS = (("save", "Save"), ("load", "Load"), ("settings", "Settings"), ("history", "History"), ("help", "Help"),
-        ("title", "Title"), ("quit", "Quit"), ("return", "Return"))
+        ("restart", "Restart"), ("title", "Title"), ("quit", "Quit"), ("return", "Return"))
+IN_GAME = ("save", "restart", "title")  # tabs that need a game being played
 MOUSE_EVENTS = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION, pygame.MOUSEWHEEL)
 SCROLLS = frozenset({"scroll_up", "scroll_down"})
 CLICK = "ui_click"
@@ -45,7 +47,7 @@ class Page(Protocol):
 def _tab_rects() -> list[pygame.Rect]:
     x, top = SIDEBAR.x + (SIDEBAR.w - TAB_SIZE[0]) // 2, SIDEBAR.y + 34
     rects = [pygame.Rect(x, top + i * 56, *TAB_SIZE) for i in range(5)]
-    rects += [pygame.Rect(x, top + 5 * 56 + 40 + i * 56, *TAB_SIZE) for i in range(2)]
+    rects += [pygame.Rect(x, top + 5 * 56 + 40 + i * 56, *TAB_SIZE) for i in range(3)]
     rects.append(pygame.Rect(x, SIDEBAR.bottom - 30 - TAB_SIZE[1], *TAB_SIZE))
     return rects
 
@@ -89,8 +91,8 @@ class GameMenu:
         return self._pages[name]
 
     def enabled(self, name: str) -> bool:
-        """Save and Title need a game being played: on the title their tabs are greyed out."""
-        return name not in ("save", "title") or self.app.game_screen is not None
+        """Save, Restart and Title need a game being played: on the title their tabs are greyed out."""
+        return name not in IN_GAME or self.app.game_screen is not None
 
     def open(self, name: str) -> None:
         """Show page `name`, with the keyboard's focus in it."""
@@ -143,20 +145,20 @@ class GameMenu:
         """The interface's soft click, as the title's and pause menu's buttons make."""
         self.app.audio.sound(CLICK)
 
+    def app_method(self, *names: str) -> Callable[..., Any]:
+        """The first of `names` the app has.
+
+        REPLACE AT MERGE with one name each: the brief says `request_title`, `request_quit` and
+        `load_game`; branch `menu` has `ask_title`, `ask_restart`, `ask_quit` and `load`.
+        """
+        for name in names:
+            if (method := getattr(self.app, name, None)) is not None:
+                return method
+        raise AttributeError(f"the app has none of {', '.join(names)}")
+
     def _leave(self, where: str) -> None:
-        """Title or Quit: the app asks first (branch `menu`); until it can, the menu asks itself."""
-        request = getattr(self.app, f"request_{where}", None)
-        if request is not None:
-            request()
-        elif where == "quit":
-            self.ask("Quit the game? Anything not saved is lost.", self.app.quit)
-        else:
-            self.ask("Return to the title? Anything not saved is lost.", self._to_title)
-
-    def _to_title(self) -> None:
-        from game.ui.screens import TitleScreen  # fallback only, until the app has request_title
-
-        self.app.show(TitleScreen(self.app))
+        """Restart, Title or Quit: the app asks first, and the menu stays open if the answer is No."""
+        self.app_method(f"request_{where}", f"ask_{where}")()
 
     # -- input ---------------------------------------------------------------------------
     def handle(self, actions: frozenset[str], event: pygame.event.Event, point: tuple[int, int] | None) -> None:
@@ -169,6 +171,8 @@ class GameMenu:
             self.close()
         elif event.type in MOUSE_EVENTS:
             self._mouse(actions & SCROLLS, event, point)
+        elif actions & {"history", "help"}:
+            self.open("history" if "history" in actions else "help")  # their own keys show their pages
         elif actions & {"next_tab", "previous_tab"}:
             self._step_tab(1 if "next_tab" in actions else -1)
         elif self.zone == "tabs":

@@ -20,7 +20,7 @@ HEADER_HEIGHT = 34
 PAD = (12, 6)
 LINE_STEP = 40
 
-# REPLACE AT MERGE: a short stand-in until branch `menu` brings game.ui.keymap.ROWS.
+# REPLACE AT MERGE: a short stand-in until branch `menu` brings game.ui.keymap.
 _FALLBACK_ROWS: tuple[Row, ...] = (
     ("advance", "Next line", "Space, Enter", "left click", ""),
     ("rewind", "Back one line", "Page Up, Left", "wheel up", ""),
@@ -32,12 +32,13 @@ _FALLBACK_ROWS: tuple[Row, ...] = (
 
 
 def keymap_rows() -> tuple[Row, ...]:
-    """The keymap's rows (`game.ui.keymap.ROWS`), or the short stand-in above until it exists."""
+    """The keymap's rows (`game.ui.keymap.BINDINGS`) as text, or the short stand-in above until it exists."""
     try:
-        from game.ui.keymap import ROWS
+        from game.ui.keymap import BINDINGS
     except ImportError:
         return _FALLBACK_ROWS
-    return tuple(ROWS)
+    return tuple((b.action, b.description[:1].upper() + b.description[1:], ", ".join(b.keyboard),
+                  ", ".join(b.mouse).replace("**", ""), ", ".join(b.gamepad)) for b in BINDINGS)
 
 
 class HelpPage:
@@ -78,8 +79,8 @@ class HelpPage:
             return self.list.handle_bar(event, point)
         if self.list.thumb() is None:
             return False  # everything shows: nothing to scroll, so Page keys may turn the page
-        moves = {"up": -LINE_STEP, "down": LINE_STEP, "scroll_up": -LINE_STEP, "scroll_down": LINE_STEP,
-                 "page_up": -self.list.view.h, "page_down": self.list.view.h}
+        moves = {"page_up": -self.list.view.h, "page_down": self.list.view.h,  # before scroll_*: Page Up is both
+                 "up": -LINE_STEP, "down": LINE_STEP, "scroll_up": -LINE_STEP, "scroll_down": LINE_STEP}
         step = next((moves[action] for action in moves if action in actions), None)
         if step is not None:
             self.list.scroll(step)

@@ -89,27 +89,29 @@ class HistoryPage:
             return False
         if point is not None and event.type in POINTER_EVENTS:
             return self._mouse(event, point)
-        last = self.list.count - 1
-        if "scroll_up" in actions or "scroll_down" in actions:
-            self.list.scroll(WHEEL_STEP if "scroll_down" in actions else -WHEEL_STEP)
-        elif "up" in actions or "down" in actions:
+        if "up" in actions or "down" in actions:  # before scroll_*: Up and Down are both
             self._focus(self.focus + (1 if "down" in actions else -1))
         elif "page_up" in actions or "page_down" in actions:
-            down = "page_down" in actions
-            self.list.scroll(self.list.view.h if down else -self.list.view.h)
-            shown = [index for index, rect in self.list.visible() if self.list.view.contains(rect)] or [self.list.top]
-            self.focus = shown[-1] if down else shown[0]
+            self._page("page_down" in actions)
+        elif "scroll_up" in actions or "scroll_down" in actions:
+            self.list.scroll(WHEEL_STEP if "scroll_down" in actions else -WHEEL_STEP)
         elif "home" in actions:
             self.list.to_start()
             self.focus = 0
         elif "end" in actions:
             self.list.to_end()
-            self.focus = last
+            self.focus = self.list.count - 1
         elif "activate" in actions:
             self.go_to(self.focus)
         else:
             return False
         return True
+
+    def _page(self, down: bool) -> None:
+        """A screenful on, with the focus on the first (or last) entry wholly in view."""
+        self.list.scroll(self.list.view.h if down else -self.list.view.h)
+        shown = [index for index, rect in self.list.visible() if self.list.view.contains(rect)] or [self.list.top]
+        self.focus = shown[-1] if down else shown[0]
 
     def _focus(self, index: int) -> None:
         self.focus = min(max(0, index), self.list.count - 1)
@@ -137,9 +139,7 @@ class HistoryPage:
         """Rewind the game to entry `index`, and close the menu to show it there."""
         screen = self.app.game_screen
         beat = self.history.entry(index).index
-        go_to = getattr(screen, "go_to", None)
-        if go_to is None:  # REPLACE AT MERGE: branch `menu` gives the game screen go_to
-            go_to = screen.playthrough.go_to
+        go_to = getattr(screen, "go_to", None) or screen.playthrough.go_to  # the screen's, once `menu` has it
         self.menu.click()
         self.menu.close()
         go_to(beat)

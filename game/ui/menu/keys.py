@@ -10,20 +10,24 @@ from __future__ import annotations
 
 import pygame
 
+# As branch `menu`'s keymap has them: one key often means several actions (Down is both
+# `down` for a menu and `scroll_down` for a list), so the pages must read the specific one first.
 _KEYS = {
-    pygame.K_UP: {"up"},
-    pygame.K_DOWN: {"down"},
+    pygame.K_UP: {"up", "scroll_up"},
+    pygame.K_DOWN: {"down", "scroll_down"},
     pygame.K_LEFT: {"left", "rewind"},
     pygame.K_RIGHT: {"right", "forward"},
     pygame.K_RETURN: {"activate", "advance"},
     pygame.K_KP_ENTER: {"activate", "advance"},
     pygame.K_SPACE: {"activate", "advance"},
     pygame.K_ESCAPE: {"back", "game_menu"},
-    pygame.K_PAGEUP: {"page_up", "rewind"},
-    pygame.K_PAGEDOWN: {"page_down", "forward"},
+    pygame.K_PAGEUP: {"page_up", "rewind", "scroll_up"},
+    pygame.K_PAGEDOWN: {"page_down", "forward", "scroll_down"},
     pygame.K_DELETE: {"delete"},
     pygame.K_HOME: {"home"},
     pygame.K_END: {"end"},
+    pygame.K_l: {"history"},
+    pygame.K_F1: {"help"},
 }
 
 
@@ -43,4 +47,6 @@ def actions(event: pygame.event.Event) -> frozenset[str]:
         return frozenset({"scroll_up", "rewind"} if event.y > 0 else {"scroll_down", "forward"})
     if event.type == pygame.MOUSEBUTTONUP and event.button == 3:
         return frozenset({"back", "game_menu"})
+    if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+        return frozenset({"advance", "activate"})
     return frozenset()

@@ -19,8 +19,10 @@ from game.ui.menu.look import BODY, CONTENT, HEADING_HEIGHT, INSET, POINTER_EVEN
 from game.ui.text import wrap
 
 try:
-    from game.saves import SaveError
-except ImportError:  # REPLACE AT MERGE: branch `persist` brings game.saves
+    from game.saves import AUTOSAVES, QUICK, SaveError
+except ImportError:  # REPLACE AT MERGE: branch `persist` brings game.saves (with these same names)
+    AUTOSAVES = ("auto-1", "auto-2", "auto-3")  # the store's rotating autosaves
+    QUICK = "quick"
 
     class SaveError(Exception):  # type: ignore[no-redef]
         """A save that cannot be loaded; its message is the reason."""
@@ -35,8 +37,6 @@ CARD_SIZE = ((BODY.w - (COLUMNS - 1) * GAP) // COLUMNS, (BODY.h - (ROWS - 1) * G
 INSET_MARGIN = 10
 THUMB_SIZE = (CARD_SIZE[0] - 2 * INSET_MARGIN, round((CARD_SIZE[0] - 2 * INSET_MARGIN) * 9 / 16))
 SLOT_PAGES = tuple(range(1, 11))
-AUTO_SLOTS = ("auto-1", "auto-2", "auto-3")  # the store's rotating autosaves
-QUICK_SLOTS = ("quick",)
 PAGER_HEIGHT = 40
 DELETE = "Delete"
 
@@ -44,9 +44,9 @@ DELETE = "Delete"
 def slot_names(saves: Any, page: int | str) -> list[str]:
     """The slots on a page: a numbered page's from the store; the autosaves; the quick save."""
     if page == "auto":
-        return list(AUTO_SLOTS)
+        return list(AUTOSAVES)
     if page == "quick":
-        return list(QUICK_SLOTS)
+        return [QUICK]
     return list(saves.slot_names(page))
 
 
@@ -173,13 +173,7 @@ class SlotsPage:
             self._changed()
             return
         self.menu.close()
-        load_game = getattr(self.app, "load_game", None)
-        if load_game is not None:
-            load_game(loaded)
-        else:  # REPLACE AT MERGE: until branch `menu` gives the app load_game
-            self.app.game_screen.load(loaded)
-            if loaded.notice:
-                self.app.notify(loaded.notice)
+        self.menu.app_method("load_game", "load")(loaded)
 
     def delete(self, position: int) -> None:
         infos = self.infos()
@@ -196,12 +190,14 @@ class SlotsPage:
     def handle(self, actions: frozenset[str], event: pygame.event.Event, point: tuple[int, int] | None) -> bool:
         if point is not None and event.type in POINTER_EVENTS:
             return self._mouse(event, point)
+        kind, index = self.focus
+        if actions & {"up", "down", "left", "right", "activate", "delete"}:  # before scroll_*: Down is both
+            return self._card_key(actions, index) if kind == "card" else self._pager_key(actions, index)
         if actions & {"page_up", "page_down", "scroll_up", "scroll_down"}:
             step = 1 if actions & {"page_down", "scroll_down"} else -1
             self.show_page(self.pages[(self.pages.index(self.page) + step) % len(self.pages)])
             return True
-        kind, index = self.focus
-        return self._card_key(actions, index) if kind == "card" else self._pager_key(actions, index)
+        return False
 
     def _card_key(self, actions: frozenset[str], index: int) -> bool:
         row, column = divmod(index, COLUMNS)
