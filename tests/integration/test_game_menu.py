@@ -449,6 +449,18 @@ def test_help_lists_the_keymaps_rows(app):
     from game.ui.menu.help_page import keymap_rows
 
     menu = open_menu(app, "help")
-    for heading in ("WHAT IT DOES", "KEYBOARD", "MOUSE", "GAMEPAD"):
+    for heading in ("WHAT IT DOES", "KEYBOARD", "MOUSE"):
         assert ("small", heading, DIM_TEXT) in menu.texts.rendered
     assert len(menu.page.rows) == len(keymap_rows()) > 3
+
+
+def test_help_shows_a_gamepad_column_once_a_row_has_one(app, monkeypatch):
+    from game.ui.menu import help_page
+
+    rows = tuple((f"a{i}", f"Action {i}", "Key", "click", "A button" if i == 7 else "") for i in range(40))
+    monkeypatch.setattr(help_page, "keymap_rows", lambda: rows)
+    menu = open_menu(app, "help")
+    assert ("small", "GAMEPAD", DIM_TEXT) in menu.texts.rendered
+    top = menu.page.list.top
+    S.press(menu, pygame.K_PAGEDOWN)
+    assert menu.page.list.top > top and menu.page.title == "Help", "a long table scrolls instead of turning the page"

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 Row = tuple[str, str, str, str, str]  # action, description, keyboard, mouse, gamepad
 COLUMNS = (("What it does", 0.36), ("Keyboard", 0.26), ("Mouse", 0.2), ("Gamepad", 0.18))
+NO_GAMEPAD = (("What it does", 0.44), ("Keyboard", 0.28), ("Mouse", 0.28))  # until a row has a gamepad button
 HEADER_HEIGHT = 34
 PAD = (12, 6)
 LINE_STEP = 40
@@ -49,17 +50,18 @@ class HelpPage:
     def __init__(self, menu: GameMenu) -> None:
         self.fonts = menu.texts.fonts
         self.rows = keymap_rows()
+        self.names = COLUMNS if any(row[4] for row in self.rows) else NO_GAMEPAD
         area = pygame.Rect(BODY.x, BODY.y + HEADER_HEIGHT, BODY.w, BODY.h - HEADER_HEIGHT)
         self.list = ScrollList(area, len(self.rows), self._render)
         x, self.columns = PAD[0], []
-        for _, share in COLUMNS:
+        for _, share in self.names:
             width = round(self.list.view.w * share)
             self.columns.append((x, width - 2 * PAD[0]))
             x += width
 
     def _render(self, index: int) -> pygame.Surface:
         """One row: its cells wrapped within their columns, the keys in the keys' colour."""
-        _, *cells = self.rows[index]
+        cells = self.rows[index][1 : 1 + len(self.columns)]
         font = self.fonts["small"]
         colours = (TEXT_COLOUR, KEY_TEXT, TEXT_COLOUR, DIM_TEXT)
         wrapped = [wrap(cell or "\u2014", font, width) for cell, (_, width) in zip(cells, self.columns)]
@@ -93,7 +95,7 @@ class HelpPage:
         return True
 
     def draw(self, canvas: pygame.Surface, texts: Texts, *, focused: bool) -> None:
-        for (name, _), (x, _) in zip(COLUMNS, self.columns):
+        for (name, _), (x, _) in zip(self.names, self.columns):
             words = texts("small", name.upper(), DIM_TEXT)
             canvas.blit(words, (BODY.x + x, BODY.y + 4))
         y = BODY.y + HEADER_HEIGHT - 6
