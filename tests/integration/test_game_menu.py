@@ -272,6 +272,7 @@ def test_an_unreadable_slot_shows_why_and_does_not_load(app):
     assert ("small", reason, WARNING) in menu.texts.rendered
     S.click(menu, menu.page.cards[2].center)
     assert app.loaded == [] and menu in app.layers
+    assert app.notices == [f"Cannot load this save: {reason}"]
 
 
 def test_a_save_that_fails_to_load_says_why(app, monkeypatch):
@@ -305,6 +306,10 @@ def test_slot_pages_by_pager_keys_and_wheel(app):
     S.press(menu, pygame.K_RIGHT)
     S.press(menu, pygame.K_RETURN)
     assert [info.name for info in page.infos()] == ["quick"]
+    S.press(menu, pygame.K_DOWN)
+    S.press(menu, pygame.K_RIGHT)
+    S.press(menu, pygame.K_DOWN)
+    assert page.focus == ("card", 0), "the quick save's page has one slot to be on"
     save = open_menu(app, "save").page
     assert save.pages == tuple(range(1, 11))
 

@@ -75,6 +75,7 @@ class GameMenu:
         self.pressed_tab: int | None = None
         self.hover_tab: int | None = None
         self.current = 0
+        self.zone = "page"  # where the keyboard's focus is: "page" or "tabs"
         self.open(page if self.enabled(page) else "load")
         self.tab_focus = self.current
 
@@ -85,9 +86,10 @@ class GameMenu:
 
     def _page(self, name: str) -> Page:
         if name not in self._pages:
-            builders = {"save": lambda: SlotsPage(self, saving=True), "load": lambda: SlotsPage(self, saving=False),
-                        "settings": lambda: SettingsPage(self), "history": lambda: HistoryPage(self), "help": lambda: HelpPage(self)}
-            self._pages[name] = builders[name]()
+            if name in ("save", "load"):
+                self._pages[name] = SlotsPage(self, saving=name == "save")
+            else:
+                self._pages[name] = {"settings": SettingsPage, "history": HistoryPage, "help": HelpPage}[name](self)
         return self._pages[name]
 
     def enabled(self, name: str) -> bool:
@@ -133,7 +135,7 @@ class GameMenu:
     def close(self) -> None:
         self.app.pop(self)
 
-    def ask(self, text: str, on_yes: Any) -> None:
+    def ask(self, text: str, on_yes: Callable[[], None]) -> None:
         """Ask before something that cannot be undone: the app's confirmation if it has one, else ours."""
         confirm = getattr(self.app, "confirm", None)
         if confirm is not None:

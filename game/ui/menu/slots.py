@@ -135,6 +135,8 @@ class SlotsPage:
     def show_page(self, page: int | str) -> None:
         self.page = page
         self._infos.pop(page, None)  # read afresh: an autosave may have been written meanwhile
+        if self.focus[0] == "card":  # the quick save's page has one slot, the autosaves' three
+            self.focus = ("card", min(self.focus[1], len(self.infos()) - 1))
 
     def enter(self) -> None:
         self._infos.clear()
@@ -156,7 +158,9 @@ class SlotsPage:
                 self.menu.ask(f"Save over {label}? The save{made} will be replaced.", lambda: self._save(info.name))
             else:
                 self._save(info.name)
-        elif info.filled and info.readable:
+        elif info.filled and not info.readable:
+            self.app.notify(f"Cannot load this save: {info.reason}")
+        elif info.filled:
             self._load(info.name)
 
     def _save(self, name: str) -> None:
@@ -201,16 +205,17 @@ class SlotsPage:
 
     def _card_key(self, actions: frozenset[str], index: int) -> bool:
         row, column = divmod(index, COLUMNS)
+        last = len(self.infos()) - 1
         if "left" in actions:
             if column == 0:
                 return False  # on to the tabs
             self.focus = ("card", index - 1)
         elif "right" in actions:
-            self.focus = ("card", min(index + 1, row * COLUMNS + COLUMNS - 1))
+            self.focus = ("card", min(index + 1, row * COLUMNS + COLUMNS - 1, last))
         elif "up" in actions:
             self.focus = ("card", index - COLUMNS) if row > 0 else ("pager", self.pages.index(self.page))
         elif "down" in actions:
-            self.focus = ("card", min(index + COLUMNS, len(self.cards) - 1))
+            self.focus = ("card", min(index + COLUMNS, last))
         elif "activate" in actions:
             self.use(index)
         elif "delete" in actions:
