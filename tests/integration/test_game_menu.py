@@ -449,6 +449,14 @@ def test_history_on_the_title_says_there_is_none(app):
     assert menu in app.layers
 
 
+def test_speakers_are_named_in_their_colours_made_legible():
+    from game.ui.menu.look import legible
+
+    assert legible((127, 178, 229)) == (127, 178, 229)
+    lifted = legible((20, 20, 60))
+    assert 0.299 * lifted[0] + 0.587 * lifted[1] + 0.114 * lifted[2] >= 149 and lifted[2] > lifted[0]
+
+
 # -- Help ------------------------------------------------------------------------------------
 def test_help_lists_the_keymaps_rows(app):
     from game.ui.menu.help_page import keymap_rows

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.ui.layout import DIM_TEXT, HIGHLIGHT, TEXT_COLOUR
-from game.ui.menu.look import BODY, POINTER_EVENTS, Texts, centred_note, font_or
+from game.ui.menu.look import BODY, POINTER_EVENTS, Texts, centred_note, font_or, legible
 from game.ui.menu.scroll import ScrollList
 from game.ui.text import wrap
 
@@ -41,6 +41,8 @@ class HistoryPage:
         self.app = menu.app
         self.fonts = menu.texts.fonts
         self.texts = menu.texts
+        story = getattr(self.app, "story", None)  # names in the speakers' colours, as on their name plates
+        self.colours = {c.name: legible(c.colour) for c in story.characters.values()} if story is not None else {}
         screen = self.app.game_screen
         self.history = None if screen is None else open_history(screen.playthrough)  # on the title there is none
         count = 0 if self.history is None else len(self.history)
@@ -57,7 +59,7 @@ class HistoryPage:
         parts: list[tuple[pygame.Surface, int, int]] = []
         y = PAD[1]
         if entry.speaker:
-            name = self.fonts["name"].render(entry.speaker, True, HIGHLIGHT)
+            name = self.fonts["name"].render(entry.speaker, True, self.colours.get(entry.speaker, HIGHLIGHT))
             parts.append((name, PAD[0], y))
             y += self.fonts["name"].get_linesize()
         font = self.fonts[font_or(self.fonts, "narration", "text") if not entry.speaker and not entry.options else "text"]

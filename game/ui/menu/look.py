@@ -162,6 +162,15 @@ def centred_note(canvas: pygame.Surface, texts: Texts, text: str, rect: pygame.R
     canvas.blit(words, words.get_rect(center=rect.center))
 
 
+def legible(colour: Colour, *, least: int = 150) -> Colour:
+    """`colour` lifted towards white until it reads on the dark panel (a speaker's colour may be dark)."""
+    brightness = 0.299 * colour[0] + 0.587 * colour[1] + 0.114 * colour[2]
+    if brightness >= least:
+        return colour
+    share = (least - brightness) / (255 - brightness)
+    return tuple(round(c + (255 - c) * share) for c in colour)  # type: ignore[return-value]
+
+
 def font_or(fonts: Mapping[str, pygame.font.Font], role: str, fallback: str) -> str:
     """`role` if the game has that face (narration's italic), else `fallback`."""
     try:

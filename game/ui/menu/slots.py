@@ -195,6 +195,7 @@ class SlotsPage:
         if point is not None and event.type in POINTER_EVENTS:
             return self._mouse(event, point)
         kind, index = self.focus
+        self.hover_delete = False  # the keyboard moves the focus now, not the pointer
         if actions & {"up", "down", "left", "right", "activate", "delete"}:  # before scroll_*: Down is both
             return self._card_key(actions, index) if kind == "card" else self._pager_key(actions, index)
         if actions & {"page_up", "page_down", "scroll_up", "scroll_down"}:
@@ -236,7 +237,9 @@ class SlotsPage:
         return True
 
     def _target(self, point: tuple[int, int]) -> tuple[str, int] | None:
-        for kind, rects in (("delete", [self._delete_rect(i) for i in range(len(self.cards))]), ("card", self.cards), ("pager", self.pager)):
+        shown = len(self.infos())  # the quick save's page shows one card, the autosaves' three
+        deletes = [self._delete_rect(i) for i in range(shown)]
+        for kind, rects in (("delete", deletes), ("card", self.cards[:shown]), ("pager", self.pager)):
             for index, rect in enumerate(rects):
                 if rect is not None and rect.collidepoint(point):
                     return kind, index
@@ -265,7 +268,6 @@ class SlotsPage:
         else:
             self.use(index)
         return True
-
 
     # -- drawing --------------------------------------------------------------------
     def _delete_rect(self, position: int) -> pygame.Rect | None:
