@@ -449,6 +449,18 @@ def test_history_on_the_title_says_there_is_none(app):
     assert menu in app.layers
 
 
+def test_a_saves_time_shows_in_the_players_time_zone():
+    from datetime import timezone
+
+    from game.ui.menu.slots import when
+
+    moment = datetime(2026, 11, 25, 21, 4, tzinfo=timezone.utc)
+    local = moment.astimezone()
+    assert when(moment) == f"{local.day} {local:%b %Y}  \u00b7  {local:%H:%M}"
+    assert when(datetime(2026, 11, 25, 21, 4), joint=" at ") == "25 Nov 2026 at 21:04"
+    assert when(None) == ""
+
+
 def test_speakers_are_named_in_their_colours_made_legible():
     from game.ui.menu.look import legible
 

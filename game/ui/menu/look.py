@@ -24,7 +24,7 @@ TAB_SIZE = (SIDEBAR.w - 40, 46)
 SHEEN = 220  # pixels down the panel over which its top's lighter tone fades
 
 # -- colours (the text box's teal-slate and the buttons' amber) ------------------
-VEIL_ALPHA = 170
+VEIL_ALPHA = 190
 PANEL_BODY = (17, 24, 28)
 PANEL_TOP = (24, 33, 38)
 SIDEBAR_BODY = (12, 18, 21)

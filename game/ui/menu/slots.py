@@ -59,8 +59,11 @@ def slot_label(page: int | str, position: int) -> str:
 
 
 def when(saved_at: Any, *, joint: str = "  \u00b7  ") -> str:
-    """A save's date and time as a card shows it (`joint` between them)."""
-    return "" if saved_at is None else f"{saved_at.day} {saved_at:%b %Y}{joint}{saved_at:%H:%M}"
+    """A save's date and time as a card shows it (`joint` between them), in the player's own time zone."""
+    if saved_at is None:
+        return ""
+    local = saved_at.astimezone() if saved_at.tzinfo is not None else saved_at  # saves keep UTC
+    return f"{local.day} {local:%b %Y}{joint}{local:%H:%M}"
 
 
 class Thumbnails:
