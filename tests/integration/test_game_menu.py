@@ -352,6 +352,8 @@ def test_slider_by_click_and_drag(app):
     S.drag(menu, (slider.track.left, slider.track.centery), (slider.track.centerx, slider.track.centery + 40))
     assert app.settings.music_volume == 0.5, "a drag keeps hold even off the track"
     assert not slider.dragging
+    S.drag(menu, (slider.track.centerx, slider.track.centery), (TAB_RECTS[0].centerx, slider.track.centery))
+    assert app.settings.music_volume == 0.0 and not slider.dragging, "and over the tabs, where it ends too"
     S.click(menu, (slider.track.right, slider.track.centery))
     assert app.settings.music_volume == 1.0
     assert app.settings.sound_volume == 0.8, "nothing else changed"

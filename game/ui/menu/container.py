@@ -19,7 +19,7 @@ from game.ui.layout import HIGHLIGHT, TEXT_COLOUR
 from game.ui.menu.confirm import Confirmation
 from game.ui.menu.help_page import HelpPage
 from game.ui.menu.history_page import HistoryPage
-from game.ui.menu.look import DISABLED_TEXT, RULE, SIDEBAR, TAB_SIZE, Texts, heading, make_panel, plate
+from game.ui.menu.look import DISABLED_TEXT, RULE, SIDEBAR, TAB_SIZE, Press, Texts, heading, make_panel, plate
 from game.ui.menu.settings_page import SettingsPage
 from game.ui.menu.slots import SlotsPage
 
@@ -72,7 +72,7 @@ class GameMenu:
         self.texts = Texts(app.fonts)
         self._pages: dict[str, Page] = {}
         self.asking: Confirmation | None = None
-        self.pressed_tab: int | None = None
+        self.press = Press()  # on a tab
         self.hover_tab: int | None = None
         self.current = 0
         self.zone = "page"  # where the keyboard's focus is: "page" or "tabs"
@@ -195,19 +195,13 @@ class GameMenu:
             self._step_tab(1 if "page_down" in actions else -1, pages_only=True)
 
     def _mouse(self, actions: frozenset[str], event: pygame.event.Event, point: tuple[int, int] | None) -> None:
-        if point is not None and SIDEBAR.collidepoint(point) and event.type != pygame.MOUSEWHEEL:
-            tab = next((i for i, rect in enumerate(TAB_RECTS) if rect.collidepoint(point)), None)
-            self.hover_tab = tab
-            if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-                self.pressed_tab = tab
-            elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
-                if tab is not None and tab == self.pressed_tab:
-                    self._choose_tab(tab)
-                self.pressed_tab = None
-        else:
-            self.hover_tab = None
-            if event.type == pygame.MOUSEBUTTONUP:
-                self.pressed_tab = None
+        on_tabs = point is not None and SIDEBAR.collidepoint(point) and event.type != pygame.MOUSEWHEEL
+        tab = next((i for i, rect in enumerate(TAB_RECTS) if rect.collidepoint(point)), None) if on_tabs else None
+        self.hover_tab = tab
+        if self.press.click(event, tab):
+            self._choose_tab(tab)
+        # The page sees all but presses on the tabs, so a drag or a press it began ends wherever the pointer goes.
+        if not (on_tabs and event.type == pygame.MOUSEBUTTONDOWN):
             if self.page.handle(actions, event, point) and event.type == pygame.MOUSEMOTION:
                 self.zone = "page"
 
@@ -231,7 +225,7 @@ class GameMenu:
             focused = (self.zone == "tabs" and index == self.tab_focus) or index == self.hover_tab
             usable = self.enabled(name)
             if focused and usable:
-                plate(canvas, rect, focused=True, pressed=index == self.pressed_tab)
+                plate(canvas, rect, focused=True, pressed=index == self.press.on)
             if index == self.current:
                 pygame.draw.rect(canvas, RULE, (rect.x + 8, rect.y + 11, 4, rect.h - 22), border_radius=2)
             colour = DISABLED_TEXT if not usable else HIGHLIGHT if focused or index == self.current else TEXT_COLOUR

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.ui.layout import DIM_TEXT, HIGHLIGHT, TEXT_COLOUR
-from game.ui.menu.look import BODY, POINTER_EVENTS, Texts, centred_note, font_or, legible
+from game.ui.menu.look import BODY, POINTER_EVENTS, Press, Texts, centred_note, font_or, legible
 from game.ui.menu.scroll import ScrollList
 from game.ui.text import wrap
 
@@ -49,7 +49,7 @@ class HistoryPage:
         self.list = ScrollList(BODY, count, self._render)
         self.list.to_end()
         self.focus = count - 1
-        self.pressed: int | None = None
+        self.press = Press()  # on an entry
 
     # -- an entry ---------------------------------------------------------------------
     def _render(self, index: int) -> pygame.Surface:
@@ -127,14 +127,8 @@ class HistoryPage:
             if index is not None:
                 self.focus = index
             return index is not None
-        if event.button != 1:
-            return False
-        if event.type == pygame.MOUSEBUTTONDOWN:
-            self.pressed = index
-        else:
-            pressed, self.pressed = self.pressed, None
-            if index is not None and index == pressed:
-                self.go_to(index)
+        if self.press.click(event, index):
+            self.go_to(index)
         return index is not None
 
     def go_to(self, index: int) -> None:

@@ -94,6 +94,23 @@ def fit(self, role: str, text: str, width: int) -> str:
         return fit(text, self.fonts[role], width)
 
 
+class Press:
+    """A click is the left button going down and coming up on the same thing: this remembers the first half."""
+
+    def __init__(self) -> None:
+        self.on: Hashable | None = None  # what the button went down on, while it is down
+
+    def click(self, event: pygame.event.Event, target: Hashable | None) -> bool:
+        """Feed a button event with what is under the pointer; True when it completes a click on `target`."""
+        if getattr(event, "button", None) != 1:
+            return False
+        if event.type == pygame.MOUSEBUTTONDOWN:
+            self.on = target
+            return False
+        pressed, self.on = self.on, None
+        return event.type == pygame.MOUSEBUTTONUP and target is not None and target == pressed
+
+
 def fit(text: str, font: pygame.font.Font, width: int) -> str:
     if font.size(text)[0] <= width:
         return text

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.ui.layout import DIM_TEXT, HIGHLIGHT, TEXT_COLOUR
-from game.ui.menu.look import BODY, CONTENT, HEADING_HEIGHT, INSET, POINTER_EVENTS, WARNING, Kept, Texts, plate
+from game.ui.menu.look import BODY, CONTENT, HEADING_HEIGHT, INSET, POINTER_EVENTS, WARNING, Kept, Press, Texts, plate
 from game.ui.text import wrap
 
 try:
@@ -106,7 +106,7 @@ class SlotsPage:
         self.pages: tuple[int | str, ...] = SLOT_PAGES if saving else ("auto", "quick", *SLOT_PAGES)
         self.page = 1
         self.focus: tuple[str, int] = ("card", 0)  # a card, or a pager button
-        self.pressed: tuple[str, int] | None = None
+        self.press = Press()  # on a card, a Delete button or a pager button
         self.hover_delete = False  # the pointer is on the focused card's Delete button
         self._infos: dict[int | str, list[Any]] = {}
         self.cards = [pygame.Rect(BODY.x + c * (CARD_SIZE[0] + GAP), BODY.y + r * (CARD_SIZE[1] + GAP), *CARD_SIZE)
@@ -255,14 +255,8 @@ class SlotsPage:
                 self.focus = ("card", target[1]) if target[0] == "delete" else target
                 self.hover_delete = target[0] == "delete"
             return target is not None
-        if event.button != 1:
-            return False
-        if event.type == pygame.MOUSEBUTTONDOWN:
-            self.pressed = target
+        if not self.press.click(event, target):
             return target is not None
-        pressed, self.pressed = self.pressed, None
-        if target is None or target != pressed:
-            return False
         kind, index = target
         if kind == "pager":
             self.show_page(self.pages[index])
@@ -293,7 +287,7 @@ class SlotsPage:
             self._card(canvas, texts, position, rect, info, focused=focused and self.focus == ("card", position))
 
     def _card(self, canvas: pygame.Surface, texts: Texts, position: int, rect: pygame.Rect, info: Any, *, focused: bool) -> None:
-        plate(canvas, rect, focused=focused, pressed=self.pressed == ("card", position), radius=10, soft=True)
+        plate(canvas, rect, focused=focused, pressed=self.press.on == ("card", position), radius=10, soft=True)
         inset = pygame.Rect(rect.x + INSET_MARGIN, rect.y + INSET_MARGIN, *THUMB_SIZE)
         picture = THUMBNAILS.get(info.thumbnail) if info.filled and info.readable else None
         if picture is not None:
