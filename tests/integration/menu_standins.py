@@ -184,7 +184,6 @@ class App:
     folder: Path
     game_screen: GameScreen | None = field(default_factory=GameScreen)
     settings: Settings = field(default_factory=Settings)
-    with_confirm: bool = False
 
     def __post_init__(self) -> None:
         self.images = Images(ROOT)
@@ -225,10 +224,16 @@ class App:
     def request_quit(self) -> None:
         self.requests.append("quit")
 
-    def __getattr__(self, name: str):
-        if name == "confirm" and self.__dict__.get("with_confirm"):
-            return lambda text, on_yes: self.confirmations.append((text, on_yes))
-        raise AttributeError(name)
+    def confirm(self, text: str, on_yes) -> None:
+        """Asked over everything; `answer` gives the player's reply."""
+        self.confirmations.append((text, on_yes))
+
+    def answer(self, yes: bool) -> str:
+        """Reply to the question asked last; returns its text."""
+        text, on_yes = self.confirmations.pop()
+        if yes:
+            on_yes()
+        return text
 
 
 # -- input, fed as the app will feed it -----------------------------------------------------

@@ -200,36 +200,11 @@ def test_saving_over_a_filled_slot_asks_first(app):
     fill(app, words="Old words", saved_at=datetime(2026, 1, 2, 3, 4))
     menu = open_menu(app, "save")
     S.press(menu, pygame.K_RETURN)
-    assert menu.asking is not None and "Slot 1" in menu.asking.text
-    assert app.saves.slots["1-1"].words == "Old words"
-    S.press(menu, pygame.K_RETURN)  # No has the focus at first
-    assert menu.asking is None and app.saves.slots["1-1"].words == "Old words"
-    S.press(menu, pygame.K_RETURN)
-    S.press(menu, pygame.K_LEFT)
-    S.press(menu, pygame.K_RETURN)  # Yes
+    assert app.answer(yes=False) == "Save over Slot 1? The save made on 2 Jan 2026 at 03:04 will be replaced."
+    assert app.saves.slots["1-1"].words == "Old words" and app.notices == []
+    S.click(menu, menu.page.cards[0].center)
+    assert "Save over Slot 1" in app.answer(yes=True)
     assert app.saves.slots["1-1"].saved_at != datetime(2026, 1, 2, 3, 4)
-    assert app.notices == ["Saved"]
-
-
-def test_confirmation_buttons_work_by_mouse(app):
-    fill(app)
-    menu = open_menu(app, "save")
-    S.click(menu, menu.page.cards[0].center)
-    S.click(menu, menu.asking.buttons[1].center)  # No
-    assert app.notices == [] and menu.asking is None
-    S.click(menu, menu.page.cards[0].center)
-    S.click(menu, menu.asking.buttons[0].center)  # Yes
-    assert app.notices == ["Saved"]
-
-
-def test_the_apps_own_confirmation_is_used_when_it_has_one(app):
-    app.with_confirm = True
-    fill(app)
-    menu = open_menu(app, "save")
-    S.press(menu, pygame.K_RETURN)
-    (text, on_yes), = app.confirmations
-    assert "Save over Slot 1" in text and menu.asking is None
-    on_yes()
     assert app.notices == ["Saved"]
 
 
@@ -237,17 +212,18 @@ def test_delete_asks_first_by_key_and_by_button(app):
     fill(app)
     menu = open_menu(app, "load")
     S.press(menu, pygame.K_DELETE)
-    assert "Delete Slot 1" in menu.asking.text and "1-1" in app.saves.slots
-    S.press(menu, pygame.K_LEFT)
-    S.press(menu, pygame.K_RETURN)
+    assert "Delete Slot 1" in app.answer(yes=False) and "1-1" in app.saves.slots
+    S.press(menu, pygame.K_DELETE)
+    app.answer(yes=True)
     assert "1-1" not in app.saves.slots and app.notices == ["Deleted"]
     assert not menu.page.infos()[0].filled
     button = menu.page._delete_rect(1)
     S.click(menu, button.center)
-    assert "Delete Slot 2" in menu.asking.text
-    S.click(menu, menu.asking.buttons[0].center)
+    assert "Delete Slot 2" in app.answer(yes=True)
     assert "1-2" not in app.saves.slots
     assert menu.page._delete_rect(1) is None, "an empty slot has no Delete button"
+    S.press(menu, pygame.K_DELETE)
+    assert app.confirmations == [], "nothing to delete, nothing asked"
 
 
 def test_loading_by_click_or_enter_hands_the_save_to_the_app_and_closes(app):

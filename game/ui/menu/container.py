@@ -16,7 +16,6 @@ from typing import Any, Protocol
 import pygame
 
 from game.ui.layout import HIGHLIGHT, TEXT_COLOUR
-from game.ui.menu.confirm import Confirmation
 from game.ui.menu.help_page import HelpPage
 from game.ui.menu.history_page import HistoryPage
 from game.ui.menu.look import DISABLED_TEXT, RULE, SIDEBAR, TAB_SIZE, Press, Texts, heading, make_panel, plate
@@ -71,7 +70,6 @@ class GameMenu:
         self.app = app
         self.texts = Texts(app.fonts)
         self._pages: dict[str, Page] = {}
-        self.asking: Confirmation | None = None
         self.press = Press()  # on a tab
         self.hover_tab: int | None = None
         self.current = 0
@@ -136,12 +134,8 @@ class GameMenu:
         self.app.pop(self)
 
     def ask(self, text: str, on_yes: Callable[[], None]) -> None:
-        """Ask before something that cannot be undone: the app's confirmation if it has one, else ours."""
-        confirm = getattr(self.app, "confirm", None)
-        if confirm is not None:
-            confirm(text, on_yes)
-        else:
-            self.asking = Confirmation(text, on_yes)
+        """Ask before something that cannot be undone: the app's confirmation (Yes / No) over the menu."""
+        self.app.confirm(text, on_yes)
 
     def click(self) -> None:
         """The interface's soft click, as the title's and pause menu's buttons make."""
@@ -164,11 +158,6 @@ class GameMenu:
 
     # -- input ---------------------------------------------------------------------------
     def handle(self, actions: frozenset[str], event: pygame.event.Event, point: tuple[int, int] | None) -> None:
-        if self.asking is not None:
-            self.asking.handle(actions, event, point)
-            if self.asking.done:
-                self.asking = None
-            return
         if actions & {"back", "game_menu"}:
             self.close()
         elif event.type in MOUSE_EVENTS:
@@ -216,9 +205,7 @@ class GameMenu:
         canvas.blit(_backdrop(), (0, 0))
         self._draw_tabs(canvas)
         heading(canvas, self.texts, self.page.title)
-        self.page.draw(canvas, self.texts, focused=self.zone == "page" and self.asking is None)
-        if self.asking is not None:
-            self.asking.draw(canvas, self.texts)
+        self.page.draw(canvas, self.texts, focused=self.zone == "page")
 
     def _draw_tabs(self, canvas: pygame.Surface) -> None:
         for index, ((name, label), rect) in enumerate(zip(TABS, TAB_RECTS)):
