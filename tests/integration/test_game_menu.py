@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 import pygame
@@ -355,6 +356,18 @@ def test_every_setting_changes_by_mouse(app):
             point = control.halves[0].center
         S.click(menu, point)
         assert getattr(app.settings, setting.field) != before, setting.label
+
+
+def test_volumes_are_greyed_while_muted_but_still_move(app):
+    menu = open_menu(app, "settings")
+    assert ("ui", "80 %", DIM_TEXT) not in menu.texts.rendered
+    app.settings = replace(app.settings, mute=True)
+    menu.draw(pygame.Surface(SCREEN_SIZE), 0.0)
+    assert ("ui", "80 %", DIM_TEXT) in menu.texts.rendered
+    S.press(menu, pygame.K_DOWN)
+    S.press(menu, pygame.K_DOWN)
+    S.press(menu, pygame.K_RIGHT)
+    assert app.settings.music_volume == 0.85 and app.settings.mute
 
 
 def test_settings_values_read_in_words(app):

@@ -48,15 +48,16 @@ class Slider:
         self.dragging = True
         return self.index_at(point[0])
 
-    def draw(self, canvas: pygame.Surface, texts: Texts, index: int, words: str, *, focused: bool) -> None:
+    def draw(self, canvas: pygame.Surface, texts: Texts, index: int, words: str, *, focused: bool, quiet: bool = False) -> None:
+        """`quiet`: greyed, though it still works (a volume while the sound is muted)."""
         pygame.draw.rect(canvas, TRACK, self.track, border_radius=3)
         knob_x = self.x_of(index)
         filled = pygame.Rect(self.track.x, self.track.y, knob_x - self.track.x, self.track.h)
-        pygame.draw.rect(canvas, FOCUS_EDGE if focused else (176, 138, 92), filled, border_radius=3)
+        pygame.draw.rect(canvas, DIM_TEXT if quiet else FOCUS_EDGE if focused else (176, 138, 92), filled, border_radius=3)
         centre = (knob_x, self.track.centery)
         pygame.draw.circle(canvas, FOCUS_EDGE if focused or self.dragging else PLATE_EDGE, centre, KNOB_RADIUS + 2)
-        pygame.draw.circle(canvas, KNOB, centre, KNOB_RADIUS)
-        value = texts("ui", words, HIGHLIGHT if focused else TEXT_COLOUR)
+        pygame.draw.circle(canvas, DIM_TEXT if quiet else KNOB, centre, KNOB_RADIUS)
+        value = texts("ui", words, DIM_TEXT if quiet else HIGHLIGHT if focused else TEXT_COLOUR)
         canvas.blit(value, value.get_rect(midright=(self.rect.right, self.rect.centery)))
 
 

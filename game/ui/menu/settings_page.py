@@ -56,14 +56,15 @@ class Setting:
     describe: Callable[[object], str] = str
     labels: tuple[str, str] | None = None  # a switch's two option names; None for a slider
     order: Callable[[object], float] = _same
+    muted: bool = False  # greyed while Mute is on (it still moves, and counts once sound is back)
 
 
 VOLUMES = tuple(round(step * 0.05, 2) for step in range(21))
 SETTINGS = (
     Setting("Text speed", "text_cps", (10, 15, 20, 25, 30, 35, 40, 45, 50, 60, 70, 85, 100, 0), _speed, order=_speed_order),
     Setting("Auto-forward delay", "auto_delay", tuple(step * 0.25 for step in range(1, 13)), _scale),
-    Setting("Music volume", "music_volume", VOLUMES, _percent),
-    Setting("Sound volume", "sound_volume", VOLUMES, _percent),
+    Setting("Music volume", "music_volume", VOLUMES, _percent, muted=True),
+    Setting("Sound volume", "sound_volume", VOLUMES, _percent, muted=True),
     Setting("Mute", "mute", (False, True), labels=("Off", "On")),
     Setting("Display", "fullscreen", (False, True), labels=("Window", "Fullscreen")),
     Setting("Skip", "skip_unseen", (False, True), labels=("Read lines only", "Everything")),
@@ -147,6 +148,7 @@ class SettingsPage:
             canvas.blit(label, label.get_rect(midleft=(rect.x + 18, rect.centery)))
             index = self.index(row)
             if isinstance(control, Slider):
-                control.draw(canvas, texts, index, setting.describe(setting.values[index]), focused=lit)
+                quiet = setting.muted and self.app.settings.mute
+                control.draw(canvas, texts, index, setting.describe(setting.values[index]), focused=lit, quiet=quiet)
             else:
                 control.draw(canvas, texts, index, focused=lit)
