@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import pygame
+import pygame.gfxdraw
 
 from game.ui.layout import DIM_TEXT, HIGHLIGHT, TEXT_COLOUR
 from game.ui.menu.look import FOCUS_EDGE, FOCUS_PLATE, INSET, KNOB, PLATE_EDGE, TRACK, Texts
@@ -23,6 +24,12 @@ def nearest(values: Sequence[object], value: object, order: Callable[[object], f
     if value in values:
         return list(values).index(value)
     return min(range(len(values)), key=lambda i: abs(order(values[i]) - order(value)))
+
+
+def _disc(canvas: pygame.Surface, centre: tuple[int, int], radius: int, colour: tuple[int, int, int]) -> None:
+    """A filled circle with a smooth edge."""
+    pygame.gfxdraw.filled_circle(canvas, *centre, radius, colour)
+    pygame.gfxdraw.aacircle(canvas, *centre, radius, colour)
 
 
 class Slider:
@@ -55,8 +62,8 @@ class Slider:
         filled = pygame.Rect(self.track.x, self.track.y, knob_x - self.track.x, self.track.h)
         pygame.draw.rect(canvas, DIM_TEXT if quiet else FOCUS_EDGE if focused else (176, 138, 92), filled, border_radius=3)
         centre = (knob_x, self.track.centery)
-        pygame.draw.circle(canvas, FOCUS_EDGE if focused or self.dragging else PLATE_EDGE, centre, KNOB_RADIUS + 2)
-        pygame.draw.circle(canvas, DIM_TEXT if quiet else KNOB, centre, KNOB_RADIUS)
+        _disc(canvas, centre, KNOB_RADIUS + 2, FOCUS_EDGE if focused or self.dragging else PLATE_EDGE)
+        _disc(canvas, centre, KNOB_RADIUS, DIM_TEXT if quiet else KNOB)
         value = texts("ui", words, DIM_TEXT if quiet else HIGHLIGHT if focused else TEXT_COLOUR)
         canvas.blit(value, value.get_rect(midright=(self.rect.right, self.rect.centery)))
 
