@@ -324,7 +324,8 @@ class SlotsPage:
             words = f"{info.speaker}: \u201c{info.words}\u201d" if info.speaker else info.words
             colour = TEXT_COLOUR
         else:
-            words, colour = info.reason or "The file cannot be read.", WARNING
+            reason = info.reason or "the file cannot be read"
+            words, colour = reason[:1].upper() + reason[1:], WARNING  # the store's reasons begin in lower case
         lines = wrap(words, texts.fonts["small"], area.w)
         for row, (text, _) in enumerate(lines[:2]):
             if row == 1 and len(lines) > 2:
