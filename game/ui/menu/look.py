@@ -161,10 +161,6 @@ def plate(canvas: pygame.Surface, rect: pygame.Rect, *, focused: bool = False, p
     pygame.draw.rect(canvas, edge, rect, width, border_radius=radius)
 
 
-def focus_ring(canvas: pygame.Surface, rect: pygame.Rect, *, radius: int = 10) -> None:
-    pygame.draw.rect(canvas, FOCUS_EDGE, rect, 2, border_radius=radius)
-
-
 def heading(canvas: pygame.Surface, texts: Texts, title: str) -> None:
     """The page's name in the title face, over a thin amber rule."""
     words = texts("title", title, TEXT_COLOUR)
