@@ -18,7 +18,7 @@ import pygame
 from game.ui.layout import HIGHLIGHT, TEXT_COLOUR
 from game.ui.menu.help_page import HelpPage
 from game.ui.menu.history_page import HistoryPage
-from game.ui.menu.look import DISABLED_TEXT, RULE, SIDEBAR, TAB_SIZE, Press, Texts, heading, make_panel, plate
+from game.ui.menu.look import DISABLED_TEXT, PANEL, RULE, SIDEBAR, TAB_SIZE, Press, Texts, heading, make_panel, plate
 from game.ui.menu.settings_page import SettingsPage
 from game.ui.menu.slots import SlotsPage
 
@@ -63,6 +63,7 @@ class GameMenu:
     """The menu over the game (or the title), open at `page`: one of "save" "load" "settings" "history" "help"."""
 
     modal = True
+    panel_rect = PANEL  # opaque: nothing behind it shows through
 
     def __init__(self, app: Any, page: str) -> None:
         if page not in PAGES:
@@ -79,8 +80,18 @@ class GameMenu:
 
     # -- pages and tabs -------------------------------------------------------------
     @property
-    def page(self) -> Page:
-        return self._page(TABS[self.current][0])
+    def page(self) -> str:
+        """The name of the page on show: "save", "load", "settings", "history" or "help"."""
+        return TABS[self.current][0]
+
+    @property
+    def shown(self) -> Page:
+        """The page on show."""
+        return self._page(self.page)
+
+    def tab_rect(self, label: str) -> pygame.Rect:
+        """Where the tab named `label` ("Save" ... "Restart", "Title", "Quit", "Return") is."""
+        return TAB_RECTS[[text for _, text in TABS].index(label)]
 
     def _page(self, name: str) -> Page:
         if name not in self._pages:
@@ -98,7 +109,7 @@ class GameMenu:
         """Show page `name`, with the keyboard's focus in it."""
         self.current = self.tab_focus = next(i for i, (tab, _) in enumerate(TABS) if tab == name)
         self.zone = "page"
-        self.page.enter()
+        self.shown.enter()
 
     def _choose_tab(self, index: int) -> None:
         """A tab clicked, or Enter on it: open its page, or do what it says."""
@@ -168,7 +179,7 @@ class GameMenu:
             self._step_tab(1 if "next_tab" in actions else -1)
         elif self.zone == "tabs":
             self._tabs_key(actions)
-        elif not self.page.handle(actions, event, None):
+        elif not self.shown.handle(actions, event, None):
             if "left" in actions:
                 self.zone, self.tab_focus = "tabs", self.current
             elif actions & {"page_up", "page_down"}:
@@ -191,7 +202,7 @@ class GameMenu:
             self._choose_tab(tab)
         # The page sees all but presses on the tabs, so a drag or a press it began ends wherever the pointer goes.
         if not (on_tabs and event.type == pygame.MOUSEBUTTONDOWN):
-            if self.page.handle(actions, event, point) and event.type == pygame.MOUSEMOTION:
+            if self.shown.handle(actions, event, point) and event.type == pygame.MOUSEMOTION:
                 self.zone = "page"
 
     # -- time and drawing -----------------------------------------------------------------
@@ -204,8 +215,8 @@ class GameMenu:
     def draw(self, canvas: pygame.Surface, now: float) -> None:
         canvas.blit(_backdrop(), (0, 0))
         self._draw_tabs(canvas)
-        heading(canvas, self.texts, self.page.title)
-        self.page.draw(canvas, self.texts, focused=self.zone == "page")
+        heading(canvas, self.texts, self.shown.title)
+        self.shown.draw(canvas, self.texts, focused=self.zone == "page")
 
     def _draw_tabs(self, canvas: pygame.Surface) -> None:
         for index, ((name, label), rect) in enumerate(zip(TABS, TAB_RECTS)):
