@@ -1,0 +1,103 @@
+"""The Help page: every control, as the keymap has it (keyboard, mouse, gamepad), in a scrolling table."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.ui.layout import DIM_TEXT, TEXT_COLOUR
+from game.ui.menu.look import BODY, KEY_TEXT, PLATE_EDGE, POINTER_EVENTS, Texts
+from game.ui.menu.scroll import ScrollList
+from game.ui.text import wrap
+
+if TYPE_CHECKING:
+    from game.ui.menu.container import GameMenu
+
+Row = tuple[str, str, str, str, str]  # action, description, keyboard, mouse, gamepad
+COLUMNS = (("What it does", 0.36), ("Keyboard", 0.26), ("Mouse", 0.2), ("Gamepad", 0.18))
+NO_GAMEPAD = (("What it does", 0.44), ("Keyboard", 0.28), ("Mouse", 0.28))  # until a row has a gamepad button
+HEADER_HEIGHT = 34
+PAD = (12, 6)
+LINE_STEP = 40
+
+# REPLACE AT MERGE: a short stand-in until branch `menu` brings game.ui.keymap.
+_FALLBACK_ROWS: tuple[Row, ...] = (
+    ("advance", "Next line", "Space, Enter", "left click", ""),
+    ("rewind", "Back one line", "Page Up, Left", "wheel up", ""),
+    ("forward", "Forward again", "Page Down, Right", "wheel down", ""),
+    ("skip", "Skip read lines while held", "Ctrl", "", ""),
+    ("game_menu", "Game menu", "Escape", "right click", ""),
+    ("fullscreen", "Fullscreen", "F11, Alt+Enter", "", ""),
+)
+
+
+def keymap_rows() -> tuple[Row, ...]:
+    """The keymap's rows (`game.ui.keymap.BINDINGS`) as text, or the short stand-in above until it exists."""
+    try:
+        from game.ui.keymap import BINDINGS
+    except ImportError:
+        return _FALLBACK_ROWS
+    return tuple((b.action, b.description[:1].upper() + b.description[1:], ", ".join(b.keyboard),
+                  ", ".join(b.mouse).replace("**", ""), ", ".join(b.gamepad)) for b in BINDINGS)
+
+
+class HelpPage:
+    """The controls table; it scrolls when it is longer than the page."""
+
+    title = "Help"
+
+    def __init__(self, menu: GameMenu) -> None:
+        self.fonts = menu.texts.fonts
+        self.rows = keymap_rows()
+        self.names = COLUMNS if any(row[4] for row in self.rows) else NO_GAMEPAD
+        area = pygame.Rect(BODY.x, BODY.y + HEADER_HEIGHT, BODY.w, BODY.h - HEADER_HEIGHT)
+        self.list = ScrollList(area, len(self.rows), self._render)
+        x, self.columns = PAD[0], []
+        for _, share in self.names:
+            width = round(self.list.view.w * share)
+            self.columns.append((x, width - 2 * PAD[0]))
+            x += width
+
+    def _render(self, index: int) -> pygame.Surface:
+        """One row: its cells wrapped within their columns, the keys in the keys' colour."""
+        cells = self.rows[index][1 : 1 + len(self.columns)]
+        font = self.fonts["small"]
+        colours = (TEXT_COLOUR, KEY_TEXT, TEXT_COLOUR, DIM_TEXT)
+        wrapped = [wrap(cell or "\u2014", font, width) for cell, (_, width) in zip(cells, self.columns)]
+        height = max(len(lines) for lines in wrapped) * font.get_linesize() + 2 * PAD[1]
+        surface = pygame.Surface((self.list.view.w, height), pygame.SRCALPHA)
+        for lines, (x, _), colour, cell in zip(wrapped, self.columns, colours, cells):
+            for row, (line, _) in enumerate(lines):
+                surface.blit(font.render(line, True, colour if cell else DIM_TEXT), (x, PAD[1] + row * font.get_linesize()))
+        pygame.draw.line(surface, (30, 40, 45), (0, height - 1), (surface.get_width(), height - 1))
+        return surface
+
+    def enter(self) -> None:
+        pass
+
+    def handle(self, actions: frozenset[str], event: pygame.event.Event, point: tuple[int, int] | None) -> bool:
+        if point is not None and event.type in POINTER_EVENTS:
+            return self.list.handle_bar(event, point)
+        if self.list.thumb() is None:
+            return False  # everything shows: nothing to scroll, so Page keys may turn the page
+        moves = {"page_up": -self.list.view.h, "page_down": self.list.view.h,  # before scroll_*: Page Up is both
+                 "up": -LINE_STEP, "down": LINE_STEP, "scroll_up": -LINE_STEP, "scroll_down": LINE_STEP}
+        step = next((moves[action] for action in moves if action in actions), None)
+        if step is not None:
+            self.list.scroll(step)
+        elif "home" in actions:
+            self.list.to_start()
+        elif "end" in actions:
+            self.list.to_end()
+        else:
+            return False
+        return True
+
+    def draw(self, canvas: pygame.Surface, texts: Texts, *, focused: bool) -> None:
+        for (name, _), (x, _) in zip(self.names, self.columns):
+            words = texts("small", name.upper(), DIM_TEXT)
+            canvas.blit(words, (BODY.x + x, BODY.y + 4))
+        y = BODY.y + HEADER_HEIGHT - 6
+        pygame.draw.line(canvas, PLATE_EDGE, (BODY.x, y), (self.list.view.right, y))
+        self.list.draw(canvas)
