@@ -35,7 +35,7 @@ from game.ui.audio import Audio
 from game.ui.display import NoDisplay, Window, require_display
 from game.ui.game_screen import GameScreen, png
 from game.ui.overlays import Confirm, Notices
-from game.ui.standins import GameMenu
+from game.ui.menu import GameMenu
 from game.ui.title import TitleScreen
 from game.userdata import PlayerFiles, data_dir
 

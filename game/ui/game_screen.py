@@ -115,6 +115,12 @@ class GameScreen:
         if self.playthrough.forward():
             self._play(instant=True)
 
+    def go_to(self, index: int) -> None:
+        """Stand at beat `index` (a History entry), shown whole, the beats ahead kept for rolling forward."""
+        self.skip_on = self.auto_on = False
+        self.playthrough.go_to(index)
+        self._play(instant=True)
+
     def choose(self, option: int) -> None:
         replay = self.playthrough.option_taken() == option
         self.playthrough.choose(option)

@@ -65,6 +65,8 @@ BINDINGS: tuple[Binding, ...] = (
     Binding("delete", "save and load: delete the selected save (asks first)", ("Delete",), ("a slot's **Delete**",)),
     Binding("scroll_up", "lists: scroll up", ("Up", "Page Up"), ("wheel up", "drag the scroll bar")),
     Binding("scroll_down", "lists: scroll down", ("Down", "Page Down"), ("wheel down", "drag the scroll bar")),
+    Binding("home", "lists: to the first line", ("Home",), ("drag the scroll bar up",)),
+    Binding("end", "lists: to the newest line", ("End",), ("drag the scroll bar down",)),
 )
 
 #: Each key name the table uses, as the pygame key codes that mean it.
@@ -81,6 +83,8 @@ KEY_NAMES: dict[str, tuple[int, ...]] = {
     "Up": (pygame.K_UP,),
     "Down": (pygame.K_DOWN,),
     "Delete": (pygame.K_DELETE,),
+    "Home": (pygame.K_HOME,),
+    "End": (pygame.K_END,),
     "Ctrl": (pygame.K_LCTRL, pygame.K_RCTRL),
     "F1": (pygame.K_F1,),
     "F5": (pygame.K_F5,),

@@ -1,10 +1,5 @@
-"""Stand-ins for what the game menu's tests need from other branches (`persist`, `menu`).
-
-DELETE OR SHRINK AT MERGE: `Settings`, `SlotInfo`, `Loaded`, the save store, the history and the
-app below copy the brief's contracts (field names exact) so the menu can be tested before the real
-ones land. The input helpers at the end stay useful: they feed events through `keys.actions`,
-which uses the real keymap once it exists.
-"""
+"""Test doubles for the game menu's tests: an in-memory save store and history, a small app
+with what the menu asks of it, and helpers that feed events through the real keymap."""
 
 from __future__ import annotations
 
@@ -18,49 +13,9 @@ import pygame
 from game import ROOT
 from game.clock import ManualClock
 from game.ui.assets import Fonts, Images
-from game.ui.menu import keys
-from game.ui.menu.slots import SaveError
-
-
-@dataclass(frozen=True)
-class Settings:
-    """The brief's `settings.Settings`, field for field."""
-
-    text_cps: float = 45.0
-    auto_delay: float = 1.0
-    music_volume: float = 0.8
-    sound_volume: float = 0.8
-    mute: bool = False
-    fullscreen: bool = False
-    skip_unseen: bool = False
-    skip_after_choice: bool = False
-    transitions: bool = True
-    self_voicing: bool = False
-    speech_rate: float = 1.0
-    voice_volume: float = 0.8
-    text_scale: float = 1.0
-    line_spacing: float = 1.0
-    font: str = "game"
-    high_contrast: bool = False
-    reduce_motion: bool = False
-
-
-@dataclass(frozen=True)
-class SlotInfo:
-    name: str
-    filled: bool
-    readable: bool
-    reason: str | None
-    saved_at: datetime | None
-    speaker: str | None
-    words: str
-    thumbnail: Path | None
-
-
-@dataclass(frozen=True)
-class Loaded:
-    playthrough: object
-    notice: str | None
+from game.ui import keymap
+from game.saves import Loaded, SaveError, SlotInfo
+from game.settings import Settings
 
 
 @dataclass
@@ -212,16 +167,16 @@ class App:
     def pop(self, layer: object) -> None:
         self.layers.remove(layer)
 
-    def load_game(self, loaded: Loaded) -> None:
+    def load(self, loaded: Loaded) -> None:
         self.loaded.append(loaded)
 
-    def request_title(self) -> None:
+    def ask_title(self) -> None:
         self.requests.append("title")
 
-    def request_restart(self) -> None:
+    def ask_restart(self) -> None:
         self.requests.append("restart")
 
-    def request_quit(self) -> None:
+    def ask_quit(self) -> None:
         self.requests.append("quit")
 
     def confirm(self, text: str, on_yes) -> None:
@@ -239,7 +194,7 @@ class App:
 # -- input, fed as the app will feed it -----------------------------------------------------
 def press(layer, key: int, mod: int = 0) -> None:
     event = pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode="", scancode=0)
-    layer.handle(keys.actions(event), event, None)
+    layer.handle(keymap.actions(event), event, None)
 
 
 def mouse(layer, kind: int, point: tuple[int, int], button: int = 1) -> None:
@@ -247,7 +202,7 @@ def mouse(layer, kind: int, point: tuple[int, int], button: int = 1) -> None:
         event = pygame.event.Event(kind, pos=point, rel=(0, 0), buttons=(1, 0, 0) if button else (0, 0, 0))
     else:
         event = pygame.event.Event(kind, pos=point, button=button)
-    layer.handle(keys.actions(event), event, point)
+    layer.handle(keymap.actions(event), event, point)
 
 
 def click(layer, point: tuple[int, int], button: int = 1) -> None:
@@ -264,4 +219,4 @@ def drag(layer, start: tuple[int, int], end: tuple[int, int]) -> None:
 
 def wheel(layer, y: int) -> None:
     event = pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=y, flipped=False)
-    layer.handle(keys.actions(event), event, None)
+    layer.handle(keymap.actions(event), event, None)

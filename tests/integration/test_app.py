@@ -8,7 +8,7 @@ from driving import app, click, key, settle, start_game, wheel  # noqa: F401 (ap
 from game.ui.end_card import EndCardScreen
 from game.ui.game_screen import GameScreen
 from game.ui.overlays import Confirm
-from game.ui.standins import GameMenu
+from game.ui.menu import GameMenu
 from game.ui.title import TitleScreen
 
 
@@ -73,8 +73,7 @@ def test_skip_runs_through_seen_lines_and_stops_at_unseen(app):
         key(app, pygame.K_RETURN)
     app.seen.save()
     key(app, pygame.K_ESCAPE)
-    key(app, pygame.K_DOWN)
-    key(app, pygame.K_RETURN)  # Restart
+    click(app, app.top.tab_rect("Restart").center)
     assert isinstance(app.top, Confirm)
     key(app, pygame.K_RETURN)  # Yes
     game = app.screen
@@ -138,7 +137,7 @@ def test_game_menu_by_escape_right_click_and_the_quick_menu(app):
     click(app, game.quick.rects[game.quick.labels.index("Menu")].center)
     menu = app.top
     assert isinstance(menu, GameMenu)
-    click(app, menu.buttons.rects[menu.ACTIONS.index("Quit")].center)
+    click(app, menu.tab_rect("Quit").center)
     assert isinstance(app.top, Confirm) and app.running
     click(app, app.top.buttons.rects[0].center)  # Yes
     assert not app.running

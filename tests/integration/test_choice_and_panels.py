@@ -10,7 +10,7 @@ import pytest
 from driving import app, key, settle, start_game, to_choice  # noqa: F401 (app is a fixture)
 from game.ui.layout import SCREEN_SIZE, SPRITE_CENTRES
 from game.ui.overlays import Confirm
-from game.ui.standins import GameMenu
+from game.ui.menu import GameMenu
 
 HEAD_HEIGHT = 190  # from the top of a sprite's drawn pixels: hair, face and neck
 

@@ -13,7 +13,7 @@ from driving import app, click, key, link, read_lines, saves, settle, start_game
 from game.playthrough import Playthrough
 from game.ui.game_screen import AUTOSAVE_EVERY, GameScreen
 from game.ui.overlays import Confirm
-from game.ui.standins import GameMenu
+from game.ui.menu import GameMenu
 from game.ui.title import TitleScreen
 
 FRAME = 1 / 60
@@ -43,7 +43,7 @@ def test_only_the_top_layer_gets_input(app):
     key(app, pygame.K_ESCAPE)
     menu = app.top
     assert isinstance(menu, GameMenu) and app.layers == (game, menu)
-    click(app, menu.buttons.rects[menu.ACTIONS.index("Title")].center)
+    click(app, menu.tab_rect("Title").center)
     assert isinstance(app.top, Confirm) and len(app.layers) == 3
     index = game.playthrough.index
     key(app, pygame.K_SPACE)  # Space answers the confirmation (Yes is selected) ...
@@ -77,7 +77,7 @@ def test_restart_asks_first(app):
     read_lines(app, game, 3)
     key(app, pygame.K_ESCAPE)
     menu = app.top
-    click(app, menu.buttons.rects[menu.ACTIONS.index("Restart")].center)
+    click(app, menu.tab_rect("Restart").center)
     assert isinstance(app.top, Confirm)
     click(app, app.top.buttons.rects[0].center)
     assert isinstance(app.screen, GameScreen) and app.screen is not game and app.screen.playthrough.index == 0

@@ -10,7 +10,7 @@ import pytest
 from game import ROOT
 from game.ui import keymap
 from game.ui.game_screen import QUICK_ALTERNATES, QUICK_MENU
-from game.ui.standins import PAGES
+from game.ui.menu import PAGES
 
 CONTRACT = {
     "advance", "rewind", "forward", "skip", "skip_toggle", "fast_skip", "auto", "game_menu", "history",
@@ -73,7 +73,7 @@ def test_every_action_is_reachable_from_the_mouse(binding):
         elif route:
             assert route.group(1).lower() in PAGES
         else:
-            assert binding.action in ("choose", "up", "down", "left", "right", "next_tab", "previous_tab", "page_up", "page_down", "delete", "scroll_up", "scroll_down"), name
+            assert binding.action in ("choose", "up", "down", "left", "right", "next_tab", "previous_tab", "page_up", "page_down", "delete", "scroll_up", "scroll_down", "home", "end"), name
 
 
 def test_quick_menu_links_are_all_keymap_actions():

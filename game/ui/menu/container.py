@@ -152,20 +152,9 @@ class GameMenu:
         """The interface's soft click, as the title's and pause menu's buttons make."""
         self.app.audio.sound(CLICK)
 
-    def app_method(self, *names: str) -> Callable[..., Any]:
-        """The first of `names` the app has.
-
-        REPLACE AT MERGE with one name each: the brief says `request_title`, `request_quit` and
-        `load_game`; branch `menu` has `ask_title`, `ask_restart`, `ask_quit` and `load`.
-        """
-        for name in names:
-            if (method := getattr(self.app, name, None)) is not None:
-                return method
-        raise AttributeError(f"the app has none of {', '.join(names)}")
-
     def _leave(self, where: str) -> None:
         """Restart, Title or Quit: the app asks first, and the menu stays open if the answer is No."""
-        self.app_method(f"request_{where}", f"ask_{where}")()
+        getattr(self.app, f"ask_{where}")()
 
     # -- input ---------------------------------------------------------------------------
     def handle(self, actions: frozenset[str], event: pygame.event.Event, point: tuple[int, int] | None) -> None:

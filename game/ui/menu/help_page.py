@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.ui import keymap
 from game.ui.layout import DIM_TEXT, TEXT_COLOUR
 from game.ui.menu.look import BODY, KEY_TEXT, PLATE_EDGE, POINTER_EVENTS, Texts
 from game.ui.menu.scroll import ScrollList
@@ -21,25 +22,10 @@ HEADER_HEIGHT = 34
 PAD = (12, 6)
 LINE_STEP = 40
 
-# REPLACE AT MERGE: a short stand-in until branch `menu` brings game.ui.keymap.
-_FALLBACK_ROWS: tuple[Row, ...] = (
-    ("advance", "Next line", "Space, Enter", "left click", ""),
-    ("rewind", "Back one line", "Page Up, Left", "wheel up", ""),
-    ("forward", "Forward again", "Page Down, Right", "wheel down", ""),
-    ("skip", "Skip read lines while held", "Ctrl", "", ""),
-    ("game_menu", "Game menu", "Escape", "right click", ""),
-    ("fullscreen", "Fullscreen", "F11, Alt+Enter", "", ""),
-)
-
-
 def keymap_rows() -> tuple[Row, ...]:
-    """The keymap's rows (`game.ui.keymap.BINDINGS`) as text, or the short stand-in above until it exists."""
-    try:
-        from game.ui.keymap import BINDINGS
-    except ImportError:
-        return _FALLBACK_ROWS
+    """The keymap's rows (`game.ui.keymap.BINDINGS`) as text."""
     return tuple((b.action, b.description[:1].upper() + b.description[1:], ", ".join(b.keyboard),
-                  ", ".join(b.mouse).replace("**", ""), ", ".join(b.gamepad)) for b in BINDINGS)
+                  ", ".join(b.mouse).replace("**", ""), ", ".join(b.gamepad)) for b in keymap.BINDINGS)
 
 
 class HelpPage:

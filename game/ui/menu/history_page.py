@@ -135,10 +135,9 @@ class HistoryPage:
         """Rewind the game to entry `index`, and close the menu to show it there."""
         screen = self.app.game_screen
         beat = self.history.entry(index).index
-        go_to = getattr(screen, "go_to", None) or screen.playthrough.go_to  # the screen's, once `menu` has it
         self.menu.click()
         self.menu.close()
-        go_to(beat)
+        screen.go_to(beat)
 
     # -- drawing ----------------------------------------------------------------------
     def draw(self, canvas: pygame.Surface, texts: Texts, *, focused: bool) -> None:

@@ -89,11 +89,6 @@ class Texts:
         return fit(text, self.fonts[role], width)
 
 
-def fit(self, role: str, text: str, width: int) -> str:
-        """`text`, cut short with an ellipsis if it is wider than `width` pixels."""
-        return fit(text, self.fonts[role], width)
-
-
 class Press:
     """A click is the left button going down and coming up on the same thing: this remembers the first half."""
 
@@ -112,6 +107,7 @@ class Press:
 
 
 def fit(text: str, font: pygame.font.Font, width: int) -> str:
+    """`text`, cut short with an ellipsis if it is wider than `width` pixels in `font`."""
     if font.size(text)[0] <= width:
         return text
     low, high = 0, len(text)

@@ -18,14 +18,7 @@ from game.ui.layout import DIM_TEXT, HIGHLIGHT, TEXT_COLOUR
 from game.ui.menu.look import BODY, CONTENT, HEADING_HEIGHT, INSET, POINTER_EVENTS, WARNING, Kept, Press, Texts, plate
 from game.ui.text import wrap
 
-try:
-    from game.saves import AUTOSAVES, QUICK, SaveError
-except ImportError:  # REPLACE AT MERGE: branch `persist` brings game.saves (with these same names)
-    AUTOSAVES = ("auto-1", "auto-2", "auto-3")  # the store's rotating autosaves
-    QUICK = "quick"
-
-    class SaveError(Exception):  # type: ignore[no-redef]
-        """A save that cannot be loaded; its message is the reason."""
+from game.saves import AUTOSAVES, QUICK, SaveError
 
 
 if TYPE_CHECKING:
@@ -180,7 +173,7 @@ class SlotsPage:
             self._changed()
             return
         self.menu.close()
-        self.menu.app_method("load_game", "load")(loaded)
+        self.menu.app.load(loaded)
 
     def delete(self, position: int) -> None:
         infos = self.infos()
