@@ -100,6 +100,7 @@ class App:
         self._layers: list[Layer] = []
         self._frozen_since: list[float | None] = []  # per layer: when a modal layer covered it
         self.show(TitleScreen(self))
+        self._use_settings()
         if self.settings.fullscreen:
             self.window.toggle_fullscreen()
 
@@ -172,16 +173,20 @@ class App:
         self.push(GameMenu(self, page))
 
     def apply_settings(self, new: Settings) -> None:
-        """Use `new` at once (text speed from the next line) and keep it for the next run.
-
-        Volumes and mute are not applied here yet: `Audio` (branch `art`) is growing its own
-        volume handling; the lead wires `self.audio` to them at merge.
-        """
+        """Use `new` at once (text speed from the next line) and keep it for the next run."""
         if new.fullscreen != self.window.fullscreen:
             self.window.toggle_fullscreen()
         self.settings = new
+        self._use_settings()
         self.settings_file.save(new)
         self.dirty = True
+
+    def _use_settings(self) -> None:
+        """What the settings change outside the screens: the volumes, and the stage's motion."""
+        settings = self.settings
+        self.audio.set_volumes(music=0.0 if settings.mute else settings.music_volume, sound=0.0 if settings.mute else settings.sound_volume)
+        if (game := self.game_screen) is not None:
+            game.stage.reduce_motion = settings.reduce_motion
 
     def save_screenshot(self, picture: pygame.Surface) -> None:
         """Write `picture` as a PNG under the data folder's screenshots/, then say so.

@@ -10,24 +10,32 @@ import pytest
 from PIL import Image
 
 from game.artwork import catalogue, generate, handmade
+from game.artwork.loudness import integrated_loudness
 from game.artwork.sound import LOOPS
 
 REPO = Path(__file__).resolve().parents[1]
 
 BACKGROUNDS = {"hub_floor", "office_lamp", "office_cold", "cog_door", "cog_door_open", "title", "end_let_go",
                "end_tell", "end_stay"}
-SPRITES = {"jack": {"neutral", "smile", "sad", "hurt", "tearful", "guarded", "down"},
-           "ianto": {"neutral", "smile", "sad", "hurt", "tearful", "leaving"}}
+SPRITES = {"jack": {"neutral", "smile", "small_smile", "sad", "hurt", "tearful", "guarded", "down", "seated_down",
+                    "seated_sad", "window", "together"},
+           "ianto": {"neutral", "smile", "sad", "hurt", "tearful", "seated", "seated_smile", "seated_hurt",
+                     "seated_tearful", "seated_sad", "leaving", "collar"}}
+STILL = {"jack/down", "jack/seated_down", "jack/window"}  # nothing to blink
+TWO_SHOTS = {"jack/together", "ianto/collar"}
 UI = {"textbox": (1180, 190), "nameplate": (260, 48), "choice_normal": (760, 64), "choice_hover": (760, 64),
       "choice_pressed": (760, 64), "continue": (28, 28), "logo": (760, 220), "menu_panel": (460, 400)}
-SOUNDS = {"hub_ambience": 20, "theme": 30, "theme_alone": 28, "theme_truth": 28, "theme_stay": 28, "cog_alarm": 3,
+SOUNDS = {"hub_ambience": 12, "theme": 22, "theme_alone": 18, "theme_truth": 18, "theme_stay": 18, "cog_alarm": 3,
           "cog_roll": 3.2, "whiskey_pour": 2, "glass_down": 0.6, "footsteps": 3, "ui_hover": 0.08, "ui_click": 0.12}
 
 
 def expected_names() -> set[str]:
     names = {f"art/backgrounds/{n}.png" for n in BACKGROUNDS}
     names |= {f"art/sprites/{who}/{what}.png" for who, faces in SPRITES.items() for what in faces}
-    names |= {f"art/ui/{n}.png" for n in UI} | {"art/ui/end_card.png", "art/contact_sheet.png"}
+    names |= {f"art/sprites/{who}/{what}_blink{n}.png" for who, faces in SPRITES.items() for what in faces
+              if f"{who}/{what}" not in STILL for n in (1, 2)}
+    names |= {f"art/ui/{n}.png" for n in UI} | {"art/ui/end_card.png", "art/contact_sheet.png",
+                                            "art/contact_sheet_sprites.png"}
     names |= {f"audio/{n}.wav" for n in SOUNDS}
     return names
 
@@ -53,7 +61,7 @@ def test_output_matches_the_committed_files_byte_for_byte(generated: tuple[Path,
     root, written = generated
     replaced = handmade(REPO)
     if replaced:
-        replaced.add("art/contact_sheet.png")  # it pictures the hand-made files too
+        replaced |= {"art/contact_sheet.png", "art/contact_sheet_sprites.png"}  # they picture the hand-made files too
     names = [p.relative_to(root).as_posix() for p in written]
     different = [n for n in names if n not in replaced and (REPO / n).read_bytes() != (root / n).read_bytes()]
     assert different == []
@@ -84,17 +92,37 @@ def test_backgrounds_are_1280x720_rgb(generated: tuple[Path, list[Path]]) -> Non
             assert (picture.size, picture.mode) == ((1280, 720), "RGB"), name
 
 
-def test_sprites_are_420x480_rgba_with_a_figure_on_a_clear_ground(generated: tuple[Path, list[Path]]) -> None:
-    """Sprites are 420x480 RGBA: clear top corners, the figure reaching the bottom edge, a face in the top 200 px."""
+def test_sprites_are_rgba_figures_on_a_clear_ground(generated: tuple[Path, list[Path]]) -> None:
+    """Sprites are 520x640 RGBA (the two-men pictures 860x640): clear top corners, the figure reaching the bottom edge,
+    a face in the top 360 px, above the text box."""
     root, _ = generated
     for who, faces in SPRITES.items():
         for what in faces:
             with Image.open(root / f"art/sprites/{who}/{what}.png") as picture:
-                assert (picture.size, picture.mode) == ((420, 480), "RGBA")
+                size = (860, 640) if f"{who}/{what}" in TWO_SHOTS else (520, 640)
+                assert (picture.size, picture.mode) == (size, "RGBA"), what
                 alpha = np.asarray(picture)[..., 3]
             assert alpha[0, 0] == alpha[0, -1] == 0
-            assert alpha[-1, 210] == 255
-            assert alpha[:200].max() == 255
+            assert alpha[-1, size[0] // 2] == 255
+            assert alpha[:360].max() == 255
+
+
+def test_blink_frames_match_their_sprite_except_round_the_eyes(generated: tuple[Path, list[Path]]) -> None:
+    """A blink frame is its sprite with the lids lowered: same size, different pixels only in a small part of the head."""
+    root, _ = generated
+    for who, faces in SPRITES.items():
+        for what in faces:
+            if f"{who}/{what}" in STILL:
+                continue
+            with Image.open(root / f"art/sprites/{who}/{what}.png") as picture:
+                base = np.asarray(picture).astype(int)
+            for n in (1, 2):
+                with Image.open(root / f"art/sprites/{who}/{what}_blink{n}.png") as picture:
+                    frame = np.asarray(picture).astype(int)
+                assert frame.shape == base.shape
+                changed = np.nonzero(np.abs(frame - base).max(axis=2) > 8)
+                assert len(changed[0]) > 20, (what, n)
+                assert changed[0].max() < 360 and len(changed[0]) < 0.02 * base.shape[0] * base.shape[1], (what, n)
 
 
 def test_interface_pictures_have_their_sizes(generated: tuple[Path, list[Path]]) -> None:
@@ -108,35 +136,91 @@ def test_interface_pictures_have_their_sizes(generated: tuple[Path, list[Path]])
 
 
 def read_wav(path: Path) -> tuple[wave._wave_params, np.ndarray]:
+    """The file's parameters and its samples as (frames, channels) integers."""
     with wave.open(str(path), "rb") as source:
         params = source.getparams()
         samples = np.frombuffer(source.readframes(params.nframes), "<i2").astype(np.int32)
-    return params, samples
+    return params, samples.reshape(-1, params.nchannels)
 
 
-def test_sounds_are_16_bit_mono_22050_at_their_lengths(generated: tuple[Path, list[Path]]) -> None:
-    """Every sound is 16-bit mono 22050 Hz, about the asked length, peaking near -3 dBFS without clipping."""
+def test_sounds_are_16_bit_stereo_44100_at_their_lengths(generated: tuple[Path, list[Path]]) -> None:
+    """Every sound is 16-bit stereo 44.1 kHz, about the asked length, peaking under -1 dBFS."""
     root, _ = generated
     for name, length in SOUNDS.items():
         params, samples = read_wav(root / f"audio/{name}.wav")
-        assert (params.nchannels, params.sampwidth, params.framerate) == (1, 2, 22050), name
-        assert abs(params.nframes / 22050 - length) < 0.01, name
-        assert 22000 < np.abs(samples).max() < 23500, name
+        assert (params.nchannels, params.sampwidth, params.framerate) == (2, 2, 44100), name
+        assert abs(params.nframes / 44100 - length) < 0.01, name
+        assert 0 < np.abs(samples).max() <= 32767 * 10 ** (-1 / 20) + 1, name
+
+
+def test_loudness_is_balanced_and_printed(generated: tuple[Path, list[Path]], capsys: pytest.CaptureFixture[str]) -> None:
+    """Integrated loudness (BS.1770): music about -20 LUFS, ambience quieter than music, interface sounds quieter still.
+    Every file's loudness is printed, whatever pytest's capture."""
+    root, _ = generated
+    level = {name: integrated_loudness(read_wav(root / f"audio/{name}.wav")[1] / 32768, 44100) for name in SOUNDS}
+    with capsys.disabled():
+        print("\nintegrated loudness (BS.1770):")
+        for name, lufs in sorted(level.items(), key=lambda item: -item[1]):
+            print(f"  audio/{name}.wav {lufs:7.2f} LUFS")
+    music = [name for name in SOUNDS if name.startswith("theme")]
+    assert all(abs(level[name] + 20) <= 1.0 for name in music), level
+    assert level["hub_ambience"] <= min(level[name] for name in music) - 3, level
+    assert max(level["ui_click"], level["ui_hover"]) <= level["hub_ambience"] - 3, level
+    effects = set(SOUNDS) - set(music) - {"hub_ambience", "ui_click", "ui_hover"}
+    assert all(-30 <= level[name] <= -18 for name in effects), level
+
+
+def test_music_is_wide_and_bright(generated: tuple[Path, list[Path]]) -> None:
+    """The music is truly stereo (the ears differ) and reaches past 5 kHz; the ambience moves between the ears."""
+    root, _ = generated
+    for name in [n for n in SOUNDS if n.startswith("theme")]:
+        _, samples = read_wav(root / f"audio/{name}.wav")
+        left, right = samples[:, 0].astype(float), samples[:, 1].astype(float)
+        assert abs(np.corrcoef(left, right)[0, 1]) < 0.9, name
+        spectrum = np.abs(np.fft.rfft(left)) ** 2
+        freqs = np.fft.rfftfreq(len(left), 1 / 44100)
+        assert spectrum[freqs > 5000].sum() / spectrum.sum() > 10 ** (-5), name
+    _, ambience = read_wav(root / "audio/hub_ambience.wav")
+    spectrum = np.fft.rfft(ambience.astype(float), axis=0)
+    freqs = np.fft.rfftfreq(len(ambience), 1 / 44100)
+    water = np.fft.irfft(spectrum * ((freqs > 500) & (freqs < 2000))[:, None], len(ambience), axis=0)
+    quarter = len(water) // 4
+    balance = [np.sqrt((water[i:i + quarter] ** 2).mean(axis=0)) for i in range(0, 4 * quarter, quarter)]
+    ratios = [left / right for left, right in balance]
+    assert max(ratios) / min(ratios) > 1.3
 
 
 def test_loops_join_seamlessly_and_one_shots_start_and_end_quiet(generated: tuple[Path, list[Path]]) -> None:
-    """Looping music ends where it starts (no click at the seam); one-shot sounds start and end at silence."""
+    """Looping sounds flow across the seam (no click, no jump in level); one-shot sounds start and end at silence."""
     root, _ = generated
     for name in SOUNDS:
         _, samples = read_wav(root / f"audio/{name}.wav")
-        steps = np.abs(np.diff(samples))
         if name in LOOPS:
-            assert abs(samples[-1] - samples[0]) <= max(64, 4 * np.percentile(steps, 99)), name
+            steps = np.abs(np.diff(samples, axis=0))
+            assert (np.abs(samples[-1] - samples[0]) <= np.maximum(64, 4 * np.percentile(steps, 99, axis=0))).all(), name
+            second = 44100
+            before = np.sqrt((samples[-second:].astype(float) ** 2).mean())
+            after = np.sqrt((samples[:second].astype(float) ** 2).mean())
+            assert abs(20 * np.log10(before / after)) < 3.0, (name, before, after)
         else:
-            assert abs(samples[0]) < 200 and abs(samples[-1]) < 200, name
+            assert (np.abs(samples[0]) < 200).all() and (np.abs(samples[-1]) < 200).all(), name
 
 
 def test_audio_stays_small(generated: tuple[Path, list[Path]]) -> None:
-    """All the audio together stays under 10 MB."""
+    """All the audio together stays under 20 MB (short loops: WAV is 10 MB a minute at 44.1 kHz stereo)."""
     root, _ = generated
-    assert sum(p.stat().st_size for p in (root / "audio").iterdir()) < 10_000_000
+    assert sum(p.stat().st_size for p in (root / "audio").iterdir()) < 20_000_000
+
+
+def test_loudness_meter_reads_the_reference_tone() -> None:
+    """The BS.1770 meter: a full-scale 997 Hz sine reads -3.01 LUFS in one channel, 0 in two; 10 dB down reads 10 LU less;
+    silence between two bursts does not pull the reading down."""
+    for rate in (44100, 48000):
+        t = np.arange(rate * 3) / rate
+        tone = np.sin(2 * np.pi * 997 * t)
+        assert abs(integrated_loudness(tone, rate) + 3.01) < 0.05
+        assert abs(integrated_loudness(np.stack([tone, tone], axis=1), rate)) < 0.05
+        assert abs(integrated_loudness(tone * 10 ** (-10 / 20), rate) + 13.01) < 0.05
+        gapped = np.concatenate([tone, np.zeros(rate * 10), tone])
+        assert abs(integrated_loudness(gapped, rate) - integrated_loudness(tone, rate)) < 0.3
+    assert integrated_loudness(np.zeros(44100), 44100) == -np.inf

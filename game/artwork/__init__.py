@@ -5,11 +5,13 @@
 
 The output is deterministic (fixed seeds, no timestamps, fixed PNG options),
 so regenerating gives the same bytes. Pictures are drawn in two worker
-processes; `art/contact_sheet.png` shows them all on one page for review.
+processes; `art/contact_sheet.png` shows them all on one page for review, and
+`art/contact_sheet_sprites.png` every expression and pose at a size to judge faces.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -25,7 +27,9 @@ from game.artwork.sprites import sprites
 __all__ = ["generate", "catalogue", "handmade"]
 
 CONTACT_SHEET = "art/contact_sheet.png"
+CAST_SHEET = "art/contact_sheet_sprites.png"  # every expression and pose, large enough to judge the faces
 HANDMADE = "art/handmade.txt"
+BLINK_FRAME = re.compile(r"_blink\d\.png$")  # left off the contact sheet: it shows each expression once
 
 
 def catalogue() -> dict[str, str]:
@@ -35,6 +39,7 @@ def catalogue() -> dict[str, str]:
     names |= {f"art/ui/{n}.png": "image" for n in interface()}
     names |= {f"audio/{n}.wav": "sound" for n in sounds()}
     names[CONTACT_SHEET] = "image"
+    names[CAST_SHEET] = "image"
     return names
 
 
@@ -47,13 +52,19 @@ def _makers() -> dict[str, Callable[[], object]]:
     return makers
 
 
-# Jobs are grouped so the one Hub picture the office views reuse is drawn once per group.
+# Jobs are grouped so the one Hub picture the office views reuse is drawn once per group, and a
+# sprite's blink frames go with it (its body is drawn once for all three).
 def _groups() -> list[list[str]]:
     names = list(_makers())
     office = [n for n in names if n.startswith("art/backgrounds/") and ("office" in n or "end_" in n or "hub" in n)]
-    rest = [n for n in names if n not in office]
-    heavy = sorted(rest, key=lambda n: (not n.startswith("art/backgrounds"), n))
-    return [office] + [heavy[i::3] for i in range(3)]
+    rest = sorted((n for n in names if n not in office), key=lambda n: (not n.startswith("art/backgrounds"), n))
+    families: dict[str, list[str]] = {}
+    for name in rest:
+        families.setdefault(BLINK_FRAME.sub(".png", name), []).append(name)
+    groups: list[list[str]] = [[] for _ in range(3)]
+    for i, family in enumerate(families.values()):
+        groups[i % 3].extend(family)
+    return [office] + groups
 
 
 def _write_group(root: str, group: list[str]) -> list[str]:
@@ -92,21 +103,25 @@ def generate(root: Path, *, workers: int = 2) -> list[Path]:
     else:
         for group in groups:
             written.extend(_write_group(str(root), group))
-    images = sorted(n for n in catalogue() if n.endswith(".png") and n != CONTACT_SHEET)
+    images = sorted(n for n in catalogue() if n.endswith(".png") and n not in (CONTACT_SHEET, CAST_SHEET)
+                    and not BLINK_FRAME.search(n))
     save_png(contact_sheet(root, images), root / CONTACT_SHEET)
-    written.append(CONTACT_SHEET)
+    cast = [name for name in (f"art/sprites/{key}.png" for key in sprites()) if name in images]  # by character, as listed
+    save_png(contact_sheet(root, cast, cell=(300, 330), columns=8, title="Hub - every expression and pose"), root / CAST_SHEET)
+    written += [CONTACT_SHEET, CAST_SHEET]
     return sorted(root / n for n in written)
 
 
-def contact_sheet(root: Path, names: list[str]) -> Image.Image:
-    """Every picture on one page, each labelled with its file name, sprites on a checkerboard."""
-    cell_w, cell_h, label_h, columns, gap = 300, 190, 22, 6, 14
+def contact_sheet(root: Path, names: list[str], *, cell: tuple[int, int] = (300, 190), columns: int = 6,
+                  title: str = "Hub - generated art (game/artwork)") -> Image.Image:
+    """Pictures on one page, each labelled with its file name, sprites on a checkerboard."""
+    (cell_w, cell_h), label_h, gap = cell, 22, 14
     rows = -(-len(names) // columns)
     sheet = Image.new("RGB", (columns * (cell_w + gap) + gap, rows * (cell_h + label_h + gap) + gap + 40), (22, 26, 30))
     draw = ImageDraw.Draw(sheet)
     font = ImageFont.truetype(str(FONTS / "Lato-Regular.ttf"), 13)
-    title = ImageFont.truetype(str(FONTS / "Lato-Bold.ttf"), 20)
-    draw.text((gap, 10), "Hub - generated art (game/artwork)", font=title, fill=(230, 236, 236))
+    heading = ImageFont.truetype(str(FONTS / "Lato-Bold.ttf"), 20)
+    draw.text((gap, 10), title, font=heading, fill=(230, 236, 236))
     for i, name in enumerate(names):
         col, row = i % columns, i // columns
         x, y = gap + col * (cell_w + gap), 44 + row * (cell_h + label_h + gap)

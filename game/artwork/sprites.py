@@ -1,25 +1,52 @@
-"""The character sprites: Jack and Ianto, waist up, one picture per expression.
+"""The character sprites: Jack and Ianto, head and shoulders, one picture per expression or pose.
 
-A sprite is a `Build` (the man: coat or suit, hair, colours, proportions)
-drawn with a `Face` (brows, eyes, mouth, tears) and a pose. Faces sit in the
-top 200 px because the text box covers the bottom of the screen. Light comes
-warm from the left (the desk lamp), shadow falls to the right.
+A sprite is a `Build` (the man: proportions, colours, clothes) in a `Look`: a
+`Face` (brows, lids, gaze, mouth) and a `Pose` (head tilt and turn, shoulders,
+seated or standing). Faces are modelled, not outlined: every surface is filled
+by `drawing.model`, which shades a shape by how its soft edges face the lamp
+(warm, from the upper left), and the features are laid on as soft darks and
+lights. Heads sit in the top 360 px because the text box covers the bottom.
+
+Besides the front views there are a few staged poses the story asks for: Jack
+at the window seen from behind, Ianto turning to the door in profile, and two
+pictures of both men (`ianto/collar`, `jack/together`) for the moments they
+are too close to stand at two separate places on the stage.
+
+Blinks: every sprite whose eyes are open also has `<expression>_blink1.png`
+(lids half down) and `<expression>_blink2.png` (closed); the stage shows
+1, 2, 1 for a blink.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
+from functools import lru_cache
 
+import numpy as np
 from PIL import Image
 
 from game.artwork import palette as P
-from game.artwork.drawing import Canvas, Paint, Point, linear, mix, ribbon, rounded, vertical, with_alpha
+from game.artwork.drawing import (
+    Canvas,
+    Point,
+    linear,
+    mix,
+    model,
+    radial,
+    ribbon,
+    rotate_layer,
+    rounded,
+    vertical,
+    with_alpha,
+)
 
-W, H = 420, 480
-SCALE = 3
-CX = 210.0
+W, H = 520, 640
+SCALE = 2
+CX = W / 2
+LAMP = (-0.62, -0.5, 0.8)  # the desk lamp: warm, from the upper left
+BLINKS = {"blink1": 0.42, "blink2": 0.0}  # frame suffix -> how open the eyes are
 
 
 @dataclass(frozen=True)
@@ -27,523 +54,915 @@ class Build:
     """One man's proportions and colours."""
 
     name: str
-    head_w: float  # half the face's width
-    head_y: float  # the eye line
-    jaw: float  # how square the jaw is, 0..1
-    shoulders: float  # half the shoulder width
-    skin: tuple
-    skin_shade: tuple
+    u: float  # half the face's width: every head measure is a multiple of it
+    eye_y: float  # the eye line when standing
+    jaw: float  # width of the jaw's corner, in u
+    chin: float  # half width of the chin, in u
+    shoulders: float  # half the shoulder width, px
+    skin: tuple[tuple, tuple, tuple, tuple]  # light, base, shade, deep
+    lip: tuple
     hair: tuple
     eyes: tuple
-    brow_weight: float
+    brow: float  # brow thickness, in u
 
 
-JACK = Build("jack", 48, 116, 0.92, 150, P.JACK_SKIN, P.JACK_SKIN_SHADE, P.JACK_HAIR, P.JACK_EYES, 5.2)
-IANTO = Build("ianto", 44, 120, 0.7, 124, P.IANTO_SKIN, P.IANTO_SKIN_SHADE, P.IANTO_HAIR, P.IANTO_EYES, 4.4)
+JACK = Build("jack", 66, 188, 0.8, 0.44, 176, (P.JACK_SKIN_LIGHT, P.JACK_SKIN, P.JACK_SKIN_SHADE, P.JACK_SKIN_DEEP),
+             P.JACK_LIP, P.JACK_HAIR, P.JACK_EYES, 0.13)
+IANTO = Build("ianto", 60, 196, 0.66, 0.26, 140, (P.IANTO_SKIN_LIGHT, P.IANTO_SKIN, P.IANTO_SKIN_SHADE, P.IANTO_SKIN_DEEP),
+              P.IANTO_LIP, P.IANTO_HAIR, P.IANTO_EYES, 0.1)
+BUILDS = {"jack": JACK, "ianto": IANTO}
 
 
 @dataclass(frozen=True)
 class Face:
-    """An expression, as the positions of brows, lids and mouth."""
+    """An expression: brows, lids, gaze and mouth."""
 
-    brow_inner: float = 0.0  # + raises the inner ends (worry), - lowers them (frown)
-    brow_outer: float = 0.0
-    brow_lift: float = 0.0  # both brows up or down together
-    open: float = 1.0  # how open the eyes are, 0..1
-    look: Point = (0.0, 0.0)  # where the irises look
-    smile: float = 0.0  # + corners up, - corners down
+    brow_inner: float = 0.0  # + raises the inner ends (worry), - knits them down (frown)
+    brow_outer: float = 0.0  # + raises the outer ends
+    brow_lift: float = 0.0  # both brows up (+) or down
+    open: float = 1.0  # upper lids: 1 open, 0 shut
+    lower: float = 0.0  # lower lids pushed up (a real smile, or holding back tears)
+    look: Point = (0.0, 0.0)  # gaze, -1..1 each way
+    smile: float = 0.0  # + corners up, - down
+    asym: float = 0.0  # extra lift of the right corner only (a crooked, one-sided smile)
     mouth_open: float = 0.0
     mouth_width: float = 1.0
     teeth: bool = False
-    tears: float = 0.0  # 0 none, 0.5 glistening, 1 tears running
-    flush: float = 0.0  # reddened eyes and cheeks
-    closed: bool = False  # eyes shut or cast right down
+    press: float = 0.0  # lips pressed thin
+    tears: float = 0.0  # 0 none, 0.5 wet eyes, 1 running
+    flush: float = 0.0  # reddened eyes, nose and cheeks
+    closed: bool = False  # eyes shut
 
 
-EXPRESSIONS: dict[str, dict[str, Face]] = {
+@dataclass(frozen=True)
+class Pose:
+    """The whole figure: how the head sits on the shoulders."""
+
+    tilt: float = 0.0  # degrees, + tips the head toward the viewer's left
+    turn: float = 0.0  # -1..1, + turns the face toward the viewer's right
+    drop: float = 0.0  # head lowered (bowed, slumped), px
+    shrug: float = 0.0  # shoulders raised (tension, +) or dropped (-), px
+    lean: float = 0.0  # head shifted sideways, px
+    seated: bool = False
+    arms_crossed: bool = False
+
+
+@dataclass(frozen=True)
+class Look:
+    face: Face = field(default_factory=Face)
+    pose: Pose = field(default_factory=Pose)
+
+
+SEATED = Pose(seated=True)
+LOOKS: dict[str, dict[str, Look]] = {
     "jack": {
-        "neutral": Face(smile=0.05),
-        "smile": Face(brow_lift=3, brow_outer=-1, open=0.78, smile=1.0, mouth_open=0.35, mouth_width=1.15, teeth=True),
-        "sad": Face(brow_inner=6, brow_outer=-3, open=0.72, look=(0, 2.5), smile=-0.55),
-        "hurt": Face(brow_inner=9, brow_outer=-4, open=0.95, smile=-0.7, mouth_open=0.3, flush=0.35),
-        "tearful": Face(brow_inner=10, brow_outer=-4, open=0.68, look=(0, 1.5), smile=-0.8, mouth_open=0.12,
-                        tears=1.0, flush=0.7),
-        "guarded": Face(brow_inner=-6, brow_outer=1, brow_lift=-2, open=0.5, look=(-2.5, 0), smile=-0.1,
-                        mouth_width=0.85),
-        "down": Face(brow_inner=7, brow_outer=-3, open=0.0, smile=-0.5, closed=True, flush=0.3),
+        "neutral": Look(Face(smile=0.05, look=(-0.1, 0))),
+        # The public smile, the one he wears for strangers: crooked, chin up, a little too bright.
+        "smile": Look(Face(brow_lift=2.5, brow_outer=1, smile=1.0, asym=0.35, mouth_open=0.4, teeth=True, lower=0.3,
+                           mouth_width=1.1, look=(-0.2, 0)), Pose(tilt=-3, turn=-0.12, drop=-4, shrug=-3)),
+        # For Now: small, afraid, the worry still in the brows and the eyes wet.
+        "small_smile": Look(Face(brow_inner=5, brow_outer=-1, open=0.82, smile=0.35, asym=0.15, press=0.5, tears=0.5,
+                                 look=(0.4, 0.45), flush=0.25, lower=0.2), Pose(tilt=4, turn=0.18, drop=6, shrug=2)),
+        "sad": Look(Face(brow_inner=6, brow_outer=-3, open=0.7, look=(0.1, 0.9), smile=-0.45), Pose(tilt=3, drop=8, shrug=-8)),
+        "hurt": Look(Face(brow_inner=9, brow_outer=-3, brow_lift=2, open=1.12, smile=-0.55, mouth_open=0.3, flush=0.3,
+                          look=(0.35, 0.1)), Pose(tilt=-2, drop=-3, shrug=9)),
+        "tearful": Look(Face(brow_inner=10, brow_outer=-4, open=0.64, look=(0.2, 0.6), smile=-0.7, mouth_open=0.12,
+                             tears=1.0, flush=0.7, lower=0.35), Pose(tilt=5, turn=0.1, drop=8, shrug=4)),
+        "guarded": Look(Face(brow_inner=-5, brow_outer=1, brow_lift=-2.5, open=0.62, look=(-0.9, 0.1), smile=-0.1,
+                             press=0.7, mouth_width=0.9), Pose(tilt=-1.5, turn=-0.32, drop=-2, shrug=6,
+                                                                                       arms_crossed=True)),
+        "down": Look(Face(brow_inner=7, brow_outer=-3, smile=-0.4, closed=True, flush=0.2), Pose(tilt=6, turn=0.1, drop=24,
+                                                                                                  shrug=-10)),
+        # Alone in the chair afterwards (Alone Again).
+        "seated_down": Look(Face(brow_inner=7, brow_outer=-3, smile=-0.4, closed=True, flush=0.2),
+                            Pose(tilt=5, turn=0.15, drop=18, shrug=-12, seated=True)),
+        "seated_sad": Look(Face(brow_inner=6, brow_outer=-3, open=0.62, look=(-0.6, 0.7), smile=-0.35, press=0.4, tears=0.5),
+                           Pose(tilt=-3, turn=-0.2, drop=6, shrug=-10, seated=True)),
     },
     "ianto": {
-        "neutral": Face(),
-        "smile": Face(brow_lift=2, brow_inner=1, open=0.82, smile=0.75, mouth_width=1.05),
-        "sad": Face(brow_inner=6, brow_outer=-2, open=0.7, look=(0, 2.5), smile=-0.5),
-        "hurt": Face(brow_inner=9, brow_outer=-3, open=1.0, look=(0, 0.5), smile=-0.55, mouth_open=0.22, flush=0.3),
-        "tearful": Face(brow_inner=9, brow_outer=-3, open=0.66, look=(0, 2), smile=-0.65, tears=1.0, flush=0.7),
-        "leaving": Face(),
+        "neutral": Look(Face(look=(-0.1, 0))),
+        "smile": Look(Face(brow_lift=2, brow_inner=1, smile=0.7, lower=0.35, look=(-0.45, 0)), Pose(tilt=-3, turn=-0.1)),
+        "sad": Look(Face(brow_inner=6, brow_outer=-2, open=0.66, look=(-0.1, 0.9), smile=-0.35, press=0.4),
+                    Pose(tilt=3, drop=6, shrug=-6)),
+        "hurt": Look(Face(brow_inner=8, brow_outer=-3, open=1.05, look=(-0.4, 0.2), smile=-0.4, mouth_open=0.18, flush=0.25),
+                     Pose(tilt=-1, drop=-2, shrug=6)),
+        "tearful": Look(Face(brow_inner=9, brow_outer=-3, open=0.7, lower=0.4, look=(-0.5, 0.4), smile=-0.5, press=0.5,
+                             tears=1.0, flush=0.6), Pose(tilt=-3, turn=-0.15, shrug=3)),
+        # In the chair by the desk, waistcoat and shirtsleeves, jacket over the chair's back.
+        "seated": Look(Face(brow_inner=3, open=0.85, look=(-0.3, 0.2), press=0.3), Pose(tilt=1, turn=-0.1, seated=True)),
+        "seated_smile": Look(Face(brow_lift=2, brow_inner=1, smile=0.75, lower=0.35, look=(-0.55, -0.1)),
+                             Pose(tilt=-4, turn=-0.15, seated=True)),
+        "seated_hurt": Look(Face(brow_inner=8, brow_outer=-3, open=1.05, look=(-0.5, 0.1), smile=-0.35, mouth_open=0.15,
+                                 flush=0.25), Pose(tilt=-1, turn=-0.15, shrug=5, seated=True)),
+        "seated_tearful": Look(Face(brow_inner=9, brow_outer=-3, open=0.7, lower=0.4, look=(-0.6, 0.35), smile=-0.45,
+                                    press=0.5, tears=1.0, flush=0.6), Pose(tilt=-2, turn=-0.2, shrug=3, seated=True)),
+        "seated_sad": Look(Face(brow_inner=6, brow_outer=-2, open=0.6, look=(0.0, 1.0), smile=-0.3, press=0.5, flush=0.3),
+                           Pose(tilt=3, drop=8, shrug=-6, seated=True)),
     },
 }
+# The staged poses that are not a front view, each drawn by its own function below.
+STAGED = {"jack": ("window", "together"), "ianto": ("leaving", "collar")}
+STILL = {"jack/down", "jack/seated_down", "jack/window"}  # no eyes to blink
 
 
-# -- head ----------------------------------------------------------------------------------------
-def face_outline(b: Build, cy: float) -> list[Point]:
-    """The face and skull as one closed outline."""
-    hw = b.head_w
-    top = [(CX + hw * math.cos(a), cy + 4 + 66 * math.sin(a)) for a in [math.pi + i * math.pi / 20 for i in range(21)]]
-    jaw = b.jaw
-    right = [(CX + hw * 0.99, cy + 22), (CX + hw * (0.72 + 0.18 * jaw), cy + 44), (CX + hw * (0.42 + 0.12 * jaw), cy + 58),
-             (CX + hw * 0.16, cy + 64)]
-    left = [(2 * CX - x, y) for x, y in reversed(right)]
-    return rounded(top + right + left, iterations=2)
+# -- the head ------------------------------------------------------------------------------------
+def skin_stops(b: Build) -> list[tuple[float, tuple]]:
+    """Skin from its deepest shadow to the lamp-lit highlight, warmed by the lamp."""
+    light, base, shade, deep = b.skin
+    light, base = mix(light, P.AMBER_PALE, 0.18), mix(base, P.AMBER, 0.05)
+    return [(0.0, mix(deep, shade, 0.55)), (0.35, shade), (0.62, base), (0.86, mix(base, light, 0.6)), (1.0, light)]
 
 
-def head(c: Canvas, b: Build, face: Face, *, cy: float, bowed: bool = False) -> None:
-    """Neck, ears, face shading and features; hair is drawn after."""
-    hw = b.head_w
+def face_outline(b: Build, hx: float, hy: float, turn: float) -> list[Point]:
+    """Skull, cheeks, jaw and chin as one closed outline; the far side narrows as the face turns."""
+    u = b.u
+    top = [(math.cos(a) * 0.96, -0.3 + math.sin(a) * 1.08) for a in [math.pi + i * math.pi / 16 for i in range(17)]]
+    right = [(0.96, 0.0), (0.9, 0.38), (b.jaw + 0.04, 0.94), (b.jaw - 0.04, 1.12), (b.chin + 0.1, 1.4), (b.chin * 0.6, 1.48)]
+    left = [(-x, y) for x, y in reversed(right)]
+    points = []
+    for x, y in top + right + left:
+        x *= 1 - 0.12 * turn if x > 0 else 1 + 0.12 * turn
+        points.append((hx + (x + turn * 0.05) * u, hy + y * u))
+    return rounded(points, iterations=2)
+
+
+def head(c: Canvas, b: Build, look: Look, hx: float, hy: float, eyes: float) -> None:
+    """The head on its own layer (ears, modelled face, features, hair), tilted about the top of the neck."""
+    u, face, pose = b.u, look.face, look.pose
     part = c.layer()
-    part.polygon([(CX - 21, cy + 30), (CX + 21, cy + 30), (CX + 24, cy + 100), (CX - 24, cy + 100)], b.skin)
     for side in (-1, 1):
-        ex = CX + side * (hw + 2)
-        part.ellipse((ex - 8, cy - 8, ex + 8, cy + 22), b.skin)
-        part.ellipse((ex - 4, cy - 3, ex + 4, cy + 16), with_alpha(b.skin_shade, 0.7))
-    part.polygon(face_outline(b, cy), b.skin)
-    part.polygon([(CX - 30, cy + 56), (CX + 30, cy + 56), (CX + 24, cy + 80), (CX - 24, cy + 80)],
-                 with_alpha(b.skin_shade, 0.85), soften=3, clip=True)
-    part.polygon([(CX + 6, cy - 70), (CX + hw + 14, cy - 70), (CX + hw + 14, cy + 120), (CX + 20, cy + 120),
-                  (CX + hw * 0.55, cy + 40), (CX + 10, cy + 4)],
-                 with_alpha(b.skin_shade, 0.55), soften=6, clip=True)
-    part.glow((CX - hw - 6, cy - 10), (40, 90), P.RIM_WARM, strength=0.35, clip=True)
-    features(part, b, face, cy=cy, bowed=bowed)
+        ex = hx + side * u * (0.9 - 0.1 * pose.turn * side)
+        ear = rounded([(ex, hy - 0.08 * u), (ex + side * 0.17 * u, hy - 0.14 * u), (ex + side * 0.21 * u, hy + 0.12 * u),
+                       (ex + side * 0.11 * u, hy + 0.46 * u), (ex - side * 0.02 * u, hy + 0.5 * u)], iterations=2)
+        model(part, ear, skin_stops(b), depth=0.12 * u, light=LAMP)
+        part.arc((ex + side * 0.08 * u, hy + 0.16 * u), (0.055 * u, 0.18 * u), 0, 360, 0.04 * u,
+                 with_alpha(b.skin[3], 0.45), soften=0.02 * u)
+    model(part, face_outline(b, hx, hy, pose.turn), skin_stops(b), depth=0.55 * u, light=LAMP)
+    fx = hx + pose.turn * 0.17 * u
+    # The head as a whole turns away from the lamp: darker toward the lower right.
+    part.rect((hx - 1.6 * u, hy - 1.9 * u, hx + 1.6 * u, hy + 1.7 * u), radial((fx - 0.6 * u, hy - 0.5 * u), (2.0 * u, 2.2 * u),
+                     [(0, with_alpha(b.skin[3], 0.0)), (0.3, with_alpha(b.skin[3], 0.0)), (0.62, with_alpha(b.skin[3], 0.42)),
+                      (1, with_alpha(b.skin[3], 0.9))]),
+              clip=True)
+    part.glow((fx - 0.55 * u, hy - 0.1 * u), (0.9 * u, 1.2 * u), P.AMBER_PALE, strength=0.22, mode="over", clip=True)
+    modelling(part, b, face, fx, hy)
+    features(part, b, face, pose, fx, hy, eyes)
+    hair = part.layer()
+    (jack_hair if b is JACK else ianto_hair)(hair, hx, hy, pose.turn)
+    part.paste(hair)
+    rotate_layer(part, pose.tilt, (hx, hy + 1.3 * u))
     c.paste(part)
 
 
-def features(c: Canvas, b: Build, face: Face, *, cy: float, bowed: bool) -> None:
-    """Brows, eyes, nose and mouth for one expression."""
-    eye_y = cy + (10 if bowed else 2)
+def modelling(c: Canvas, b: Build, face: Face, fx: float, hy: float) -> None:
+    """The soft darks and lights that give the face its planes: sockets, cheekbones, nose, jaw."""
+    u = b.u
+    light, base, shade, deep = b.skin
+    for side in (-1, 1):
+        c.ellipse((fx + side * 0.4 * u - 0.27 * u, hy - 0.3 * u, fx + side * 0.4 * u + 0.27 * u, hy + 0.2 * u),
+                  with_alpha(shade, 0.45 if side > 0 else 0.3), soften=0.1 * u, clip=True)
+        c.ellipse((fx + side * 0.55 * u - 0.2 * u, hy + 0.32 * u, fx + side * 0.55 * u + 0.2 * u, hy + 0.5 * u),
+                  with_alpha(light if side < 0 else shade, 0.3), soften=0.1 * u, clip=True)
+    for side in (-1, 1):
+        c.line([(fx + side * 0.82 * u, hy + 0.42 * u), (fx + side * 0.5 * u, hy + 0.72 * u)], 0.16 * u,
+               with_alpha(shade, 0.3 if side < 0 else 0.45), soften=0.1 * u, clip=True)
+    if b is JACK:
+        c.polygon(rounded([(fx - 0.8 * u, hy + 0.72 * u), (fx - 0.32 * u, hy + 0.68 * u), (fx, hy + 0.74 * u), (fx + 0.32 * u, hy + 0.68 * u),
+                           (fx + 0.8 * u, hy + 0.72 * u), (fx + 0.7 * u, hy + 1.2 * u), (fx, hy + 1.6 * u), (fx - 0.7 * u, hy + 1.2 * u)],
+                          iterations=2), with_alpha(mix(deep, (0.25, 0.3, 0.38), 0.5), 0.1), soften=0.08 * u, clip=True)
+    # The shadow side of the face, away from the lamp, and the jaw turning under.
+    c.polygon([(fx + 0.45 * u, hy - 1.4 * u), (fx + 1.3 * u, hy - 1.4 * u), (fx + 1.3 * u, hy + 1.5 * u),
+               (fx + 0.2 * u, hy + 1.5 * u), (fx + 0.62 * u, hy + 0.6 * u)], with_alpha(deep, 0.38), soften=0.22 * u, clip=True)
+    c.ellipse((fx - 0.7 * u, hy + 1.05 * u, fx + 0.8 * u, hy + 1.6 * u), with_alpha(shade, 0.35), soften=0.12 * u, clip=True)
+    c.ellipse((fx - 0.3 * u, hy - 0.95 * u, fx + 0.2 * u, hy - 0.45 * u), with_alpha(light, 0.25), soften=0.15 * u, clip=True)
     if face.flush:
         for side in (-1, 1):
-            c.glow((CX + side * 24, eye_y + 20), (22, 14), (0.85, 0.35, 0.35), strength=0.35 * face.flush, mode="over")
-    if not face.closed:
-        whites = c.layer()
-        for side in (-1, 1):
-            eyeball(whites, b, face, (CX + side * 21, eye_y))
-        c.paste(whites)
+            c.glow((fx + side * 0.48 * u, hy + 0.4 * u), (0.3 * u, 0.18 * u), (0.86, 0.36, 0.34), strength=0.3 * face.flush,
+                   mode="over", clip=True)
+        c.glow((fx + 0.03 * u, hy + 0.45 * u), (0.14 * u, 0.1 * u), (0.86, 0.36, 0.34), strength=0.25 * face.flush,
+               mode="over", clip=True)
+
+
+def features(c: Canvas, b: Build, face: Face, pose: Pose, fx: float, hy: float, eyes: float) -> None:
+    """Eyes, brows, nose and mouth for one expression; `eyes` scales how open the lids are (for blinks)."""
+    u = b.u
     for side in (-1, 1):
-        eyelids(c, b, face, (CX + side * 21, eye_y), side)
-        brow(c, b, face, (CX + side * 21, eye_y - 17), side)
-    nose_y = cy + (34 if bowed else 28)
-    c.line([(CX + 3, eye_y + 8), (CX + 7, nose_y - 2), (CX + 2, nose_y + 1)], 2.2, with_alpha(b.skin_shade, 0.9))
-    c.ellipse((CX - 9, nose_y - 1, CX + 9, nose_y + 5), with_alpha(b.skin_shade, 0.55), soften=1.5)
-    mouth(c, b, face, (CX, cy + (50 if bowed else 44)))
+        far = 1 - 0.14 * max(0.0, side * pose.turn)
+        centre = (fx + side * 0.4 * u * far, hy)
+        eye(c, b, face, centre, side, far, eyes)
+        brow(c, b, face, (centre[0], hy - 0.34 * u), side, far)
+    nose(c, b, fx, hy, pose.turn)
+    mouth(c, b, face, fx, hy + 0.92 * u)
 
 
-def eye_shape(face: Face, centre: Point) -> tuple[list[Point], list[Point]]:
-    """The upper and lower lid curves of one open eye."""
+def _curve(a: Point, control: Point, b: Point, steps: int = 12) -> list[Point]:
+    """A quadratic curve from a to b passing through `control` at its middle."""
+    cx, cy = 2 * control[0] - (a[0] + b[0]) / 2, 2 * control[1] - (a[1] + b[1]) / 2
+    return [((1 - t) ** 2 * a[0] + 2 * (1 - t) * t * cx + t * t * b[0], (1 - t) ** 2 * a[1] + 2 * (1 - t) * t * cy + t * t * b[1])
+            for t in (i / steps for i in range(steps + 1))]
+
+
+def eye(c: Canvas, b: Build, face: Face, centre: Point, side: int, far: float, eyes: float) -> None:
+    """One eye: lids, the white shaded under the upper lid, iris, pupil, catch-lights, lashes and crease."""
+    u = b.u
     x, y = centre
-    half_w = 10.5
-    height = 6.5 * face.open + 0.8
-    upper = [(x + half_w * math.cos(a), y - height * math.sin(a)) for a in _angles(math.pi, 0)]
-    lower = [(x + half_w * math.cos(a), y + 4.5 * math.sin(a) * min(1.0, face.open + 0.3)) for a in _angles(0, math.pi)]
-    return upper, lower
-
-
-def eyeball(c: Canvas, b: Build, face: Face, centre: Point) -> None:
-    """The white and the iris, clipped to the white (draw on a layer of its own)."""
-    upper, lower = eye_shape(face, centre)
-    c.polygon(upper + lower, P.EYE_WHITE)
-    ix, iy = centre[0] + face.look[0], centre[1] + face.look[1] - 0.5
-    c.circle((ix, iy), 5.6, b.eyes, clip=True)
-    c.circle((ix, iy), 2.6, P.HUB_DEEP, clip=True)
-    c.circle((ix - 1.8, iy - 2.0), 1.4, (1, 1, 1), clip=True)
-    c.polygon(upper + [(centre[0] + 12, centre[1] - 12), (centre[0] - 12, centre[1] - 12)],
-              with_alpha(b.skin_shade, 0.35), clip=True, soften=1.2)
-    if face.tears:
-        c.circle((ix + 2.2, iy + 1.2), 1.1, (1, 1, 1), clip=True)
-
-
-def eyelids(c: Canvas, b: Build, face: Face, centre: Point, side: int) -> None:
-    """Lid lines, lashes, crease and, when needed, tears."""
-    x, y = centre
-    if face.closed:
-        c.arc((x, y - 2), (10.5, 5), 20, 160, 2.4, P.BROW_LINE)
-        c.line([(x + side * 10.5, y + 1), (x + side * 13.5, y - 1)], 1.6, P.BROW_LINE)
-        c.arc((x, y - 8), (9, 3), 200, 340, 1.2, with_alpha(b.skin_shade, 0.6))
+    ew, eh = 0.22 * u * far, 0.15 * u
+    inner, outer = (x - side * ew, y + 0.01 * u), (x + side * ew, y - 0.035 * u)
+    openness = 0.0 if face.closed else face.open * eyes
+    lower_mid = (x + side * ew * 0.1, y + eh * (0.62 - 0.3 * face.lower))
+    crease_lift = eh * (0.95 + 0.35 * face.open)
+    if openness < 0.1:
+        lash = _curve(inner, (x + side * ew * 0.1, y + eh * 0.32), outer)
+        c.line(_curve(inner, (x, y - eh * 0.5), outer), 0.05 * u, with_alpha(b.skin[2], 0.5), soften=0.03 * u)
+        c.line(lash, 0.045 * u, P.BROW_LINE)
+        c.line([outer, (outer[0] + side * 0.05 * u, outer[1] + 0.02 * u)], 0.03 * u, P.BROW_LINE)
+        c.line(_curve(inner, (x, y + eh * 0.9), outer), 0.025 * u, with_alpha(b.skin[3], 0.3), soften=0.02 * u)
         return
-    upper, lower = eye_shape(face, centre)
-    height = 6.5 * face.open + 0.8
-    c.line(upper, 2.6, P.BROW_LINE)
-    c.line([(x + side * 10.5, y), (x + side * 13.5, y - 2.5)], 1.8, P.BROW_LINE)
-    c.line(lower[1:-1], 1.0, with_alpha(b.skin_shade, 0.8))
-    c.arc((x, y - height - 3), (9.5, 3), 200, 340, 1.2, with_alpha(b.skin_shade, 0.6))
+    upper = _curve(inner, (x - side * ew * 0.12, y - eh * openness), outer)
+    lower = _curve(outer, lower_mid, inner)
+    opening = upper + lower
+    ball = c.layer()
+    white = mix(P.EYE_WHITE, b.skin[2], 0.22)
+    ball.polygon(opening, vertical(y - eh, y + eh, [(0, mix(white, b.skin[3], 0.5)), (0.6, white), (1, mix(white, b.skin[2], 0.25))]))
+    r = 0.13 * u
+    ix, iy = x + face.look[0] * ew * 0.42, y + face.look[1] * eh * 0.35 - eh * 0.08
+    ball.circle((ix, iy), r, radial((ix + r * 0.2, iy + r * 0.35), r * 1.2,
+                                    [(0, mix(b.eyes, (1, 1, 1), 0.25)), (0.55, b.eyes), (1, mix(b.eyes, P.HUB_DEEP, 0.7))]),
+                clip=True)
+    ball.circle((ix, iy), r * 0.44, P.HUB_DEEP, clip=True)
+    ball.polygon(upper + [(outer[0], y - eh * 2), (inner[0], y - eh * 2)], with_alpha(mix(b.skin[3], P.HUB_DEEP, 0.3), 0.55),
+                 soften=0.045 * u, clip=True)
+    ball.circle((ix - r * 0.32, iy - r * 0.36), r * 0.24, (1, 1, 1), clip=True)
+    ball.circle((ix + r * 0.36, iy + r * 0.3), r * 0.1, with_alpha((1, 1, 1), 0.7), clip=True)
     if face.tears:
-        c.line(lower[2:-2], 1.6, with_alpha(P.TEAR, 0.85))
-        if face.tears >= 1 and side == 1:
-            c.line([(x + 4, y + 6), (x + 6, y + 20), (x + 5, y + 36)], 2.2, with_alpha(P.TEAR, 0.7))
-            c.circle((x + 5, y + 37), 2.2, with_alpha(P.TEAR, 0.85))
-        if face.tears >= 1 and side == -1:
-            c.line([(x - 5, y + 6), (x - 6, y + 16)], 1.8, with_alpha(P.TEAR, 0.55))
+        ball.line(_curve((inner[0], inner[1] + 1), (x, y + eh * 0.55), (outer[0], outer[1] + 1)), 0.03 * u,
+                  with_alpha((1, 1, 1), 0.5 * face.tears), clip=True)
+    c.paste(ball)
+    # The upper lid as a band of skin catching the lamp, folded into its crease.
+    crease = _curve(inner, (x - side * ew * 0.1, y - eh * openness - crease_lift), outer)
+    c.polygon(upper + list(reversed(crease)), with_alpha(b.skin[0] if side < 0 else b.skin[1], 0.4), soften=0.02 * u)
+    # Lashes: the upper lid's edge, thickest toward the outer corner.
+    c.line(upper, 0.042 * u, P.BROW_LINE)
+    c.line(upper[len(upper) // 2:] if side > 0 else upper[: len(upper) // 2 + 1], 0.055 * u, with_alpha(P.BROW_LINE, 0.85))
+    c.line(crease, 0.028 * u, with_alpha(b.skin[3], 0.6), soften=0.02 * u)
+    c.line(lower, 0.025 * u, with_alpha(b.skin[3], 0.55))
+    c.line(_curve((outer[0], outer[1] + eh * 0.5), (x, lower_mid[1] + eh * 0.6), (inner[0], inner[1] + eh * 0.3)),
+           0.03 * u, with_alpha(b.skin[2], 0.35), soften=0.03 * u)
+    if face.tears:
+        c.line(lower[2:-2], 0.035 * u, with_alpha(P.TEAR, 0.75))
+        if face.tears >= 1:
+            drop_x = x + side * ew * 0.25
+            track = [(drop_x, lower_mid[1] + 1), (drop_x + side * 0.04 * u, y + 0.5 * u), (drop_x + side * 0.02 * u, y + 0.78 * u)]
+            c.line(rounded(track, closed=False), 0.035 * u, with_alpha(P.TEAR, 0.3), soften=0.01 * u)
+            c.line(rounded(track, closed=False), 0.012 * u, with_alpha((1, 1, 1), 0.45))
+            c.circle(track[-1], 0.025 * u, with_alpha((1, 1, 1), 0.55))
 
 
-def _angles(start: float, end: float, steps: int = 12) -> list[float]:
-    return [start + (end - start) * i / steps for i in range(steps + 1)]
-
-
-def brow(c: Canvas, b: Build, face: Face, centre: Point, side: int) -> None:
-    """One eyebrow: a tapered stroke whose inner end carries the emotion."""
+def brow(c: Canvas, b: Build, face: Face, centre: Point, side: int, far: float) -> None:
+    """One eyebrow: a tapered, softened stroke whose inner end carries the feeling."""
+    u = b.u
     x, y = centre
     y -= face.brow_lift
-    inner = (x - side * 11, y - face.brow_inner * 0.8)
-    middle = (x + side * 1, y - 3 - face.brow_inner * 0.25 - face.brow_outer * 0.3)
-    outer = (x + side * 13, y + 1 - face.brow_outer)
-    c.line([inner, middle], b.brow_weight, P.BROW_LINE)
-    c.line([middle, outer], b.brow_weight * 0.7, P.BROW_LINE)
+    inner = (x - side * 0.22 * u * far, y + 0.03 * u - face.brow_inner * 0.9)
+    middle = (x + side * 0.02 * u * far, y - 0.06 * u - face.brow_inner * 0.3 - face.brow_outer * 0.2)
+    outer = (x + side * 0.3 * u * far, y + 0.02 * u - face.brow_outer)
+    spine = rounded([inner, middle, outer], closed=False, iterations=2)
+    widths = [b.brow * u * (1.0 - 0.55 * i / (len(spine) - 1)) for i in range(len(spine))]
+    c.polygon(ribbon(spine, widths, iterations=1), with_alpha(mix(b.hair, P.BROW_LINE, 0.4), 0.92), soften=0.012 * u)
 
 
-def mouth(c: Canvas, b: Build, face: Face, centre: Point) -> None:
-    """The mouth: a curve whose corners lift or fall, open a little or not at all."""
-    x, y = centre
-    half = 15 * face.mouth_width
-    lift = 6 * face.smile
-    left, right = (x - half, y - lift), (x + half, y - lift)
-    bottom = (x, y + 1.5 + max(0, face.smile) * 3 + face.mouth_open * 10)
-    upper_mid = (x, y - max(0, -face.smile) * 1.5)
-    if face.mouth_open > 0:
-        opening = [left] + _curve(left, upper_mid, right)[1:-1] + [right] + _curve(right, bottom, left)[1:-1]
-        c.polygon(opening, mix(P.LIP, P.HUB_DEEP, 0.65))
+def nose(c: Canvas, b: Build, fx: float, hy: float, turn: float) -> None:
+    """The nose as planes: a lit ridge, the shaded far side, the ball of the tip, the wings, nostrils and its shadow."""
+    u = b.u
+    light, base, shade, deep = b.skin
+    t = turn * 0.05 * u
+    c.polygon([(fx + 0.05 * u, hy - 0.08 * u), (fx + 0.13 * u, hy + 0.05 * u), (fx + 0.19 * u + t, hy + 0.42 * u),
+               (fx + 0.24 * u + t, hy + 0.56 * u), (fx + 0.06 * u, hy + 0.5 * u), (fx + 0.03 * u, hy + 0.1 * u)],
+              with_alpha(deep, 0.42), soften=0.035 * u)
+    c.line([(fx - 0.03 * u, hy + 0.02 * u), (fx - 0.025 * u, hy + 0.38 * u)], 0.05 * u, with_alpha(light, 0.55), soften=0.025 * u)
+    for side in (-1, 1):
+        wing = (fx + side * 0.13 * u + t, hy + 0.52 * u)
+        c.ellipse((wing[0] - 0.075 * u, wing[1] - 0.07 * u, wing[0] + 0.075 * u, wing[1] + 0.06 * u),
+                  with_alpha(light if side < 0 else shade, 0.35), soften=0.025 * u)
+        c.arc((wing[0] - side * 0.01 * u, wing[1]), (0.07 * u, 0.075 * u), 90 - side * 100, 90 + side * 70, 0.028 * u,
+              with_alpha(deep, 0.55), soften=0.012 * u)
+    c.ellipse((fx - 0.1 * u + t, hy + 0.36 * u, fx + 0.1 * u + t, hy + 0.55 * u), with_alpha(base, 0.6), soften=0.03 * u)
+    c.ellipse((fx - 0.06 * u + t, hy + 0.39 * u, fx + 0.01 * u + t, hy + 0.45 * u), with_alpha(light, 0.75), soften=0.02 * u)
+    c.ellipse((fx - 0.12 * u + t, hy + 0.57 * u, fx + 0.28 * u + t, hy + 0.7 * u), with_alpha(deep, 0.42), soften=0.04 * u)
+    for side in (-1, 1):
+        c.ellipse((fx + side * 0.075 * u - 0.04 * u + t, hy + 0.54 * u, fx + side * 0.075 * u + 0.04 * u + t, hy + 0.59 * u),
+                  with_alpha(mix(deep, P.HUB_DEEP, 0.5), 0.8), soften=0.012 * u)
+
+
+def mouth(c: Canvas, b: Build, face: Face, fx: float, my: float) -> None:
+    """Lips modelled by a shaded upper lip, a lit lower one, the line between and the corners' creases."""
+    u = b.u
+    light, base, shade, deep = b.skin
+    half = 0.29 * u * face.mouth_width * (1 - 0.15 * face.press)
+    lift = 0.09 * u * face.smile
+    left, right = (fx - half, my - lift), (fx + half, my - lift - face.asym * 0.06 * u)
+    sag = (0.05 if face.smile >= 0 else -0.04) * u * abs(face.smile)
+    centre = (fx, my + sag)
+    line = _curve(left, centre, right)
+    thin = 1 - 0.6 * face.press
+    gap = face.mouth_open * 0.2 * u
+    upper = line + list(reversed(_curve((left[0] + 0.03 * u, left[1]), (fx, my - 0.14 * u * thin + sag * 0.3),
+                                        (right[0] - 0.03 * u, right[1]))))
+    bottom = _curve(left, (fx, my + 0.19 * u * thin + gap + sag * 0.4), right)
+    lip_colour = mix(mix(b.lip, (0.62, 0.3, 0.3), 0.2), shade, 0.3)
+    for side in (-1, 1):
+        c.line([(fx + side * 0.05 * u, my - 0.3 * u), (fx + side * 0.07 * u, my - 0.1 * u * thin)], 0.03 * u,
+               with_alpha(shade, 0.35), soften=0.02 * u)
+    c.polygon(upper, with_alpha(mix(lip_colour, deep, 0.4), 0.95), soften=0.02 * u)
+    c.polygon(line + list(reversed(bottom)), with_alpha(lip_colour, 0.9), soften=0.025 * u)
+    c.ellipse((fx - 0.13 * u, my + 0.04 * u + gap, fx + 0.05 * u, my + 0.11 * u * thin + gap),
+              with_alpha(mix(lip_colour, light, 0.7), 0.6), soften=0.025 * u)
+    c.ellipse((fx - 0.2 * u, my + 0.17 * u + gap, fx + 0.2 * u, my + 0.3 * u + gap), with_alpha(deep, 0.25), soften=0.05 * u)
+    if gap > 0:
+        opening = line + list(reversed(_curve(left, (fx, my + gap + sag * 0.5), right)))
+        inside = c.layer()
+        inside.polygon(opening, mix(deep, P.HUB_DEEP, 0.6))
         if face.teeth:
-            c.polygon([left] + _curve(left, upper_mid, right)[1:-1] + [right, (x + half * 0.7, y + 1), (x - half * 0.7, y + 1)],
-                      P.EYE_WHITE)
-        c.line(_curve(left, upper_mid, right), 1.8, mix(P.LIP, P.BROW_LINE, 0.4))
-        c.line(_curve(right, bottom, left), 1.4, with_alpha(P.LIP, 0.8))
-    else:
-        c.line(_curve(left, upper_mid, right) if face.smile < 0 else _curve(left, (x, y + 2 + face.smile * 2), right),
-               2.4, mix(P.LIP, P.BROW_LINE, 0.45))
-        c.line(_curve((x - half * 0.55, y + 6 - lift * 0.2), (x, y + 8), (x + half * 0.55, y + 6 - lift * 0.2)), 3,
-               with_alpha(P.LIP, 0.45))
-    for corner in (left, right):
-        c.circle(corner, 1.6, with_alpha(b.skin_shade, 0.8))
-
-
-def _curve(a: Point, control: Point, b: Point, steps: int = 10) -> list[Point]:
-    """A quadratic curve passing through `control` at its middle."""
-    cx, cy = 2 * control[0] - (a[0] + b[0]) / 2, 2 * control[1] - (a[1] + b[1]) / 2
-    out = []
-    for i in range(steps + 1):
-        t = i / steps
-        out.append(((1 - t) ** 2 * a[0] + 2 * (1 - t) * t * cx + t * t * b[0],
-                    (1 - t) ** 2 * a[1] + 2 * (1 - t) * t * cy + t * t * b[1]))
-    return out
+            inside.polygon(line + list(reversed(_curve(left, (fx, my + sag + gap * 0.45), right))),
+                           mix(P.EYE_WHITE, shade, 0.25), clip=True)
+        c.paste(inside)
+    c.line(line, 0.035 * u, with_alpha(mix(deep, P.HUB_DEEP, 0.35), 0.9))
+    for corner, extra in ((left, 0.0), (right, face.asym)):
+        c.circle(corner, 0.03 * u, with_alpha(deep, 0.6))
+        crease = max(0.0, face.smile + extra)
+        if crease > 0.2:
+            sx = 1 if corner is right else -1
+            c.arc((corner[0] - sx * 0.02 * u, corner[1] - 0.22 * u), (0.12 * u, 0.3 * u), 90 - sx * 60, 90 - sx * 5,
+                  0.03 * u, with_alpha(deep, 0.3 * min(1.0, crease)), soften=0.02 * u)
 
 
 # -- hair ----------------------------------------------------------------------------------------
-def jack_hair(c: Canvas, cy: float, *, bowed: bool = False) -> None:
-    """Dark hair, short at the sides and swept up and back at the front."""
-    hw = JACK.head_w
-    drop = 14 if bowed else 0
-    shape = [(CX - hw + 1, cy - 4), (CX - hw - 5, cy - 40), (CX - hw + 2, cy - 68), (CX - 26, cy - 86), (CX - 6, cy - 96),
-             (CX + 22, cy - 98), (CX + 40, cy - 86), (CX + hw + 2, cy - 66), (CX + hw + 6, cy - 38), (CX + hw, cy - 4),
-             (CX + hw - 6, cy - 22 + drop), (CX + hw - 14, cy - 44 + drop), (CX + 16, cy - 54 + drop),
-             (CX - 8, cy - 50 + drop), (CX - 30, cy - 46 + drop), (CX - hw + 7, cy - 34 + drop), (CX - hw + 5, cy - 14)]
-    c.polygon(rounded(shape), linear((CX - hw, cy - 90), (CX + hw, cy), [(0, mix(JACK.hair, P.AMBER, 0.2)), (1, JACK.hair)]))
-    for dx in (-22, -4, 14):
-        strand = [(CX + dx - 4, cy - 50 + drop), (CX + dx + 2, cy - 78), (CX + dx + 18, cy - 92)]
-        c.line(rounded(strand, closed=False), 2, with_alpha(P.HUB_DEEP, 0.45))
-    c.line(rounded([(CX - hw - 3, cy - 36), (CX - hw + 4, cy - 66), (CX - 24, cy - 84), (CX + 4, cy - 93)], closed=False),
-           2.6, with_alpha(P.RIM_WARM, 0.45))
+def _hair_stops(colour: tuple) -> list[tuple[float, tuple]]:
+    return [(0.0, mix(colour, P.HUB_DEEP, 0.5)), (0.5, colour), (0.85, mix(colour, P.AMBER, 0.18)),
+            (1.0, mix(colour, P.AMBER_PALE, 0.35))]
 
 
-def ianto_hair(c: Canvas, cy: float, *, from_behind: bool = False) -> None:
-    """Neat, short dark hair with a side parting, the fringe swept to one side."""
-    hw = IANTO.head_w
-    paint = linear((CX - hw, cy - 70), (CX + hw, cy), [(0, mix(IANTO.hair, P.AMBER, 0.16)), (1, IANTO.hair)])
-    if from_behind:
-        shape = [(CX - 40, cy - 46), (CX - 26, cy - 16), (CX - 22, cy + 6), (CX - 14, cy - 10), (CX + 8, cy - 12),
-                 (CX + 16, cy + 8), (CX + 14, cy + 32), (CX + 38, cy + 38), (CX + 58, cy + 10), (CX + 64, cy - 30),
-                 (CX + 48, cy - 70), (CX + 10, cy - 86), (CX - 24, cy - 80), (CX - 44, cy - 60)]
-        c.polygon(rounded(shape), linear((CX - 44, cy - 80), (CX + 64, cy + 30),
-                                         [(0, mix(IANTO.hair, P.AMBER, 0.2)), (0.5, IANTO.hair), (1, IANTO.hair)]))
-        for dx in (-4, 14, 30):
-            c.line(rounded([(CX + dx - 20, cy - 76), (CX + dx + 14, cy - 40), (CX + dx + 16, cy + 12)], closed=False), 1.4,
-                   with_alpha(P.HUB_DEEP, 0.45))
-        c.line(rounded([(CX - 42, cy - 50), (CX - 36, cy - 70), (CX - 14, cy - 84), (CX + 14, cy - 86)], closed=False), 2.4,
-               with_alpha(P.RIM_WARM, 0.45))
-        return
-    shape = [(CX - hw + 1, cy - 6), (CX - hw - 4, cy - 40), (CX - hw + 4, cy - 66), (CX - 16, cy - 82), (CX + 20, cy - 80),
-             (CX + hw - 2, cy - 64), (CX + hw + 4, cy - 36), (CX + hw, cy - 6), (CX + hw - 6, cy - 24),
-             (CX + hw - 12, cy - 40), (CX + 22, cy - 44), (CX - 2, cy - 42), (CX - 16, cy - 52), (CX - 26, cy - 48),
-             (CX - hw + 7, cy - 36), (CX - hw + 4, cy - 14)]
-    c.polygon(rounded(shape), paint)
-    c.line(rounded([(CX - 16, cy - 78), (CX - 14, cy - 56)], closed=False), 1.6, with_alpha(P.HUB_DEEP, 0.6))
-    for dx in (-6, 10, 26):
-        c.line(rounded([(CX - 14, cy - 70 + dx * 0.2), (CX + dx, cy - 60), (CX + dx + 16, cy - 46)], closed=False), 1.4,
-               with_alpha(P.HUB_DEEP, 0.4))
-    c.line(rounded([(CX - hw - 2, cy - 34), (CX - hw + 5, cy - 62), (CX - 16, cy - 80)], closed=False), 2.4,
-           with_alpha(P.RIM_WARM, 0.45))
+def _at(hx: float, hy: float, u: float, turn: float, points: list[tuple[float, float]]) -> list[Point]:
+    return [(hx + (x + turn * 0.06) * u, hy + y * u) for x, y in points]
+
+
+def jack_hair(c: Canvas, hx: float, hy: float, turn: float) -> None:
+    """Short at the sides, swept up and back from a high hairline, with lift at the front."""
+    u = JACK.u
+    outer = [(-0.97, -0.12), (-1.03, -0.62), (-0.96, -1.08), (-0.7, -1.46), (-0.24, -1.72), (0.3, -1.74), (0.74, -1.52),
+             (1.0, -1.12), (1.05, -0.62), (0.99, -0.12)]
+    hairline = [(0.9, -0.14), (0.88, -0.56), (0.74, -0.84), (0.5, -0.86), (0.2, -0.9), (-0.04, -0.84), (-0.28, -0.9),
+                (-0.56, -0.88), (-0.76, -0.82), (-0.88, -0.56), (-0.9, -0.14)]
+    shape = rounded(_at(hx, hy, u, turn, outer + hairline), iterations=2)
+    model(c, shape, _hair_stops(JACK.hair), depth=0.35 * u, light=LAMP, soften=0.012 * u)
+    lock = [(-0.6, -0.88), (-0.5, -1.3), (-0.1, -1.76), (0.45, -1.74), (0.2, -1.52), (-0.12, -1.22), (-0.1, -0.86)]
+    model(c, rounded(_at(hx, hy, u, turn, lock), iterations=2), [(0, JACK.hair), (0.7, mix(JACK.hair, P.AMBER, 0.25)),
+                                                                  (1, mix(JACK.hair, P.AMBER_PALE, 0.45))], depth=0.2 * u,
+          light=LAMP, opacity=0.85)
+    # Strands combed up and back: dark grooves and lit ridges following the sweep.
+    for k, start in enumerate((-0.75, -0.5, -0.25, 0.0, 0.25, 0.5, 0.72)):
+        bend = 0.25 + 0.1 * (k % 2)
+        groove = [(start, -0.72 - 0.02 * k), (start + bend * 0.5, -1.15), (start + bend + 0.1, -1.52)]
+        c.line(rounded(_at(hx, hy, u, turn, groove), closed=False), 0.04 * u, with_alpha(P.HUB_DEEP, 0.55), soften=0.015 * u,
+               clip=True)
+        ridge = [(x - 0.1, y - 0.03) for x, y in groove]
+        c.line(rounded(_at(hx, hy, u, turn, ridge), closed=False), 0.03 * u,
+               with_alpha(mix(JACK.hair, P.AMBER_PALE, 0.55), 0.4 if start < 0.3 else 0.16), soften=0.02 * u, clip=True)
+    sheen = [(-0.7, -1.2), (-0.35, -1.5), (0.1, -1.62)]
+    c.line(rounded(_at(hx, hy, u, turn, sheen), closed=False), 0.1 * u, with_alpha(mix(JACK.hair, P.AMBER_PALE, 0.5), 0.22),
+           soften=0.05 * u, clip=True)
+    for side in (-1, 1):
+        burn = [(side * 0.89, -0.3), (side * 0.97, -0.3), (side * 0.96, 0.1), (side * 0.9, 0.08)]
+        c.polygon(_at(hx, hy, u, turn, burn), with_alpha(JACK.hair, 0.9), soften=0.02 * u)
+
+
+def ianto_hair(c: Canvas, hx: float, hy: float, turn: float) -> None:
+    """Neat and short, parted on the left, the top combed across to the right."""
+    u = IANTO.u
+    outer = [(-0.98, -0.1), (-1.03, -0.7), (-0.86, -1.22), (-0.42, -1.5), (0.2, -1.52), (0.7, -1.32), (0.99, -0.9),
+             (1.03, -0.45), (0.98, -0.1)]
+    hairline = [(0.9, -0.12), (0.88, -0.46), (0.7, -0.66), (0.3, -0.76), (-0.1, -0.84), (-0.4, -0.92), (-0.62, -0.86),
+                (-0.86, -0.56), (-0.9, -0.12)]
+    shape = rounded(_at(hx, hy, u, turn, outer + hairline), iterations=2)
+    model(c, shape, _hair_stops(IANTO.hair), depth=0.3 * u, light=LAMP, soften=0.012 * u)
+    # The combed-over top as a lock of its own, lifting a little as it leaves the parting and sweeping to the right.
+    lock = [(-0.46, -1.46), (-0.1, -1.62), (0.45, -1.5), (0.86, -1.15), (1.0, -0.7), (0.9, -0.5), (0.62, -0.66),
+            (0.2, -0.78), (-0.2, -0.86), (-0.48, -0.92)]
+    model(c, rounded(_at(hx, hy, u, turn, lock), iterations=2), [(0, mix(IANTO.hair, P.HUB_DEEP, 0.3)), (0.6, IANTO.hair),
+                                                                  (0.9, mix(IANTO.hair, P.AMBER, 0.2)),
+                                                                  (1, mix(IANTO.hair, P.AMBER_PALE, 0.35))],
+          depth=0.18 * u, light=LAMP, soften=0.01 * u)
+    part = [(-0.42, -1.44), (-0.46, -1.2), (-0.5, -0.92)]
+    c.line(rounded(_at(hx, hy, u, turn, part), closed=False), 0.045 * u, with_alpha(P.HUB_DEEP, 0.5), soften=0.02 * u, clip=True)
+    c.line(rounded(_at(hx, hy, u, turn, [(x + 0.02, y) for x, y in part]), closed=False), 0.015 * u,
+           with_alpha(IANTO.skin[2], 0.6), clip=True)
+    for k in range(6):
+        y0 = -1.38 + k * 0.1
+        sweep = [(-0.38, y0), (0.15, y0 - 0.02 + k * 0.06), (0.7, -0.75 + k * 0.05), (0.95, -0.35 + k * 0.04)]
+        c.line(rounded(_at(hx, hy, u, turn, sweep), closed=False), 0.035 * u, with_alpha(P.HUB_DEEP, 0.5), soften=0.015 * u,
+               clip=True)
+        c.line(rounded(_at(hx, hy, u, turn, [(x, y - 0.05) for x, y in sweep]), closed=False), 0.025 * u,
+               with_alpha(mix(IANTO.hair, P.AMBER_PALE, 0.5), 0.22), soften=0.015 * u, clip=True)
+    for k in range(3):
+        sweep = [(-0.52, -1.3 + k * 0.12), (-0.85, -1.0 + k * 0.12), (-0.98, -0.6 + k * 0.1)]
+        c.line(rounded(_at(hx, hy, u, turn, sweep), closed=False), 0.025 * u, with_alpha(P.HUB_DEEP, 0.3), clip=True)
+    sheen = [(-0.3, -1.3), (0.1, -1.36), (0.5, -1.2)]
+    c.line(rounded(_at(hx, hy, u, turn, sheen), closed=False), 0.08 * u, with_alpha(mix(IANTO.hair, P.AMBER_PALE, 0.5), 0.25),
+           soften=0.05 * u, clip=True)
 
 
 # -- bodies --------------------------------------------------------------------------------------
-def torso(top: float, shoulders: float, neck: float, *, lean: float = 0.0) -> list[Point]:
-    """A rounded coat or jacket silhouette from the collar down past the bottom edge."""
-    s = shoulders
-    return rounded([(CX - neck + lean, top - 14), (CX + neck + lean, top - 14), (CX + s * 0.72, top + 4),
-                    (CX + s - 4, top + 30), (CX + s + 2, top + 90), (CX + s + 8, H + 60), (CX - s - 8, H + 60),
-                    (CX - s - 2, top + 90), (CX - s + 4, top + 30), (CX - s * 0.72, top + 4)], iterations=3)
+def neck(c: Canvas, b: Build, x: float, hy: float, base_y: float, width: float) -> None:
+    """The neck, modelled, with the jaw's shadow across its top (no rim light)."""
+    u = b.u
+    shape = [(x - width, hy + 0.7 * u), (x + width, hy + 0.7 * u), (x + width * 1.15, base_y + 10), (x - width * 1.15, base_y + 10)]
+    model(c, shape, skin_stops(b), depth=0.3 * u, light=LAMP)
+    c.polygon([(x - width * 1.3, hy + 0.7 * u), (x + width * 1.3, hy + 0.7 * u), (x + width * 1.3, hy + 1.62 * u),
+               (x, hy + 1.72 * u), (x - width * 1.3, hy + 1.56 * u)], with_alpha(b.skin[3], 0.6), soften=0.12 * u, clip=True)
+    c.line([(x + 0.05 * u, hy + 1.7 * u), (x + 0.12 * u, base_y)], 0.1 * u, with_alpha(b.skin[3], 0.2), soften=0.06 * u,
+           clip=True)
 
 
-def side_light(c: Canvas, top: float, shoulders: float) -> None:
-    """Warm rim light down the left shoulder and arm."""
-    s = shoulders
-    c.line(rounded([(CX - s * 0.72, top + 5), (CX - s + 4, top + 31), (CX - s - 1, top + 90), (CX - s - 6, H + 10)],
-                   closed=False), 3, with_alpha(P.RIM_WARM, 0.45), clip=True)
+def cloth_stops(light: tuple, base: tuple, shade: tuple) -> list[tuple[float, tuple]]:
+    return [(0.0, mix(shade, P.HUB_DEEP, 0.5)), (0.4, shade), (0.68, base), (1.0, light)]
 
 
-def jack_body(c: Canvas, *, arms_crossed: bool = False, hunch: float = 0.0) -> None:
-    """The long wool greatcoat, open over a pale blue shirt and braces."""
-    s = JACK.shoulders
-    top = 206 + hunch
+# Cloth, from shadow to lamp-lit: Jack's greatcoat, Ianto's suit, waistcoat and shirt (lit, never paper-white).
+COAT = cloth_stops(P.JACK_COAT_LIGHT, P.JACK_COAT, P.JACK_COAT_SHADE)
+SUIT = cloth_stops(P.IANTO_SUIT_LIGHT, P.IANTO_SUIT, P.IANTO_SUIT_SHADE)
+WAISTCOAT = cloth_stops(P.IANTO_WAISTCOAT_LIGHT, P.IANTO_WAISTCOAT, P.IANTO_SUIT_SHADE)
+SHIRT = cloth_stops(mix(P.IANTO_SHIRT, P.AMBER_PALE, 0.35), mix(P.IANTO_SHIRT, P.IANTO_SHIRT_SHADE, 0.25), P.IANTO_SHIRT_SHADE)
+
+
+def shoulders_outline(x: float, top: float, half: float, neck_w: float, *, drop: float = 0.0) -> list[Point]:
+    """A torso from the base of the neck, down the trapezius to the shoulders, the arms past the bottom edge."""
+    right = [(x + neck_w, top), (x + half * 0.56, top + 20 + drop * 0.4), (x + half * 0.86, top + 34 + drop),
+             (x + half, top + 66 + drop), (x + half - 2, top + 200), (x + half + 4, H + 40)]
+    left = [(2 * x - px, py) for px, py in reversed(right)]
+    return rounded(right + left, iterations=3)
+
+
+def jack_body(c: Canvas, pose: Pose, x: float, hy: float) -> None:
+    """The greatcoat, collar turned up round his neck, over a blue shirt open at the throat and braces."""
+    u = JACK.u
+    sy = hy + 1.78 * u - pose.shrug
+    half = JACK.shoulders
+    inside = mix(P.JACK_COAT_SHADE, P.HUB_DEEP, 0.35)
+    # The back of the raised collar, standing up behind the neck.
+    model(c, rounded([(x - 0.95 * u, hy + 0.95 * u), (x - 0.3 * u, hy + 0.72 * u), (x + 0.3 * u, hy + 0.72 * u),
+                      (x + 0.95 * u, hy + 0.95 * u), (x + 1.15 * u, sy + 20), (x - 1.15 * u, sy + 20)], iterations=2),
+          [(0, mix(inside, P.HUB_DEEP, 0.4)), (1, mix(inside, P.JACK_COAT, 0.5))], depth=14, light=LAMP)
+    neck(c, JACK, x + pose.lean * 0.4, hy, sy, 0.5 * u)
     body = c.layer()
-    coat = linear((CX - s, 0), (CX + s, 0), [(0, mix(P.JACK_COAT, P.RIM_WARM, 0.12)), (0.4, P.JACK_COAT),
-                                             (1, P.JACK_COAT_SHADE)])
-    body.polygon(torso(top, s, 40), coat)
-    body.polygon([(CX - 32, top - 16), (CX + 32, top - 16), (CX + 62, H), (CX - 62, H)],
-                 linear((CX - 62, 0), (CX + 62, 0), [(0, P.JACK_SHIRT), (0.6, P.JACK_SHIRT), (1, P.JACK_SHIRT_SHADE)]))
-    body.line([(CX + 1, top + 14), (CX + 4, H)], 1.5, with_alpha(P.JACK_SHIRT_SHADE, 0.9))
-    for y in range(int(top + 40), H, 44):
-        body.circle((CX + 7, y), 2.2, mix(P.JACK_SHIRT, (1, 1, 1), 0.5))
-    body.polygon([(CX - 40, top + 150), (CX + 40, top + 150), (CX + 58, H), (CX - 58, H)],
-                 with_alpha(P.JACK_SHIRT_SHADE, 0.35), soften=10)
+    model(body, shoulders_outline(x, sy - 6, half, 0.7 * u, drop=-pose.shrug * 0.5), COAT, depth=46, light=LAMP)
+    # Shirt in the coat's opening, braces over it, the collar open at the throat.
+    shirt = [(x - 0.62 * u, sy - 8), (x + 0.62 * u, sy - 8), (x + 0.95 * u, sy + 60), (x + 0.7 * u, H + 10), (x - 0.7 * u, H + 10),
+             (x - 0.95 * u, sy + 60)]
+    model(body, shirt, cloth_stops(mix(P.JACK_SHIRT, (1, 1, 1), 0.35), P.JACK_SHIRT, P.JACK_SHIRT_SHADE), depth=22, light=LAMP)
+    body.polygon([(x - 0.3 * u, sy - 10), (x + 0.3 * u, sy - 10), (x, sy + 0.75 * u)], JACK.skin[1])
+    body.polygon([(x - 0.3 * u, sy - 10), (x + 0.3 * u, sy - 10), (x + 0.1 * u, sy + 0.2 * u), (x - 0.1 * u, sy + 0.2 * u)],
+                 with_alpha(JACK.skin[3], 0.5), soften=6)
     for side in (-1, 1):
-        body.polygon([(CX + side * 24, top + 2), (CX + side * 34, top + 2), (CX + side * 44, H), (CX + side * 32, H)],
-                     P.JACK_BRACES)
-        body.polygon([(CX + side * 4, top - 22), (CX + side * 28, top - 10), (CX + side * 32, top + 18), (CX + side * 3, top + 2)],
-                     mix(P.JACK_SHIRT, (1, 1, 1), 0.25 if side < 0 else 0.0))
+        strap = [(x + side * 0.58 * u, sy + 0.3 * u), (x + side * 0.52 * u, H + 10)]
+        body.line(strap, 0.2 * u, mix(P.JACK_BRACES, P.HUB_DEEP, 0.1 if side < 0 else 0.4), clip=True)
+        points = [(x + side * 0.3 * u, sy - 12), (x + side * 0.68 * u, sy - 4), (x + side * 0.55 * u, sy + 0.7 * u),
+                  (x + side * 0.12 * u, sy + 0.55 * u)]
+        body.polygon(points, mix(P.JACK_SHIRT, (1, 1, 1), 0.25) if side < 0 else P.JACK_SHIRT_SHADE)
+        body.line([points[2], points[3]], 2, with_alpha(P.HUB_DEEP, 0.35))
+    body.circle((x, sy + 1.05 * u), 0.05 * u, mix(P.JACK_SHIRT_SHADE, P.HUB_DEEP, 0.3))
+    # Broad lapels and the turned-up collar's front, flaring out beside the jaw.
     for side in (-1, 1):
-        collar = rounded([(CX + side * 26, top - 40), (CX + side * 66, top - 34), (CX + side * 96, top + 20),
-                          (CX + side * 58, top + 36), (CX + side * 34, top + 4)], iterations=1)
-        body.polygon(collar, P.JACK_COAT if side < 0 else P.JACK_COAT_SHADE)
-        lapel = [(CX + side * 34, top + 4), (CX + side * 58, top + 36), (CX + side * 92, top + 28), (CX + side * 80, top + 110),
-                 (CX + side * 68, H), (CX + side * 54, H), (CX + side * 36, top + 40)]
-        body.polygon(lapel, mix(P.JACK_COAT, P.JACK_COAT_SHADE, 0.3 if side < 0 else 0.8))
-        body.line([(CX + side * 58, top + 36), (CX + side * 92, top + 28)], 1.6, with_alpha(P.HUB_DEEP, 0.6))
-        body.line(rounded([(CX + side * (s - 30), top + 50), (CX + side * (s - 34), top + 160), (CX + side * (s - 30), H)],
-                          closed=False), 2.5, with_alpha(P.HUB_DEEP, 0.55))
-        for y in (top + 160, top + 230):
-            body.circle((CX + side * 86, y), 5, P.JACK_COAT_SHADE)
-            body.circle((CX + side * 86 - 1, y - 1), 2.5, with_alpha(P.HUB_STEEL_LIGHT, 0.6))
-    body.line(rounded([(CX - 26, top - 40), (CX - 66, top - 34), (CX - 96, top + 20)], closed=False), 2.2,
-              with_alpha(P.RIM_WARM, 0.5))
-    side_light(body, top, s)
-    if arms_crossed:
-        crossed_arms(body, top, s, coat, P.JACK_COAT, P.JACK_COAT_SHADE, JACK)
+        lit = side < 0
+        lapel = [(x + side * 0.6 * u, sy - 8), (x + side * 1.55 * u, sy + 40), (x + side * 1.25 * u, sy + 80),
+                 (x + side * 1.55 * u, sy + 120), (x + side * 0.85 * u, H + 10), (x + side * 0.72 * u, sy + 70)]
+        model(body, lapel, COAT, depth=16, light=LAMP)
+        body.line([(x + side * 1.55 * u, sy + 40), (x + side * 1.25 * u, sy + 80)], 2.2, with_alpha(P.HUB_DEEP, 0.6))
+        body.line(rounded([(x + side * 0.72 * u, sy + 70), (x + side * 0.85 * u, H + 10)], closed=False), 3,
+                  with_alpha(P.HUB_DEEP, 0.4), soften=1)
+        flap = rounded([(x + side * 0.55 * u, sy - 6), (x + side * 0.62 * u, hy + 0.98 * u), (x + side * 0.98 * u, hy + 0.82 * u),
+                        (x + side * 1.32 * u, sy - 0.2 * u), (x + side * 1.6 * u, sy + 38), (x + side * 0.9 * u, sy + 18)],
+                       iterations=2)
+        model(body, flap, COAT if lit else cloth_stops(P.JACK_COAT, P.JACK_COAT_SHADE, mix(P.JACK_COAT_SHADE, P.HUB_DEEP, 0.4)),
+              depth=14, light=LAMP)
+        body.line(rounded([(x + side * 0.62 * u, hy + 0.98 * u), (x + side * 0.98 * u, hy + 0.82 * u),
+                           (x + side * 1.32 * u, sy - 0.2 * u)], closed=False), 2.2,
+                  with_alpha(mix(P.JACK_COAT_LIGHT, P.AMBER, 0.3) if lit else P.HUB_DEEP, 0.5))
+        body.line([(x + side * 0.7 * u, sy + 4), (x + side * 1.05 * u, sy - 0.05 * u)], 2, with_alpha(P.HUB_DEEP, 0.5))
+    # The greatcoat's shoulder straps, buttoned by the collar.
+    for side in (-1, 1):
+        outer, inner = (x + side * (half - 18), sy + 36 - pose.shrug * 0.3), (x + side * 1.45 * u, sy + 12)
+        strap = ribbon([outer, inner], [17, 15], iterations=1)
+        body.polygon(ribbon([(px, py + 4) for px, py in (outer, inner)], [17, 15], iterations=1), with_alpha(P.HUB_DEEP, 0.35),
+                     soften=2, clip=True)
+        model(body, strap, COAT, depth=5, light=LAMP)
+        body.circle((inner[0] - side * 5, inner[1] + 1), 3.2, mix(P.JACK_COAT_SHADE, P.AMBER, 0.25))
+    # Folds where the shoulders meet the arms, and the lamp's shadow across the far side.
+    for side in (-1, 1):
+        body.line(rounded([(x + side * (half - 40), sy + 26), (x + side * (half - 30), sy + 110), (x + side * (half - 34), H)],
+                          closed=False), 3, with_alpha(P.HUB_DEEP, 0.4), soften=2, clip=True)
+    body.polygon([(x + 0.9 * u, sy), (x + half + 20, sy), (x + half + 20, H), (x + 0.9 * u, H)],
+                 with_alpha(P.HUB_DEEP, 0.25), soften=30, clip=True)
+    if pose.arms_crossed:
+        folded_arms(body, x, sy, half)
     c.paste(body)
 
 
-def crossed_arms(c: Canvas, top: float, s: float, coat: Paint, sleeve: tuple, shade: tuple, b: Build) -> None:
-    """Forearms folded across the chest in the coat's sleeves: the right hand on the left arm, the left hand tucked."""
-    lit, dark = mix(sleeve, P.RIM_WARM, 0.1), mix(sleeve, shade, 0.6)
-    elbow_l, elbow_r = (CX - s + 10, top + 196), (CX + s - 8, top + 192)
-    upper_l = [(CX - s + 38, top + 52), (CX - s + 20, top + 124), elbow_l]
-    upper_r = [(CX + s - 36, top + 52), (CX + s - 18, top + 120), elbow_r]
-    under = [(elbow_r[0] - 2, elbow_r[1] + 22), (CX + 50, top + 182), (CX - 70, top + 148), (CX - s + 50, top + 136)]
-    over = [(elbow_l[0] - 2, elbow_l[1] + 8), (CX - 40, top + 186), (CX + 60, top + 160), (CX + s - 30, top + 136)]
-    over_w, under_w = [60, 58, 54, 50], [54, 52, 48, 44]
-
-    def shadow(spine: list, widths: list, dx: float, dy: float, strength: float) -> None:
-        c.polygon(ribbon([(x + dx, y + dy) for x, y in spine], widths), with_alpha(P.HUB_DEEP, strength), soften=7, clip=True)
-
-    def edge(spine: list, widths: list, side: int, width: float, colour: tuple, alpha: float, *, clip: bool = False) -> None:
-        c.line(rounded([(x, y + side * (w / 2 - 1.5)) for (x, y), w in zip(spine, widths)], closed=False), width,
-               with_alpha(colour, alpha), clip=clip)
-
-    # The upper arms hang close at the sides in the coat's own light, the elbows pushed a little out.
-    c.polygon(ribbon(upper_l, [66, 64, 58]), coat)
-    c.line(rounded([(CX - s + 14, top + 30), (CX - s + 48, top + 26), (CX - s + 70, top + 60)], closed=False), 1.8,
-           with_alpha(P.HUB_DEEP, 0.45))
-    c.line(rounded([(x - w / 2 + 1.5, y) for (x, y), w in zip(upper_l, [66, 64, 58])], closed=False), 2.6,
-           with_alpha(P.RIM_WARM, 0.42), clip=True)
-    c.line(rounded([(CX - s + 70, top + 64), (CX - s + 54, top + 150), (CX - s + 40, top + 184)], closed=False), 2.2,
-           with_alpha(P.HUB_DEEP, 0.55))
-    # The right forearm goes under, rising to grip the left arm above the elbow.
-    shadow(under, under_w, 0, 12, 0.45)
-    c.polygon(ribbon(under, under_w), linear((0, top + 112), (0, top + 200),
-                                              [(0, mix(sleeve, P.RIM_WARM, 0.04)), (0.6, dark), (1, shade)]))
-    edge(under, under_w, -1, 1.8, P.RIM_WARM, 0.2)
+def folded_arms(c: Canvas, x: float, sy: float, half: float) -> None:
+    """Forearms folded high across the chest, the right hand gripping the left arm: shut, guarded."""
+    under = [(x + half - 24, sy + 150), (x + 30, sy + 120), (x - half + 96, sy + 96)]
+    over = [(x - half + 22, sy + 158), (x - 30, sy + 132), (x + half - 60, sy + 106)]
+    for spine, dy in ((under, 10), (over, 12)):
+        c.polygon(ribbon([(px, py + dy) for px, py in spine], [58, 54, 50]), with_alpha(P.HUB_DEEP, 0.45), soften=8, clip=True)
+        model(c, ribbon(spine, [66, 58, 52]), COAT, depth=12, light=LAMP)
+        c.line(rounded([(px, py + 22) for px, py in spine], closed=False), 2.2, with_alpha(P.HUB_DEEP, 0.5), clip=True)
     wrist = under[-1]
-    c.line([(wrist[0] + 14, wrist[1] - 21), (wrist[0] + 12, wrist[1] + 21)], 1.6, with_alpha(P.HUB_DEEP, 0.5))
-    c.polygon(ribbon([(wrist[0] + 2, wrist[1]), (wrist[0] - 5, wrist[1])], [36, 34], iterations=2),
-              mix(P.JACK_SHIRT_SHADE, sleeve, 0.3))
-    hand = rounded([(wrist[0] - 2, wrist[1] - 17), (wrist[0] - 26, wrist[1] - 19), (wrist[0] - 50, wrist[1] - 10),
-                    (wrist[0] - 54, wrist[1] + 6), (wrist[0] - 44, wrist[1] + 16), (wrist[0] - 2, wrist[1] + 15)],
-                   iterations=2)
-    c.polygon(hand, linear((wrist[0] - 54, wrist[1] - 18), (wrist[0], wrist[1] + 16),
-                           [(0, mix(b.skin, P.RIM_WARM, 0.3)), (0.6, b.skin), (1, b.skin_shade)]))
+    c.polygon(ribbon([(wrist[0] + 4, wrist[1]), (wrist[0] - 6, wrist[1] - 2)], [40, 38], iterations=1),
+              mix(P.JACK_SHIRT_SHADE, P.JACK_COAT, 0.3))
+    hand = rounded([(wrist[0] - 6, wrist[1] - 20), (wrist[0] - 40, wrist[1] - 24), (wrist[0] - 60, wrist[1] - 10),
+                    (wrist[0] - 58, wrist[1] + 8), (wrist[0] - 8, wrist[1] + 16)], iterations=2)
+    model(c, hand, skin_stops(JACK), depth=8, light=LAMP)
     for k in range(3):
-        fy = wrist[1] - 8 + k * 8
-        c.line(rounded([(wrist[0] - 24, fy - 1), (wrist[0] - 40, fy), (wrist[0] - 52, fy + 3)], closed=False, iterations=2),
-               1.2, with_alpha(b.skin_shade, 0.85))
-    c.line(rounded([(wrist[0] - 6, wrist[1] - 16), (wrist[0] - 30, wrist[1] - 18), (wrist[0] - 50, wrist[1] - 9)],
-                   closed=False, iterations=2), 1.6, with_alpha(P.RIM_WARM, 0.5))
-    # The left forearm lies over it, its hand tucked away under the right arm.
-    shadow(over, over_w, 2, 14, 0.5)
-    c.polygon(ribbon(over, over_w), linear((0, top + 142), (0, top + 218), [(0, lit), (0.5, sleeve), (1, dark)]))
-    edge(over, over_w, -1, 2.4, P.RIM_WARM, 0.3)
-    edge(over, over_w, 1, 1.8, P.HUB_DEEP, 0.5)
-    for x, y in ((CX - s + 44, top + 188), (CX - s + 60, top + 194)):
-        c.arc((x, y), (10, 18), 250, 320, 1.6, with_alpha(P.HUB_DEEP, 0.5))
-    c.line(rounded([(CX - 30, top + 200), (CX + 30, top + 188), (CX + 90, top + 172)], closed=False), 1.6,
-           with_alpha(P.HUB_DEEP, 0.3))
-    # The right upper arm, last, closes over the tucked hand.
-    shadow(upper_r[1:], [58, 54], -6, 4, 0.4)
-    c.polygon(ribbon(upper_r, [64, 62, 58]), coat)
-    c.line(rounded([(CX + s - 14, top + 30), (CX + s - 48, top + 26), (CX + s - 70, top + 60)], closed=False), 1.8,
-           with_alpha(P.HUB_DEEP, 0.5))
-    c.line(rounded([(CX + s - 66, top + 64), (CX + s - 52, top + 140), (CX + s - 40, top + 180)], closed=False), 2.2,
-           with_alpha(P.HUB_DEEP, 0.6))
-    for y in (top + 172, top + 184):
-        c.arc((elbow_r[0] - 6, y), (16, 6), 200, 330, 1.5, with_alpha(P.HUB_DEEP, 0.45))
-    c.polygon([(CX - s, top + 232), (CX + s, top + 222), (CX + s + 10, H), (CX - s - 10, H)], with_alpha(P.HUB_DEEP, 0.3),
-              soften=14, clip=True)
+        fy = wrist[1] - 10 + k * 8
+        c.line([(wrist[0] - 30, fy), (wrist[0] - 56, fy + 3)], 1.3, with_alpha(JACK.skin[3], 0.7))
 
 
-def ianto_body(c: Canvas) -> None:
-    """A three-piece suit: jacket, waistcoat, shirt and tie."""
-    s = IANTO.shoulders
-    top = 210
+def ianto_body(c: Canvas, pose: Pose, x: float, hy: float) -> None:
+    """A three-piece suit: jacket, waistcoat, white shirt and a neat tie."""
+    u = IANTO.u
+    sy = hy + 1.82 * u - pose.shrug
+    half = IANTO.shoulders
+    neck(c, IANTO, x + pose.lean * 0.4, hy, sy, 0.4 * u)
     body = c.layer()
-    body.polygon(torso(top, s, 34), linear((CX - s, 0), (CX + s, 0), [(0, mix(P.IANTO_SUIT, P.RIM_WARM, 0.12)),
-                                                                     (0.45, P.IANTO_SUIT), (1, P.IANTO_SUIT_SHADE)]))
-    body.polygon([(CX - 28, top - 14), (CX + 28, top - 14), (CX + 50, top + 60), (CX - 50, top + 60)], P.IANTO_SHIRT)
-    body.polygon([(CX - 44, top + 40), (CX, top + 124), (CX + 44, top + 40), (CX + 60, H), (CX - 60, H)],
-                 linear((CX - 60, 0), (CX + 60, 0), [(0, mix(P.IANTO_WAISTCOAT, P.RIM_WARM, 0.1)), (1, P.IANTO_SUIT_SHADE)]))
-    for i in range(3):
-        body.circle((CX + 3, top + 150 + i * 40), 3, P.IANTO_SUIT_SHADE)
+    model(body, shoulders_outline(x, sy - 4, half, 0.62 * u, drop=-pose.shrug * 0.5 - 6), SUIT, depth=36, light=LAMP)
+    opening = [(x - 0.6 * u, sy - 6), (x + 0.6 * u, sy - 6), (x + 1.25 * u, sy + 110), (x, H + 20), (x - 1.25 * u, sy + 110)]
+    model(body, opening, WAISTCOAT, depth=20, light=LAMP)
+    shirt_and_tie(body, x, sy, u, vee=(0.78, 95), loosened=False)
     for side in (-1, 1):
-        body.polygon([(CX + side * 3, top - 20), (CX + side * 26, top - 8), (CX + side * 28, top + 16), (CX + side * 3, top + 4)],
-                     P.IANTO_SHIRT if side < 0 else P.IANTO_SHIRT_SHADE)
-    body.polygon([(CX - 9, top - 2), (CX + 9, top - 2), (CX + 6, top + 12), (CX - 6, top + 12)], P.IANTO_TIE)
-    body.polygon([(CX - 6, top + 12), (CX + 6, top + 12), (CX + 13, top + 120), (CX, top + 132), (CX - 13, top + 120)],
-                 linear((CX - 12, 0), (CX + 12, 0), [(0, mix(P.IANTO_TIE, P.RIM_WARM, 0.25)), (1, P.IANTO_TIE)]))
-    for side in (-1, 1):
-        lapel = [(CX + side * 28, top - 14), (CX + side * 40, top - 10), (CX + side * 74, top + 50), (CX + side * 54, top + 70),
-                 (CX + side * 68, top + 86), (CX + side * 44, top + 190), (CX + side * 28, top + 60)]
-        body.polygon(lapel, mix(P.IANTO_SUIT, P.IANTO_SUIT_SHADE, 0.2 if side < 0 else 0.8))
-        body.line([(CX + side * 74, top + 50), (CX + side * 54, top + 70)], 1.4, with_alpha(P.HUB_DEEP, 0.7))
-        body.line(rounded([(CX + side * (s - 26), top + 50), (CX + side * (s - 30), top + 160), (CX + side * (s - 26), H)],
-                          closed=False), 2.2, with_alpha(P.HUB_DEEP, 0.5))
-    body.polygon([(CX + 78, top + 84), (CX + 102, top + 82), (CX + 102, top + 88), (CX + 78, top + 90)],
-                 with_alpha(P.HUB_DEEP, 0.6))
-    body.polygon([(CX + 80, top + 78), (CX + 94, top + 76), (CX + 96, top + 84), (CX + 82, top + 85)],
-                 mix(P.IANTO_SHIRT, P.IANTO_SUIT, 0.4))
-    side_light(body, top, s)
+        lapel = [(x + side * 0.55 * u, sy - 8), (x + side * 1.2 * u, sy + 26), (x + side * 1.02 * u, sy + 58),
+                 (x + side * 1.3 * u, sy + 72), (x + side * 0.9 * u, H + 10), (x + side * 0.72 * u, sy + 90)]
+        model(body, lapel, SUIT if side < 0 else cloth_stops(P.IANTO_SUIT, P.IANTO_SUIT_SHADE, mix(P.IANTO_SUIT_SHADE, P.HUB_DEEP, 0.4)),
+              depth=12, light=LAMP)
+        body.line([(x + side * 1.2 * u, sy + 26), (x + side * 1.02 * u, sy + 58), (x + side * 1.3 * u, sy + 72)], 1.6,
+                  with_alpha(P.HUB_DEEP, 0.6))
+        body.line(rounded([(x + side * (half - 30), sy + 30), (x + side * (half - 26), sy + 120), (x + side * (half - 28), H)],
+                          closed=False), 2.4, with_alpha(P.HUB_DEEP, 0.4), soften=1.5, clip=True)
+    body.polygon([(x + 1.02 * u, sy + 78), (x + 1.5 * u, sy + 76), (x + 1.5 * u, sy + 82), (x + 1.02 * u, sy + 84)],
+                 with_alpha(P.HUB_DEEP, 0.5))
+    body.polygon([(x + 1.08 * u, sy + 70), (x + 1.32 * u, sy + 68), (x + 1.34 * u, sy + 78), (x + 1.1 * u, sy + 79)],
+                 mix(P.IANTO_SHIRT, P.IANTO_SUIT, 0.35))
+    body.polygon([(x + 0.8 * u, sy), (x + half + 20, sy), (x + half + 20, H), (x + 0.8 * u, H)], with_alpha(P.HUB_DEEP, 0.22),
+                 soften=26, clip=True)
     c.paste(body)
 
 
-def ianto_from_behind(c: Canvas) -> None:
-    """Ianto turned three-quarters away toward the door on the left: the suit's back, his left arm along his side."""
-    s = IANTO.shoulders
-    top = 212
+def shirt_and_tie(c: Canvas, x: float, sy: float, u: float, *, vee: tuple[float, float], loosened: bool) -> None:
+    """The white shirt in the waistcoat's V, its collar points and the tie (knot pulled down a notch if loosened)."""
+    half, depth = vee
+    shirt = [(x - 0.55 * u, sy - 10), (x + 0.55 * u, sy - 10), (x + half * u, sy + 10), (x, sy + depth), (x - half * u, sy + 10)]
+    model(c, shirt, SHIRT, depth=14, light=LAMP)
+    knot_y = sy + (14 if loosened else 2)
+    if loosened:
+        c.polygon([(x - 0.18 * u, sy - 10), (x + 0.18 * u, sy - 10), (x, knot_y)], IANTO.skin[2])
+    blade = [(x - 0.1 * u, knot_y + 0.3 * u), (x + 0.1 * u, knot_y + 0.3 * u), (x + 0.2 * u, sy + depth + 30), (x, sy + depth + 44),
+             (x - 0.2 * u, sy + depth + 30)]
+    c.polygon(blade, linear((x - 0.2 * u, 0), (x + 0.2 * u, 0), [(0, mix(P.IANTO_TIE, P.AMBER, 0.2)), (1, mix(P.IANTO_TIE, P.HUB_DEEP, 0.3))]),
+              clip=True)
+    for k in range(4):
+        y = knot_y + 0.45 * u + k * 14
+        c.line([(x - 0.12 * u, y), (x + 0.12 * u, y + 8)], 1.2, with_alpha(P.HUB_DEEP, 0.25), clip=True)
+    knot = rounded([(x - 0.17 * u, knot_y - 4), (x + 0.17 * u, knot_y - 4), (x + 0.11 * u, knot_y + 0.33 * u),
+                    (x - 0.11 * u, knot_y + 0.33 * u)], iterations=2)
+    model(c, knot, [(0, mix(P.IANTO_TIE, P.HUB_DEEP, 0.4)), (0.6, P.IANTO_TIE), (1, mix(P.IANTO_TIE, P.AMBER_PALE, 0.3))],
+          depth=6, light=LAMP)
+    for side in (-1, 1):
+        point = [(x + side * 0.1 * u, sy - 14), (x + side * 0.58 * u, sy - 12), (x + side * 0.48 * u, sy + 0.5 * u),
+                 (x + side * 0.14 * u, knot_y + 6)]
+        c.polygon(point, mix(P.IANTO_SHIRT, (1, 1, 1), 0.4) if side < 0 else P.IANTO_SHIRT_SHADE)
+        c.line([point[2], point[3]], 1.4, with_alpha(P.HUB_DEEP, 0.3))
+
+
+def ianto_shirtsleeves(c: Canvas, pose: Pose, x: float, hy: float) -> None:
+    """In the chair: waistcoat over shirtsleeves, tie loosened by one notch."""
+    u = IANTO.u
+    sy = hy + 1.82 * u - pose.shrug
+    half = IANTO.shoulders - 8
+    neck(c, IANTO, x + pose.lean * 0.4, hy, sy, 0.4 * u)
     body = c.layer()
-    back = [(CX - 26, top - 16), (CX + 34, top - 18), (CX + 80, top + 2), (CX + s - 34, top + 30), (CX + s - 26, top + 96),
-            (CX + s - 20, H + 40), (CX - s + 34, H + 40), (CX - s + 30, top + 90), (CX - s + 40, top + 26), (CX - 72, top)]
-    body.polygon(rounded(back), linear((CX - s, 0), (CX + s, 0), [(0, mix(P.IANTO_SUIT, P.RIM_WARM, 0.1)),
-                                                                  (0.45, P.IANTO_SUIT), (1, P.IANTO_SUIT_SHADE)]))
-    # Shoulder blades, the centre seam (turned off centre) and the far arm behind the back.
-    body.line(rounded([(CX + 34, top - 6), (CX + 40, top + 120), (CX + 46, H)], closed=False), 2, with_alpha(P.HUB_DEEP, 0.55))
-    body.polygon(rounded([(CX + s - 44, top + 40), (CX + s - 26, top + 96), (CX + s - 20, H + 40), (CX + s - 46, H + 40),
-                          (CX + s - 52, top + 120)]), with_alpha(P.IANTO_SUIT_SHADE, 0.85), soften=2, clip=True)
-    body.line(rounded([(CX + s - 46, top + 44), (CX + s - 52, top + 150), (CX + s - 46, H)], closed=False), 1.8,
-              with_alpha(P.HUB_DEEP, 0.6))
-    for dx, y0, y1 in ((-40, 60, 150), (60, 70, 170)):
-        body.line(rounded([(CX + dx, top + y0), (CX + dx * 1.2 + 10, top + (y0 + y1) / 2), (CX + dx * 1.1 + 20, top + y1)],
-                          closed=False), 1.4, with_alpha(P.HUB_DEEP, 0.3))
-    # His left arm, the near one, hanging along his side toward the door.
-    arm = [(CX - s + 66, top + 30), (CX - s + 52, top + 140), (CX - s + 50, top + 230), (CX - s + 56, H + 20)]
-    body.polygon(ribbon([(x + 12, y + 4) for x, y in arm], [60, 58, 56, 54]), with_alpha(P.HUB_DEEP, 0.45), soften=8,
-                 clip=True)
-    body.polygon(ribbon(arm, [68, 62, 58, 56]),
-                 linear((CX - s + 20, 0), (CX - s + 86, 0), [(0, mix(P.IANTO_SUIT, P.RIM_WARM, 0.16)), (0.5, P.IANTO_SUIT),
-                                                             (1, mix(P.IANTO_SUIT, P.IANTO_SUIT_SHADE, 0.6))]))
-    body.line(rounded([(CX - s + 44, top + 6), (CX - s + 82, top + 4), (CX - s + 96, top + 50)], closed=False), 1.6,
-              with_alpha(P.HUB_DEEP, 0.5), clip=True)
-    body.line(rounded([(x + w / 2 - 1, y) for (x, y), w in zip(arm, [68, 62, 58, 56])], closed=False), 1.8,
-              with_alpha(P.HUB_DEEP, 0.6))
-    for y in (top + 200, top + 214):
-        body.arc((CX - s + 56, y), (16, 6), 200, 320, 1.4, with_alpha(P.HUB_DEEP, 0.45))
-    # The collar: jacket collar band round the neck, a line of white shirt collar above it.
-    body.polygon(rounded([(CX - 50, top - 18), (CX - 22, top - 38), (CX + 30, top - 40), (CX + 48, top - 24),
-                          (CX + 40, top - 12), (CX - 20, top - 18), (CX - 48, top - 4)], iterations=2), P.IANTO_SHIRT)
-    body.polygon(rounded([(CX - 64, top - 8), (CX - 24, top - 28), (CX + 32, top - 30), (CX + 60, top - 8),
-                          (CX + 60, top + 12), (CX + 30, top + 2), (CX - 20, top + 2), (CX - 60, top + 16)], iterations=2),
-                 linear((CX - 66, 0), (CX + 60, 0), [(0, mix(P.IANTO_SUIT, P.RIM_WARM, 0.12)), (1, P.IANTO_SUIT_SHADE)]))
-    body.polygon([(CX - 40, top + 10), (CX + 50, top + 10), (CX + 60, top + 40), (CX - 40, top + 40)],
-                 with_alpha(P.HUB_DEEP, 0.3), soften=8, clip=True)
-    body.polygon([(CX + 40, top + 30), (CX + s + 10, top + 30), (CX + s + 10, H), (CX + 60, H)],
-                 with_alpha(P.HUB_DEEP, 0.22), soften=20, clip=True)
-    side_light(body, top, s - 8)
-    body.line(rounded([(x - w / 2 + 1.5, y) for (x, y), w in zip(arm, [68, 62, 58, 56])], closed=False), 2.6,
-              with_alpha(P.RIM_WARM, 0.45), clip=True)
+    model(body, shoulders_outline(x, sy - 4, half, 0.6 * u, drop=-pose.shrug * 0.5 + 4),
+          SHIRT, depth=40, light=LAMP)
+    for side in (-1, 1):
+        body.line(rounded([(x + side * (half - 18), sy + 40), (x + side * (half - 10), sy + 90), (x + side * (half - 2), sy + 150)],
+                          closed=False), 2, with_alpha(P.IANTO_SHIRT_SHADE, 0.8), soften=1.5, clip=True)
+    waistcoat = rounded([(x - 0.6 * u, sy - 2), (x - 1.55 * u, sy + 30), (x - half + 34, sy + 90), (x - half + 30, H + 20),
+                         (x + half - 30, H + 20), (x + half - 34, sy + 90), (x + 1.55 * u, sy + 30), (x + 0.6 * u, sy - 2)],
+                        iterations=2)
+    model(body, waistcoat, WAISTCOAT, depth=30, light=LAMP)
+    shirt_and_tie(body, x, sy, u, vee=(0.9, 120), loosened=True)
+    for k in range(3):
+        body.circle((x + 2, sy + 140 + k * 34), 3.2, mix(P.IANTO_SUIT_SHADE, P.AMBER, 0.15))
+    body.polygon([(x + 0.8 * u, sy), (x + half + 20, sy), (x + half + 20, H), (x + 0.8 * u, H)], with_alpha(P.HUB_DEEP, 0.2),
+                 soften=26, clip=True)
     c.paste(body)
 
 
-def ianto_turned_head(c: Canvas, cy: float) -> None:
-    """The back of Ianto's head, turned to the left: his left ear, a sliver of cheek and jaw, the nape."""
-    b = IANTO
-    part = c.layer()
-    part.polygon(rounded([(CX - 20, cy + 40), (CX + 28, cy + 26), (CX + 34, cy + 100), (CX - 30, cy + 100)], iterations=2),
-                 linear((CX - 30, 0), (CX + 34, 0), [(0, mix(b.skin, b.skin_shade, 0.4)), (1, mix(b.skin_shade, P.HUB_DEEP, 0.2))]))
-    outline = [(CX - 36, cy - 50), (CX - 44, cy - 20), (CX - 47, cy + 6), (CX - 44, cy + 28), (CX - 37, cy + 46),
-               (CX - 27, cy + 56), (CX - 14, cy + 50), (CX - 2, cy + 40), (CX + 36, cy + 34), (CX + 56, cy + 4),
-               (CX + 60, cy - 30), (CX + 44, cy - 66), (CX + 10, cy - 80), (CX - 20, cy - 74)]
-    part.polygon(rounded(outline, iterations=2), b.skin)
-    part.polygon([(CX - 30, cy + 54), (CX - 2, cy + 40), (CX + 40, cy + 30), (CX + 44, cy + 80), (CX - 30, cy + 80)],
-                 with_alpha(b.skin_shade, 0.8), soften=4, clip=True)
-    part.polygon([(CX - 24, cy - 40), (CX + 60, cy - 40), (CX + 60, cy + 50), (CX - 6, cy + 44), (CX - 22, cy + 10)],
-                 with_alpha(b.skin_shade, 0.45), soften=6, clip=True)
-    part.line(rounded([(CX - 41, cy - 30), (CX - 47, cy + 4), (CX - 45, cy + 28), (CX - 38, cy + 46), (CX - 27, cy + 56)],
-                      closed=False), 2.6, with_alpha(P.RIM_WARM, 0.55), clip=True)
-    part.line([(CX - 43, cy - 26), (CX - 49, cy - 22)], 1.6, P.BROW_LINE)
-    ianto_hair(part, cy, from_behind=True)
-    ear = rounded([(CX - 12, cy - 8), (CX + 4, cy - 10), (CX + 10, cy + 6), (CX + 4, cy + 26), (CX - 8, cy + 30),
-                   (CX - 14, cy + 10)], iterations=2)
-    part.polygon(ear, linear((CX - 14, 0), (CX + 10, 0), [(0, mix(b.skin, P.RIM_WARM, 0.2)), (1, b.skin_shade)]))
-    part.arc((CX - 3, cy + 9), (6, 12), 150, 400, 1.6, with_alpha(mix(b.skin_shade, P.LIP, 0.3), 0.9))
-    part.ellipse((CX - 5, cy + 3, CX + 3, cy + 16), with_alpha(b.skin_shade, 0.75))
-    c.paste(part)
+def chair(c: Canvas, x: float, top: float, half: float, *, jacket: bool) -> None:
+    """The leather office chair's back behind a seated man; Ianto's jacket hangs over its corner."""
+    shape = rounded([(x - half, top + 40), (x - half + 20, top), (x + half - 20, top), (x + half, top + 40), (x + half + 6, H + 20),
+                     (x - half - 6, H + 20)], iterations=3)
+    model(c, shape, [(0, mix(P.CHAIR, P.HUB_DEEP, 0.5)), (0.5, P.CHAIR), (1, P.CHAIR_LIGHT)], depth=30, light=LAMP)
+    for k in range(-2, 3):
+        c.circle((x + k * half * 0.38, top + 46), 3, with_alpha(P.HUB_DEEP, 0.6))
+        c.line([(x + k * half * 0.38, top + 46), (x + k * half * 0.38 + 14, top + 86)], 2, with_alpha(P.HUB_DEEP, 0.25), clip=True)
+    if jacket:
+        drape = rounded([(x + half - 70, top - 6), (x + half + 4, top + 6), (x + half + 14, top + 120), (x + half + 4, H + 20),
+                         (x + half - 40, H + 20), (x + half - 60, top + 60)], iterations=2)
+        model(c, drape, SUIT, depth=16, light=LAMP)
+        c.line(rounded([(x + half - 50, top + 10), (x + half - 20, top + 70), (x + half - 24, top + 200)], closed=False), 2,
+               with_alpha(P.HUB_DEEP, 0.5))
 
 
-# -- whole sprites -------------------------------------------------------------------------------
+# -- whole figures -------------------------------------------------------------------------------
+def figure(c: Canvas, b: Build, look: Look, x: float, *, eyes: float = 1.0, lower: float = 0.0) -> None:
+    """A front-view figure at centre x: body (standing or seated), then the head on top."""
+    figure_body(c, b, look, x, lower=lower)
+    figure_head(c, b, look, x, eyes=eyes, lower=lower)
+
+
+def figure_body(c: Canvas, b: Build, look: Look, x: float, *, lower: float = 0.0) -> None:
+    pose = look.pose
+    body_hy = b.eye_y + lower + (58 if pose.seated else 0)
+    if pose.seated:
+        chair(c, x, body_hy + 1.2 * b.u, b.shoulders + 34, jacket=b is IANTO)
+    if b is JACK:
+        jack_body(c, pose, x, body_hy)
+    elif pose.seated:
+        ianto_shirtsleeves(c, pose, x, body_hy)
+    else:
+        ianto_body(c, pose, x, body_hy)
+
+
+def figure_head(c: Canvas, b: Build, look: Look, x: float, *, eyes: float, lower: float = 0.0) -> None:
+    pose = look.pose
+    head(c, b, look, x + pose.lean, b.eye_y + lower + pose.drop + (58 if pose.seated else 0), eyes)
+
+
 def finish(c: Canvas) -> Image.Image:
-    """Final touch shared by every sprite, then the downscale."""
-    c.fill(vertical(380, H, [(0, with_alpha(P.HUB_DEEP, 0.0)), (1, with_alpha(P.HUB_DEEP, 0.35))]), clip=True)
+    """The shared last touches (the figure a touch dimmer and warmer, in the room's light, and darkening toward the
+    bottom edge), then the downscale."""
+    c.rgb *= np.array([0.94, 0.91, 0.87], np.float32)
+    c.rect((0, H - 140, c.width, H), vertical(H - 140, H, [(0, with_alpha(P.HUB_DEEP, 0.0)), (1, with_alpha(P.HUB_DEEP, 0.4))]),
+           clip=True)
     return c.image(transparent=True)
 
 
-def jack(expression: str) -> Image.Image:
-    """Jack, waist up, in one of his expressions."""
-    face = EXPRESSIONS["jack"][expression]
+@lru_cache(maxsize=2)
+def _body(who: str, expression: str) -> Canvas:
+    """The figure without its head, kept so the blink frames need only draw the head again."""
     c = Canvas(W, H, scale=SCALE)
-    bowed = expression == "down"
-    cy = JACK.head_y + (22 if bowed else 0)
-    jack_body(c, arms_crossed=expression == "guarded", hunch=6 if bowed else 0)
-    head(c, JACK, face, cy=cy, bowed=bowed)
-    jack_hair(c, cy, bowed=bowed)
+    figure_body(c, BUILDS[who], LOOKS[who][expression], CX)
+    return c
+
+
+def front(who: str, expression: str, eyes: float) -> Image.Image:
+    body = _body(who, expression)
+    c = Canvas(W, H, scale=SCALE)
+    c.rgb[:], c.alpha[:] = body.rgb, body.alpha
+    figure_head(c, BUILDS[who], LOOKS[who][expression], CX, eyes=eyes)
     return finish(c)
 
 
-def ianto(expression: str) -> Image.Image:
-    """Ianto, waist up, in one of his expressions (or turned away to leave)."""
+def jack_window(eyes: float = 1.0) -> Image.Image:
+    """Jack at the window, seen from behind: the coat's back, the collar up, his head turned a little down to the left."""
     c = Canvas(W, H, scale=SCALE)
-    cy = IANTO.head_y
-    if expression == "leaving":
-        ianto_from_behind(c)
-        ianto_turned_head(c, cy)
-        return finish(c)
-    ianto_body(c)
-    head(c, IANTO, EXPRESSIONS["ianto"][expression], cy=cy)
-    ianto_hair(c, cy)
+    u, x = JACK.u, CX
+    hy = JACK.eye_y + 8
+    sy = hy + 1.8 * u
+    neck(c, JACK, x, hy - 10, sy, 0.45 * u)
+    skull = [(x + math.cos(a) * u * 1.02, hy - 0.3 * u + math.sin(a) * u * 1.08) for a in [i * math.pi / 12 for i in range(25)]]
+    for side in (-1, 1):
+        ear = rounded([(x + side * 0.95 * u, hy - 0.1 * u), (x + side * 1.2 * u, hy - 0.05 * u), (x + side * 1.16 * u, hy + 0.4 * u),
+                       (x + side * 0.95 * u, hy + 0.5 * u)], iterations=2)
+        model(c, ear, skin_stops(JACK), depth=6, light=LAMP)
+    model(c, rounded(skull + [(x + 0.6 * u, hy + 0.95 * u), (x - 0.6 * u, hy + 0.95 * u)], iterations=1), skin_stops(JACK),
+          depth=0.5 * u, light=LAMP)
+    hair = rounded([(x - 1.05 * u, hy + 0.1 * u), (x - 1.08 * u, hy - 0.8 * u), (x - 0.7 * u, hy - 1.45 * u), (x, hy - 1.64 * u),
+                    (x + 0.7 * u, hy - 1.45 * u), (x + 1.08 * u, hy - 0.8 * u), (x + 1.05 * u, hy + 0.1 * u), (x + 0.7 * u, hy + 0.62 * u),
+                    (x + 0.2 * u, hy + 0.75 * u), (x - 0.2 * u, hy + 0.75 * u), (x - 0.7 * u, hy + 0.62 * u)], iterations=2)
+    model(c, hair, _hair_stops(JACK.hair), depth=0.4 * u, light=LAMP)
+    strands = c.layer()
+    strands.polygon(hair, (1, 1, 1))
+    for k in range(-3, 4):
+        strands.line(rounded([(x + k * 0.12 * u, hy - 1.6 * u), (x + k * 0.32 * u, hy - 0.9 * u), (x + k * 0.24 * u, hy + 0.7 * u)],
+                             closed=False), 0.03 * u, (0, 0, 0), soften=0.02 * u, clip=True)
+    strands.alpha *= np.clip(1 - strands.rgb[..., 0], 0, 1) * 0.3
+    strands.rgb[:] = 0
+    c.paste(strands)
+    body = c.layer()
+    model(body, shoulders_outline(x, sy - 6, JACK.shoulders, 0.7 * u, drop=4), COAT, depth=46, light=LAMP)
+    # The turned-up collar from behind: a stiff band standing up to the hairline, folded at the seam.
+    collar = rounded([(x - 1.3 * u, sy + 24), (x - 1.05 * u, hy + 0.62 * u), (x, hy + 0.56 * u), (x + 1.05 * u, hy + 0.62 * u),
+                      (x + 1.3 * u, sy + 24), (x, sy + 34)], iterations=1)
+    model(body, collar, COAT, depth=10, light=LAMP)
+    body.line([(x - 1.12 * u, sy - 2), (x, sy + 8), (x + 1.12 * u, sy - 2)], 2.4, with_alpha(P.HUB_DEEP, 0.5), soften=1.5)
+    body.line(rounded([(x, sy + 30), (x + 4, sy + 150), (x + 2, H)], closed=False), 2.6, with_alpha(P.HUB_DEEP, 0.45))
+    for side in (-1, 1):
+        body.line(rounded([(x + side * 0.8 * u, sy + 40), (x + side * 1.6 * u, sy + 120), (x + side * 1.7 * u, H)], closed=False),
+                  2.4, with_alpha(P.HUB_DEEP, 0.35), soften=2)
+    body.polygon([(x - JACK.shoulders - 20, sy), (x + JACK.shoulders + 20, sy), (x + JACK.shoulders + 20, H),
+                  (x - JACK.shoulders - 20, H)], with_alpha(P.COLD_DEEP, 0.25), soften=30, clip=True)
+    c.paste(body)
+    # The window's cold light catches the top edge of his hair and shoulders.
+    c.fill(vertical(0, H, [(0, with_alpha(P.COLD, 0.12)), (0.5, with_alpha(P.COLD, 0.0))]), mode="screen", clip=True)
     return finish(c)
+
+
+def profile_head(c: Canvas, b: Build, face: Face, hx: float, hy: float, facing: int, eyes: float, *, tilt: float = 0.0) -> None:
+    """A head in profile facing left (-1) or right (+1): brow, nose, lips, chin, one eye, the ear and the hair."""
+    u = b.u
+
+    def at(points: list[tuple[float, float]]) -> list[Point]:
+        return [(hx + facing * x * u, hy + y * u) for x, y in points]
+
+    outline = [(-0.95, -0.5), (-0.7, -1.12), (-0.1, -1.42), (0.48, -1.2), (0.76, -0.62), (0.86, -0.2), (0.8, 0.02),
+               (0.96, 0.3), (1.12, 0.5), (1.08, 0.56), (0.9, 0.6), (0.88, 0.66), (0.95, 0.74), (0.86, 0.8), (0.84, 0.83),
+               (0.93, 0.9), (0.88, 0.97), (0.77, 1.02), (0.86, 1.14), (0.82, 1.24), (0.62, 1.32), (0.1, 1.18),
+               (-0.2, 0.9), (-0.5, 0.6), (-0.9, 0.1)]
+    part = c.layer()
+    model(part, rounded(at(outline), iterations=1), skin_stops(b), depth=0.4 * u, light=LAMP)
+    part.polygon(at([(0.0, 0.9), (0.6, 1.3), (0.8, 1.14), (0.7, 1.0), (0.3, 0.9)]), with_alpha(b.skin[3], 0.35), soften=0.08 * u,
+                 clip=True)
+    part.ellipse(tuple(sorted_box(at([(0.35, -0.2), (0.78, 0.18)]))), with_alpha(b.skin[2], 0.5), soften=0.08 * u, clip=True)
+    if face.flush:
+        part.glow(at([(0.55, 0.42)])[0], (0.25 * u, 0.16 * u), (0.86, 0.36, 0.34), strength=0.3 * face.flush, mode="over", clip=True)
+    openness = 0.0 if face.closed else face.open * eyes
+    ex, ey = at([(0.62, 0.0)])[0]
+    if openness > 0.1:
+        white = at([(0.52, -0.02), (0.7, -0.09 * openness), (0.74, 0.02), (0.7, 0.07)])
+        part.polygon(white, mix(P.EYE_WHITE, b.skin[2], 0.25))
+        part.ellipse((ex + facing * 0.08 * u - 0.06 * u, ey - 0.07 * u, ex + facing * 0.08 * u + 0.04 * u, ey + 0.06 * u),
+                     mix(b.eyes, P.HUB_DEEP, 0.4), clip=True)
+        part.line(at([(0.5, -0.04), (0.68, -0.11 * openness - 0.02), (0.77, -0.03)]), 0.05 * u, P.BROW_LINE)
+        part.circle((ex + facing * 0.07 * u, ey - 0.02 * u), 0.015 * u, (1, 1, 1))
+    else:
+        part.line(at([(0.5, 0.0), (0.64, 0.04), (0.76, 0.0)]), 0.045 * u, P.BROW_LINE)
+    part.line(at([(0.46, -0.3 - face.brow_inner * 0.01), (0.62, -0.33 - face.brow_inner * 0.012), (0.8, -0.26)]), b.brow * u * 0.8,
+              with_alpha(mix(b.hair, P.BROW_LINE, 0.4), 0.9), soften=0.015 * u)
+    part.line(at([(0.87, 0.82), (0.76, 0.82 + 0.04 * face.smile)]), 0.03 * u, with_alpha(b.skin[3], 0.8))
+    part.polygon(at([(0.86, 0.68), (0.95, 0.74), (0.86, 0.8)]), with_alpha(mix(b.lip, b.skin[2], 0.4), 0.6), soften=0.015 * u)
+    part.polygon(at([(0.85, 0.84), (0.93, 0.9), (0.86, 0.96)]), with_alpha(mix(b.lip, b.skin[1], 0.4), 0.5), soften=0.015 * u)
+    part.arc(at([(0.9, 0.5)])[0], (0.07 * u, 0.06 * u), 0, 360, 0.03 * u, with_alpha(b.skin[3], 0.5), soften=0.012 * u)
+    part.line(at([(1.0, 0.5), (0.9, 0.56)]), 0.035 * u, with_alpha(mix(b.skin[3], P.HUB_DEEP, 0.3), 0.6), soften=0.01 * u)
+    ear = rounded(at([(-0.12, -0.05), (0.06, -0.1), (0.1, 0.2), (0.02, 0.42), (-0.14, 0.4), (-0.18, 0.1)]), iterations=2)
+    model(part, ear, skin_stops(b), depth=0.08 * u, light=LAMP)
+    part.arc(at([(-0.04, 0.16)])[0], (0.07 * u, 0.17 * u), 0, 360, 0.035 * u, with_alpha(b.skin[3], 0.45), soften=0.02 * u)
+    hair = at([(-1.0, -0.45), (-0.76, -1.2), (-0.1, -1.52), (0.5, -1.32), (0.74, -0.78), (0.6, -0.66), (0.3, -0.72),
+               (0.12, -0.5), (0.14, -0.12), (-0.1, -0.16), (-0.3, 0.1), (-0.5, 0.5), (-0.78, 0.4)])
+    model(part, rounded(hair, iterations=2), _hair_stops(b.hair), depth=0.3 * u, light=LAMP)
+    for k in range(5):
+        part.line(rounded(at([(0.55 - k * 0.05, -1.25 + k * 0.12), (0.0, -1.1 + k * 0.2), (-0.6, -0.7 + k * 0.22)]), closed=False),
+                  0.03 * u, with_alpha(P.HUB_DEEP, 0.35), clip=True)
+    rotate_layer(part, tilt, (hx, hy + 1.0 * u))
+    c.paste(part)
+
+
+def sorted_box(points: list[Point]) -> tuple[float, float, float, float]:
+    (ax, ay), (bx, by) = points
+    return (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+
+
+def ianto_turning(c: Canvas, x: float, hy: float, face: Face, eyes: float, *, shoulders: float = 0.0, tilt: float = 0.0) -> None:
+    """Ianto turned side-on to the left, toward the door, head in profile: suit from the side, collar, tie edge."""
+    u = IANTO.u
+    sy = hy + 1.6 * u
+    hx = x - 0.15 * u
+    throat = rounded([(hx - 0.3 * u, hy + 1.0 * u), (hx + 0.2 * u, hy + 0.1 * u), (hx + 0.55 * u, hy + 0.45 * u),
+                      (hx + 0.75 * u, sy + 10), (hx - 0.5 * u, sy + 10)], iterations=2)
+    model(c, throat, skin_stops(IANTO), depth=0.3 * u, light=LAMP)
+    c.polygon([(hx - 0.6 * u, hy + 0.9 * u), (hx + 0.3 * u, hy + 0.6 * u), (hx + 0.9 * u, hy + 0.9 * u), (hx + 0.9 * u, hy + 1.5 * u),
+               (hx - 0.6 * u, hy + 1.3 * u)], with_alpha(IANTO.skin[3], 0.5), soften=0.12 * u, clip=True)
+    body = c.layer()
+    torso = rounded([(x - 0.5 * u, sy - 8), (x + 0.5 * u, sy - 10), (x + 1.4 * u, sy + 6 - shoulders), (x + 1.9 * u, sy + 50 - shoulders),
+                     (x + 1.9 * u, H + 30), (x - 1.6 * u, H + 30), (x - 1.55 * u, sy + 60), (x - 1.2 * u, sy + 14)], iterations=3)
+    model(body, torso, SUIT, depth=38, light=LAMP)
+    front = [(x - 0.5 * u, sy - 6), (x - 0.2 * u, sy - 10), (x - 0.75 * u, sy + 90), (x - 1.3 * u, sy + 110)]
+    model(body, front, SHIRT, depth=8, light=LAMP)
+    body.polygon([(x - 0.42 * u, sy - 2), (x - 0.3 * u, sy + 4), (x - 0.8 * u, sy + 96), (x - 0.96 * u, sy + 92)], P.IANTO_TIE)
+    lapel = [(x - 0.2 * u, sy - 12), (x + 0.3 * u, sy + 10), (x - 0.5 * u, sy + 120), (x - 1.45 * u, sy + 150), (x - 0.95 * u, sy + 96)]
+    model(body, lapel, SUIT, depth=10, light=LAMP)
+    body.polygon(rounded([(x - 0.35 * u, sy - 14), (x + 0.55 * u, sy - 16), (x + 0.7 * u, sy + 4), (x - 0.2 * u, sy)], iterations=2),
+                 mix(P.IANTO_SHIRT, (1, 1, 1), 0.3))
+    arm = [(x + 1.3 * u, sy + 30), (x + 1.2 * u, sy + 150), (x + 1.0 * u, H + 20)]
+    body.polygon(ribbon(arm, [70, 66, 62]), with_alpha(P.HUB_DEEP, 0.3), soften=6, clip=True)
+    body.line(rounded([(x + 0.7 * u, sy + 30), (x + 0.6 * u, sy + 150), (x + 0.5 * u, H)], closed=False), 2.4,
+              with_alpha(P.HUB_DEEP, 0.45), soften=1.5)
+    body.polygon([(x + 0.6 * u, sy), (x + 2.2 * u, sy), (x + 2.2 * u, H), (x + 0.6 * u, H)], with_alpha(P.HUB_DEEP, 0.3),
+                 soften=26, clip=True)
+    c.paste(body)
+    profile_head(c, IANTO, face, hx, hy, -1, eyes, tilt=tilt)
+
+
+def ianto_leaving(eyes: float = 1.0) -> Image.Image:
+    """Ianto turning to the door on the left, his face in profile, the set of his mouth holding."""
+    c = Canvas(W, H, scale=SCALE)
+    ianto_turning(c, CX + 10, IANTO.eye_y, Face(brow_inner=5, open=0.8, smile=-0.2), eyes, shoulders=-4)
+    return finish(c)
+
+
+TWO_W = 860
+
+
+def ianto_collar(eyes: float = 1.0) -> Image.Image:
+    """Both men close: Ianto, side-on, straightening Jack's turned-up collar; Jack looks down at him."""
+    c = Canvas(TWO_W, H, scale=SCALE)
+    jx, ix = 330.0, 540.0
+    jack_look = Look(Face(brow_inner=6, brow_outer=-2, open=0.72, look=(0.85, 0.6), smile=-0.15, press=0.4, tears=0.5),
+                     Pose(tilt=-6, turn=0.3, drop=4, shrug=-4))
+    figure(c, JACK, jack_look, jx, eyes=eyes)
+    ju, iu = JACK.u, IANTO.u
+    ihy = IANTO.eye_y + 14
+    ianto_turning(c, ix, ihy, Face(brow_inner=4, open=0.62, smile=0.05, press=0.3), eyes, tilt=9)
+    sy = ihy + 1.6 * iu
+    # His hands on the two points of the collar, forearms rising from below.
+    collar_points = ((jx + 1.0 * ju, JACK.eye_y + 1.55 * ju), (jx - 0.62 * ju, JACK.eye_y + 1.7 * ju))
+    elbows = ((ix - 0.6 * iu, sy + 190), (ix - 1.9 * iu, sy + 210))
+    for (hx, hy), elbow in zip(collar_points, elbows):
+        wrist = (hx + 16, hy + 40)
+        model(c, ribbon([elbow, ((elbow[0] + wrist[0]) / 2 + 10, (elbow[1] + wrist[1]) / 2), wrist], [58, 52, 40]),
+              SUIT, depth=16, light=LAMP)
+        c.polygon(ribbon([(wrist[0] + 3, wrist[1] + 6), (wrist[0] - 2, wrist[1] - 2)], [36, 34]), P.IANTO_SHIRT)
+        hand = rounded([(wrist[0] - 12, wrist[1] - 2), (hx - 8, hy + 8), (hx - 6, hy - 4), (hx + 6, hy - 8), (hx + 18, hy),
+                        (wrist[0] + 14, wrist[1] - 6)], iterations=2)
+        model(c, hand, [(0, IANTO.skin[3]), (0.4, IANTO.skin[2]), (0.75, IANTO.skin[1]), (1, IANTO.skin[0])], depth=7, light=LAMP)
+        for k in range(4):  # fingers curled over the collar's edge
+            c.line([(hx - 4 + k * 6, hy - 4 + k * 1.5), (hx - 2 + k * 6, hy + 9 + k * 1.5)], 1.2, with_alpha(IANTO.skin[3], 0.7))
+        c.line([(wrist[0] - 12, wrist[1] - 8), (hx - 4, hy + 16)], 2.2, with_alpha(mix(IANTO.skin[0], P.AMBER_PALE, 0.3), 0.5))
+    return finish(c)
+
+
+def jack_together(eyes: float = 1.0) -> Image.Image:
+    """For Now: both seated at the desk, close, leaning in to each other; Jack's smile small and afraid."""
+    c = Canvas(TWO_W, H, scale=SCALE)
+    jack = LOOKS["jack"]["small_smile"]
+    jack = Look(jack.face, Pose(tilt=-9, turn=0.25, drop=6, shrug=2, lean=16, seated=True))
+    ianto = Look(Face(brow_inner=3, smile=0.45, lower=0.3, open=0.74, look=(-0.8, 0.35), press=0.2),
+                 Pose(tilt=11, turn=-0.3, lean=-22, seated=True))
+    figure(c, JACK, jack, 330, eyes=eyes, lower=-44)
+    figure(c, IANTO, ianto, 565, eyes=eyes, lower=-50)
+    desk_and_hands(c)
+    return finish(c)
+
+
+def desk_and_hands(c: Canvas, top: float = 424) -> None:
+    """The desk's near edge in front of them, and on it Ianto's hand over Jack's, not quite steady."""
+    w = c.width
+    c.polygon([(0, top + 8), (w, top + 8), (w, top + 40), (0, top + 40)], with_alpha(P.HUB_DEEP, 0.5), soften=10, clip=True)
+    wood = [(0, mix(P.OFFICE_WOOD_DARK, P.HUB_DEEP, 0.3)), (0.5, P.OFFICE_WOOD), (1, mix(P.OFFICE_WOOD, P.AMBER, 0.35))]
+    model(c, [(-10, top), (w + 10, top), (w + 10, top + 26), (-10, top + 26)], wood, depth=6, light=LAMP)
+    c.rect((-10, top + 26, w + 10, H + 10), vertical(top + 26, H, [(0, P.OFFICE_WOOD_DARK), (1, mix(P.OFFICE_WOOD_DARK, P.HUB_DEEP, 0.6))]))
+    c.line([(0, top + 1), (w, top + 1)], 1.6, with_alpha(P.AMBER_PALE, 0.35))
+    # Two glasses, poured.
+    for gx in (150.0, 700.0):
+        c.rounded_rect((gx - 17, top - 44, gx + 17, top + 6), 4, with_alpha(P.GLASS, 0.25))
+        c.rect((gx - 15, top - 18, gx + 15, top + 4), with_alpha(P.WHISKEY, 0.75))
+        c.line([(gx - 12, top - 40), (gx - 12, top)], 2, with_alpha((1, 1, 1), 0.5))
+    # Forearms on the desk: Jack's from the left, his hand flat on the wood; Ianto's from the right, his hand over it.
+    c.polygon([(290, top - 10), (610, top - 10), (610, top + 6), (290, top + 6)], with_alpha(P.HUB_DEEP, 0.3), soften=6, clip=True)
+    model(c, ribbon([(270, top - 14), (330, top - 14), (400, top - 10)], [44, 40, 34]),
+          COAT, depth=10, light=LAMP)
+    jack_hand = rounded([(398, top - 24), (466, top - 22), (476, top - 12), (468, top - 2), (400, top + 2)], iterations=2)
+    model(c, jack_hand, skin_stops(JACK), depth=6, light=LAMP)
+    model(c, ribbon([(640, top - 16), (570, top - 18), (506, top - 16)], [42, 38, 32]),
+          SHIRT,
+          depth=10, light=LAMP)
+    ianto_hand = rounded([(508, top - 30), (450, top - 30), (432, top - 20), (444, top - 8), (508, top - 4)], iterations=2)
+    c.polygon([(x + 2, y + 5) for x, y in ianto_hand], with_alpha(P.HUB_DEEP, 0.35), soften=4)
+    model(c, ianto_hand, skin_stops(IANTO), depth=6, light=LAMP)
+    for k in range(3):
+        c.line([(478 - k * 2, top - 27 + k * 7), (442 - k * 2, top - 24 + k * 6)], 1.2, with_alpha(IANTO.skin[3], 0.6))
+
+
+# -- the catalogue -------------------------------------------------------------------------------
+def _maker(who: str, what: str, eyes: float) -> Callable[[], Image.Image]:
+    staged = {"jack/window": jack_window, "jack/together": jack_together, "ianto/leaving": ianto_leaving,
+              "ianto/collar": ianto_collar}
+    key = f"{who}/{what}"
+    if key in staged:
+        return lambda: staged[key](eyes)
+    return lambda: front(who, what, eyes)
+
+
+def expressions(who: str) -> list[str]:
+    """A character's expressions and poses, in the order characters.yaml lists them."""
+    return list(LOOKS[who]) + list(STAGED[who])
 
 
 def sprites() -> dict[str, Callable[[], Image.Image]]:
-    """Every sprite by 'character/expression', as functions that draw it."""
-    makers = {"jack": jack, "ianto": ianto}
-    return {f"{who}/{what}": (lambda who=who, what=what: makers[who](what))
-            for who, faces in EXPRESSIONS.items() for what in faces}
+    """Every sprite by 'character/expression' (and its blink frames, 'character/expression_blinkN'), as drawing functions."""
+    makers: dict[str, Callable[[], Image.Image]] = {}
+    for who in LOOKS:
+        for what in expressions(who):
+            makers[f"{who}/{what}"] = _maker(who, what, 1.0)
+            if f"{who}/{what}" not in STILL:
+                for suffix, eyes in BLINKS.items():
+                    makers[f"{who}/{what}_{suffix}"] = _maker(who, what, eyes)
+    return makers

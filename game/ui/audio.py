@@ -1,4 +1,9 @@
-"""Music and sound effects; with no sound device the game plays on in silence."""
+"""Music and sound effects; with no sound device the game plays on in silence.
+
+Music plays as whole `Sound`s on two reserved mixer channels, so a change of
+track is a cross-fade: the old track fades out on one channel while the new one
+fades in on the other (pygame's single music stream can only fade out, then in).
+"""
 
 from __future__ import annotations
 
@@ -11,40 +16,69 @@ import pygame
 from game.script.assets import sound_path
 from game.script.model import Music
 
+MUSIC_CHANNELS = 2  # channels 0 and 1 are kept for music; effects take the others
+
 
 class Audio:
-    """Plays music (one looping track) and sound effects, or nothing when there is no device."""
+    """Plays music (one looping track at a time, cross-fading) and sound effects, or nothing when there is no device."""
 
     def __init__(self, root: Path, *, warn: Callable[[str], None] = lambda text: print(text, file=sys.stderr)) -> None:
         self.root = root
         self.warn = warn  # a sound that fails is silence with a notice
         self.track: str | None = None
+        self.music_volume = 1.0
+        self.sound_volume = 1.0
         self._sounds: dict[str, pygame.mixer.Sound] = {}
+        self._music: dict[str, pygame.mixer.Sound] = {}
+        self._playing: int | None = None  # the music channel the current track is on
         try:
             pygame.mixer.init(frequency=44100, size=-16, channels=2, buffer=1024)
+            pygame.mixer.set_num_channels(max(8, pygame.mixer.get_num_channels()))
+            pygame.mixer.set_reserved(MUSIC_CHANNELS)
+            self._channels = [pygame.mixer.Channel(i) for i in range(MUSIC_CHANNELS)]
             self.enabled = True
         except pygame.error as error:
             self.warn(f"No sound device ({error}): playing silently.")
+            self._channels = []
             self.enabled = False
 
     def music(self, change: Music) -> None:
-        """Start or stop the music as a script step says, fading."""
+        """Start, change or stop the music as a script step says, cross-fading over its fade time."""
         self.play_music(change.track, loop=change.loop, fade=change.fade)
 
     def play_music(self, track: str | None, *, loop: bool = True, fade: float = 0.3) -> None:
+        """Cross-fade to `track` (None: fade the music out) over `fade` seconds; the same track carries on."""
         if track == self.track:
             return
         self.track = track
         if not self.enabled:
             return
+        ms = max(0, int(fade * 1000))
+        if self._playing is not None:
+            self._fade_out(self._channels[self._playing], ms)
         if track is None:
-            pygame.mixer.music.fadeout(int(fade * 1000))
+            self._playing = None
             return
         try:
-            pygame.mixer.music.load(str(sound_path(self.root, track)))
-            pygame.mixer.music.play(loops=-1 if loop else 0, fade_ms=int(fade * 1000))
+            sound = self._music_sound(track)
         except (pygame.error, OSError, ValueError) as error:  # a missing file raises FileNotFoundError
             self.warn(f"Cannot play the music '{track}': {error}")
+            self._playing = None
+            return
+        channel_index = 0 if self._playing is None else 1 - self._playing
+        channel = self._channels[channel_index]
+        channel.stop()  # it may still be fading out the track before last
+        channel.set_volume(self.music_volume)
+        channel.play(sound, loops=-1 if loop else 0, fade_ms=ms)
+        self._playing = channel_index
+
+    def set_volumes(self, *, music: float, sound: float) -> None:
+        """Music and effect volumes, 0..1 (0 for mute), applied at once."""
+        self.music_volume, self.sound_volume = music, sound
+        if self.enabled and self._playing is not None:
+            self._channels[self._playing].set_volume(music)
+        for effect in self._sounds.values():
+            effect.set_volume(sound)
 
     def sound(self, name: str) -> None:
         if not self.enabled:
@@ -52,7 +86,20 @@ class Audio:
         try:
             if name not in self._sounds:
                 self._sounds[name] = pygame.mixer.Sound(str(sound_path(self.root, name)))
+                self._sounds[name].set_volume(self.sound_volume)
             self._sounds[name].play()
         except (pygame.error, OSError, ValueError) as error:
             self._sounds.pop(name, None)
             self.warn(f"Cannot play the sound '{name}': {error}")
+
+    def _music_sound(self, track: str) -> pygame.mixer.Sound:
+        if track not in self._music:
+            self._music[track] = pygame.mixer.Sound(str(sound_path(self.root, track)))
+        return self._music[track]
+
+    @staticmethod
+    def _fade_out(channel: pygame.mixer.Channel, ms: int) -> None:
+        if ms:
+            channel.fadeout(ms)
+        else:
+            channel.stop()

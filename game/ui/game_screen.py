@@ -19,9 +19,10 @@ from game.playthrough import Playthrough
 from game.reveal import BeatPlayback
 from game.script.model import Choice, Ending, Line
 from game.ui.end_card import EndCardScreen
-from game.ui.layout import CHOICE_AREA, CHOICE_AREA_EMPTY_STAGE, CHOICE_GAP, CHOICE_SIZE, DIM_TEXT, HIGHLIGHT, QUICK_MENU_Y, SCREEN_SIZE, TEXT_BOX
+from game.ui.layout import DIM_TEXT, HIGHLIGHT, QUICK_MENU_Y, SCREEN_SIZE, TEXT_BOX
 from game.ui.stage import Stage
-from game.ui.widgets import Buttons, Links, column, plates
+from game.ui.placement import choice_rects, face_boxes
+from game.ui.widgets import Buttons, Links, plates
 
 if TYPE_CHECKING:
     from game.app import App
@@ -50,7 +51,8 @@ class GameScreen:
 
     def __init__(self, app: App, *, playthrough: Playthrough | None = None) -> None:
         self.app = app
-        self.stage = Stage(app.story, app.images, app.fonts)
+        self.stage = Stage(app.story, app.images, app.fonts, reduce_motion=app.settings.reduce_motion)
+        self._dimmer: pygame.Surface | None = None
         self.playthrough = playthrough or Playthrough(app.story, start=app.start, seen=app.seen)
         self.quick = Links(list(QUICK_MENU), app.fonts["small"], right=TEXT_BOX.right - 24, y=QUICK_MENU_Y)
         self.skip_held = False
@@ -74,6 +76,7 @@ class GameScreen:
         breaks = self.stage.page_breaks(beat)
         self.playback = BeatPlayback(beat, cps=settings.text_cps, now=now, instant=instant, transitions=settings.transitions, page_breaks=breaks)
         self.choice: Buttons | None = None
+        self.choice_dims = False  # the options cover the stage, which is dimmed behind them
         if instant:
             music = beat.state.music
             self.app.audio.play_music(music.track, loop=music.loop)
@@ -315,18 +318,14 @@ class GameScreen:
         return self.playthrough.ended and done is not None and now >= done + ENDING_HOLD
 
     def _offer_choice(self) -> None:
-        """The options, in a column above the characters' heads, and an autosave."""
+        """The options, in a column clear of the characters' faces (`game.ui.placement`), and an autosave."""
         assert isinstance(self.playthrough.current.stop, Choice)
         shown = self.playthrough.current.options  # hidden options are left out
         count = len(shown)
-        area = CHOICE_AREA if self.playthrough.current.state.scene.sprites else CHOICE_AREA_EMPTY_STAGE
-        gap = CHOICE_GAP if count <= 3 else CHOICE_GAP // 2  # more options: closer, so each stays readable
-        height = min(CHOICE_SIZE[1], (area.h - gap * (count - 1)) // count)
-        top = area.top + (area.h - count * height - (count - 1) * gap) // 2
-        rects = column(count, (CHOICE_SIZE[0], height), centre_x=area.centerx, top=top, gap=gap)
+        rects, self.choice_dims = choice_rects(count, face_boxes(self.app.images, self.playthrough.current.state.scene))
         labels = [option.text for option in shown]
         # Nothing is selected at first, so a Space pressed to finish the prompt can never pick an option.
-        self.choice = Buttons(labels, rects, plates(self.app.images, (CHOICE_SIZE[0], height)), self.app.fonts["ui"], numbered=True, marked=self.playthrough.option_taken(), audio=self.app.audio)
+        self.choice = Buttons(labels, rects, plates(self.app.images, rects[0].size), self.app.fonts["ui"], numbered=True, marked=self.playthrough.option_taken(), audio=self.app.audio)
         if not self.playthrough.rewound and self.playthrough.index != self._loaded_at:
             self.app.autosave()
         self.app.dirty = True
@@ -343,7 +342,7 @@ class GameScreen:
             return max(0.0, self._next_skip - now)
         if self.stage.animating(self._waiting_for(now)):
             return 0.0
-        waits = [self.playback.next_change(now)]
+        waits = [self.playback.next_change(now), self.stage.next_blink(now)]
         if self.auto_on and (since := self._auto_waiting_since(now)) is not None:
             waits.append(max(0.0, since + self._auto_wait() - now))
         if self.playthrough.ended and (done := self.playback.completed_at(now)) is not None:
@@ -351,6 +350,13 @@ class GameScreen:
         return min((w for w in waits if w is not None), default=None)
 
     # -- drawing --------------------------------------------------------------
+    def _veil(self) -> pygame.Surface:
+        """A dark veil over the stage, behind options that have to cover it."""
+        if self._dimmer is None:
+            self._dimmer = pygame.Surface(SCREEN_SIZE).convert()
+            self._dimmer.set_alpha(150)
+        return self._dimmer
+
     def _quick_shown(self, now: float) -> bool:
         return not self.hidden and self.playback.frame(now).text_shown
 
@@ -362,8 +368,12 @@ class GameScreen:
             frame = self.playback.frame(self._hidden_at)
             self.stage.draw(canvas, beat, dataclasses.replace(frame, text_shown=False), waiting_for=None)
             return
-        self.stage.draw(canvas, beat, frame, waiting_for=None if self.skipping else self._waiting_for(now))
+        # The characters blink and breathe only while the player reads: a line waiting, or the choice.
+        alive = not self.skipping and (frame.waiting or self.choice is not None)
+        self.stage.draw(canvas, beat, frame, waiting_for=None if self.skipping else self._waiting_for(now), now=now if alive else None)
         if self.choice is not None:
+            if self.choice_dims:
+                canvas.blit(self._veil(), (0, 0))
             self.choice.draw(canvas)
         if frame.text_shown:
             lit = {i for i, label in enumerate(self.quick.labels) if (label == "Skip" and self.skipping) or (label == "Auto" and self.auto_on)}

@@ -16,11 +16,6 @@ QUICK_MENU_Y = TEXT_BOX.bottom + 2
 
 CHOICE_SIZE = (760, 64)
 CHOICE_GAP = 16
-#: Where the choice goes while characters are on stage: above their heads (sprites are
-#: 480 high, bottom-anchored, so nothing of them is drawn above y 240).
-CHOICE_AREA = pygame.Rect(0, 18, SCREEN_SIZE[0], 216)
-#: With nobody on stage, the choice is centred over the picture above the text box.
-CHOICE_AREA_EMPTY_STAGE = pygame.Rect(0, 0, SCREEN_SIZE[0], TEXT_BOX.top)
 MENU_BUTTON_SIZE = (320, 54)
 
 TEXT_COLOUR = (238, 232, 220)

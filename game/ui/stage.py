@@ -1,16 +1,25 @@
-"""The game screen's drawing: background, sprites, transitions, the text box and its name plate."""
+"""The game screen's drawing: background, sprites, transitions, the text box and its name plate.
+
+Sprites are alive while the story waits: each blinks every few seconds (from its
+`<expression>_blink1` and `_blink2` frames, when the game has them) and breathes
+(the figure lengthens by a pixel or two and settles, on a slow cycle). Both are
+step changes at known times, never a continuous animation: `Stage.next_blink(now)`
+says how long until the next one, so the screen sleeps until then.
+"""
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import pygame
 
 from game.beats import Beat
 from game.reveal import Frame
 from game.script import markup
+from game.script.assets import sprite_path
 from game.script.model import Line, Story
-from game.state import Scene
+from game.state import Scene, Sprite
 from game.ui.assets import FontChain, Fonts, Images
 from game.ui.layout import (
     CONTINUE_AT,
@@ -30,32 +39,127 @@ TEXT_CLIP = TEXT_AREA.inflate(20, 16)
 #: The continue indicator bobs for this long, then rests: a still screen costs no CPU.
 INDICATOR_ANIMATION = 4.0
 
+#: A blink: lids half down, shut, half down (frame suffix, seconds shown); one blink in each slot.
+BLINK = (("_blink1", 0.05), ("_blink2", 0.07), ("_blink1", 0.05))
+BLINK_SLOT = 4.5
+#: A breath: the figure lengthens by up to this many pixels over one slow cycle (seconds).
+BREATH_PIXELS = 2
+BREATH_PERIOD = 4.8
+
+
+@dataclass(frozen=True)
+class Alive:
+    """How one sprite looks at a moment: which blink frame ('' for open eyes) and how far in breath."""
+
+    frame: str
+    breath: int
+    changes_in: float  # seconds until either changes
+
+
+STILL = Alive("", 0, math.inf)
+
+
+def _slot_offset(seed: int, slot: int) -> float:
+    """Where in its slot a character's blink falls (0.4 .. BLINK_SLOT - 0.6 s): irregular, the same every run."""
+    x = math.sin(slot * 12.9898 + seed * 78.233) * 43758.5453
+    return 0.4 + (x - math.floor(x)) * (BLINK_SLOT - 1.0)
+
+
+def blink_at(seed: int, now: float) -> tuple[str, float]:
+    """The blink frame suffix at `now` ('' between blinks) and the seconds until it changes."""
+    slot = math.floor(now / BLINK_SLOT)
+    start = slot * BLINK_SLOT + _slot_offset(seed, slot)
+    if now < start:
+        return "", start - now
+    t = start
+    for suffix, length in BLINK:
+        if now < t + length:
+            return suffix, t + length - now
+        t += length
+    following = (slot + 1) * BLINK_SLOT + _slot_offset(seed, slot + 1)
+    return "", following - now
+
+
+def breath_at(seed: int, now: float) -> tuple[int, float]:
+    """Whole pixels of breath at `now` (0..BREATH_PIXELS) and the seconds until that changes."""
+    w = 2 * math.pi / BREATH_PERIOD
+    phase = (now + seed * 0.77) % BREATH_PERIOD
+    level = round(BREATH_PIXELS * (1 - math.cos(w * phase)) / 2)
+    crossings = []
+    for k in range(BREATH_PIXELS):
+        c = 1 - 2 * (k + 0.5) / BREATH_PIXELS
+        first = math.acos(c) / w
+        crossings += [first, BREATH_PERIOD - first]
+    ahead = [t - phase for t in crossings if t > phase + 1e-9] or [BREATH_PERIOD + min(crossings) - phase]
+    return level, min(ahead)
+
 
 class Stage:
     """Draws a beat's `Frame` onto the canvas."""
 
-    def __init__(self, story: Story, images: Images, fonts: Fonts) -> None:
+    def __init__(self, story: Story, images: Images, fonts: Fonts, *, reduce_motion: bool = False) -> None:
         self.story = story
         self.images = images
         self.fonts = fonts
+        self.reduce_motion = reduce_motion  # True: sprites neither blink nor breathe
         self._buffer = pygame.Surface(SCREEN_SIZE).convert()
         self._veil = pygame.Surface(SCREEN_SIZE).convert()
         self._veil.fill((0, 0, 0))
         self._typed: tuple[str, TypedText] | None = None
+        self._alive: tuple[Sprite, ...] = ()  # the sprites last drawn with `now`, which may change on their own
+        self._frames: dict[tuple[str, str], bool] = {}
+        self._breathing: dict[tuple[str, str, int], pygame.Surface] = {}
 
     # -- the scene ----------------------------------------------------------
-    def draw_scene(self, target: pygame.Surface, scene: Scene) -> None:
+    def draw_scene(self, target: pygame.Surface, scene: Scene, *, now: float | None = None) -> None:
+        """Background and sprites; with `now` (seconds, any steady clock) the sprites blink and breathe, else stand still."""
         if scene.background is None:
             target.fill((0, 0, 0))
         else:
             target.blit(self.images.background(scene.background), (0, 0))
+        moving = now is not None and not self.reduce_motion
+        self._alive = scene.sprites if moving else ()
         for sprite in scene.sprites:
-            image = self.images.sprite(sprite.character, sprite.expression)
+            alive = self.alive(sprite, now) if moving and now is not None else STILL
+            image = self._picture(sprite, alive)
             target.blit(image, image.get_rect(midbottom=(SPRITE_CENTRES[sprite.position], SCREEN_SIZE[1])))
 
-    def _draw_blend(self, canvas: pygame.Surface, frame: Frame) -> None:
+    def next_blink(self, now: float) -> float | None:
+        """Seconds until a sprite drawn with `now` next changes (blink or breath); None when none will."""
+        if self.reduce_motion or not self._alive:
+            return None
+        return max(0.0, min(self.alive(sprite, now).changes_in for sprite in self._alive))
+
+    def alive(self, sprite: Sprite, now: float) -> Alive:
+        """The sprite's blink frame and breath at `now`; characters keep their own rhythm."""
+        seed = sum(map(ord, sprite.character))
+        frame, blink_changes = blink_at(seed, now) if self._has_blink(sprite) else ("", math.inf)
+        breath, breath_changes = breath_at(seed, now)
+        return Alive(frame, breath, min(blink_changes, breath_changes))
+
+    def _has_blink(self, sprite: Sprite) -> bool:
+        """Whether the sprite has blink frames (loaded now, when first asked, so the first blink does not stutter)."""
+        key = (sprite.character, sprite.expression)
+        if key not in self._frames:
+            names = [f"{sprite.expression}{suffix}" for suffix, _ in BLINK]
+            self._frames[key] = all(sprite_path(self.images.root, sprite.character, name).exists() for name in names)
+            for name in names if self._frames[key] else ():
+                self.images.sprite(sprite.character, name)
+        return self._frames[key]
+
+    def _picture(self, sprite: Sprite, alive: Alive) -> pygame.Surface:
+        image = self.images.sprite(sprite.character, sprite.expression + alive.frame)
+        if not alive.breath:
+            return image
+        key = (sprite.character, sprite.expression + alive.frame, alive.breath)
+        if key not in self._breathing:
+            w, h = image.get_size()
+            self._breathing[key] = pygame.transform.smoothscale(image, (w, h + alive.breath))
+        return self._breathing[key]
+
+    def _draw_blend(self, canvas: pygame.Surface, frame: Frame, now: float | None = None) -> None:
         if frame.blend_from is None or frame.blend >= 1.0:
-            self.draw_scene(canvas, frame.scene)
+            self.draw_scene(canvas, frame.scene, now=now)
         elif frame.style == "fade":
             # Through black: the old scene darkens, then the new one brightens.
             scene = frame.blend_from if frame.blend < 0.5 else frame.scene
@@ -101,9 +205,10 @@ class Stage:
         image = self.images.ui("continue")
         canvas.blit(image, image.get_rect(center=(CONTINUE_AT[0], round(CONTINUE_AT[1] + bob))))
 
-    def draw(self, canvas: pygame.Surface, beat: Beat, frame: Frame, *, waiting_for: float | None) -> None:
-        """Draw the frame; `waiting_for` is how long the text has been waiting for a click."""
-        self._draw_blend(canvas, frame)
+    def draw(self, canvas: pygame.Surface, beat: Beat, frame: Frame, *, waiting_for: float | None,
+             now: float | None = None) -> None:
+        """Draw the frame; `waiting_for` is how long the text has been waiting for a click; `now` lets sprites blink."""
+        self._draw_blend(canvas, frame, now)
         if not frame.text_shown:
             return
         canvas.blit(self.images.ui("textbox"), TEXT_BOX)

@@ -41,8 +41,8 @@ class Buttons:
         self.audio = audio
         self.selected: int | None = None
         self.pressed: int | None = None
-        self._texts = [font.render(label, True, TEXT_COLOUR) for label in labels]
-        self._selected_texts = [font.render(label, True, HIGHLIGHT) for label in labels]
+        self._texts = fitted(labels, font, TEXT_COLOUR, rects)
+        self._selected_texts = fitted(labels, font, HIGHLIGHT, rects)
 
     def at(self, point: tuple[int, int]) -> int | None:
         return next((i for i, rect in enumerate(self.rects) if rect.collidepoint(point)), None)
@@ -92,6 +92,15 @@ class Buttons:
             canvas.blit(text, text.get_rect(center=rect.center))
             if index == self.marked:
                 pygame.draw.circle(canvas, HIGHLIGHT, (rect.x + 28, rect.centery), 5)
+
+
+def fitted(labels: Sequence[str], font: pygame.font.Font, colour: tuple[int, int, int], rects: Sequence[pygame.Rect]) -> list[pygame.Surface]:
+    """The labels drawn to fit their buttons with a margin, all at one scale so they read as a set."""
+    texts = [font.render(label, True, colour) for label in labels]
+    scale = min([1.0] + [min((rect.w - 56) / text.get_width(), (rect.h - 8) / text.get_height()) for text, rect in zip(texts, rects) if text.get_width()])
+    if scale >= 1.0:
+        return texts
+    return [pygame.transform.smoothscale(text, (max(1, round(text.get_width() * scale)), max(1, round(text.get_height() * scale)))) for text in texts]
 
 
 def column(count: int, size: tuple[int, int], *, centre_x: int, top: int, gap: int) -> list[pygame.Rect]:

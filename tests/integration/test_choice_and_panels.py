@@ -8,7 +8,8 @@ import pygame
 import pytest
 
 from driving import app, key, settle, start_game, to_choice  # noqa: F401 (app is a fixture)
-from game.ui.layout import SCREEN_SIZE, SPRITE_CENTRES
+from game.ui.layout import SCREEN_SIZE, SPRITE_CENTRES, TEXT_BOX
+from game.ui.placement import choice_rects
 from game.ui.overlays import Confirm
 from game.ui.menu import GameMenu
 
@@ -47,17 +48,33 @@ def test_the_choice_covers_no_face(app):
         assert not any(box.colliderect(rect) for rect in choice.rects)
 
 
-@pytest.mark.parametrize("options", [2, 4, 5])
-def test_any_number_of_options_stays_above_the_heads(app, options):
-    """However many options, the column stays above y 240 (nothing of a 480-high sprite is drawn higher)."""
+@pytest.mark.parametrize("options", [1, 2, 4, 5, 7])
+def test_any_number_of_options_keeps_clear_of_the_faces(app, options):
+    """However many options, each is a readable size, on screen above the text box, and clear of every face."""
     game = start_game(app)
     to_choice(app, game)
     beat = game.playthrough.current
     stop = replace(beat.stop, options=(beat.stop.options * 3)[:options])
     game.playthrough.beats[game.playthrough.index] = replace(beat, stop=stop)
     game._offer_choice()
-    assert len(game.choice.rects) == options
-    assert all(rect.bottom <= SCREEN_SIZE[1] - 480 and rect.top >= 0 and rect.h >= 36 for rect in game.choice.rects)
+    faces = head_boxes(app, beat.state.scene)
+    assert len(game.choice.rects) == options and not game.choice_dims
+    for rect in game.choice.rects:
+        assert rect.top >= 0 and rect.bottom <= TEXT_BOX.top and rect.h >= 36 and rect.w >= 360
+        assert not any(rect.colliderect(face) for face in faces)
+
+
+def test_a_crowded_stage_dims_behind_the_options():
+    """With no clear place left, the options cover the stage, and say that it must be dimmed."""
+    faces = [pygame.Rect(x, 60, 300, 400) for x in (0, 330, 660, 990)]
+    rects, dims = choice_rects(3, faces)
+    assert dims and len(rects) == 3 and all(rect.w >= 360 for rect in rects)
+
+
+def test_between_two_characters_the_options_stand_between_their_faces():
+    """Two characters at left and right: the column goes in the clear middle, at a comfortable height."""
+    rects, dims = choice_rects(3, [pygame.Rect(120, 180, 360, 210), pygame.Rect(890, 190, 220, 210)])
+    assert not dims and all(rect.left >= 492 and rect.right <= 878 and rect.h == 64 for rect in rects)
 
 
 def inside_is_opaque(draw, rect: pygame.Rect, *, rim: int = 8) -> None:
