@@ -199,10 +199,14 @@ def _cpu(game: GameFolder) -> dict:
     screen = GameScreen(app)
     app.show(screen)
     play = screen.playthrough
-    while len(play.current.state.scene.sprites) < 2 or not getattr(play.current.stop, "speaker", None):
+
+    def typing_at_once() -> bool:  # a line typing straight away, no transition first
+        screen._play(instant=False)
+        return screen.playback.frame(clock.now()).text_shown
+
+    while len(play.current.state.scene.sprites) < 2 or not getattr(play.current.stop, "speaker", None) or not typing_at_once():
         if not play.advance():
             play.choose(0)
-    screen._play(instant=False)
     app.frame()
 
     def retype() -> None:  # a line shorter than the measure starts typing again
