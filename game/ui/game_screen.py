@@ -245,7 +245,9 @@ class GameScreen:
     def _render(self) -> pygame.Surface:
         """This screen alone (no menu, confirmation or notice over it), as last drawn."""
         surface = pygame.Surface(SCREEN_SIZE).convert()
+        on_screen = self._drawn_look
         self.draw(surface, self._drawn_at)
+        self._drawn_look = on_screen  # what the window shows is unchanged: only it counts for redrawing
         return surface
 
     def thumbnail_png(self) -> bytes:
