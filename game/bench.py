@@ -186,7 +186,7 @@ def _cpu_percent(app, seconds: float, each: Callable[[], None] = lambda: None) -
     return round(100 * (time.process_time() - cpu) / (time.perf_counter() - wall), 2)
 
 
-def _cpu(game: GameFolder) -> dict:
+def _cpu(game: GameFolder, seconds: float = 3.0) -> dict:
     """CPU while a line types at the default speed, and while a line waits with the sprites blinking."""
     _headless()
     from game.app import App
@@ -213,11 +213,11 @@ def _cpu(game: GameFolder) -> dict:
         if screen.playback.frame(clock.now()).waiting:
             screen._play(instant=False)
 
-    typing = _cpu_percent(app, 3.0, retype)
+    typing = _cpu_percent(app, seconds, retype)
     screen._play(instant=True)
     clock.skew += 10.0  # long after the line appeared: the indicator rests, the sprites blink and breathe
     app.frame()
-    blinking = _cpu_percent(app, 3.0)
+    blinking = _cpu_percent(app, seconds)
     return {"cpu_while_typing_percent_of_a_core": typing, "cpu_while_blinking": blinking, "text_cps": app.settings.text_cps}
 
 
