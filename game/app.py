@@ -30,7 +30,7 @@ from game.saves import Loaded, SaveError, SaveStore
 from game.seen import SeenLines
 from game.settings import Settings, SettingsFile
 from game import speech
-from game.speech import NO_ENGINE, SelfVoicing, SpeechEngine, notice_words
+from game.speech import SelfVoicing, SpeechEngine, notice_words, place_words
 from game.ui import keymap
 from game.ui.assets import Fonts, Images
 from game.ui.audio import Audio
@@ -206,7 +206,7 @@ class App:
             return
         new_place = self._focus_said is None or self._focus_said[0] != place
         self._focus_said = (place, words)
-        said = " ".join(part for part in (title if new_place else "", words or "") if part)
+        said = place_words(title if new_place else "", words)
         if said:
             self.speak(said, interrupt=not new_place or bool(title))
 

@@ -197,8 +197,8 @@ class GameMenu:
     # -- self-voicing -----------------------------------------------------------------------
     @property
     def spoken_title(self) -> str:
-        """The page on show, read when it changes."""
-        return self.shown.title
+        """The page on show, read when it changes (in the tabs, the focused tab says it)."""
+        return "" if self.zone == "tabs" else self.shown.title
 
     def focus_words(self) -> str | None:
         """The focused control in words: a tab (greyed ones say so), else the page's own."""
