@@ -74,8 +74,9 @@ BINDINGS: tuple[Binding, ...] = (
 
 
 #: What a pad's action means as well, as the keys that mean it do (Up also scrolls a list,
-#: Page Up is both "rewind" and the slots' previous page): the shoulders turn the menu's pages.
-PAD_ALSO = {"up": "scroll_up", "down": "scroll_down", "rewind": "page_up", "forward": "page_down"}
+#: Page Up is both "rewind" and the slots' previous page): the shoulders turn the menu's pages,
+#: and X, which hides the interface in the game, deletes the focused save in the menu (it asks first).
+PAD_ALSO = {"up": "scroll_up", "down": "scroll_down", "rewind": "page_up", "forward": "page_down", "hide_interface": "delete"}
 
 
 def pad_actions(found: frozenset[str]) -> frozenset[str]:
