@@ -159,12 +159,12 @@ def test_every_menu_focus_is_read_with_the_page_and_slider_values(app, engine):
     said(engine)
     key(app, pygame.K_ESCAPE)
     assert isinstance(app.top, GameMenu)
-    assert said(engine) == ["Save. Slot 1-1: empty"]
+    assert said(engine) == ["Save. Slot 1: empty"]
     key(app, pygame.K_RIGHT)
-    assert said(engine) == ["Slot 1-2: empty"]
+    assert said(engine) == ["Slot 2: empty"]
     key(app, pygame.K_TAB)
     key(app, pygame.K_TAB)
-    assert said(engine) == ["Load. Slot 1-1: empty", "Settings. Text speed: 45 chars/s"]
+    assert said(engine) == ["Load. Slot 1: empty", "Settings. Text speed: 45 chars/s"]
     key(app, pygame.K_DOWN)
     key(app, pygame.K_DOWN)
     key(app, pygame.K_RIGHT)

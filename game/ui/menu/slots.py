@@ -150,7 +150,7 @@ class SlotsPage:
             state = f"unreadable: {info.reason}"
         else:
             state = line_words(info.speaker, info.words)
-        return f"Slot {info.name}: {state}"
+        return f"{slot_label(self.page, index)}: {state}"
 
     def _changed(self) -> None:
         self._infos.pop(self.page, None)
