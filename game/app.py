@@ -97,7 +97,12 @@ class App:
         self.seen = SeenLines(self.files)
         self.settings_file = SettingsFile(self.files)
         self.settings: Settings = self.settings_file.load()
-        self.voice = voice if isinstance(voice, SelfVoicing) else SelfVoicing(voice or speech.find_engine(), warn=self.notify, rate=self.settings.speech_rate)
+        if isinstance(voice, SelfVoicing):
+            self.voice = voice
+        elif voice is not None:
+            self.voice = SelfVoicing(voice, warn=self.notify, rate=self.settings.speech_rate)
+        else:  # looked up through the module, so a test may put a fake `speech.system_voice` or `find_engine` in
+            self.voice = speech.system_voice(warn=self.notify, rate=self.settings.speech_rate)
         self._focus_said: tuple[tuple[int, str], str | None] | None = None  # (layer and title, words) last read
         self.keyboard_used = False  # the last input was a key or a controller: focus is shown
         self.gamepad = GamepadInput(notify=self.notify)
@@ -204,11 +209,12 @@ class App:
         place = (id(layer), title)
         if self._focus_said == (place, words):
             return
-        new_place = self._focus_said is None or self._focus_said[0] != place
+        just_on = self._focus_said is None  # self-voicing has just come on: after its notice, not over it
+        new_place = just_on or self._focus_said[0] != place
         self._focus_said = (place, words)
         said = place_words(title if new_place else "", words)
         if said:
-            self.speak(said, interrupt=not new_place or bool(title))
+            self.speak(said, interrupt=not just_on and (not new_place or bool(title)))
 
     def confirm(self, question: str, on_yes: Callable[[], None], *, detail: str = "") -> None:
         """Ask Yes or No over everything; `on_yes` runs after a Yes (the confirmation is gone by then)."""
