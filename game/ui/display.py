@@ -35,9 +35,11 @@ class Window:
     """Owns the OS window; draws go to `canvas`, `present()` puts it on screen."""
 
     def __init__(self, *, title: str = "Hub") -> None:
-        # SDL would otherwise put each update through a GL texture, which on a machine that renders
-        # in software costs ~3 ms of CPU even for a few letters; the plain window surface costs ~0.
-        os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
+        # On X11 SDL would otherwise put each update through a GL texture, which on a machine that
+        # renders in software costs ~3 ms of CPU even for a few letters; the plain window surface
+        # costs ~0. Elsewhere SDL's own choice is kept (the compositor's path is the good one there).
+        if sys.platform.startswith("linux"):
+            os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
         pygame.display.set_caption(title)
         if pygame.display.get_driver() in UNSEEN_DRIVERS and not os.environ.get("SDL_VIDEODRIVER"):
             where = os.environ.get("WAYLAND_DISPLAY") or os.environ.get("DISPLAY") or "none"
