@@ -19,7 +19,7 @@ from game.playthrough import Playthrough
 from game.reveal import BeatPlayback
 from game.script.model import Choice, Ending, Line
 from game.ui.end_card import EndCardScreen
-from game.ui.layout import DIM_TEXT, HIGHLIGHT, QUICK_MENU_Y, SCREEN_SIZE, TEXT_BOX
+from game.ui.layout import DIM_TEXT, HIGHLIGHT, SCREEN_SIZE
 from game.ui.stage import Stage
 from game.ui.placement import choice_rects, face_boxes
 from game.ui.widgets import Buttons, Links, plates
@@ -51,10 +51,13 @@ class GameScreen:
 
     def __init__(self, app: App, *, playthrough: Playthrough | None = None) -> None:
         self.app = app
-        self.stage = Stage(app.story, app.images, app.fonts, reduce_motion=app.settings.reduce_motion)
+        settings = app.settings
+        self.stage = Stage(app.story, app.images, app.fonts, reduce_motion=settings.reduce_motion,
+                           line_spacing=settings.line_spacing, high_contrast=settings.high_contrast)
         self._dimmer: pygame.Surface | None = None
         self.playthrough = playthrough or Playthrough(app.story, start=app.start, seen=app.seen)
-        self.quick = Links(list(QUICK_MENU), app.fonts["small"], right=TEXT_BOX.right - 24, y=QUICK_MENU_Y)
+        box = self.stage.layout
+        self.quick = Links(list(QUICK_MENU), app.fonts["small"], right=box.box.right - 24, y=box.quick_menu_y)
         self.skip_held = False
         self.skip_on = False
         self.auto_on = False
@@ -74,7 +77,8 @@ class GameScreen:
         settings = self.app.settings
         now = self.app.clock.now()
         breaks = self.stage.page_breaks(beat)
-        self.playback = BeatPlayback(beat, cps=settings.text_cps, now=now, instant=instant, transitions=settings.transitions, page_breaks=breaks)
+        transitions = settings.transitions and not settings.reduce_motion  # reduce motion: every transition is a cut
+        self.playback = BeatPlayback(beat, cps=settings.text_cps, now=now, instant=instant, transitions=transitions, page_breaks=breaks)
         self.choice: Buttons | None = None
         self.choice_dims = False  # the options cover the stage, which is dimmed behind them
         if instant:
@@ -83,6 +87,20 @@ class GameScreen:
         if self.playthrough.ended or self.playthrough.at_choice:
             self.auto_on = False  # auto-forward stops at the choice and at the end
         self.app.seen.save()
+        self.app.dirty = True
+
+    def restyle(self) -> None:
+        """The player changed the text's size, spacing, font or contrast: lay the line out again in the new box,
+        shown whole on its new pages (a choice on show is placed afresh, clear of the box)."""
+        settings = self.app.settings
+        self.stage.high_contrast = settings.high_contrast
+        self.stage.restyle(self.app.fonts, line_spacing=settings.line_spacing)
+        beat = self.playthrough.current
+        transitions = settings.transitions and not settings.reduce_motion
+        self.playback = BeatPlayback(beat, cps=settings.text_cps, now=self.app.clock.now(), instant=True,
+                                     transitions=transitions, page_breaks=self.stage.page_breaks(beat))
+        if self.choice is not None:
+            self._offer_choice(autosave=False)
         self.app.dirty = True
 
     def _moved_on(self) -> None:
@@ -317,16 +335,16 @@ class GameScreen:
         done = self.playback.completed_at(now)
         return self.playthrough.ended and done is not None and now >= done + ENDING_HOLD
 
-    def _offer_choice(self) -> None:
+    def _offer_choice(self, *, autosave: bool = True) -> None:
         """The options, in a column clear of the characters' faces (`game.ui.placement`), and an autosave."""
         assert isinstance(self.playthrough.current.stop, Choice)
         shown = self.playthrough.current.options  # hidden options are left out
         count = len(shown)
-        rects, self.choice_dims = choice_rects(count, face_boxes(self.app.images, self.playthrough.current.state.scene))
+        rects, self.choice_dims = choice_rects(count, face_boxes(self.app.images, self.playthrough.current.state.scene), above=self.stage.layout.box.top)
         labels = [option.text for option in shown]
         # Nothing is selected at first, so a Space pressed to finish the prompt can never pick an option.
         self.choice = Buttons(labels, rects, plates(self.app.images, rects[0].size), self.app.fonts["ui"], numbered=True, marked=self.playthrough.option_taken(), audio=self.app.audio)
-        if not self.playthrough.rewound and self.playthrough.index != self._loaded_at:
+        if autosave and not self.playthrough.rewound and self.playthrough.index != self._loaded_at:
             self.app.autosave()
         self.app.dirty = True
 
