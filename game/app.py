@@ -169,7 +169,7 @@ class App:
         self.push(Confirm(self, question, on_yes, detail=detail))
 
     def open_menu(self, page: str) -> None:
-        """The game menu at `page`: "save", "load", "settings", "history" or "help"."""
+        """The game menu at `page`: "save", "load", "settings", "accessibility", "history" or "help"."""
         self.push(GameMenu(self, page))
 
     def apply_settings(self, new: Settings) -> None:

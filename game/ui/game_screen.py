@@ -41,7 +41,7 @@ QUICK_MENU = {"Back": "rewind", "History": "history", "Skip": "skip_toggle", "Au
 #: A right click on a link does its second action (Ren'Py's "alternate").
 QUICK_ALTERNATES = {"Skip": "fast_skip", "Save": "screenshot"}
 #: The actions the game screen answers, the first found winning (Escape is also "back").
-ACTIONS = ("game_menu", "history", "help", "quick_save", "quick_load", "screenshot", "hide_interface", "fast_skip", "skip_toggle", "auto", "rewind", "forward", "advance")
+ACTIONS = ("game_menu", "history", "help", "accessibility", "quick_save", "quick_load", "screenshot", "hide_interface", "fast_skip", "skip_toggle", "auto", "rewind", "forward", "advance")
 
 
 class GameScreen:
@@ -214,7 +214,7 @@ class GameScreen:
 
     def do(self, action: str, now: float) -> None:
         """Carry out one action from the keymap (or the quick menu)."""
-        if action in ("game_menu", "history", "help"):
+        if action in ("game_menu", "history", "help", "accessibility"):
             self.skip_on = self.skip_held = False
             self.app.open_menu({"game_menu": "save"}.get(action, action))
         elif action == "quick_save":

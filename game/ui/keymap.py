@@ -51,6 +51,7 @@ BINDINGS: tuple[Binding, ...] = (
     Binding("screenshot", "screenshot into the data folder", ("S",), ("right click **Save**",)),
     Binding("fullscreen", "window or fullscreen", ("F11", "Alt+Enter"), ("**Menu** → Settings",)),
     Binding("help", "help: these controls", ("F1",), ("**Menu** → Help",)),
+    Binding("accessibility", "accessibility: text size, line spacing, font, high contrast, reduce motion", ("Shift+A",), ("**Menu** → Accessibility",)),
     # -- in menus ---------------------------------------------------------------
     Binding("up", "menus: previous item", ("Up",), ("point at it",)),
     Binding("down", "menus: next item", ("Down",), ("point at it",)),
