@@ -11,7 +11,7 @@ import pygame
 
 from game.ui.layout import TEXT_COLOUR
 from game.ui.menu.look import BODY, EDGE, INSET, Texts
-from game.ui.menu.settings_page import ROW_HEIGHT, Setting, SettingsPage
+from game.ui.menu.settings_page import ROW_HEIGHT, Setting, SettingsPage, _percent, _scale
 from game.ui.text import wrap
 
 TEXT_SCALES = (0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6)
@@ -21,17 +21,9 @@ SAMPLE = "Jack leans on the rail. \u201cThe tide keeps its own hours down here, 
 CONTRAST_TEXT = (255, 255, 255)
 
 
-def _percent(scale: object) -> str:
-    return f"{round(float(scale) * 100)} %"  # type: ignore[arg-type]
-
-
-def _times(spacing: object) -> str:
-    return f"{float(spacing):g} \u00d7"  # type: ignore[arg-type]
-
-
 ACCESSIBILITY = (
     Setting("Text size", "text_scale", TEXT_SCALES, _percent),
-    Setting("Line spacing", "line_spacing", LINE_SPACINGS, _times),
+    Setting("Line spacing", "line_spacing", LINE_SPACINGS, _scale),
     Setting("Font", "font", FONT_NAMES, labels=("Lato", "Hyperlegible", "OpenDyslexic")),
     Setting("High contrast", "high_contrast", (False, True), labels=("Off", "On")),
     Setting("Reduce motion", "reduce_motion", (False, True), labels=("Off", "On")),

@@ -204,6 +204,7 @@ class GameMenu:
         return None  # nothing in the menu moves by itself
 
     def draw(self, canvas: pygame.Surface, now: float) -> None:
+        self.texts.contrast = self.app.settings.high_contrast
         canvas.blit(_backdrop(), (0, 0))
         self._draw_tabs(canvas)
         heading(canvas, self.texts, self.shown.title)
