@@ -12,13 +12,13 @@ import pygame
 from game.ui.layout import TEXT_COLOUR
 from game.ui.menu.look import BODY, EDGE, INSET, Texts
 from game.ui.menu.settings_page import ROW_HEIGHT, Setting, SettingsPage, _percent, _scale
+from game.ui.stage import CONTRAST_BOX, CONTRAST_RIM, CONTRAST_TEXT, LEADING
 from game.ui.text import wrap
 
 TEXT_SCALES = (0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6)
 LINE_SPACINGS = (1.0, 1.1, 1.2, 1.35, 1.5, 1.75, 2.0)
 FONT_NAMES = ("game", "legible", "dyslexic")  # settings' `font` values, in the switch's order
 SAMPLE = "Jack leans on the rail. \u201cThe tide keeps its own hours down here, and so do I.\u201d"
-CONTRAST_TEXT = (255, 255, 255)
 
 
 ACCESSIBILITY = (
@@ -47,10 +47,10 @@ class AccessibilityPage(SettingsPage):
         settings = self.app.settings
         font = self.app.fonts["text"]  # the app's fonts follow the text size and font settings
         contrast = settings.high_contrast
-        pygame.draw.rect(canvas, (8, 10, 14) if contrast else INSET, SAMPLE_BOX, border_radius=12)
-        pygame.draw.rect(canvas, (235, 235, 235) if contrast else EDGE, SAMPLE_BOX, 2 if contrast else 1, border_radius=12)
+        pygame.draw.rect(canvas, CONTRAST_BOX if contrast else INSET, SAMPLE_BOX, border_radius=12)
+        pygame.draw.rect(canvas, CONTRAST_RIM if contrast else EDGE, SAMPLE_BOX, 2 if contrast else 1, border_radius=12)
         inner = SAMPLE_BOX.inflate(-40, -28)
-        step = round(font.get_linesize() * settings.line_spacing)
+        step = round(font.get_linesize() * LEADING * settings.line_spacing)  # as the text box spaces its lines
         previous = canvas.get_clip()
         canvas.set_clip(inner)
         for i, (line, _) in enumerate(wrap(SAMPLE, font, inner.w)):
