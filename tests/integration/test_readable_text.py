@@ -312,3 +312,14 @@ def test_settings_are_kept_and_used_by_the_next_run(app, shipped_story):
     again.new_game()
     stage = again.game_screen.stage
     assert stage.high_contrast and stage.reduce_motion and stage.line_spacing == 1.5
+
+
+def test_the_page_reads_its_own_rows_aloud(app):
+    """Self-voicing reads the Accessibility page's focused row (its label and value), not the Settings page's."""
+    start_game(app)
+    shift_a(app)
+    page = app.top.shown
+    assert "Text size" in page.focus_words() and "100 %" in page.focus_words()
+    key(app, pygame.K_DOWN)
+    key(app, pygame.K_DOWN)
+    assert "Font" in page.focus_words() and "Lato" in page.focus_words()
