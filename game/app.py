@@ -223,7 +223,7 @@ class App:
         self.push(Confirm(self, question, on_yes, detail=detail))
 
     def open_menu(self, page: str) -> None:
-        """The game menu at `page`: "save", "load", "settings", "history" or "help"."""
+        """The game menu at `page`: "save", "load", "settings", "accessibility", "history" or "help"."""
         self.push(GameMenu(self, page))
 
     def apply_settings(self, new: Settings) -> None:
@@ -239,13 +239,19 @@ class App:
         self.dirty = True
 
     def _use_settings(self) -> None:
-        """What the settings change outside the screens: the volumes, and the stage's motion."""
+        """What the settings change outside the screens: the volumes, the story's fonts, the stage's look and motion."""
         settings = self.settings
         self.audio.set_volumes(music=0.0 if settings.mute else settings.music_volume, sound=0.0 if settings.mute else settings.sound_volume)
         self.audio.set_voice_volume(0.0 if settings.mute else settings.voice_volume)
         self.voice.rate = settings.speech_rate
+        restyled = (self.fonts.scale, self.fonts.family) != (settings.text_scale, settings.font)
+        if restyled:
+            self.fonts = Fonts(self.game, warn=self.notify, scale=settings.text_scale, family=settings.font)
         if (game := self.game_screen) is not None:
             game.stage.reduce_motion = settings.reduce_motion
+            stage = game.stage
+            if restyled or (stage.line_spacing, stage.high_contrast) != (settings.line_spacing, settings.high_contrast):
+                game.restyle()
 
     def save_screenshot(self, picture: pygame.Surface) -> None:
         """Write `picture` as a PNG under the data folder's screenshots/, then say so.

@@ -30,14 +30,26 @@ FONT_FILES = {
     "text": "Lato-Regular.ttf",
     "narration": "Lato-Italic.ttf",
     "name": "Lato-Bold.ttf",
+    "speaker": "Lato-Bold.ttf",  # the name on the text box's plate: sized and faced as the story's text
     "ui": "Lato-Regular.ttf",
     "small": "Lato-Regular.ttf",
     "title": "Lato-Light.ttf",
 }
-FONT_SIZES = {"text": 29, "narration": 29, "name": 25, "ui": 26, "small": 18, "title": 54}
-#: The faces for bold and italic runs of the story's text (bold italic is slanted bold).
-STYLE_FILES = {(False, False): "Lato-Regular.ttf", (True, False): "Lato-Bold.ttf", (False, True): "Lato-Italic.ttf", (True, True): "Lato-Bold.ttf"}
+FONT_SIZES = {"text": 29, "narration": 29, "name": 25, "speaker": 25, "ui": 26, "small": 18, "title": 54}
+#: The player's choice of face for the story's text (settings' `font`): for each (bold, italic),
+#: its file and whether pygame must slant it (a family without that face).
+FAMILIES: dict[str, dict[tuple[bool, bool], tuple[str, bool]]] = {
+    "game": {(False, False): ("Lato-Regular.ttf", False), (True, False): ("Lato-Bold.ttf", False),
+             (False, True): ("Lato-Italic.ttf", False), (True, True): ("Lato-Bold.ttf", True)},
+    "legible": {(False, False): ("AtkinsonHyperlegible-Regular.ttf", False), (True, False): ("AtkinsonHyperlegible-Bold.ttf", False),
+                (False, True): ("AtkinsonHyperlegible-Italic.ttf", False), (True, True): ("AtkinsonHyperlegible-BoldItalic.ttf", False)},
+    "dyslexic": {(False, False): ("OpenDyslexic-Regular.otf", False), (True, False): ("OpenDyslexic-Bold.otf", False),
+                 (False, True): ("OpenDyslexic-Italic.otf", False), (True, True): ("OpenDyslexic-BoldItalic.otf", False)},
+}
+#: OpenDyslexic's letters are much larger than Lato's at the same size: this brings it to the same reading size.
+FAMILY_SIZE = {"game": 1.0, "legible": 1.0, "dyslexic": 0.85}
 TEXT_ROLES = ("text", "narration")
+STORY_ROLES = (*TEXT_ROLES, "speaker")  # the roles the player's text size and font apply to
 
 SPRITE_SIZE = (420, 480)
 #: A placeholder takes the size the picture has where it is drawn.
@@ -185,13 +197,16 @@ class Fonts:
     """The bundled faces by role, each with fallbacks: the game's own (`fallback_fonts`, tried in
     order), then the bundled DejaVu Sans; a face that cannot be opened or draws nothing is replaced."""
 
-    def __init__(self, root: GameFolder | Path, *, warn: Warn = to_stderr, fallback_fonts: Iterable[str | Path] | None = None, scale: float = 1.0) -> None:
-        """`scale`: the player's text size (settings' `text_scale`); `fallback_fonts`: the game's own
+    def __init__(self, root: GameFolder | Path, *, warn: Warn = to_stderr, fallback_fonts: Iterable[str | Path] | None = None, scale: float = 1.0,
+                 family: str = "game") -> None:
+        """`scale`, `family`: the player's text size and font for the story's text (settings' `text_scale`
+        and `font`: a key of `FAMILIES`); `fallback_fonts`: the game's own
         (by default those its `game.yaml` names), font files looked for as `font_path` does."""
         pygame.font.init()  # idempotent; without it every font would look broken
         self.root = root
         self.warn = warn
         self.scale = scale
+        self.family = family if family in FAMILIES else "game"
         self._faces: dict[tuple[Path, int, bool], Face | None] = {}
         self._refused: set[Path] = set()  # each broken font is told once, whatever its sizes
         bundled = font_path(root, FALLBACK_FONT)
@@ -205,15 +220,17 @@ class Fonts:
         return self._fonts[role]
 
     def size(self, role: str) -> int:
-        """The role's size in pixels: the player's text size scales the story's text only."""
-        return max(6, round(FONT_SIZES[role] * (self.scale if role in TEXT_ROLES else 1.0)))
+        """The role's size in pixels: the player's text size and font scale the story's text only."""
+        factor = self.scale * FAMILY_SIZE[self.family] if role in STORY_ROLES else 1.0
+        return max(6, round(FONT_SIZES[role] * factor))
 
     def chain(self, role: str, *, bold: bool = False, italic: bool = False) -> FontChain:
         """The faces to draw `role`'s text with, in the given style (styles apply to the story's text)."""
         size = self.size(role)
-        if role in TEXT_ROLES:
+        if role in STORY_ROLES:
             italic = italic or role == "narration"
-            file, slant = STYLE_FILES[(bold, italic)], bold and italic
+            bold = bold or role == "speaker"
+            file, slant = FAMILIES[self.family][(bold, italic)]
         else:
             file, slant = FONT_FILES[role], False
         def fallbacks() -> list[Face]:  # upright: pygame's slant widens each piece and leaves gaps between them

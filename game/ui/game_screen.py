@@ -20,9 +20,9 @@ from game.reveal import BeatPlayback, Frame
 from game.script.model import Choice, Ending, Line
 from game.speech import choice_words, control_words, line_words
 from game.ui.end_card import EndCardScreen
-from game.ui.layout import DIM_TEXT, HIGHLIGHT, QUICK_MENU_Y, SCREEN_SIZE, TEXT_BOX
 from game.ui.damage import Look, box, changed
-from game.ui.stage import TEXT_CLIP, Stage
+from game.ui.layout import DIM_TEXT, HIGHLIGHT, SCREEN_SIZE
+from game.ui.stage import Stage
 from game.ui.placement import choice_rects, face_boxes
 from game.ui.widgets import Buttons, Links, plates
 
@@ -44,7 +44,7 @@ QUICK_MENU = {"Back": "rewind", "History": "history", "Skip": "skip_toggle", "Au
 #: A right click on a link does its second action (Ren'Py's "alternate").
 QUICK_ALTERNATES = {"Skip": "fast_skip", "Save": "screenshot"}
 #: The actions the game screen answers, the first found winning (Escape is also "back").
-ACTIONS = ("game_menu", "history", "help", "quick_save", "quick_load", "screenshot", "hide_interface", "fast_skip", "skip_toggle", "auto", "rewind", "forward", "advance")
+ACTIONS = ("game_menu", "history", "help", "accessibility", "quick_save", "quick_load", "screenshot", "hide_interface", "fast_skip", "skip_toggle", "auto", "rewind", "forward", "advance")
 
 
 class GameScreen:
@@ -54,10 +54,13 @@ class GameScreen:
 
     def __init__(self, app: App, *, playthrough: Playthrough | None = None) -> None:
         self.app = app
-        self.stage = Stage(app.story, app.images, app.fonts, reduce_motion=app.settings.reduce_motion)
+        settings = app.settings
+        self.stage = Stage(app.story, app.images, app.fonts, reduce_motion=settings.reduce_motion,
+                           line_spacing=settings.line_spacing, high_contrast=settings.high_contrast)
         self._dimmer: pygame.Surface | None = None
         self.playthrough = playthrough or Playthrough(app.story, start=app.start, seen=app.seen)
-        self.quick = Links(list(QUICK_MENU), app.fonts["small"], right=TEXT_BOX.right - 24, y=QUICK_MENU_Y)
+        box = self.stage.layout
+        self.quick = Links(list(QUICK_MENU), app.fonts["small"], right=box.box.right - 24, y=box.quick_menu_y)
         self.skip_held = False
         self.skip_on = False
         self.auto_on = False
@@ -80,7 +83,8 @@ class GameScreen:
         settings = self.app.settings
         now = self.app.clock.now()
         breaks = self.stage.page_breaks(beat)
-        self.playback = BeatPlayback(beat, cps=settings.text_cps, now=now, instant=instant, transitions=settings.transitions, page_breaks=breaks)
+        transitions = settings.transitions and not settings.reduce_motion  # reduce motion: every transition is a cut
+        self.playback = BeatPlayback(beat, cps=settings.text_cps, now=now, instant=instant, transitions=transitions, page_breaks=breaks)
         self.choice: Buttons | None = None
         self.choice_dims = False  # the options cover the stage, which is dimmed behind them
         if instant:
@@ -90,6 +94,20 @@ class GameScreen:
             self.auto_on = False  # auto-forward stops at the choice and at the end
         self._read_aloud(beat)
         self.app.seen.save()
+        self.app.dirty = True
+
+    def restyle(self) -> None:
+        """The player changed the text's size, spacing, font or contrast: lay the line out again in the new box,
+        shown whole on its new pages (a choice on show is placed afresh, clear of the box)."""
+        settings = self.app.settings
+        self.stage.high_contrast = settings.high_contrast
+        self.stage.restyle(self.app.fonts, line_spacing=settings.line_spacing)
+        beat = self.playthrough.current
+        transitions = settings.transitions and not settings.reduce_motion
+        self.playback = BeatPlayback(beat, cps=settings.text_cps, now=self.app.clock.now(), instant=True,
+                                     transitions=transitions, page_breaks=self.stage.page_breaks(beat))
+        if self.choice is not None:
+            self._offer_choice(autosave=False)
         self.app.dirty = True
 
     def _read_aloud(self, beat) -> None:
@@ -231,7 +249,7 @@ class GameScreen:
 
     def do(self, action: str, now: float) -> None:
         """Carry out one action from the keymap (or the quick menu)."""
-        if action in ("game_menu", "history", "help"):
+        if action in ("game_menu", "history", "help", "accessibility"):
             self.skip_on = self.skip_held = False
             self.app.open_menu({"game_menu": "save"}.get(action, action))
         elif action == "quick_save":
@@ -354,19 +372,19 @@ class GameScreen:
         done = self.playback.completed_at(now)
         return self.playthrough.ended and done is not None and now >= done + ENDING_HOLD
 
-    def _offer_choice(self) -> None:
+    def _offer_choice(self, *, autosave: bool = True) -> None:
         """The options, in a column clear of the characters' faces (`game.ui.placement`), and an autosave."""
         assert isinstance(self.playthrough.current.stop, Choice)
         shown = self.playthrough.current.options  # hidden options are left out
         count = len(shown)
-        rects, self.choice_dims = choice_rects(count, face_boxes(self.app.images, self.playthrough.current.state.scene))
+        rects, self.choice_dims = choice_rects(count, face_boxes(self.app.images, self.playthrough.current.state.scene), above=self.stage.layout.box.top)
         labels = [option.text for option in shown]
         # Nothing is selected at first, so a Space pressed to finish the prompt can never pick an option.
         self.choice = Buttons(labels, rects, plates(self.app.images, rects[0].size), self.app.fonts["ui"], numbered=True, marked=self.playthrough.option_taken(), audio=self.app.audio)
         # With the keyboard or a pad in use the first option shows the focus at once (guarded by CHOICE_GUARD).
         self.choice.selected = self._first_focus = 0 if self.app.keyboard_used else None
         self._choice_at = self.app.clock.now()
-        if not self.playthrough.rewound and self.playthrough.index != self._loaded_at:
+        if autosave and not self.playthrough.rewound and self.playthrough.index != self._loaded_at:
             self.app.autosave()
         self.app.dirty = True
 
@@ -415,7 +433,7 @@ class GameScreen:
         beat = self.playthrough.current
         whole = (id(self.playback), id(beat), dataclasses.replace(frame, chars=0, waiting=False, complete=False), self.hidden,
                  id(self.choice), self.choice_dims, self.skipping, self.auto_on, self.playthrough.rewound, self.quick.hovered)
-        parts = {"text": (box(TEXT_CLIP), frame.chars if frame.text_shown else None)}
+        parts = {"text": (box(self.stage.clip), frame.chars if frame.text_shown else None)}
         indicator = self.stage.indicator_box(waiting_for) if frame.text_shown and waiting_for is not None and isinstance(beat.stop, Line) else None
         parts["indicator"] = (None if indicator is None else box(indicator), None)
         if frame.blend_from is None or frame.blend >= 1.0:

@@ -53,6 +53,7 @@ BINDINGS: tuple[Binding, ...] = (
     Binding("screenshot", "screenshot into the data folder", ("S",), ("right click **Save**",)),
     Binding("fullscreen", "window or fullscreen", ("F11", "Alt+Enter"), ("**Menu** → Settings",)),
     Binding("help", "help: these controls", ("F1",), ("**Menu** → Help",)),
+    Binding("accessibility", "accessibility: text size, line spacing, font, high contrast, reduce motion", ("Shift+A",), ("**Menu** → Accessibility",)),
     Binding("self_voicing", "self-voicing on or off: lines, choices, menus and notices read aloud", ("V",), ("**Menu** → Settings",)),
     # -- in menus ---------------------------------------------------------------
     Binding("up", "menus: previous item", ("Up",), ("point at it",)),

@@ -34,9 +34,10 @@ def face_boxes(images, scene: Scene) -> list[pygame.Rect]:
     return boxes
 
 
-def choice_rects(count: int, faces: Iterable[pygame.Rect]) -> tuple[list[pygame.Rect], bool]:
-    """`count` option rects in the largest place clear of `faces`, and whether the stage must be dimmed."""
-    stage = pygame.Rect(MARGIN, MARGIN, SCREEN_SIZE[0] - 2 * MARGIN, TEXT_BOX.top - 2 * MARGIN)
+def choice_rects(count: int, faces: Iterable[pygame.Rect], *, above: int = TEXT_BOX.top) -> tuple[list[pygame.Rect], bool]:
+    """`count` option rects in the largest place clear of `faces` and above the text box's top `above`,
+    and whether the stage must be dimmed."""
+    stage = pygame.Rect(MARGIN, MARGIN, SCREEN_SIZE[0] - 2 * MARGIN, above - 2 * MARGIN)
     faces = [face.inflate(2 * CLEARANCE, 2 * CLEARANCE) for face in faces]
     places = [place for place in _clear_places(stage, faces) if _fits(place, count)]
     if not places:

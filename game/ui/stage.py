@@ -22,20 +22,24 @@ from game.script.model import Line, Story
 from game.state import Scene, Sprite
 from game.ui.assets import FontChain, Fonts, Images
 from game.ui.layout import (
-    CONTINUE_AT,
+    PLATE_PADDING,
     LINE_HEIGHT,
-    NAME_PLATE,
     NAME_TEXT,
     SCREEN_SIZE,
     SPRITE_CENTRES,
-    TEXT_AREA,
-    TEXT_BOX,
     TEXT_COLOUR,
+    TextBoxLayout,
+    text_box_layout,
 )
 from game.ui.text import RunStyle, TypedText
 
-#: Text is never drawn outside this: the text box less its rim.
-TEXT_CLIP = TEXT_AREA.inflate(20, 16)
+#: The story's font's own line (Lato's is 35 px at 29 px) is spread to the box's 38 px, times the line spacing.
+LEADING = LINE_HEIGHT / 35
+#: High contrast: an opaque dark box with a light rim, pure white text, the plate lifted towards white.
+CONTRAST_BOX = (8, 10, 14)
+CONTRAST_RIM = (235, 235, 235)
+CONTRAST_TEXT = (255, 255, 255)
+CONTRAST_PLATE_LIGHT = 0.6  # share of the way from the speaker's colour to white
 #: The continue indicator bobs for this long, then rests: a still screen costs no CPU.
 INDICATOR_ANIMATION = 4.0
 
@@ -97,11 +101,13 @@ def breath_at(seed: int, now: float) -> tuple[int, float]:
 class Stage:
     """Draws a beat's `Frame` onto the canvas."""
 
-    def __init__(self, story: Story, images: Images, fonts: Fonts, *, reduce_motion: bool = False) -> None:
+    def __init__(self, story: Story, images: Images, fonts: Fonts, *, reduce_motion: bool = False,
+                 line_spacing: float = 1.0, high_contrast: bool = False) -> None:
         self.story = story
         self.images = images
-        self.fonts = fonts
-        self.reduce_motion = reduce_motion  # True: sprites neither blink nor breathe
+        self.reduce_motion = reduce_motion  # True: sprites neither blink nor breathe, the indicator is still
+        self.high_contrast = high_contrast
+        self.restyle(fonts, line_spacing=line_spacing)
         self._buffer = pygame.Surface(SCREEN_SIZE).convert()
         self._veil = pygame.Surface(SCREEN_SIZE).convert()
         self._veil.fill((0, 0, 0))
@@ -184,9 +190,19 @@ class Stage:
             canvas.blit(self._buffer, (0, 0))
 
     # -- the text -----------------------------------------------------------
+    def restyle(self, fonts: Fonts, *, line_spacing: float) -> None:
+        """Lay the text out with these fonts and line spacing from now on: the box follows the text's size."""
+        self.fonts = fonts
+        self.line_spacing = line_spacing
+        line = max(fonts[role].get_linesize() for role in ("text", "narration"))
+        self.layout: TextBoxLayout = text_box_layout(round(line * LEADING * line_spacing), fonts["speaker"].get_linesize())
+        self.clip = self.layout.area.inflate(20, 16)  # text is never drawn outside this: the box less its rim
+        self._typed = None
+        self._boxes: dict[tuple, pygame.Surface] = {}
+
     def _text(self, beat: Beat) -> TypedText:
         """The beat's text laid out in the box (once per beat and text: typing only changes what shows)."""
-        key = f"{beat.id}|{beat.text}"  # the same line may read differently as variables change
+        key = f"{beat.id}|{beat.text}|{self.high_contrast}"  # the same line may read differently as variables change
         if self._typed is None or self._typed[0] != key:
             role = "narration" if beat.speaker is None else "text"
             runs = markup.styled_runs(beat.segments)
@@ -194,8 +210,8 @@ class Stage:
             def fonts_for(style: RunStyle) -> FontChain:
                 return self.fonts.chain(role, bold=style.bold, italic=style.italic)
 
-            line_height = round(LINE_HEIGHT * self.fonts.scale)
-            self._typed = (key, TypedText(runs, fonts_for, TEXT_AREA, TEXT_COLOUR, line_height=line_height))
+            colour = CONTRAST_TEXT if self.high_contrast else TEXT_COLOUR
+            self._typed = (key, TypedText(runs, fonts_for, self.layout.area, colour, line_height=self.layout.line_height))
         return self._typed[1]
 
     def page_breaks(self, beat: Beat) -> tuple[int, ...]:
@@ -204,17 +220,38 @@ class Stage:
 
     def _name_plate(self, canvas: pygame.Surface, speaker: str) -> None:
         character = self.story.characters[speaker]
-        canvas.blit(self.images.tinted("nameplate", character.colour), NAME_PLATE)
-        name = self.fonts["name"].render(character.name, True, NAME_TEXT)
-        room = NAME_PLATE.w - 24
-        if name.get_width() > room:  # a long name is narrowed to fit its plate, never drawn past it
+        font = self.fonts["speaker"]
+        name = font.render(character.name, True, NAME_TEXT)
+        plate = self.layout.plate_for(name.get_width())
+        colour = _lifted(character.colour, CONTRAST_PLATE_LIGHT) if self.high_contrast else character.colour
+        canvas.blit(self._fitted(("plate", colour), self.images.tinted("nameplate", colour), plate.size), plate)
+        room = plate.w - PLATE_PADDING
+        if name.get_width() > room:  # a name too long for the widest plate is narrowed to fit, never drawn past it
             name = pygame.transform.smoothscale(name, (room, name.get_height()))
-        canvas.blit(name, name.get_rect(center=NAME_PLATE.center))
+        canvas.blit(name, name.get_rect(center=plate.center))
+
+    def _box(self, canvas: pygame.Surface) -> None:
+        box = self.layout.box
+        if self.high_contrast:
+            pygame.draw.rect(canvas, CONTRAST_BOX, box, border_radius=14)
+            pygame.draw.rect(canvas, CONTRAST_RIM, box, 2, border_radius=14)
+        else:
+            canvas.blit(self._fitted(("box",), self.images.ui("textbox"), box.size), box)
+
+    def _fitted(self, key: tuple, image: pygame.Surface, size: tuple[int, int]) -> pygame.Surface:
+        """`image` at `size`, its rim kept and its middle stretched (made once per size)."""
+        if image.get_size() == size:
+            return image
+        key = (*key, size)
+        if key not in self._boxes:
+            self._boxes[key] = nine_slice(image, size, RIM)
+        return self._boxes[key]
 
     def indicator_box(self, since: float) -> pygame.Rect:
         """Where the continue indicator is when the text has waited `since` seconds (it bobs, then rests)."""
-        bob = 5 * math.sin(since * 4.0) if since < INDICATOR_ANIMATION else 0.0
-        return self.images.ui("continue").get_rect(center=(CONTINUE_AT[0], round(CONTINUE_AT[1] + bob)))
+        bob = 5 * math.sin(since * 4.0) if since < INDICATOR_ANIMATION and not self.reduce_motion else 0.0
+        x, y = self.layout.continue_at
+        return self.images.ui("continue").get_rect(center=(x, round(y + bob)))
 
     def _indicator(self, canvas: pygame.Surface, since: float) -> None:
         canvas.blit(self.images.ui("continue"), self.indicator_box(since))
@@ -225,13 +262,36 @@ class Stage:
         self._draw_blend(canvas, frame, now)
         if not frame.text_shown:
             return
-        canvas.blit(self.images.ui("textbox"), TEXT_BOX)
+        self._box(canvas)
         if beat.speaker:
             self._name_plate(canvas, beat.speaker)
-        self._text(beat).draw(canvas, frame.chars, text_from=frame.text_from, clip=TEXT_CLIP)
+        self._text(beat).draw(canvas, frame.chars, text_from=frame.text_from, clip=self.clip)
         if waiting_for is not None and isinstance(beat.stop, Line):
             self._indicator(canvas, waiting_for)
 
     def animating(self, waiting_for: float | None) -> bool:
         """Whether the stage itself still moves (the indicator's bobbing)."""
-        return waiting_for is not None and waiting_for < INDICATOR_ANIMATION
+        return waiting_for is not None and waiting_for < INDICATOR_ANIMATION and not self.reduce_motion
+
+
+#: How much of a stretched picture's edge is kept as it is (its rounded corners and rim).
+RIM = 22
+
+
+def nine_slice(image: pygame.Surface, size: tuple[int, int], rim: int) -> pygame.Surface:
+    """`image` stretched to `size`: corners kept, edges stretched along, the middle both ways."""
+    w, h = image.get_size()
+    rim = min(rim, w // 2, h // 2, size[0] // 2, size[1] // 2)
+    out = pygame.Surface(size, pygame.SRCALPHA)
+    xs = ((0, rim, 0, rim), (rim, w - 2 * rim, rim, size[0] - 2 * rim), (w - rim, rim, size[0] - rim, rim))
+    ys = ((0, rim, 0, rim), (rim, h - 2 * rim, rim, size[1] - 2 * rim), (h - rim, rim, size[1] - rim, rim))
+    for sx, sw, dx, dw in xs:
+        for sy, sh, dy, dh in ys:
+            if sw > 0 and sh > 0 and dw > 0 and dh > 0:
+                part = image.subsurface((sx, sy, sw, sh))
+                out.blit(part if (sw, sh) == (dw, dh) else pygame.transform.smoothscale(part, (dw, dh)), (dx, dy))
+    return out
+
+
+def _lifted(colour: tuple[int, int, int], share: float) -> tuple[int, int, int]:
+    return tuple(round(c + (255 - c) * share) for c in colour)  # type: ignore[return-value]

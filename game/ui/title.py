@@ -44,6 +44,9 @@ class TitleScreen:
         if "back" in actions and event.type == pygame.KEYDOWN:
             self.app.quit()
             return
+        if "accessibility" in actions:  # Shift+A: readable text before the story starts
+            self.app.open_menu("accessibility")
+            return
         chosen = self.buttons.handle(actions, event, point)
         if chosen is None:
             return

@@ -89,7 +89,7 @@ def test_tab_walks_every_tab_and_enter_uses_it(app):
         S.press(menu, pygame.K_TAB)
         seen.append(TABS[menu.tab_focus][0])
     assert sorted(seen) == sorted(name for name, _ in TABS)
-    assert seen[:7] == ["load", "settings", "history", "help", "restart", "title", "quit"]
+    assert seen[:8] == ["load", "settings", "accessibility", "history", "help", "restart", "title", "quit"]
     S.press(menu, pygame.K_TAB, pygame.KMOD_SHIFT)
     assert TABS[menu.tab_focus][0] == "return"
     while TABS[menu.tab_focus][0] != "title":
@@ -153,6 +153,8 @@ def test_the_history_and_help_keys_show_their_pages(app):
 
 def test_page_keys_turn_pages_where_the_page_has_no_use_for_them(app):
     menu = open_menu(app, "settings")
+    S.press(menu, pygame.K_PAGEDOWN)
+    assert menu.page == "accessibility"
     S.press(menu, pygame.K_PAGEDOWN)
     assert menu.page == "history"
     menu = open_menu(app, "settings")

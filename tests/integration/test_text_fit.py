@@ -83,7 +83,7 @@ def test_nothing_is_drawn_outside_the_text_box(display, story, case, scale):
     bare, shown = pygame.Surface(SCREEN_SIZE), pygame.Surface(SCREEN_SIZE)
     stage.draw(bare, beat, Frame(playback.frame(0.0).scene, text_shown=True, chars=0), waiting_for=None)
     empty = pixels(bare)
-    inner = TEXT_BOX.inflate(-16, -16)  # the box's rim stays clear too
+    inner = stage.layout.box.inflate(-16, -16)  # the box's rim stays clear too (the box grows with the text)
     now, pages = 0.0, 0
     while True:
         for moment in (now + 0.3, now + 100.0):  # mid-typing, then the page whole
@@ -201,9 +201,7 @@ def test_every_label_draws_its_missing_letters_from_the_fallback(display):
 
 
 def test_a_long_name_stays_on_its_plate(display, tmp_path):
-    """A character named at length: the name is narrowed onto the plate; nothing is drawn beside it."""
-    from game.ui.layout import NAME_PLATE
-
+    """A character named at length: the plate widens as far as half the box, the name is narrowed onto it; nothing is drawn beside it."""
     characters = (ROOT / "scenes" / "characters.yaml").read_text(encoding="utf-8").replace("name: Jack", "name: Captain Jack Harkness of the Fifty-First Century, Time Agent")
     (tmp_path / "characters.yaml").write_text(characters, encoding="utf-8")
     (tmp_path / "a.yaml").write_text('script:\n  - label: start\n  - background: hub_floor\n  - jack: "Hello."\n  - ending: End\n', encoding="utf-8")
@@ -217,5 +215,7 @@ def test_a_long_name_stays_on_its_plate(display, tmp_path):
     changed = pixels(bare) != pixels(shown)
     changed[TEXT_BOX.left : TEXT_BOX.right, TEXT_BOX.top : TEXT_BOX.bottom] = False
     plate = numpy.zeros_like(changed)
-    plate[NAME_PLATE.left : NAME_PLATE.right, NAME_PLATE.top : NAME_PLATE.bottom] = True
+    widest = stage.layout.plate_for(10**6)
+    assert widest.w == TEXT_BOX.w // 2
+    plate[widest.left : widest.right, widest.top : widest.bottom] = True
     assert changed[plate].sum() > 100 and changed[~plate].sum() == 0

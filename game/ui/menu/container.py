@@ -1,6 +1,6 @@
 """The game menu: a modal layer with its tabs down the left and one page beside them.
 
-Tabs: Save, Load, Settings, History, Help (pages), then Restart, Title and Quit (which ask
+Tabs: Save, Load, Settings, Accessibility, History, Help (pages), then Restart, Title and Quit (which ask
 the app, and the app confirms), and Return. Tab and Shift+Tab walk the tabs; Left from a page's left
 edge steps into the tab column, Right or Enter steps back; Page Up and Page Down turn the
 page where the page has no use for them; Escape or a right click closes the menu.
@@ -16,18 +16,20 @@ from typing import Any, Protocol
 import pygame
 
 from game.ui.layout import HIGHLIGHT, TEXT_COLOUR
+from game.ui.menu.accessibility_page import AccessibilityPage
 from game.ui.menu.help_page import HelpPage
 from game.ui.menu.history_page import HistoryPage
 from game.ui.menu.look import DISABLED_TEXT, PANEL, RULE, SIDEBAR, TAB_SIZE, Press, Texts, heading, make_panel, plate
 from game.ui.menu.settings_page import SettingsPage
 from game.ui.menu.slots import SlotsPage
 
-PAGES = ("save", "load", "settings", "history", "help")
-TABS = (("save", "Save"), ("load", "Load"), ("settings", "Settings"), ("history", "History"), ("help", "Help"),
+PAGES = ("save", "load", "settings", "accessibility", "history", "help")
+TABS = (("save", "Save"), ("load", "Load"), ("settings", "Settings"), ("accessibility", "Accessibility"), ("history", "History"), ("help", "Help"),
         ("restart", "Restart"), ("title", "Title"), ("quit", "Quit"), ("return", "Return"))
 IN_GAME = ("save", "restart", "title")  # tabs that need a game being played
 MOUSE_EVENTS = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION, pygame.MOUSEWHEEL)
 SCROLLS = frozenset({"scroll_up", "scroll_down"})
+OWN_KEYS = frozenset({"accessibility", "history", "help"})  # pages with a key of their own (Shift+A, L, F1)
 CLICK = "ui_click"
 
 
@@ -45,8 +47,8 @@ class Page(Protocol):
 
 def _tab_rects() -> list[pygame.Rect]:
     x, top = SIDEBAR.x + (SIDEBAR.w - TAB_SIZE[0]) // 2, SIDEBAR.y + 34
-    rects = [pygame.Rect(x, top + i * 56, *TAB_SIZE) for i in range(5)]
-    rects += [pygame.Rect(x, top + 5 * 56 + 40 + i * 56, *TAB_SIZE) for i in range(3)]
+    rects = [pygame.Rect(x, top + i * 56, *TAB_SIZE) for i in range(len(PAGES))]
+    rects += [pygame.Rect(x, top + len(PAGES) * 56 + 40 + i * 56, *TAB_SIZE) for i in range(3)]
     rects.append(pygame.Rect(x, SIDEBAR.bottom - 30 - TAB_SIZE[1], *TAB_SIZE))
     return rects
 
@@ -60,7 +62,7 @@ def _backdrop() -> pygame.Surface:
 
 
 class GameMenu:
-    """The menu over the game (or the title), open at `page`: one of "save" "load" "settings" "history" "help"."""
+    """The menu over the game (or the title), open at `page`: one of "save" "load" "settings" "accessibility" "history" "help"."""
 
     modal = True
     panel_rect = PANEL  # opaque: nothing behind it shows through
@@ -81,7 +83,7 @@ class GameMenu:
     # -- pages and tabs -------------------------------------------------------------
     @property
     def page(self) -> str:
-        """The name of the page on show: "save", "load", "settings", "history" or "help"."""
+        """The name of the page on show: one of `PAGES`."""
         return TABS[self.current][0]
 
     @property
@@ -98,7 +100,7 @@ class GameMenu:
             if name in ("save", "load"):
                 self._pages[name] = SlotsPage(self, saving=name == "save")
             else:
-                self._pages[name] = {"settings": SettingsPage, "history": HistoryPage, "help": HelpPage}[name](self)
+                self._pages[name] = {"settings": SettingsPage, "accessibility": AccessibilityPage, "history": HistoryPage, "help": HelpPage}[name](self)
         return self._pages[name]
 
     def enabled(self, name: str) -> bool:
@@ -162,8 +164,8 @@ class GameMenu:
             self.close()
         elif event.type in MOUSE_EVENTS:
             self._mouse(actions & SCROLLS, event, point)
-        elif actions & {"history", "help"}:
-            self.open("history" if "history" in actions else "help")  # their own keys show their pages
+        elif actions & OWN_KEYS:
+            self.open(next(page for page in PAGES if page in actions))  # their own keys show their pages
         elif actions & {"next_tab", "previous_tab"}:
             self._step_tab(1 if "next_tab" in actions else -1)
         elif self.zone == "tabs":
@@ -216,6 +218,7 @@ class GameMenu:
         return None  # nothing in the menu moves by itself
 
     def draw(self, canvas: pygame.Surface, now: float) -> None:
+        self.texts.contrast = self.app.settings.high_contrast
         canvas.blit(_backdrop(), (0, 0))
         self._draw_tabs(canvas)
         heading(canvas, self.texts, self.shown.title)
@@ -232,5 +235,5 @@ class GameMenu:
             colour = DISABLED_TEXT if not usable else HIGHLIGHT if focused or index == self.current else TEXT_COLOUR
             words = self.texts("ui", label, colour)
             canvas.blit(words, words.get_rect(midleft=(rect.x + 26, rect.centery)))
-        divider = TAB_RECTS[4].bottom + 20
+        divider = TAB_RECTS[len(PAGES) - 1].bottom + 20
         pygame.draw.line(canvas, (40, 54, 60), (SIDEBAR.x + 30, divider), (SIDEBAR.right - 30, divider))

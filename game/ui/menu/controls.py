@@ -69,13 +69,13 @@ class Slider:
 
 
 class Switch:
-    """Two named options side by side; the chosen one is lit."""
+    """Named options side by side (two or more); the chosen one is lit."""
 
-    def __init__(self, rect: pygame.Rect, labels: tuple[str, str]) -> None:
-        self.rect = pygame.Rect(rect.x, rect.centery - 21, min(rect.w, 520), 42)
+    def __init__(self, rect: pygame.Rect, labels: tuple[str, ...]) -> None:
+        self.rect = pygame.Rect(rect.x, rect.centery - 21, min(rect.w, 260 * len(labels)), 42)
         self.labels = labels
-        half = self.rect.w // 2
-        self.halves = (pygame.Rect(self.rect.x, self.rect.y, half, self.rect.h), pygame.Rect(self.rect.x + half, self.rect.y, self.rect.w - half, self.rect.h))
+        edges = [self.rect.x + self.rect.w * i // len(labels) for i in range(len(labels) + 1)]
+        self.halves = tuple(pygame.Rect(left, self.rect.y, right - left, self.rect.h) for left, right in zip(edges, edges[1:]))
 
     def at(self, point: tuple[int, int]) -> int | None:
         return next((i for i, half in enumerate(self.halves) if half.collidepoint(point)), None)

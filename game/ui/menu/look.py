@@ -70,11 +70,19 @@ class Kept(Generic[K, V]):
         return key in self._values
 
 
+#: High contrast (the accessibility setting): the menu's quiet text colours are brightened.
+CONTRAST = {TEXT_COLOUR: (255, 255, 255), DIM_TEXT: (220, 222, 226), DISABLED_TEXT: (150, 156, 162)}
+
+
 class Texts:
-    """Rendered words, kept so that a still menu redraws without rendering any text again."""
+    """Rendered words, kept so that a still menu redraws without rendering any text again.
+
+    `contrast` (set by the menu from the settings) draws every quiet colour brighter (`CONTRAST`).
+    """
 
     def __init__(self, fonts: Mapping[str, pygame.font.Font], *, keep: int = 600) -> None:
         self.fonts = fonts
+        self.contrast = False
         self.rendered: Kept[tuple[str, str, Colour], pygame.Surface] = Kept(self._render, keep=keep)
 
     def _render(self, key: tuple[str, str, Colour]) -> pygame.Surface:
@@ -82,7 +90,7 @@ class Texts:
         return self.fonts[role].render(text, True, colour)
 
     def __call__(self, role: str, text: str, colour: Colour) -> pygame.Surface:
-        return self.rendered((role, text, colour))
+        return self.rendered((role, text, CONTRAST.get(colour, colour) if self.contrast else colour))
 
     def fit(self, role: str, text: str, width: int) -> str:
         """`text`, cut short with an ellipsis if it is wider than `width` pixels."""

@@ -55,7 +55,7 @@ class Setting:
     field: str
     values: tuple[object, ...]
     describe: Callable[[object], str] = str
-    labels: tuple[str, str] | None = None  # a switch's two option names; None for a slider
+    labels: tuple[str, ...] | None = None  # a switch's option names (one per value); None for a slider
     order: Callable[[object], float] = _same
     muted: bool = False  # greyed while Mute is on (it still moves, and counts once sound is back)
 
@@ -78,35 +78,36 @@ SETTINGS = (
 
 
 class SettingsPage:
-    """The rows of settings, with one focused at a time."""
+    """The rows of settings, with one focused at a time (a page of other rows subclasses it with its own `ROWS`)."""
 
     title = "Settings"
+    ROWS: tuple[Setting, ...] = SETTINGS
 
     def __init__(self, menu: GameMenu) -> None:
         self.menu = menu
         self.app = menu.app
         self.focus = 0
-        self.rows = [pygame.Rect(BODY.x, BODY.y + i * ROW_HEIGHT, BODY.w, ROW_HEIGHT - 6) for i in range(len(SETTINGS))]
+        self.rows = [pygame.Rect(BODY.x, BODY.y + i * ROW_HEIGHT, BODY.w, ROW_HEIGHT - 6) for i in range(len(self.ROWS))]
         self.controls: list[Slider | Switch] = []
-        for setting, row in zip(SETTINGS, self.rows):
+        for setting, row in zip(self.ROWS, self.rows):
             area = pygame.Rect(row.x + LABEL_WIDTH, row.y, row.w - LABEL_WIDTH - 18, row.h)
             self.controls.append(Switch(area, setting.labels) if setting.labels else Slider(area, len(setting.values)))
 
     # -- values -----------------------------------------------------------------
     def index(self, row: int) -> int:
-        setting = SETTINGS[row]
+        setting = self.ROWS[row]
         return nearest(setting.values, getattr(self.app.settings, setting.field), setting.order)
 
     def choose(self, row: int, index: int) -> None:
         """Apply value `index` of row `row` at once (nothing happens if it is already so)."""
-        setting = SETTINGS[row]
+        setting = self.ROWS[row]
         value = setting.values[min(max(0, index), len(setting.values) - 1)]
         if getattr(self.app.settings, setting.field) != value:
             self.app.apply_settings(dataclasses.replace(self.app.settings, **{setting.field: value}))
 
     def focus_words(self) -> str:
         """The focused row read aloud: its label and value ("Music volume: 80 %")."""
-        setting = SETTINGS[self.focus]
+        setting = self.ROWS[self.focus]
         value = setting.values[self.index(self.focus)]
         return control_words(setting.label, setting.labels[self.index(self.focus)] if setting.labels else setting.describe(value))
 
@@ -120,11 +121,11 @@ class SettingsPage:
         if "up" in actions:
             self.focus = max(0, self.focus - 1)
         elif "down" in actions:
-            self.focus = min(len(SETTINGS) - 1, self.focus + 1)
+            self.focus = min(len(self.ROWS) - 1, self.focus + 1)
         elif "left" in actions or "right" in actions:
             self.choose(self.focus, self.index(self.focus) + (1 if "right" in actions else -1))
-        elif "activate" in actions and SETTINGS[self.focus].labels:
-            self.choose(self.focus, 1 - self.index(self.focus))
+        elif "activate" in actions and self.ROWS[self.focus].labels:
+            self.choose(self.focus, (self.index(self.focus) + 1) % len(self.ROWS[self.focus].values))
         else:
             return False
         return True
@@ -150,7 +151,7 @@ class SettingsPage:
 
     # -- drawing ----------------------------------------------------------------
     def draw(self, canvas: pygame.Surface, texts: Texts, *, focused: bool) -> None:
-        for row, (setting, rect, control) in enumerate(zip(SETTINGS, self.rows, self.controls)):
+        for row, (setting, rect, control) in enumerate(zip(self.ROWS, self.rows, self.controls)):
             lit = focused and row == self.focus
             if lit:
                 plate(canvas, rect, focused=True, soft=True, radius=10)
