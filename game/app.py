@@ -173,7 +173,7 @@ class App:
         self.push(GameMenu(self, page))
 
     def apply_settings(self, new: Settings) -> None:
-        """Use `new` at once (text speed from the next line) and keep it for the next run."""
+        """Use `new` at once (the line being typed follows a new text speed) and keep it for the next run."""
         if new.fullscreen != self.window.fullscreen:
             self.window.toggle_fullscreen()
         self.settings = new
@@ -187,6 +187,9 @@ class App:
         self.audio.set_volumes(music=0.0 if settings.mute else settings.music_volume, sound=0.0 if settings.mute else settings.sound_volume)
         if (game := self.game_screen) is not None:
             game.stage.reduce_motion = settings.reduce_motion
+            # the line being typed follows the new speed from the game's own moment (still while a menu is open)
+            since = self._frozen_since[0]
+            game.playback.set_speed(settings.text_cps, self.clock.now() if since is None else since)
 
     def save_screenshot(self, picture: pygame.Surface) -> None:
         """Write `picture` as a PNG under the data folder's screenshots/, then say so.

@@ -1,0 +1,50 @@
+"""Issue 6 checked line by line against the running app (the gaps a QA pass found, each held here)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pygame
+
+from driving import app, key, settle, start_game  # noqa: F401 (app is a fixture)
+from game.script.model import Line
+
+
+def typing_line(app, game):
+    """Stand at a long line with its lead-in over and some of it typed."""
+    while not (isinstance(game.playthrough.current.stop, Line) and len(game.playthrough.current.stop.text) > 40):
+        settle(app)
+        key(app, pygame.K_RETURN)
+    playback = game.playback
+    app.clock.tick(max(0.0, playback.text_start - app.clock.now()) + 0.2)
+    app.frame()
+    return playback
+
+
+def test_text_speed_applies_to_the_line_being_typed_without_a_jump(app):
+    """Each setting applies at once: a slower text speed slows the line already typing, from where it is."""
+    game = start_game(app)
+    app.apply_settings(replace(app.settings, text_cps=40.0))
+    playback = typing_line(app, game)
+    now = app.clock.now()
+    before = playback.chars_shown(now)
+    assert 0 < before < 20
+    app.apply_settings(replace(app.settings, text_cps=10.0))
+    assert playback.chars_shown(now) == before  # nothing jumps
+    app.clock.tick(1.0)
+    assert playback.chars_shown(app.clock.now()) - before in (9, 10, 11)  # ten a second now, not forty
+
+
+def test_text_speed_changed_in_the_menu_follows_on_after_it_closes(app):
+    """Set in the Settings page while a line types: the line goes on at the new speed from where it stood."""
+    game = start_game(app)
+    app.apply_settings(replace(app.settings, text_cps=40.0))
+    playback = typing_line(app, game)
+    before = playback.chars_shown(app.clock.now())
+    key(app, pygame.K_ESCAPE)  # the game menu: time stands still under it
+    app.clock.tick(5.0)
+    app.apply_settings(replace(app.settings, text_cps=0.0))  # instant
+    key(app, pygame.K_ESCAPE)
+    assert app.top is game
+    assert playback.chars_shown(app.clock.now()) > before
+    assert playback.chars_shown(app.clock.now()) >= min(len(game.playthrough.current.stop.text), before + 10)
