@@ -164,9 +164,10 @@ class App:
         self.notices.add(text, self.clock.now())
         self.dirty = True
 
-    def confirm(self, question: str, on_yes: Callable[[], None], *, detail: str = "") -> None:
-        """Ask Yes or No over everything; `on_yes` runs after a Yes (the confirmation is gone by then)."""
-        self.push(Confirm(self, question, on_yes, detail=detail))
+    def confirm(self, question: str, on_yes: Callable[[], None], *, detail: str = "", destructive: bool = False) -> None:
+        """Ask Yes or No over everything; `on_yes` runs after a Yes (the confirmation is gone by then).
+        `destructive` (a delete, an overwrite): No is selected first, so a stray Enter loses nothing."""
+        self.push(Confirm(self, question, on_yes, detail=detail, destructive=destructive))
 
     def open_menu(self, page: str) -> None:
         """The game menu at `page`: "save", "load", "settings", "history" or "help"."""

@@ -88,7 +88,7 @@ class Confirm:
 
     modal = True
 
-    def __init__(self, app: App, question: str, on_yes: Callable[[], None], *, detail: str = "") -> None:
+    def __init__(self, app: App, question: str, on_yes: Callable[[], None], *, detail: str = "", destructive: bool = False) -> None:
         self.app = app
         self.on_yes = on_yes
         font, small = app.fonts["ui"], app.fonts["small"]
@@ -100,7 +100,8 @@ class Confirm:
         self.panel = _panel(self.panel_rect.size)
         rects = row(2, CONFIRM_BUTTON, centre_x=self.panel_rect.centerx, top=self.panel_rect.bottom - CONFIRM_BUTTON[1] - 34, gap=40)
         self.buttons = Buttons(["Yes", "No"], rects, plates(app.images, CONFIRM_BUTTON), font, across=True, audio=app.audio)
-        self.buttons.selected = 0  # the player has just asked for this: Enter confirms, Escape backs out
+        # Title or Quit the player has just asked for: Enter confirms. What cannot be undone starts on No.
+        self.buttons.selected = 1 if destructive else 0
         self.veil = pygame.Surface(SCREEN_SIZE).convert()
         self.veil.set_alpha(120)
 

@@ -48,3 +48,40 @@ def test_text_speed_changed_in_the_menu_follows_on_after_it_closes(app):
     assert app.top is game
     assert playback.chars_shown(app.clock.now()) > before
     assert playback.chars_shown(app.clock.now()) >= min(len(game.playthrough.current.stop.text), before + 10)
+
+
+def test_a_stray_enter_does_not_delete_a_save(app):
+    """Delete asks first, and the question starts on No: Enter keeps the save, Right then Enter deletes it."""
+    from game.ui.overlays import Confirm
+
+    start_game(app)
+    settle(app)
+    key(app, pygame.K_ESCAPE)  # the game menu, at Save, the first slot selected
+    key(app, pygame.K_RETURN)
+    assert app.saves.info("1-1").filled
+    key(app, pygame.K_DELETE)
+    assert isinstance(app.top, Confirm)
+    key(app, pygame.K_RETURN)
+    assert app.saves.info("1-1").filled
+    key(app, pygame.K_DELETE)
+    key(app, pygame.K_LEFT)
+    key(app, pygame.K_RETURN)
+    assert not app.saves.info("1-1").filled
+
+
+def test_saving_over_a_filled_slot_starts_on_no(app):
+    """Saving over a filled slot asks first; Enter straight away keeps the old save."""
+    game = start_game(app)
+    settle(app)
+    key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_RETURN)
+    first = app.saves.info("1-1").words
+    key(app, pygame.K_ESCAPE)
+    for _ in range(3):
+        settle(app)
+        key(app, pygame.K_RETURN)
+    key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_RETURN)  # asks: save over it?
+    key(app, pygame.K_RETURN)  # No
+    assert app.saves.info("1-1").words == first
+    assert game.playthrough.index > 0

@@ -146,7 +146,7 @@ class GameMenu:
 
     def ask(self, text: str, on_yes: Callable[[], None]) -> None:
         """Ask before something that cannot be undone: the app's confirmation (Yes / No) over the menu."""
-        self.app.confirm(text, on_yes)
+        self.app.confirm(text, on_yes, destructive=True)
 
     def click(self) -> None:
         """The interface's soft click, as the title's and pause menu's buttons make."""
