@@ -85,3 +85,18 @@ def test_saving_over_a_filled_slot_starts_on_no(app):
     key(app, pygame.K_RETURN)  # No
     assert app.saves.info("1-1").words == first
     assert game.playthrough.index > 0
+
+
+def test_the_title_buttons_have_no_stray_mark(app):
+    """The title's selected button is a plain plate: the choice's marker is not squeezed into a speck at its left."""
+    app.frame()
+    title = app.screen
+    start = title.buttons.rects[title.labels.index("Start")]
+    assert title.buttons.selected == title.labels.index("Start")
+    plate = title.buttons.plates["hover"]
+    middle = plate.get_at((plate.get_width() // 2, plate.get_height() // 4))
+    for x in range(6, plate.get_width() // 5):
+        for y in range(8, plate.get_height() - 8):
+            pixel = plate.get_at((x, y))
+            assert sum(pixel[:3]) < sum(middle[:3]) + 90, (x, y, pixel, middle)
+    assert start.size == plate.get_size()
