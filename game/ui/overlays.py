@@ -18,8 +18,9 @@ if TYPE_CHECKING:
 NOTICE_HOLD = 2.2  # seconds a notice stays whole
 NOTICE_FADE = 0.8  # then it fades out over this long ...
 FADE_STEPS = 6  # ... in this many redraws, not one a frame: a notice costs a few timed redraws
-NOTICE_WIDTH = 560
+NOTICE_WIDTH = 900  # wide enough that a notice with a folder in it is one line
 NOTICES_SHOWN = 4
+NOTICE_TOP = 6  # pixels from the top of the screen, above the menu panel's own edge
 CONFIRM_BUTTON = (180, 50)
 PANEL_FILL = (24, 30, 39, 255)
 PANEL_EDGE = (112, 128, 142, 255)
@@ -32,7 +33,9 @@ class _Notice:
 
 
 class Notices:
-    """The quiet notices in the top left corner, newest at the bottom, each fading by itself."""
+    """The quiet notices at the top, centred, newest at the bottom, each fading by itself.
+
+    Centred above everything: in the top left they covered the menu panel's corner and its first tab."""
 
     def __init__(self, font: pygame.font.Font) -> None:
         self.font = font
@@ -67,7 +70,7 @@ class Notices:
         return min(times, default=None)
 
     def draw(self, canvas: pygame.Surface, now: float) -> None:
-        y = 16
+        y = NOTICE_TOP
         for notice in self.shown:
             alpha = self._alpha(notice, now)
             height = sum(line.get_height() for line in notice.lines) + 12
@@ -79,7 +82,7 @@ class Notices:
                 plate.blit(line, (14, line_y))
                 line_y += line.get_height()
             plate.set_alpha(alpha)
-            canvas.blit(plate, (20, y))
+            canvas.blit(plate, plate.get_rect(midtop=(SCREEN_SIZE[0] // 2, y)))
             y += height + 8
 
 

@@ -100,3 +100,24 @@ def test_the_title_buttons_have_no_stray_mark(app):
             pixel = plate.get_at((x, y))
             assert sum(pixel[:3]) < sum(middle[:3]) + 90, (x, y, pixel, middle)
     assert start.size == plate.get_size()
+
+
+def test_a_notice_stands_clear_of_the_menu_panels_corner_and_tabs(app):
+    """A notice shown over the game menu is drawn at the top centre, not over the panel's corner and first tab."""
+    from game.ui.menu.container import TAB_RECTS
+    from game.ui.menu.look import PANEL
+
+    start_game(app)
+    settle(app)
+    key(app, pygame.K_ESCAPE)
+    app.frame()
+    before = app.window.canvas.copy()
+    app.notify("Saved")
+    app.frame()
+    after = app.window.canvas
+    changed = [(x, y) for x in range(0, 1280, 4) for y in range(0, 200, 2) if before.get_at((x, y)) != after.get_at((x, y))]
+    assert changed
+    xs = [x for x, _ in changed]
+    assert abs((min(xs) + max(xs)) / 2 - 640) < 12  # centred
+    corner = pygame.Rect(PANEL.topleft, (60, 60)).union(TAB_RECTS[0])
+    assert not any(corner.collidepoint(point) for point in changed)
