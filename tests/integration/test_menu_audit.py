@@ -121,3 +121,23 @@ def test_a_notice_stands_clear_of_the_menu_panels_corner_and_tabs(app):
     assert abs((min(xs) + max(xs)) / 2 - 640) < 12  # centred
     corner = pygame.Rect(PANEL.topleft, (60, 60)).union(TAB_RECTS[0])
     assert not any(corner.collidepoint(point) for point in changed)
+
+
+def test_every_page_of_the_game_menu_is_opaque(app):
+    """Save, Load, Settings, History and Help, from the game and from the title: nothing behind reads through."""
+    from test_choice_and_panels import inside_is_opaque
+
+    start_game(app)
+    for _ in range(3):
+        settle(app)
+        key(app, pygame.K_RETURN)
+    for where in ("game", "title"):
+        for page in ("save", "load", "settings", "history", "help"):
+            if where == "title" and page not in ("load", "settings"):
+                continue
+            app.open_menu(page)
+            menu = app.top
+            app.frame()
+            inside_is_opaque(lambda canvas: menu.draw(canvas, app.clock.now()), menu.panel_rect, rim=24)
+            app.pop(menu)
+        app.to_title()
