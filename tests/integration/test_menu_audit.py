@@ -141,3 +141,20 @@ def test_every_page_of_the_game_menu_is_opaque(app):
             inside_is_opaque(lambda canvas: menu.draw(canvas, app.clock.now()), menu.panel_rect, rim=24)
             app.pop(menu)
         app.to_title()
+
+
+def test_s_in_the_game_menu_saves_the_game_screen_not_the_menu(app, private_data_dir, capsys):
+    """`S` saves a screenshot of the game screen into the data folder, with a notice, even with the menu open."""
+    from test_interface import written
+
+    game = start_game(app)
+    settle(app)
+    key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_s)
+    written(app)
+    shots = list((private_data_dir / "screenshots").glob("*.png"))
+    assert len(shots) == 1 and "Screenshot saved" in capsys.readouterr().err
+    picture = pygame.image.load(str(shots[0]))
+    bare = game._render()
+    for point in ((100, 100), (640, 300), (1000, 600)):  # inside the menu panel: the game shows there
+        assert picture.get_at(point)[:3] == bare.get_at(point)[:3]

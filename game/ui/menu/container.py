@@ -164,6 +164,8 @@ class GameMenu:
             self._mouse(actions & SCROLLS, event, point)
         elif actions & {"history", "help"}:
             self.open("history" if "history" in actions else "help")  # their own keys show their pages
+        elif "screenshot" in actions and (game := getattr(self.app, "game_screen", None)) is not None:
+            game.screenshot()  # S: the game screen beneath, never the menu
         elif actions & {"next_tab", "previous_tab"}:
             self._step_tab(1 if "next_tab" in actions else -1)
         elif self.zone == "tabs":
