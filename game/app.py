@@ -29,10 +29,13 @@ from game.endings import EndingsReached
 from game.saves import Loaded, SaveError, SaveStore
 from game.seen import SeenLines
 from game.settings import Settings, SettingsFile
+from game import speech
+from game.speech import SelfVoicing, SpeechEngine, notice_words, place_words
 from game.ui import keymap
 from game.ui.assets import Fonts, Images
 from game.ui.audio import Audio
 from game.ui.display import NoDisplay, Window, require_display
+from game.ui.gamepad import CONTROLLER_EVENTS, GamepadInput
 from game.ui.game_screen import GameScreen, png
 from game.ui.overlays import Confirm, Notices
 from game.ui.menu import GameMenu
@@ -42,6 +45,7 @@ from game.userdata import PlayerFiles, data_dir
 FRAME_TIME = 1 / 60
 IDLE_POLL = 0.05
 AUTOSAVED = "The game is autosaved first: Continue brings you back here."
+VOICING_ON, VOICING_OFF = "Self-voicing on", "Self-voicing off"
 INPUT_EVENTS = (pygame.KEYDOWN, pygame.KEYUP, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION, pygame.MOUSEWHEEL)
 
 
@@ -62,13 +66,16 @@ class Layer(Protocol):
         """Seconds until the layer changes by itself: 0 while animating, None when still."""
         ...
 
-    # Optional: `resume(paused_for: float)`, called when a modal layer above it has gone.
+    # Optional: `resume(paused_for: float)`, called when a modal layer above it has gone;
+    # `focus_words() -> str | None`, its focused control in words, and `spoken_title`, what it is,
+    # both read aloud by self-voicing when they change (`App._read_focus`).
 
 
 class App:
     """The running game: window, assets, sound, the player's data and the stack of layers."""
 
-    def __init__(self, story: Story, game: GameFolder | None = None, *, start: str | None = None, clock: Clock | None = None) -> None:
+    def __init__(self, story: Story, game: GameFolder | None = None, *, start: str | None = None, clock: Clock | None = None, voice: SelfVoicing | SpeechEngine | None = None) -> None:
+        """`voice`: the self-voicing's speech engine (or a whole `SelfVoicing`); None for this platform's own."""
         require_display()
         pygame.init()
         self.story = story
@@ -90,6 +97,16 @@ class App:
         self.seen = SeenLines(self.files)
         self.settings_file = SettingsFile(self.files)
         self.settings: Settings = self.settings_file.load()
+        if isinstance(voice, SelfVoicing):
+            self.voice = voice
+        elif voice is not None:
+            self.voice = SelfVoicing(voice, warn=self.notify, rate=self.settings.speech_rate)
+        else:  # looked up through the module, so a test may put a fake `speech.system_voice` or `find_engine` in
+            self.voice = speech.system_voice(warn=self.notify, rate=self.settings.speech_rate)
+        self._focus_said: tuple[tuple[int, str], str | None] | None = None  # (layer and title, words) last read
+        self.keyboard_used = False  # the last input was a key or a controller: focus is shown
+        self.gamepad = GamepadInput(notify=self.notify)
+        self._pad_held: frozenset[str] = frozenset()
         self.saves = SaveStore(self.files, story, self.game_id)
         self.endings = EndingsReached(self.files)
         self.running = True
@@ -159,10 +176,45 @@ class App:
 
     # -- what layers ask of the app ------------------------------------------------
     def notify(self, text: str) -> None:
-        """A quiet notice in the corner that fades by itself; also printed to stderr."""
+        """A quiet notice in the corner that fades by itself; also printed to stderr (and read aloud)."""
         print(text, file=sys.stderr)
         self.notices.add(text, self.clock.now())
+        self.speak(notice_words(text), interrupt=False)
         self.dirty = True
+
+    def speak(self, text: str, *, interrupt: bool = True) -> None:
+        """Read `text` aloud when self-voicing is on; returns at once. `interrupt`: cut off what is being read."""
+        if getattr(self, "voice", None) is not None and self.settings.self_voicing:
+            self.voice.say(text, interrupt=interrupt)
+
+    def toggle_self_voicing(self) -> None:
+        """`V`: self-voicing on or off (the setting, kept), said in a notice."""
+        self.apply_settings(replace(self.settings, self_voicing=not self.settings.self_voicing))
+
+    def _voicing_switched(self, on: bool) -> None:
+        if not on:
+            self.voice.stop()
+            self.notify(VOICING_OFF)
+        elif self.voice.engine is None:
+            self.voice.say(VOICING_ON)  # no engine: the voice gives its one notice instead
+        else:
+            self._focus_said = None  # read where the player is, after the notice
+            self.notify(VOICING_ON)
+
+    def _read_focus(self) -> None:
+        """Self-voicing: the top layer's focused control when it changes (its title too, when that does)."""
+        layer = self.top
+        title = getattr(layer, "spoken_title", "")
+        words = layer.focus_words() if hasattr(layer, "focus_words") else None
+        place = (id(layer), title)
+        if self._focus_said == (place, words):
+            return
+        just_on = self._focus_said is None  # self-voicing has just come on: after its notice, not over it
+        new_place = just_on or self._focus_said[0] != place
+        self._focus_said = (place, words)
+        said = place_words(title if new_place else "", words)
+        if said:
+            self.speak(said, interrupt=not just_on and (not new_place or bool(title)))
 
     def confirm(self, question: str, on_yes: Callable[[], None], *, detail: str = "", destructive: bool = False) -> None:
         """Ask Yes or No over everything; `on_yes` runs after a Yes (the confirmation is gone by then).
@@ -177,15 +229,20 @@ class App:
         """Use `new` at once (the line being typed follows a new text speed) and keep it for the next run."""
         if new.fullscreen != self.window.fullscreen:
             self.window.toggle_fullscreen()
+        voicing_switched = new.self_voicing != self.settings.self_voicing
         self.settings = new
         self._use_settings()
         self.settings_file.save(new)
+        if voicing_switched:
+            self._voicing_switched(new.self_voicing)
         self.dirty = True
 
     def _use_settings(self) -> None:
         """What the settings change outside the screens: the volumes, and the stage's motion."""
         settings = self.settings
         self.audio.set_volumes(music=0.0 if settings.mute else settings.music_volume, sound=0.0 if settings.mute else settings.sound_volume)
+        self.audio.set_voice_volume(0.0 if settings.mute else settings.voice_volume)
+        self.voice.rate = settings.speech_rate
         if (game := self.game_screen) is not None:
             game.stage.reduce_motion = settings.reduce_motion
             # the line being typed follows the new speed from the game's own moment (still while a menu is open)
@@ -292,10 +349,16 @@ class App:
             return
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             self.window.resized()
+        elif event.type in CONTROLLER_EVENTS:
+            self._pad_event(event)
         elif event.type in INPUT_EVENTS:
             actions = keymap.actions(event)
+            if event.type in (pygame.KEYDOWN, pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN):
+                self.keyboard_used = event.type == pygame.KEYDOWN
             if "fullscreen" in actions:
                 self.apply_settings(replace(self.settings, fullscreen=not self.window.fullscreen))
+            elif "self_voicing" in actions:
+                self.toggle_self_voicing()
             else:
                 point = self.window.to_canvas(event.pos) if hasattr(event, "pos") else None
                 self.top.handle(actions, event, point)
@@ -303,10 +366,30 @@ class App:
             return  # nothing else changes what is shown
         self.dirty = True
 
+    def _pad_event(self, event: pygame.event.Event) -> None:
+        """A controller event: its actions go to the top layer as a key press would (the trigger as Ctrl)."""
+        found = self.gamepad.actions(event, self.clock.now())
+        self._pad_press(found - {"skip"})
+        held = self.gamepad.held()
+        if held != self._pad_held:  # the right trigger pulled or let go (or its pad pulled out)
+            self._pad_held = held
+            kind = pygame.KEYDOWN if held else pygame.KEYUP
+            self.top.handle(frozenset({"skip"}), pygame.event.Event(kind, key=0, mod=0, unicode="", scancode=0, gamepad=True), None)
+
+    def _pad_press(self, found: frozenset[str]) -> None:
+        """Controller actions to the top layer, dressed as a key press: layers know keys, not pads."""
+        if not found:
+            return
+        self.keyboard_used = True
+        self.top.handle(keymap.pad_actions(found), pygame.event.Event(pygame.KEYDOWN, key=0, mod=0, unicode="", scancode=0, gamepad=True), None)
+        self.dirty = True
+
     def frame(self) -> None:
         """One turn of the loop: events, timers, and a redraw if anything changed."""
         for event in pygame.event.get():
             self._event(event)
+        self._pad_press(self.gamepad.repeats(self.clock.now()))
+        self._read_focus()
         self._write_screenshots()
         now = self.clock.now()
         for layer in self._live():
@@ -315,7 +398,7 @@ class App:
         if self.notices.update(now):
             self.dirty = True
         woke = self._wake_at is not None and now >= self._wake_at
-        waits = [layer.next_change(now) for layer in self._live()] + [self.notices.next_change(now)]
+        waits = [layer.next_change(now) for layer in self._live()] + [self.notices.next_change(now), self.gamepad.next_repeat(now)]
         wait = min((w for w in waits if w is not None), default=None)
         if self.dirty or woke or wait == 0:
             for layer, since in zip(self._layers, self._frozen_since):
@@ -343,6 +426,8 @@ class App:
                 self.images.preload(self.story)
             self.pause()
         self._write_screenshots(wait=True)
+        self.voice.close()
+        self.gamepad.close()
         self.seen.close()
         pygame.quit()
         return 0

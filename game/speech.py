@@ -81,6 +81,11 @@ def control_words(label: str, value: str | None = None) -> str:
     return f"{_tidy(label)}: {_tidy(value)}" if value is not None else _tidy(label)
 
 
+def place_words(title: str, focus: str | None) -> str:
+    """A screen or page's name, then its focused control: "Settings. Text speed: 45 chars/s"."""
+    return " ".join(part for part in (_sentence(title), _tidy(focus or "")) if part)
+
+
 def notice_words(text: str) -> str:
     return _tidy(text)
 

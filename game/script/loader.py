@@ -60,7 +60,7 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is many t
 FILE_KEYS = ("variables", "characters", "script")
 CHARACTER_KEYS = ("name", "colour", "expressions")
 TRANSITION_OPTIONS = ("transition", "duration")
-LINE_OPTIONS = ("auto", "id")
+LINE_OPTIONS = ("auto", "id", "voice")
 #: Each step kind and the options it takes (besides its own key).
 STEP_OPTIONS: dict[str, tuple[str, ...]] = {
     "narrate": LINE_OPTIONS,
@@ -459,7 +459,10 @@ class Compiler:
             if line_id in self.id_places:
                 self.error(path, options["id"], f"line id '{line_id}' is used twice: here and at {self.id_places[line_id]}", "give each line its own id")
             self.id_places[line_id] = Place.of(path, options["id"])
-        return Line(speaker, segments, auto, line_id)
+        voice = self._asset_name(path, options["voice"], "a voice file") if "voice" in options else None
+        if voice is not None:
+            self.assets.sound(f"voice/{voice}", Place.of(path, options["voice"]), what="voice")
+        return Line(speaker, segments, auto, line_id, voice)
 
     def _narrate(self, path: str, node: yaml.Node, options: dict[str, yaml.Node]) -> Line | None:
         return self._line(path, None, node, options)

@@ -52,6 +52,7 @@ class Line:
     segments: tuple[Segment, ...]
     auto: float | None = None
     id: str = ""
+    voice: str | None = None  # `voice: NAME`: audio/voice/NAME.wav (or .ogg), read instead of synthetic speech
 
     @property
     def text(self) -> str:

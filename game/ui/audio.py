@@ -17,6 +17,7 @@ from game.script.assets import sound_path
 from game.script.model import Music
 
 MUSIC_CHANNELS = 2  # channels 0 and 1 are kept for music; effects take the others
+VOICE_CHANNEL = MUSIC_CHANNELS  # channel 2 is kept for a line's voice file
 
 
 class Audio:
@@ -28,14 +29,16 @@ class Audio:
         self.track: str | None = None
         self.music_volume = 1.0
         self.sound_volume = 1.0
+        self.voice_volume = 1.0
         self._sounds: dict[str, pygame.mixer.Sound] = {}
         self._music: dict[str, pygame.mixer.Sound] = {}
         self._playing: int | None = None  # the music channel the current track is on
         try:
             pygame.mixer.init(frequency=44100, size=-16, channels=2, buffer=1024)
             pygame.mixer.set_num_channels(max(8, pygame.mixer.get_num_channels()))
-            pygame.mixer.set_reserved(MUSIC_CHANNELS)
+            pygame.mixer.set_reserved(VOICE_CHANNEL + 1)
             self._channels = [pygame.mixer.Channel(i) for i in range(MUSIC_CHANNELS)]
+            self._voice = pygame.mixer.Channel(VOICE_CHANNEL)
             self.enabled = True
         except pygame.error as error:
             self.warn(f"No sound device ({error}): playing silently.")
@@ -91,6 +94,29 @@ class Audio:
         except (pygame.error, OSError, ValueError) as error:
             self._sounds.pop(name, None)
             self.warn(f"Cannot play the sound '{name}': {error}")
+
+    def voice(self, name: str | None) -> bool:
+        """Play the voice file `audio/voice/NAME` (None: fall silent); a new voice cuts the last one off.
+
+        True when it plays (False with no sound device, or a file that will not play: a notice)."""
+        if not self.enabled:
+            return False
+        self._voice.stop()
+        if name is None:
+            return False
+        try:
+            sound = pygame.mixer.Sound(str(sound_path(self.root, f"voice/{name}")))
+        except (pygame.error, OSError, ValueError) as error:
+            self.warn(f"Cannot play the voice '{name}': {error}")
+            return False
+        self._voice.set_volume(self.voice_volume)
+        self._voice.play(sound)
+        return True
+
+    def set_voice_volume(self, volume: float) -> None:
+        self.voice_volume = volume
+        if self.enabled:
+            self._voice.set_volume(volume)
 
     def _music_sound(self, track: str) -> pygame.mixer.Sound:
         if track not in self._music:

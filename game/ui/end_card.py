@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.speech import end_card_words
 from game.ui.layout import DIM_TEXT, SCREEN_SIZE, TEXT_COLOUR
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ class EndCardScreen:
         self.app = app
         self.ending = ending
         self.opened = app.clock.now()
+        self.spoken_title = end_card_words(app.game.end_card, ending)  # self-voicing reads it as the card appears
         app.endings.add(ending)
         app.seen.save()
 

@@ -19,6 +19,7 @@ from game.beats import ChangeMusic, PlaySound
 from game.playthrough import Playthrough
 from game.reveal import BeatPlayback
 from game.script.model import Choice, Ending, Line
+from game.speech import choice_words, control_words, line_words
 from game.ui.end_card import EndCardScreen
 from game.ui.layout import DIM_TEXT, HIGHLIGHT, QUICK_MENU_Y, SCREEN_SIZE, TEXT_BOX
 from game.ui.stage import Stage
@@ -36,6 +37,7 @@ AUTO_BASE = 1.2  # auto-forward waits this, plus a time per character, times the
 AUTO_PER_CHAR = 0.035
 AUTOSAVE_EVERY = 20  # lines
 THUMBNAIL_SIZE = (256, 144)
+CHOICE_GUARD = 0.5  # seconds: an option shown focused is not taken by a press meant for the line before
 
 #: The quick menu under the text box, and the action each link stands for.
 QUICK_MENU = {"Back": "rewind", "History": "history", "Skip": "skip_toggle", "Auto": "auto", "Save": "quick_save", "Load": "quick_load", "Menu": "game_menu"}
@@ -66,6 +68,8 @@ class GameScreen:
         self._lines_unsaved = 0
         self._loaded_at = self.playthrough.index if playthrough is not None else None  # no autosave of what was just loaded
         self._drawn_at = app.clock.now()
+        self._first_focus: int | None = None  # the option focused when the choice appeared
+        self._choice_at = 0.0
         self._play(instant=playthrough is not None)
 
     # -- moving through the story -------------------------------------------
@@ -83,8 +87,35 @@ class GameScreen:
             self.app.audio.play_music(music.track, loop=music.loop)
         if self.playthrough.ended or self.playthrough.at_choice:
             self.auto_on = False  # auto-forward stops at the choice and at the end
+        self._read_aloud(beat)
         self.app.seen.save()
         self.app.dirty = True
+
+    def _read_aloud(self, beat) -> None:
+        """The line as it appears: its own voice file when it has one (always, as in Ren'Py), else
+        self-voicing's speech; the choice's prompt and options. A new beat cuts off the last one."""
+        stop = beat.stop
+        if isinstance(stop, Line) and stop.voice and self.app.audio.voice(stop.voice):
+            self.app.voice.stop()
+            return
+        self.app.audio.voice(None)
+        name = self._name(beat.speaker)
+        if isinstance(stop, Line):
+            self.app.speak(line_words(name, beat.text))
+        elif isinstance(stop, Choice):
+            prompt = line_words(name, beat.text) if beat.text else ""
+            self.app.speak(choice_words(prompt, [option.text for option in beat.options], taken=self.playthrough.option_taken()))
+
+    def _name(self, speaker: str | None) -> str | None:
+        character = self.app.story.characters.get(speaker) if speaker else None
+        return character.name if character else speaker
+
+    def focus_words(self) -> str | None:
+        """The option the player has moved the focus to (the options themselves are read with the prompt)."""
+        if self.choice is None or self.choice.selected is None or self.choice.selected == self._first_focus:
+            return None
+        self._first_focus = None  # moved once: every option focused from now on is read, the first too
+        return control_words(self.choice.labels[self.choice.selected])
 
     def _moved_on(self) -> None:
         """A new line was reached: every `AUTOSAVE_EVERY` of them, an autosave (not mid-skip)."""
@@ -179,6 +210,8 @@ class GameScreen:
                         self.do(action, now)
                 return
         if self.choice is not None:
+            if now - self._choice_at < CHOICE_GUARD and event.type == pygame.KEYDOWN:
+                actions = actions - {"activate"}  # the option focused at once is not taken by a press meant for the line
             option = self.choice.handle(actions, event, point)
             if option is not None:
                 self.choose(option)
@@ -327,6 +360,9 @@ class GameScreen:
         labels = [option.text for option in shown]
         # Nothing is selected at first, so a Space pressed to finish the prompt can never pick an option.
         self.choice = Buttons(labels, rects, plates(self.app.images, rects[0].size), self.app.fonts["ui"], numbered=True, marked=self.playthrough.option_taken(), audio=self.app.audio)
+        # With the keyboard or a pad in use the first option shows the focus at once (guarded by CHOICE_GUARD).
+        self.choice.selected = self._first_focus = 0 if self.app.keyboard_used else None
+        self._choice_at = self.app.clock.now()
         if not self.playthrough.rewound and self.playthrough.index != self._loaded_at:
             self.app.autosave()
         self.app.dirty = True

@@ -17,9 +17,11 @@ one (`right click **Skip**`, Ren'Py's "alternate" action), or a page of the game
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pygame
+
+from game.ui import gamepad
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,7 @@ class Binding:
     description: str
     keyboard: tuple[str, ...]
     mouse: tuple[str, ...]
-    gamepad: tuple[str, ...] = ()  # filled by `access` (game/ui/gamepad.py)
+    gamepad: tuple[str, ...] = ()  # filled from game/ui/gamepad.py's `rows()`
 
 
 BINDINGS: tuple[Binding, ...] = (
@@ -51,6 +53,7 @@ BINDINGS: tuple[Binding, ...] = (
     Binding("screenshot", "screenshot into the data folder", ("S",), ("right click **Save**",)),
     Binding("fullscreen", "window or fullscreen", ("F11", "Alt+Enter"), ("**Menu** → Settings",)),
     Binding("help", "help: these controls", ("F1",), ("**Menu** → Help",)),
+    Binding("self_voicing", "self-voicing on or off: lines, choices, menus and notices read aloud", ("V",), ("**Menu** → Settings",)),
     # -- in menus ---------------------------------------------------------------
     Binding("up", "menus: previous item", ("Up",), ("point at it",)),
     Binding("down", "menus: next item", ("Down",), ("point at it",)),
@@ -68,6 +71,31 @@ BINDINGS: tuple[Binding, ...] = (
     Binding("home", "lists: to the first line", ("Home",), ("drag the scroll bar up",)),
     Binding("end", "lists: to the newest line", ("End",), ("drag the scroll bar down",)),
 )
+
+
+#: What a pad's action means as well, as the keys that mean it do (Up also scrolls a list,
+#: Page Up is both "rewind" and the slots' previous page): the shoulders turn the menu's pages,
+#: and X, which hides the interface in the game, deletes the focused save in the menu (it asks first).
+PAD_ALSO = {"up": "scroll_up", "down": "scroll_down", "rewind": "page_up", "forward": "page_down", "hide_interface": "delete"}
+
+
+def pad_actions(found: frozenset[str]) -> frozenset[str]:
+    """The actions a controller's `found` mean, with those `PAD_ALSO` adds."""
+    return found | {PAD_ALSO[action] for action in found if action in PAD_ALSO}
+
+
+def _with_gamepad(bindings: tuple[Binding, ...]) -> tuple[Binding, ...]:
+    """The table with its gamepad column filled from `gamepad.rows()` (one source for the pad's buttons)."""
+    pad: dict[str, list[str]] = {}
+    for action, control in gamepad.rows():
+        pad.setdefault(action, []).append(control)
+        if action in PAD_ALSO:
+            pad.setdefault(PAD_ALSO[action], []).append(control)
+    pad["choose"] = ["d-pad or left stick to an option, then A"]
+    return tuple(replace(b, gamepad=tuple(pad.get(b.action, ()))) for b in bindings)
+
+
+BINDINGS = _with_gamepad(BINDINGS)
 
 #: Each key name the table uses, as the pygame key codes that mean it.
 KEY_NAMES: dict[str, tuple[int, ...]] = {
@@ -94,6 +122,7 @@ KEY_NAMES: dict[str, tuple[int, ...]] = {
     "H": (pygame.K_h,),
     "L": (pygame.K_l,),
     "S": (pygame.K_s,),
+    "V": (pygame.K_v,),
     "1-9": tuple(range(pygame.K_1, pygame.K_9 + 1)),
     ".": (pygame.K_PERIOD,),
     ">": (pygame.K_GREATER,),

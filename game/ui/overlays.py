@@ -94,6 +94,7 @@ class Confirm:
     def __init__(self, app: App, question: str, on_yes: Callable[[], None], *, detail: str = "", destructive: bool = False) -> None:
         self.app = app
         self.on_yes = on_yes
+        self.spoken_title = f"{question} {detail}".strip()  # self-voicing reads it, then the focused button
         font, small = app.fonts["ui"], app.fonts["small"]
         self.lines = [font.render(line, True, TEXT_COLOUR) for line, _ in wrap(question, font, 520)]
         self.lines += [small.render(line, True, DIM_TEXT) for line, _ in wrap(detail, small, 520)]
@@ -117,6 +118,9 @@ class Confirm:
         chosen = self.buttons.handle(actions, event, point)
         if chosen is not None:
             self.answer(chosen == 0)
+
+    def focus_words(self) -> str | None:
+        return self.buttons.focus_words()
 
     def answer(self, yes: bool) -> None:
         self.app.pop(self)

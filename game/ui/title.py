@@ -57,6 +57,13 @@ class TitleScreen:
         else:
             self.app.quit()
 
+    @property
+    def spoken_title(self) -> str:
+        return self.app.game.title
+
+    def focus_words(self) -> str | None:
+        return self.buttons.focus_words()
+
     def update(self, now: float) -> None:
         pass
 

@@ -84,6 +84,10 @@ class Buttons:
             return number
         return None
 
+    def focus_words(self) -> str | None:
+        """The selected button's label, for self-voicing (None when none is selected)."""
+        return None if self.selected is None else self.labels[self.selected]
+
     def draw(self, canvas: pygame.Surface) -> None:
         for index, rect in enumerate(self.rects):
             state = "pressed" if index == self.pressed else "hover" if index == self.selected else "normal"

@@ -196,6 +196,20 @@ class GameMenu:
             if self.shown.handle(actions, event, point) and event.type == pygame.MOUSEMOTION:
                 self.zone = "page"
 
+    # -- self-voicing -----------------------------------------------------------------------
+    @property
+    def spoken_title(self) -> str:
+        """The page on show, read when it changes (in the tabs, the focused tab says it)."""
+        return "" if self.zone == "tabs" else self.shown.title
+
+    def focus_words(self) -> str | None:
+        """The focused control in words: a tab (greyed ones say so), else the page's own."""
+        if self.zone == "tabs":
+            name, label = TABS[self.tab_focus]
+            return label if self.enabled(name) else f"{label}, not available"
+        words = getattr(self.shown, "focus_words", None)
+        return words() if words is not None else None
+
     # -- time and drawing -----------------------------------------------------------------
     def update(self, now: float) -> None:
         pass

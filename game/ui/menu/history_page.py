@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.speech import choice_words, line_words
 from game.ui.layout import DIM_TEXT, HIGHLIGHT, TEXT_COLOUR
 from game.ui.menu.look import BODY, POINTER_EVENTS, Press, Texts, centred_note, font_or, legible
 from game.ui.menu.scroll import ScrollList
@@ -50,6 +51,15 @@ class HistoryPage:
         self.list.to_end()
         self.focus = count - 1
         self.press = Press()  # on an entry
+
+    def focus_words(self) -> str | None:
+        """The focused entry, read as the line was (a choice with its options)."""
+        if self.history is None or not 0 <= self.focus < len(self.history):
+            return None
+        entry = self.history.entry(self.focus)
+        if entry.options:
+            return choice_words(entry.text, entry.options, taken=entry.taken)
+        return line_words(entry.speaker, entry.text)
 
     # -- an entry ---------------------------------------------------------------------
     def _render(self, index: int) -> pygame.Surface:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.speech import control_words
 from game.ui.layout import HIGHLIGHT, TEXT_COLOUR
 from game.ui.menu.controls import Slider, Switch, nearest
 from game.ui.menu.look import BODY, POINTER_EVENTS, Texts, plate
@@ -21,7 +22,7 @@ from game.ui.menu.look import BODY, POINTER_EVENTS, Texts, plate
 if TYPE_CHECKING:
     from game.ui.menu.container import GameMenu
 
-ROW_HEIGHT = 58
+ROW_HEIGHT = 44  # twelve rows in the page's body
 LABEL_WIDTH = 300
 
 
@@ -70,6 +71,9 @@ SETTINGS = (
     Setting("Skip", "skip_unseen", (False, True), labels=("Read lines only", "Everything")),
     Setting("After a choice", "skip_after_choice", (False, True), labels=("Stop skipping", "Keep skipping")),
     Setting("Transitions", "transitions", (True, False), labels=("On", "Cut")),
+    Setting("Self-voicing", "self_voicing", (False, True), labels=("Off", "On")),
+    Setting("Speech rate", "speech_rate", tuple(step * 0.25 for step in range(2, 13)), _scale),
+    Setting("Voice volume", "voice_volume", VOLUMES, _percent, muted=True),
 )
 
 
@@ -99,6 +103,12 @@ class SettingsPage:
         value = setting.values[min(max(0, index), len(setting.values) - 1)]
         if getattr(self.app.settings, setting.field) != value:
             self.app.apply_settings(dataclasses.replace(self.app.settings, **{setting.field: value}))
+
+    def focus_words(self) -> str:
+        """The focused row read aloud: its label and value ("Music volume: 80 %")."""
+        setting = SETTINGS[self.focus]
+        value = setting.values[self.index(self.focus)]
+        return control_words(setting.label, setting.labels[self.index(self.focus)] if setting.labels else setting.describe(value))
 
     # -- input ------------------------------------------------------------------
     def enter(self) -> None:

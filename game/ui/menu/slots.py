@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.speech import line_words
 from game.ui.layout import DIM_TEXT, HIGHLIGHT, TEXT_COLOUR
 from game.ui.menu.look import BODY, CONTENT, HEADING_HEIGHT, INSET, POINTER_EVENTS, WARNING, Kept, Press, Texts, plate
 from game.ui.text import wrap
@@ -136,6 +137,20 @@ class SlotsPage:
 
     def enter(self) -> None:
         self._infos.clear()
+
+    def focus_words(self) -> str:
+        """The focused slot (its save's speaker and words) or pager button, for self-voicing."""
+        kind, index = self.focus
+        if kind == "pager":
+            return f"Page {self._page_name(self.pages[index])}"
+        info = self.infos()[index]
+        if not info.filled:
+            state = "empty"
+        elif not info.readable:
+            state = f"unreadable: {info.reason}"
+        else:
+            state = line_words(info.speaker, info.words)
+        return f"{slot_label(self.page, index)}: {state}"
 
     def _changed(self) -> None:
         self._infos.pop(self.page, None)
