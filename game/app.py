@@ -34,6 +34,7 @@ from game.speech import SelfVoicing, SpeechEngine, notice_words, place_words
 from game.ui import keymap
 from game.ui.assets import Fonts, Images
 from game.ui.audio import Audio
+from game.ui.damage import merged
 from game.ui.display import NoDisplay, Window, require_display
 from game.ui.gamepad import CONTROLLER_EVENTS, GamepadInput
 from game.ui.game_screen import GameScreen, png
@@ -112,6 +113,7 @@ class App:
         self.running = True
         self.dirty = True
         self._wake_at: float | None = None
+        self._notices_drawn: tuple[pygame.Rect | None, tuple[int, ...]] = (None, ())
         self._screenshots: list[tuple[str, Future[bytes]]] = []
         self._encoder: ThreadPoolExecutor | None = None
         self._layers: list[Layer] = []
@@ -401,12 +403,32 @@ class App:
         waits = [layer.next_change(now) for layer in self._live()] + [self.notices.next_change(now), self.gamepad.next_repeat(now)]
         wait = min((w for w in waits if w is not None), default=None)
         if self.dirty or woke or wait == 0:
-            for layer, since in zip(self._layers, self._frozen_since):
-                layer.draw(self.window.canvas, now if since is None else since)
-            self.notices.draw(self.window.canvas, now)
-            self.window.present()
+            self._redraw(now, None if self.dirty else self._damage(now))
             self.dirty = False
         self._wake_at = None if wait is None else now + wait
+
+    def _damage(self, now: float) -> list[pygame.Rect] | None:
+        """The canvas regions changed by time alone since the last draw ([] none, None all): only the
+        game screen, alone on the stack, tells its regions (`game.ui.damage`); the notices are their own."""
+        dirty_regions = getattr(self.screen, "dirty_regions", None) if len(self._layers) == 1 else None
+        regions = None if dirty_regions is None else dirty_regions(now)
+        notices = self.notices.area(now)
+        if regions is not None and notices != self._notices_drawn:
+            regions = merged(regions + [place for place in (notices[0], self._notices_drawn[0]) if place is not None])
+        return regions
+
+    def _redraw(self, now: float, regions: list[pygame.Rect] | None) -> None:
+        """Draw every layer and the notices, everywhere or clipped to `regions`, and put that on screen."""
+        canvas = self.window.canvas
+        for region in [None] if regions is None else regions:
+            canvas.set_clip(region)
+            for layer, since in zip(self._layers, self._frozen_since):
+                layer.draw(canvas, now if since is None else since)
+            self.notices.draw(canvas, now)
+        canvas.set_clip(None)
+        self._notices_drawn = self.notices.area(now)
+        if regions != []:
+            self.window.present(regions)
 
     def pause(self) -> None:
         """Sleep until the next frame is due: a frame's time while animating, else a short poll."""

@@ -125,11 +125,16 @@ def _thumbnail_png() -> bytes:
     return picture.getvalue()
 
 
-def _frames(game: GameFolder) -> dict:
-    """Render a line with a background, two sprites and a full text box, then idle at it."""
+def _headless() -> None:
+    """The dummy video and audio drivers, and a data folder of the bench's own."""
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ["SDL_AUDIODRIVER"] = "dummy"
     os.environ["HUB_DATA_DIR"] = tempfile.mkdtemp()
+
+
+def _frames(game: GameFolder) -> dict:
+    """Render a line with a background, two sprites and a full text box, then idle at it."""
+    _headless()
     from game.app import App
     from game.clock import ManualClock
     from game.script import load_story
@@ -161,11 +166,64 @@ def _frames(game: GameFolder) -> dict:
     return {"frame_render": render_figures, "idle_cpu_percent_of_a_core": round(idle, 2), "sprites_in_frame": len(play.current.state.scene.sprites)}
 
 
+class _SkewedClock:
+    """The real time, which the bench can move on at once (to be past the indicator's bobbing)."""
+
+    def __init__(self) -> None:
+        self.skew = 0.0
+
+    def now(self) -> float:
+        return time.monotonic() + self.skew
+
+
+def _cpu_percent(app, seconds: float, each: Callable[[], None] = lambda: None) -> float:
+    """Process CPU time over wall time, in % of a core, while the real loop runs for `seconds`."""
+    cpu, wall = time.process_time(), time.perf_counter()
+    while time.perf_counter() - wall < seconds:
+        app.frame()
+        app.pause()
+        each()
+    return round(100 * (time.process_time() - cpu) / (time.perf_counter() - wall), 2)
+
+
+def _cpu(game: GameFolder, seconds: float = 3.0) -> dict:
+    """CPU while a line types at the default speed, and while a line waits with the sprites blinking."""
+    _headless()
+    from game.app import App
+    from game.script import load_story
+    from game.ui.game_screen import GameScreen
+
+    story, _ = load_story(game=game)
+    clock = _SkewedClock()
+    app = App(story, game, clock=clock)
+    screen = GameScreen(app)
+    app.show(screen)
+    play = screen.playthrough
+
+    def typing_at_once() -> bool:  # a line typing straight away, no transition first
+        screen._play(instant=False)
+        return screen.playback.frame(clock.now()).text_shown
+
+    while len(play.current.state.scene.sprites) < 2 or not getattr(play.current.stop, "speaker", None) or not typing_at_once():
+        if not play.advance():
+            play.choose(0)
+    app.frame()
+
+    def retype() -> None:  # a line shorter than the measure starts typing again
+        if screen.playback.frame(clock.now()).waiting:
+            screen._play(instant=False)
+
+    typing = _cpu_percent(app, seconds, retype)
+    screen._play(instant=True)
+    clock.skew += 10.0  # long after the line appeared: the indicator rests, the sprites blink and breathe
+    app.frame()
+    blinking = _cpu_percent(app, seconds)
+    return {"cpu_while_typing_percent_of_a_core": typing, "cpu_while_blinking": blinking, "text_cps": app.settings.text_cps}
+
+
 def _long_app(folder: Path):
     """The app (dummy video driver, a fresh data folder) at the end of a 10,000-line playthrough."""
-    os.environ["SDL_VIDEODRIVER"] = "dummy"
-    os.environ["SDL_AUDIODRIVER"] = "dummy"
-    os.environ["HUB_DATA_DIR"] = str(folder / "data")
+    _headless()
     from game.app import App
     from game.clock import ManualClock
     from game.folder import load_game
@@ -246,11 +304,7 @@ def _menu_idle_cpu(app, seconds: float = 2.0) -> dict:
     app.clock = SystemClock()
     app.open_menu("load")
     app.frame()
-    cpu, wall = time.process_time(), time.perf_counter()
-    while time.perf_counter() - wall < seconds:
-        app.frame()
-        app.pause()
-    return {"idle_cpu_percent_of_a_core_menu_open": round(100 * (time.process_time() - cpu) / (time.perf_counter() - wall), 2)}
+    return {"idle_cpu_percent_of_a_core_menu_open": _cpu_percent(app, seconds)}
 
 
 def _menus(_game: GameFolder) -> dict:
@@ -275,7 +329,7 @@ def _startup(game: GameFolder) -> dict:
 
 def run_bench(game: GameFolder) -> int:
     figures = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}}
-    for part in (_loading, _rewind, _saves, _menus, _frames):
+    for part in (_loading, _rewind, _saves, _menus, _frames, _cpu):
         figures.update(part(game))
     figures.update(_startup(game))
     print(json.dumps(figures, indent=2))

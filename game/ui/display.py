@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import pygame
 
@@ -34,6 +35,11 @@ class Window:
     """Owns the OS window; draws go to `canvas`, `present()` puts it on screen."""
 
     def __init__(self, *, title: str = "Hub") -> None:
+        # On X11 SDL would otherwise put each update through a GL texture, which on a machine that
+        # renders in software costs ~3 ms of CPU even for a few letters; the plain window surface
+        # costs ~0. Elsewhere SDL's own choice is kept (the compositor's path is the good one there).
+        if sys.platform.startswith("linux"):
+            os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
         pygame.display.set_caption(title)
         if pygame.display.get_driver() in UNSEEN_DRIVERS and not os.environ.get("SDL_VIDEODRIVER"):
             where = os.environ.get("WAYLAND_DISPLAY") or os.environ.get("DISPLAY") or "none"
@@ -69,13 +75,32 @@ class Window:
             self.surface = pygame.display.set_mode(self._windowed_size, pygame.RESIZABLE)
         self._fit()
 
-    def present(self) -> None:
+    def present(self, rects: Sequence[pygame.Rect] | None = None) -> None:
+        """Put the canvas on screen: all of it, or only `rects` (canvas pixels) when only they changed."""
+        if rects is None:
+            self._show_all()
+            pygame.display.flip()
+        elif self.area.size == SCREEN_SIZE:
+            pygame.display.update([self.surface.blit(self.canvas, self.area.move(rect.topleft), rect) for rect in rects])
+        else:
+            # Scaling a part alone would blur its edges differently: the whole canvas is scaled
+            # (cheap next to a full window update), and only the changed rects are sent.
+            pygame.transform.smoothscale(self.canvas, self.area.size, self.surface.subsurface(self.area))
+            pygame.display.update([self.to_window(rect) for rect in rects])
+
+    def _show_all(self) -> None:
         if self.area.size == SCREEN_SIZE:
             self.surface.blit(self.canvas, self.area)
         else:
             self.surface.fill((0, 0, 0))
             pygame.transform.smoothscale(self.canvas, self.area.size, self.surface.subsurface(self.area))
-        pygame.display.flip()
+
+    def to_window(self, rect: pygame.Rect) -> pygame.Rect:
+        """A canvas rect on the window, widened a pixel each way for the scaling's blur."""
+        sx, sy = self.area.w / SCREEN_SIZE[0], self.area.h / SCREEN_SIZE[1]
+        left, top = math.floor(rect.left * sx) - 1, math.floor(rect.top * sy) - 1
+        right, bottom = math.ceil(rect.right * sx) + 1, math.ceil(rect.bottom * sy) + 1
+        return pygame.Rect(self.area.x + left, self.area.y + top, right - left, bottom - top).clip(self.area)
 
     def to_canvas(self, position: tuple[int, int]) -> tuple[int, int]:
         """A window pixel (e.g. the mouse) in canvas coordinates."""

@@ -17,12 +17,13 @@ from PIL import Image
 
 from game.beats import ChangeMusic, PlaySound
 from game.playthrough import Playthrough
-from game.reveal import BeatPlayback
+from game.reveal import BeatPlayback, Frame
 from game.script.model import Choice, Ending, Line
 from game.speech import choice_words, control_words, line_words
 from game.ui.end_card import EndCardScreen
 from game.ui.layout import DIM_TEXT, HIGHLIGHT, QUICK_MENU_Y, SCREEN_SIZE, TEXT_BOX
-from game.ui.stage import Stage
+from game.ui.damage import Look, box, changed
+from game.ui.stage import TEXT_CLIP, Stage
 from game.ui.placement import choice_rects, face_boxes
 from game.ui.widgets import Buttons, Links, plates
 
@@ -68,6 +69,7 @@ class GameScreen:
         self._lines_unsaved = 0
         self._loaded_at = self.playthrough.index if playthrough is not None else None  # no autosave of what was just loaded
         self._drawn_at = app.clock.now()
+        self._drawn_look: Look | None = None  # what the last draw showed, to redraw only what changes
         self._first_focus: int | None = None  # the option focused when the choice appeared
         self._choice_at = 0.0
         self._play(instant=playthrough is not None)
@@ -277,7 +279,9 @@ class GameScreen:
     def _render(self) -> pygame.Surface:
         """This screen alone (no menu, confirmation or notice over it), as last drawn."""
         surface = pygame.Surface(SCREEN_SIZE).convert()
+        on_screen = self._drawn_look
         self.draw(surface, self._drawn_at)
+        self._drawn_look = on_screen  # what the window shows is unchanged: only it counts for redrawing
         return surface
 
     def thumbnail_png(self) -> bytes:
@@ -397,17 +401,41 @@ class GameScreen:
     def _quick_shown(self, now: float) -> bool:
         return not self.hidden and self.playback.frame(now).text_shown
 
-    def draw(self, canvas: pygame.Surface, now: float) -> None:
-        self._drawn_at = now
-        beat = self.playthrough.current
-        frame = self.playback.frame(now)
+    def _shown(self, now: float) -> tuple[Frame, float | None, float | None]:
+        """What `draw` shows at `now`: the frame, how long the text has waited, and the sprites' time (None: still)."""
         if self.hidden:
-            frame = self.playback.frame(self._hidden_at)
-            self.stage.draw(canvas, beat, dataclasses.replace(frame, text_shown=False), waiting_for=None)
-            return
+            return dataclasses.replace(self.playback.frame(self._hidden_at), text_shown=False), None, None
+        frame = self.playback.frame(now)
         # The characters blink and breathe only while the player reads: a line waiting, or the choice.
         alive = not self.skipping and (frame.waiting or self.choice is not None)
-        self.stage.draw(canvas, beat, frame, waiting_for=None if self.skipping else self._waiting_for(now), now=now if alive else None)
+        return frame, None if self.skipping else self._waiting_for(now), now if alive else None
+
+    def _look(self, now: float) -> Look:
+        """What this screen shows at `now`, by region (`game.ui.damage`)."""
+        frame, waiting_for, sprites_at = self._shown(now)
+        beat = self.playthrough.current
+        whole = (id(self.playback), id(beat), dataclasses.replace(frame, chars=0, waiting=False, complete=False), self.hidden,
+                 id(self.choice), self.choice_dims, self.skipping, self.auto_on, self.playthrough.rewound, self.quick.hovered)
+        parts = {"text": (box(TEXT_CLIP), frame.chars if frame.text_shown else None)}
+        indicator = self.stage.indicator_box(waiting_for) if frame.text_shown and waiting_for is not None and isinstance(beat.stop, Line) else None
+        parts["indicator"] = (None if indicator is None else box(indicator), None)
+        if frame.blend_from is None or frame.blend >= 1.0:
+            for i, (rect, blink, breath) in enumerate(self.stage.sprite_looks(frame.scene, now=sprites_at)):
+                parts[f"sprite {i}"] = (box(rect), (blink, breath))
+        return Look(whole, parts)
+
+    def dirty_regions(self, now: float) -> list[pygame.Rect] | None:
+        """The canvas regions that changed since the last draw: [] for none, None for everything."""
+        return changed(self._drawn_look, self._look(now))
+
+    def draw(self, canvas: pygame.Surface, now: float) -> None:
+        self._drawn_at = now
+        self._drawn_look = self._look(now)
+        beat = self.playthrough.current
+        frame, waiting_for, sprites_at = self._shown(now)
+        self.stage.draw(canvas, beat, frame, waiting_for=waiting_for, now=sprites_at)
+        if self.hidden:
+            return
         if self.choice is not None:
             if self.choice_dims:
                 canvas.blit(self._veil(), (0, 0))

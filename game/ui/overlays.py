@@ -33,9 +33,7 @@ class _Notice:
 
 
 class Notices:
-    """The quiet notices at the top, centred, newest at the bottom, each fading by itself.
-
-    Centred above everything: in the top left they covered the menu panel's corner and its first tab."""
+    """The quiet notices at the top, centred, newest at the bottom, each fading by itself."""
 
     def __init__(self, font: pygame.font.Font) -> None:
         self.font = font
@@ -69,12 +67,26 @@ class Notices:
             times.extend(t - now for t in steps if t > now)
         return min(times, default=None)
 
-    def draw(self, canvas: pygame.Surface, now: float) -> None:
-        y = NOTICE_TOP
+    def _places(self) -> list[pygame.Rect]:
+        """Where each notice's plate is drawn: stacked down from the top, centred (in the top left
+        corner they covered the menu panel's corner and its first tab)."""
+        places, y = [], NOTICE_TOP
         for notice in self.shown:
-            alpha = self._alpha(notice, now)
             height = sum(line.get_height() for line in notice.lines) + 12
             width = max(line.get_width() for line in notice.lines) + 28
+            places.append(pygame.Rect(SCREEN_SIZE[0] // 2 - width // 2, y, width, height))
+            y += height + 8
+        return places
+
+    def area(self, now: float) -> tuple[pygame.Rect | None, tuple[int, ...]]:
+        """The box round every notice and how opaque each is at `now`: what redrawing them depends on."""
+        places = self._places()
+        return (places[0].unionall(places[1:]) if places else None), tuple(self._alpha(notice, now) for notice in self.shown)
+
+    def draw(self, canvas: pygame.Surface, now: float) -> None:
+        for notice, place in zip(self.shown, self._places()):
+            alpha = self._alpha(notice, now)
+            width, height = place.size
             plate = pygame.Surface((width, height), pygame.SRCALPHA)
             pygame.draw.rect(plate, (12, 15, 22, 215), plate.get_rect(), border_radius=8)
             line_y = 6
@@ -82,8 +94,7 @@ class Notices:
                 plate.blit(line, (14, line_y))
                 line_y += line.get_height()
             plate.set_alpha(alpha)
-            canvas.blit(plate, plate.get_rect(midtop=(SCREEN_SIZE[0] // 2, y)))
-            y += height + 8
+            canvas.blit(plate, place)
 
 
 class Confirm:

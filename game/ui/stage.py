@@ -117,12 +117,23 @@ class Stage:
             target.fill((0, 0, 0))
         else:
             target.blit(self.images.background(scene.background), (0, 0))
+        self._alive = scene.sprites if now is not None and not self.reduce_motion else ()
+        for sprite, alive in self._lives(scene, now):
+            target.blit(*self._placed(sprite, alive))
+
+    def _lives(self, scene: Scene, now: float | None) -> list[tuple[Sprite, Alive]]:
+        """Each sprite with how it looks at `now` (standing still without `now` or with reduce motion)."""
         moving = now is not None and not self.reduce_motion
-        self._alive = scene.sprites if moving else ()
-        for sprite in scene.sprites:
-            alive = self.alive(sprite, now) if moving and now is not None else STILL
-            image = self._picture(sprite, alive)
-            target.blit(image, image.get_rect(midbottom=(SPRITE_CENTRES[sprite.position], SCREEN_SIZE[1])))
+        return [(sprite, self.alive(sprite, now) if moving and now is not None else STILL) for sprite in scene.sprites]
+
+    def _placed(self, sprite: Sprite, alive: Alive) -> tuple[pygame.Surface, pygame.Rect]:
+        """The sprite's picture and where it stands."""
+        image = self._picture(sprite, alive)
+        return image, image.get_rect(midbottom=(SPRITE_CENTRES[sprite.position], SCREEN_SIZE[1]))
+
+    def sprite_looks(self, scene: Scene, *, now: float | None = None) -> list[tuple[pygame.Rect, str, int]]:
+        """Each sprite's box, blink frame and breath as `draw_scene` with `now` draws them (for redrawing only what changes)."""
+        return [(self._placed(sprite, alive)[1], alive.frame, alive.breath) for sprite, alive in self._lives(scene, now)]
 
     def next_blink(self, now: float) -> float | None:
         """Seconds until a sprite drawn with `now` next changes (blink or breath); None when none will."""
@@ -200,10 +211,13 @@ class Stage:
             name = pygame.transform.smoothscale(name, (room, name.get_height()))
         canvas.blit(name, name.get_rect(center=NAME_PLATE.center))
 
-    def _indicator(self, canvas: pygame.Surface, since: float) -> None:
+    def indicator_box(self, since: float) -> pygame.Rect:
+        """Where the continue indicator is when the text has waited `since` seconds (it bobs, then rests)."""
         bob = 5 * math.sin(since * 4.0) if since < INDICATOR_ANIMATION else 0.0
-        image = self.images.ui("continue")
-        canvas.blit(image, image.get_rect(center=(CONTINUE_AT[0], round(CONTINUE_AT[1] + bob))))
+        return self.images.ui("continue").get_rect(center=(CONTINUE_AT[0], round(CONTINUE_AT[1] + bob)))
+
+    def _indicator(self, canvas: pygame.Surface, since: float) -> None:
+        canvas.blit(self.images.ui("continue"), self.indicator_box(since))
 
     def draw(self, canvas: pygame.Surface, beat: Beat, frame: Frame, *, waiting_for: float | None,
              now: float | None = None) -> None:

@@ -17,9 +17,9 @@ def app(shipped_story):
     app.presented = 0
     present = app.window.present
 
-    def counting_present() -> None:
+    def counting_present(rects=None) -> None:
         app.presented += 1
-        present()
+        present(rects)
 
     app.window.present = counting_present
     yield app
