@@ -218,16 +218,17 @@ class App:
         if said:
             self.speak(said, interrupt=not just_on and (not new_place or bool(title)))
 
-    def confirm(self, question: str, on_yes: Callable[[], None], *, detail: str = "") -> None:
-        """Ask Yes or No over everything; `on_yes` runs after a Yes (the confirmation is gone by then)."""
-        self.push(Confirm(self, question, on_yes, detail=detail))
+    def confirm(self, question: str, on_yes: Callable[[], None], *, detail: str = "", destructive: bool = False) -> None:
+        """Ask Yes or No over everything; `on_yes` runs after a Yes (the confirmation is gone by then).
+        `destructive` (a delete, an overwrite): No is selected first, so a stray Enter loses nothing."""
+        self.push(Confirm(self, question, on_yes, detail=detail, destructive=destructive))
 
     def open_menu(self, page: str) -> None:
         """The game menu at `page`: "save", "load", "settings", "accessibility", "history" or "help"."""
         self.push(GameMenu(self, page))
 
     def apply_settings(self, new: Settings) -> None:
-        """Use `new` at once (text speed from the next line) and keep it for the next run."""
+        """Use `new` at once (the line being typed follows a new text speed) and keep it for the next run."""
         if new.fullscreen != self.window.fullscreen:
             self.window.toggle_fullscreen()
         voicing_switched = new.self_voicing != self.settings.self_voicing
@@ -252,6 +253,9 @@ class App:
             stage = game.stage
             if restyled or (stage.line_spacing, stage.high_contrast) != (settings.line_spacing, settings.high_contrast):
                 game.restyle()
+            # the line being typed follows the new speed from the game's own moment (still while a menu is open)
+            since = self._frozen_since[0]
+            game.playback.set_speed(settings.text_cps, self.clock.now() if since is None else since)
 
     def save_screenshot(self, picture: pygame.Surface) -> None:
         """Write `picture` as a PNG under the data folder's screenshots/, then say so.

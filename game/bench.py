@@ -221,6 +221,103 @@ def _cpu(game: GameFolder, seconds: float = 3.0) -> dict:
     return {"cpu_while_typing_percent_of_a_core": typing, "cpu_while_blinking": blinking, "text_cps": app.settings.text_cps}
 
 
+def _long_app(folder: Path):
+    """The app (dummy video driver, a fresh data folder) at the end of a 10,000-line playthrough."""
+    _headless()
+    from game.app import App
+    from game.clock import ManualClock
+    from game.folder import load_game
+    from game.script import load_story
+    from game.ui.game_screen import GameScreen
+
+    long_game = load_game(ROOT, scenes=generated_script(folder / "scenes"))
+    story, _ = load_story(game=long_game)
+    app = App(story, long_game, clock=ManualClock())
+    screen = GameScreen(app)
+    app.show(screen)
+    while screen.playthrough.advance():
+        pass
+    screen._play(instant=True)
+    return app
+
+
+def _menu_first_draw(app, page: str) -> Callable[[], None]:
+    """Open the game menu at `page` and draw it once, as the first frame after the key does."""
+    from game.ui.menu import GameMenu
+
+    def first_draw() -> None:
+        menu = GameMenu(app, page)
+        app.push(menu)
+        app.frame()
+        app.pop(menu)
+
+    return first_draw
+
+
+def _load_page(app) -> dict:
+    """The Load page's first draw with all 60 slots filled, the thumbnails not yet decoded."""
+    from game.ui.menu import slots
+
+    screen = app.game_screen
+    for name in [name for page in range(1, 11) for name in app.saves.slot_names(page)]:
+        app.saves.save(name, screen.playthrough, thumbnail_png=screen.thumbnail_png())
+    first_draw = _menu_first_draw(app, "load")
+
+    def fresh() -> None:
+        slots.THUMBNAILS = slots.Thumbnails(slots.THUMB_SIZE)
+        first_draw()
+
+    return {"load_page_first_draw_60_filled_slots": _timed(fresh, 9), "load_page_draw_thumbnails_cached": _timed(first_draw, 9)}
+
+
+def _quick_save_and_load(app) -> dict:
+    """F5 and F9 as the player meets them: the thumbnail made from the game screen, the save, the load."""
+    screen = app.game_screen
+    save = lambda: app.saves.quick_save(screen.playthrough, thumbnail_png=screen.thumbnail_png())  # noqa: E731
+    return {"quick_save_with_thumbnail_10000_lines": _timed(save, 9), "quick_load_and_show_10000_lines": _timed(app.quick_load, 9)}
+
+
+def _history_page(app) -> dict:
+    """The History page over a 10,000-line playthrough: opening it, and a frame of scrolling."""
+    import pygame
+
+    from game.ui.menu import GameMenu
+
+    menu = GameMenu(app, "history")
+    app.push(menu)
+    app.frame()
+    wheel = pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=1, flipped=False)
+
+    def scroll_frame() -> None:
+        pygame.event.post(wheel)
+        app.frame()
+
+    scrolling = _timed(scroll_frame, 200)
+    app.pop(menu)
+    return {"history_open_10000_lines": _timed(_menu_first_draw(app, "history"), 9), "history_scroll_frame_10000_lines": scrolling}
+
+
+def _menu_idle_cpu(app, seconds: float = 2.0) -> dict:
+    """CPU used with the game menu open and nothing moving, the app's own loop running."""
+    from game.clock import SystemClock
+
+    app.clock = SystemClock()
+    app.open_menu("load")
+    app.frame()
+    return {"idle_cpu_percent_of_a_core_menu_open": _cpu_percent(app, seconds)}
+
+
+def _menus(_game: GameFolder) -> dict:
+    """The game menu over a 10,000-line playthrough (issue 6's speed figures)."""
+    with tempfile.TemporaryDirectory() as temporary:
+        app = _long_app(Path(temporary))
+        figures = {}
+        for part in (_quick_save_and_load, _load_page, _history_page, _menu_idle_cpu):
+            figures.update(part(app))
+        app.seen.close()
+        return figures
+
+
 def _startup(game: GameFolder) -> dict:
     """Wall time from launching `python main.py` to its first frame on screen (it then exits)."""
     env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "HUB_EXIT_AFTER_FIRST_FRAME": "1", "HUB_DATA_DIR": tempfile.mkdtemp()}
@@ -232,7 +329,7 @@ def _startup(game: GameFolder) -> dict:
 
 def run_bench(game: GameFolder) -> int:
     figures = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}}
-    for part in (_loading, _rewind, _saves, _frames, _cpu):
+    for part in (_loading, _rewind, _saves, _menus, _frames, _cpu):
         figures.update(part(game))
     figures.update(_startup(game))
     print(json.dumps(figures, indent=2))

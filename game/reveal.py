@@ -68,6 +68,19 @@ class _Part:
             shown += int(value) if kind == "chars" else 0
         return shown, len(self.tokens)
 
+    def rescaled(self, elapsed: float, old: float, new: float) -> float:
+        """The time into the part that shows what `elapsed` showed at `old` seconds a character, at `new`."""
+        result = 0.0
+        for kind, value in self.tokens:
+            if kind == "cue":
+                continue
+            length = value * old if kind == "chars" else value
+            if elapsed < length:
+                return result + (elapsed / old * new if kind == "chars" else elapsed)
+            elapsed -= length
+            result += value * new if kind == "chars" else value
+        return result + elapsed  # finished: it stays finished, waiting since the same moment
+
     def cue_time(self, cue: int, per_char: float) -> float:
         """Seconds into the part at which cue number `cue` happens."""
         elapsed = 0.0
@@ -248,6 +261,18 @@ class BeatPlayback:
         self.part_start += seconds
         if self.done_at is not None:
             self.done_at += seconds
+
+    def set_speed(self, cps: float, now: float) -> None:
+        """Type on at `cps` from here: the text already shown stays, what is left follows the new speed."""
+        per_char = 1.0 / cps if cps > 0 else 0.0
+        if per_char == self.per_char:
+            return
+        if not self.in_lead_in(now) and not self.part_done:
+            start = max(self.part_start, self.text_start)
+            elapsed = self.parts[self.part].rescaled(max(0.0, now - start), self.per_char, per_char)
+            self.part_start = now - elapsed
+            self.text_start = min(self.text_start, self.part_start)
+        self.per_char = per_char
 
     # -- input --------------------------------------------------------------
     def click(self, now: float) -> bool:

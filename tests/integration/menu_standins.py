@@ -179,7 +179,7 @@ class App:
     def ask_quit(self) -> None:
         self.requests.append("quit")
 
-    def confirm(self, text: str, on_yes) -> None:
+    def confirm(self, text: str, on_yes, *, destructive: bool = False) -> None:
         """Asked over everything; `answer` gives the player's reply."""
         self.confirmations.append((text, on_yes))
 

@@ -2,7 +2,7 @@
 
     app.push(GameMenu(app, page))   # page: "save" "load" "settings" "accessibility" "history" "help"
 
-What it asks of the app: `fonts`, `audio.sound`, `notify`, `confirm(text, on_yes)`, `settings` and
+What it asks of the app: `fonts`, `audio.sound`, `notify`, `confirm(text, on_yes, destructive=True)`, `settings` and
 `apply_settings`, `saves` (a SaveStore), `seen`, `game_screen` (None on the title; else its
 `playthrough`, `thumbnail_png()` and `go_to(index)`), `pop`, `load_game(loaded)`, and
 `request_restart/title/quit()` (branch `menu` names the last two kinds `load` and `ask_*`; both are

@@ -148,7 +148,7 @@ class GameMenu:
 
     def ask(self, text: str, on_yes: Callable[[], None]) -> None:
         """Ask before something that cannot be undone: the app's confirmation (Yes / No) over the menu."""
-        self.app.confirm(text, on_yes)
+        self.app.confirm(text, on_yes, destructive=True)
 
     def click(self) -> None:
         """The interface's soft click, as the title's and pause menu's buttons make."""
@@ -166,6 +166,8 @@ class GameMenu:
             self._mouse(actions & SCROLLS, event, point)
         elif actions & OWN_KEYS:
             self.open(next(page for page in PAGES if page in actions))  # their own keys show their pages
+        elif "screenshot" in actions and (game := getattr(self.app, "game_screen", None)) is not None:
+            game.screenshot()  # S: the game screen beneath, never the menu
         elif actions & {"next_tab", "previous_tab"}:
             self._step_tab(1 if "next_tab" in actions else -1)
         elif self.zone == "tabs":
