@@ -815,7 +815,8 @@ class Compiler:
 
     def _text(self, path: str, node: yaml.Node, what: str) -> str | None:
         if isinstance(node, yaml.ScalarNode) and node.tag != "tag:yaml.org,2002:null":
-            return node.value
+            # A `|` or `>` block ends in a newline the writer did not mean as an empty last line.
+            return node.value.rstrip("\n") if node.style in ("|", ">") else node.value
         if isinstance(node, yaml.ScalarNode):
             self.error(path, node, f"{what} is empty", "write the text after the ':'")
         else:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-import numpy
 import pygame
 
 from game.ui import keymap
@@ -122,14 +121,15 @@ def opaque(image: pygame.Surface) -> pygame.Surface:
     opacity up solid (the body, its highlights and divider lines) and keeps the
     anti-aliased rim soft.
     """
-    result = image.copy()
     centre = image.get_at((image.get_width() // 2, image.get_height() // 2)).a
     if centre in (0, 255):
-        return result
-    alpha = pygame.surfarray.pixels_alpha(result)
-    alpha[...] = numpy.minimum(255, alpha.astype(numpy.uint32) * 510 // centre).astype(numpy.uint8)
-    del alpha  # unlocks the surface
-    return result
+        return image.copy()
+    # Byte tables, not surfarray: surfarray needs numpy, which playing does not install.
+    table = bytes(min(255, a * 510 // centre) for a in range(256))
+    pixels = bytearray(pygame.image.tobytes(image, "RGBA"))
+    pixels[3::4] = pixels[3::4].translate(table)
+    result = pygame.image.frombytes(bytes(pixels), image.get_size(), "RGBA")
+    return result.convert_alpha() if pygame.display.get_surface() is not None else result
 
 
 def plates(images: Images, size: tuple[int, int]) -> dict[str, pygame.Surface]:

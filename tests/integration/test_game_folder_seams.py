@@ -1,0 +1,43 @@
+"""Where issue 7 (game folders, the richer script) meets issue 10 (nothing breaks the game):
+faults found by trying both together on a game folder of one's own."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import game
+from game import ROOT
+from game.folder import load_game
+from game.script import load_story
+from game.transcript import transcript
+
+
+def test_playing_needs_nothing_beyond_requirements_txt():
+    """The play command installs only requirements.txt: every module the game can use while
+    playing imports with the developer's tools (numpy, pytest) missing."""
+    playing = sorted(m.name for m in pkgutil.walk_packages(game.__path__, "game.") if not m.name.startswith(("game.artwork", "game.bench")))
+    code = (
+        "import sys\n"
+        "for tool in ('numpy', 'pytest', 'hypothesis'):\n"
+        "    sys.modules[tool] = None  # importing it now raises ImportError\n"
+        + "".join(f"import {name}\n" for name in playing)
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_block_line_has_no_empty_last_line(tmp_path: Path):
+    """`- mina: |` keeps YAML's final newline out of the line: the transcript (and the text box)
+    show the two lines the writer wrote, not an empty third."""
+    scenes = tmp_path / "scenes"
+    scenes.mkdir()
+    (scenes / "story.yaml").write_text(
+        "characters:\n  mina:\n    name: Mina\n"
+        "script:\n  - label: start\n  - mina: |\n      One.\n      Two.\n  - >\n    Folded\n    words.\n  - ending: End\n",
+        encoding="utf-8",
+    )
+    story, _ = load_story(game=load_game(tmp_path))
+    assert list(transcript(story)) == ["Mina: One.\nTwo.", "Folded words.", "Ending: End"]
