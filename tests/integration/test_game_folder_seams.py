@@ -41,3 +41,41 @@ def test_a_block_line_has_no_empty_last_line(tmp_path: Path):
     )
     story, _ = load_story(game=load_game(tmp_path))
     assert list(transcript(story)) == ["Mina: One.\nTwo.", "Folded words.", "Ending: End"]
+
+
+SPOKEN_CHOICE = """\
+characters:
+  sylvie:
+    name: Sylvie
+variables:
+  name: "Ianto"
+script:
+  - label: start
+  - choice: "Where to, [name]?"
+    speaker: sylvie
+    options:
+      - text: "Home, [name]."
+        jump: home
+  - label: home
+  - ending: Home
+"""
+
+
+def test_a_spoken_prompt_keeps_its_speaker_in_history_and_saves(tmp_path: Path):
+    """The text box shows a spoken prompt under its speaker's plate: History and a save's
+    "first words" name the speaker too, with the variables put in."""
+    from game.history import History
+    from game.playthrough import Playthrough
+    from game.saves import SaveStore
+    from game.userdata import PlayerFiles
+
+    (tmp_path / "scenes").mkdir()
+    (tmp_path / "scenes" / "story.yaml").write_text(SPOKEN_CHOICE, encoding="utf-8")
+    story, _ = load_story(game=load_game(tmp_path))
+    playthrough = Playthrough(story)
+    entry = History(playthrough).entry(0)
+    assert (entry.speaker, entry.text, entry.options) == ("Sylvie", "Where to, Ianto?", ("Home, Ianto.",))
+    saves = SaveStore(PlayerFiles(tmp_path / "data", warn=print), story, "seams")
+    assert saves.save("1-1", playthrough, thumbnail_png=b"")
+    info = saves.info("1-1")
+    assert (info.speaker, info.words) == ("Sylvie", "Where to, Ianto?")
