@@ -79,3 +79,33 @@ def test_a_spoken_prompt_keeps_its_speaker_in_history_and_saves(tmp_path: Path):
     assert saves.save("1-1", playthrough, thumbnail_png=b"")
     info = saves.info("1-1")
     assert (info.speaker, info.words) == ("Sylvie", "Where to, Ianto?")
+
+
+def test_bench_finds_a_line_to_draw_in_a_game_with_one_sprite(tmp_path: Path):
+    """`bench --game DIR` draws the busiest line it can find: a game that never shows two
+    sprites at once is measured on its one-sprite line, not run past its ending."""
+    from game.bench import busiest_line
+    from game.playthrough import Playthrough
+
+    (tmp_path / "scenes").mkdir()
+    (tmp_path / "art" / "sprites" / "ada").mkdir(parents=True)
+    (tmp_path / "art" / "sprites" / "ada" / "calm.png").write_bytes(_png())
+    (tmp_path / "scenes" / "story.yaml").write_text(
+        "characters:\n  ada:\n    name: Ada\n"
+        "script:\n  - label: start\n  - Alone.\n  - show: ada calm\n  - ada: Hello.\n  - choice:\n    options:\n"
+        "      - text: On.\n        jump: on\n  - label: on\n  - Narration.\n  - ending: End\n",
+        encoding="utf-8",
+    )
+    play = Playthrough(load_story(game=load_game(tmp_path))[0])
+    best = busiest_line(play)
+    assert play.beats[best].text == "Hello." and play.beats[best].speaker == "ada"
+
+
+def _png() -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+
+    picture = BytesIO()
+    Image.new("RGBA", (40, 80), (200, 100, 100, 255)).save(picture, "PNG")
+    return picture.getvalue()
