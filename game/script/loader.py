@@ -215,9 +215,15 @@ def _line_missing_colon(text: str, error: yaml.MarkedYAMLError) -> tuple[int, in
         return None
     previous = lines[above]
     indent = len(previous) - len(previous.lstrip())
-    if ":" in previous or previous.strip().startswith(("#", '"', "'", "- ")) or indent > len(lines[at]) - len(lines[at].lstrip()):
+    below = len(lines[at]) - len(lines[at].lstrip())
+    key = indent
+    if previous.lstrip().startswith("- "):  # `  - show jack` over `    transition: fade`: the step lacks its ':'
+        if below <= indent:
+            return None
+        key = len(previous) - len(previous[indent + 2 :].lstrip())
+    if ":" in previous or previous[key:].startswith(("#", '"', "'", "- ")) or indent > below:
         return None
-    return above + 1, _after_key(previous, indent)
+    return above + 1, _after_key(previous, key)
 
 
 def _after_key(line: str, start: int) -> int:
