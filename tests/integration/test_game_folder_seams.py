@@ -109,3 +109,22 @@ def _png() -> bytes:
     picture = BytesIO()
     Image.new("RGBA", (40, 80), (200, 100, 100, 255)).save(picture, "PNG")
     return picture.getvalue()
+
+
+def test_one_long_option_does_not_shrink_every_option_past_reading():
+    """Options shrink together to fit their buttons, but no further than MIN_LABEL_SCALE: the
+    short ones stay readable, and one still too long is cut with an ellipsis inside its button."""
+    import pygame
+
+    from game.ui.widgets import MIN_LABEL_SCALE, fitted
+
+    pygame.font.init()
+    font = pygame.font.Font(str(ROOT / "art" / "fonts" / "Lato-Regular.ttf"), 26)
+    labels = ["Stay.", "W" * 300, "This option is far too long for any button, " * 4]
+    rects = [pygame.Rect(0, 60 * i, 760, 58) for i in range(3)]
+    texts = fitted(labels, font, (255, 255, 255), rects)
+    full_height = font.size("Stay.")[1]
+    for text, rect in zip(texts, rects):
+        assert text.get_width() <= rect.w - 56 and text.get_height() <= rect.h - 8
+        assert text.get_height() >= round(full_height * MIN_LABEL_SCALE)
+    assert texts[0].get_width() >= round(font.size("Stay.")[0] * MIN_LABEL_SCALE)
