@@ -128,3 +128,16 @@ def test_one_long_option_does_not_shrink_every_option_past_reading():
         assert text.get_width() <= rect.w - 56 and text.get_height() <= rect.h - 8
         assert text.get_height() >= round(full_height * MIN_LABEL_SCALE)
     assert texts[0].get_width() >= round(font.size("Stay.")[0] * MIN_LABEL_SCALE)
+
+
+def test_a_game_in_a_folder_named_hub_does_not_share_our_storys_data(tmp_path: Path):
+    """Without an `id:`, a game's data is kept under its folder's name; a writer's folder called
+    `hub` must not get our story's id, or its Skip would skip lines its players never read."""
+    from game.userdata import data_dir
+
+    folder = tmp_path / "hub"
+    (folder / "scenes").mkdir(parents=True)
+    found = load_game(folder)
+    assert found.id != "hub"
+    assert data_dir(found.id) != data_dir("hub")
+    assert load_game(ROOT).id == "hub"
