@@ -15,9 +15,14 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game import ROOT
 from game.folder import GameFolder
+
+if TYPE_CHECKING:
+    from game.beats import Beat
+    from game.playthrough import Playthrough
 
 GENERATED_LINES = 10_000
 
@@ -125,6 +130,24 @@ def _thumbnail_png() -> bytes:
     return picture.getvalue()
 
 
+def busiest_line(play: Playthrough, *, limit: int = 10_000) -> int:
+    """The first beat with two sprites and a speaker, taking the first option at each choice; in a
+    game that never shows so much (any game folder), the busiest beat before the ending."""
+
+    def busy(beat: Beat) -> tuple[int, bool]:
+        return min(len(beat.state.scene.sprites), 2), beat.speaker is not None
+
+    best = play.index
+    while busy(play.beats[best]) < (2, True) and len(play.beats) < limit:
+        if not play.advance():
+            if not play.at_choice:
+                break  # an ending
+            play.choose(0)
+        if busy(play.current) > busy(play.beats[best]):
+            best = play.index
+    return best
+
+
 def _headless() -> None:
     """The dummy video and audio drivers, and a data folder of the bench's own."""
     os.environ["SDL_VIDEODRIVER"] = "dummy"
@@ -146,9 +169,7 @@ def _frames(game: GameFolder) -> dict:
     screen = GameScreen(app)
     app.show(screen)
     play = screen.playthrough
-    while len(play.current.state.scene.sprites) < 2 or not getattr(play.current.stop, "speaker", None):
-        if not play.advance():
-            play.choose(0)
+    play.go_to(busiest_line(play))
     screen._play(instant=True)
     clock.tick(60)  # long after the line appeared: nothing moves any more
 

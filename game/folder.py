@@ -69,7 +69,8 @@ def _id_from(root: Path) -> str:
     """A game without an `id:` keeps its data under its folder's name (Hub's own folder is "hub")."""
     if root.resolve() == ENGINE.resolve():
         return "hub"
-    return re.sub(r"[^A-Za-z0-9_.-]+", "_", root.resolve().name).lstrip(".") or "game"
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "_", root.resolve().name).lstrip(".") or "game"
+    return "hub_game" if name == "hub" else name  # "hub" is our story's data: a folder named so must not share it
 
 
 def _read(config: Path, problems: list[Problem]) -> tuple[dict, dict[str, Place]]:

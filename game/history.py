@@ -38,11 +38,12 @@ class History:
             raise IndexError(f"there is no entry {index} in a history of {len(self)}")
         beat = self.playthrough.beats[index]
         stop = beat.stop
+        character = self.playthrough.story.characters.get(beat.speaker) if beat.speaker else None
+        speaker = character.name if character else beat.speaker  # a line's, or a spoken prompt's
         if isinstance(stop, Line):
-            character = self.playthrough.story.characters.get(stop.speaker) if stop.speaker else None
-            return Entry(index, character.name if character else stop.speaker, beat.text)  # variables put in
+            return Entry(index, speaker, beat.text)  # variables put in
         if isinstance(stop, Choice):
             options = tuple(option.text for option in beat.options)  # the options shown, as numbered when taken
-            return Entry(index, None, beat.text, options, self.playthrough.option_taken_at(index))
+            return Entry(index, speaker if beat.text else None, beat.text, options, self.playthrough.option_taken_at(index))
         assert isinstance(stop, Ending)
         return Entry(index, None, stop.name)

@@ -286,11 +286,11 @@ def _shown(story: Story, playthrough: Playthrough) -> tuple[str | None, str]:
     """The speaker's name and the first words of what the player is looking at."""
     beat = playthrough.current
     stop = beat.stop
+    speaker = story.characters[beat.speaker].name if beat.speaker in story.characters else beat.speaker
     if isinstance(stop, Line):
-        speaker = story.characters[stop.speaker].name if stop.speaker in story.characters else stop.speaker
         return speaker, first_words(beat.text)
-    if isinstance(stop, Choice):
-        return None, first_words(beat.text or " / ".join(option.text for option in beat.options))
+    if isinstance(stop, Choice):  # a spoken prompt is the speaker's words
+        return (speaker, first_words(beat.text)) if beat.text else (None, first_words(" / ".join(option.text for option in beat.options)))
     assert isinstance(stop, Ending)
     return None, first_words(f"Ending: {stop.name}")
 

@@ -215,9 +215,15 @@ def _line_missing_colon(text: str, error: yaml.MarkedYAMLError) -> tuple[int, in
         return None
     previous = lines[above]
     indent = len(previous) - len(previous.lstrip())
-    if ":" in previous or previous.strip().startswith(("#", '"', "'", "- ")) or indent > len(lines[at]) - len(lines[at].lstrip()):
+    below = len(lines[at]) - len(lines[at].lstrip())
+    key = indent
+    if previous.lstrip().startswith("- "):  # `  - show jack` over `    transition: fade`: the step lacks its ':'
+        if below <= indent:
+            return None
+        key = len(previous) - len(previous[indent + 2 :].lstrip())
+    if ":" in previous or previous[key:].startswith(("#", '"', "'", "- ")) or indent > below:
         return None
-    return above + 1, _after_key(previous, indent)
+    return above + 1, _after_key(previous, key)
 
 
 def _after_key(line: str, start: int) -> int:
@@ -818,7 +824,8 @@ class Compiler:
 
     def _text(self, path: str, node: yaml.Node, what: str) -> str | None:
         if isinstance(node, yaml.ScalarNode) and node.tag != "tag:yaml.org,2002:null":
-            return node.value
+            # A `|` or `>` block ends in a newline the writer did not mean as an empty last line.
+            return node.value.rstrip("\n") if node.style in ("|", ">") else node.value
         if isinstance(node, yaml.ScalarNode):
             self.error(path, node, f"{what} is empty", "write the text after the ':'")
         else:

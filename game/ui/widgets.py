@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-import numpy
 import pygame
 
 from game.ui import keymap
@@ -18,6 +17,7 @@ if TYPE_CHECKING:
 
 MOUSE_EVENTS = (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL)
 UI_HOVER, UI_CLICK = "ui_hover", "ui_click"
+MIN_LABEL_SCALE = 0.7  # labels shrink to fit their buttons, but never past reading
 
 
 class Buttons:
@@ -99,12 +99,32 @@ class Buttons:
 
 
 def fitted(labels: Sequence[str], font: pygame.font.Font, colour: tuple[int, int, int], rects: Sequence[pygame.Rect]) -> list[pygame.Surface]:
-    """The labels drawn to fit their buttons with a margin, all at one scale so they read as a set."""
+    """The labels drawn to fit their buttons with a margin, all at one scale so they read as a set.
+
+    The scale stops at `MIN_LABEL_SCALE`, so one very long label cannot shrink every label
+    past reading; a label still too wide is cut short with an ellipsis.
+    """
     texts = [font.render(label, True, colour) for label in labels]
     scale = min([1.0] + [min((rect.w - 56) / text.get_width(), (rect.h - 8) / text.get_height()) for text, rect in zip(texts, rects) if text.get_width()])
+    scale = max(scale, MIN_LABEL_SCALE)
+    texts = [_cut(label, text, font, colour, (rect.w - 56) / scale) for label, text, rect in zip(labels, texts, rects)]
     if scale >= 1.0:
         return texts
     return [pygame.transform.smoothscale(text, (max(1, round(text.get_width() * scale)), max(1, round(text.get_height() * scale)))) for text in texts]
+
+
+def _cut(label: str, text: pygame.Surface, font: pygame.font.Font, colour: tuple[int, int, int], width: float) -> pygame.Surface:
+    """`text` (`label` drawn), or the longest start of `label` with "…" that is at most `width` wide."""
+    if text.get_width() <= width:
+        return text
+    low, high = 0, len(label)  # binary search on the number of characters kept
+    while low < high:
+        middle = (low + high + 1) // 2
+        if font.size(label[:middle].rstrip() + "\u2026")[0] <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return font.render(label[:low].rstrip() + "\u2026", True, colour)
 
 
 def column(count: int, size: tuple[int, int], *, centre_x: int, top: int, gap: int) -> list[pygame.Rect]:
@@ -126,14 +146,15 @@ def opaque(image: pygame.Surface) -> pygame.Surface:
     opacity up solid (the body, its highlights and divider lines) and keeps the
     anti-aliased rim soft.
     """
-    result = image.copy()
     centre = image.get_at((image.get_width() // 2, image.get_height() // 2)).a
     if centre in (0, 255):
-        return result
-    alpha = pygame.surfarray.pixels_alpha(result)
-    alpha[...] = numpy.minimum(255, alpha.astype(numpy.uint32) * 510 // centre).astype(numpy.uint8)
-    del alpha  # unlocks the surface
-    return result
+        return image.copy()
+    # Byte tables, not surfarray: surfarray needs numpy, which playing does not install.
+    table = bytes(min(255, a * 510 // centre) for a in range(256))
+    pixels = bytearray(pygame.image.tobytes(image, "RGBA"))
+    pixels[3::4] = pixels[3::4].translate(table)
+    result = pygame.image.frombytes(bytes(pixels), image.get_size(), "RGBA")
+    return result.convert_alpha() if pygame.display.get_surface() is not None else result
 
 
 def plates(images: Images, size: tuple[int, int]) -> dict[str, pygame.Surface]:

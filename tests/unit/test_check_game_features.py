@@ -197,6 +197,8 @@ def yaml_problem(scenes, asset_root, text: str | bytes) -> Problem:
         ('characters:\n  cat:\n    name Cat\n    colour: "#ffffff"\nscript:\n  - label: start\n  - ending: End\n', 3, 9),
         ("script:\n  - label: start\n  - choice: Go?\n    options\n      - text: On.\n        jump: start\n", 4, 12),
         ("script:\n  - label: start\n  - background: room\n    transition fade\n  - ending: End\n", 4, 15),
+        ("script:\n  - label: start\n  - show jack\n    transition: fade\n  - ending: End\n", 3, 9),
+        ("script:\n  - label: start\n  - choice: Go?\n    options:\n      - text On.\n        jump: start\n", 5, 13),
     ],
 )
 def test_a_missing_colon_is_reported_on_the_line_that_lacks_it(scenes, asset_root, text, line, col):
