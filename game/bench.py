@@ -155,19 +155,26 @@ def _headless() -> None:
     os.environ["HUB_DATA_DIR"] = tempfile.mkdtemp()
 
 
-def _frames(game: GameFolder) -> dict:
-    """Render a line with a background, two sprites and a full text box, then idle at it."""
+def _playing(game: GameFolder, clock):
+    """A headless app showing a new game of `game`, on `clock`: (app, its game screen)."""
     _headless()
     from game.app import App
-    from game.clock import ManualClock
     from game.script import load_story
     from game.ui.game_screen import GameScreen
 
     story, _ = load_story(game=game)
-    clock = ManualClock()
     app = App(story, game, clock=clock)
     screen = GameScreen(app)
     app.show(screen)
+    return app, screen
+
+
+def _frames(game: GameFolder) -> dict:
+    """Render a line with a background, two sprites and a full text box, then idle at it."""
+    from game.clock import ManualClock
+
+    clock = ManualClock()
+    app, screen = _playing(game, clock)
     play = screen.playthrough
     play.go_to(busiest_line(play))
     screen._play(instant=True)
@@ -209,16 +216,8 @@ def _cpu_percent(app, seconds: float, each: Callable[[], None] = lambda: None) -
 
 def _cpu(game: GameFolder, seconds: float = 3.0) -> dict:
     """CPU while a line types at the default speed, and while a line waits with the sprites blinking."""
-    _headless()
-    from game.app import App
-    from game.script import load_story
-    from game.ui.game_screen import GameScreen
-
-    story, _ = load_story(game=game)
     clock = _SkewedClock()
-    app = App(story, game, clock=clock)
-    screen = GameScreen(app)
-    app.show(screen)
+    app, screen = _playing(game, clock)
     play = screen.playthrough
 
     def typing_at_once() -> bool:  # a line typing straight away, no transition first
