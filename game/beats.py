@@ -70,7 +70,7 @@ class Beat:
     lead_in: tuple[LeadIn, ...]
     text_scene: Scene  # on screen when the text begins
     stop: Stop
-    segments: tuple[markup.Segment, ...] = field(default=())  # the line's or prompt's markup, variables put in
+    segments: tuple[markup.Segment, ...] = field(default=())  # the line's, prompt's or ending's markup, variables put in
 
     @property
     def id(self) -> str:
@@ -78,7 +78,7 @@ class Beat:
 
     @property
     def text(self) -> str:
-        """What the player reads: the line or prompt, variables put in, every tag taken out."""
+        """What the player reads: the line, prompt or ending's name, variables put in, every tag taken out."""
         return markup.plain_text(self.segments)
 
     @property
@@ -214,12 +214,15 @@ def _run(story: Story, index: int, state: StoryState, lead_in: tuple[LeadIn, ...
             final = _after_cues(scene, step) if isinstance(step, Line) else scene
             values = tuple(sorted(variables.items()))
             new_state = replace(state, position=index - 1, scene=final, music=music, variables=values, calls=calls)
-            return Beat(new_state, state.scene, tuple(lead_in), scene, step, _shown_segments(step, variables))
+            return Beat(new_state, state.scene, tuple(lead_in), scene, step, shown_segments(step, variables))
     raise EndlessLoop(f"the story goes round for ever near {story.places[index]} with no line, choice or ending in between")
 
 
-def _shown_segments(stop: Stop | Option, variables: dict[str, expressions.Value]) -> tuple[markup.Segment, ...]:
+def shown_segments(stop: Stop | Option, variables: dict[str, expressions.Value]) -> tuple[markup.Segment, ...]:
+    """What the player reads at `stop`, variables put in."""
     segments = stop.segments if isinstance(stop, (Line, Choice, Option)) else ()
+    if isinstance(stop, Ending):  # its name is what the player reads at it
+        segments = stop.segments or (markup.Text(stop.name),)
     if not any(isinstance(s, markup.Var) for s in segments):
         return segments
     return markup.interpolate(segments, {name: expressions.shown(value) for name, value in variables.items()})
@@ -229,7 +232,7 @@ def _as_shown(option: Option, variables: dict[str, expressions.Value]) -> Option
     """The option with its text as the player reads it: variables put in, tags taken out."""
     if not option.segments:
         return option
-    return replace(option, text=markup.plain_text(_shown_segments(option, variables)))
+    return replace(option, text=markup.plain_text(shown_segments(option, variables)))
 
 
 def _changed(scene: Scene, step: Background | Show | Hide) -> Scene:

@@ -46,4 +46,4 @@ class History:
             options = tuple(option.text for option in beat.options)  # the options shown, as numbered when taken
             return Entry(index, speaker if beat.text else None, beat.text, options, self.playthrough.option_taken_at(index))
         assert isinstance(stop, Ending)
-        return Entry(index, None, stop.name)
+        return Entry(index, None, beat.text)  # variables put in

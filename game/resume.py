@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from game.beats import Beat, StoryEnded, after, begin
+from game.beats import Beat, StoryEnded, after, begin, shown_segments
 from game.script.model import Choice, Ending, Line, Stop, Story
 from game.state import FORMAT_VERSION, Scene, StoryState
 
@@ -232,7 +232,8 @@ def _rebuild(story: Story, start: str, previous: Beat | None, option: int | None
     if state.position != position:
         state = replace(state, position=position)  # the same line, under the id it has now
     before = previous.state.scene if previous else Scene()
-    return Beat(state, before, (), state.scene, story.steps[position])
+    stop = story.steps[position]
+    return Beat(state, before, (), state.scene, stop, shown_segments(stop, state.values))  # type: ignore[arg-type]
 
 
 def _replay(story: Story, start: str, previous: Beat | None, option: int | None) -> Beat | None:

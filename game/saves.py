@@ -292,7 +292,7 @@ def _shown(story: Story, playthrough: Playthrough) -> tuple[str | None, str]:
     if isinstance(stop, Choice):  # a spoken prompt is the speaker's words
         return (speaker, first_words(beat.text)) if beat.text else (None, first_words(" / ".join(option.text for option in beat.options)))
     assert isinstance(stop, Ending)
-    return None, first_words(f"Ending: {stop.name}")
+    return None, first_words(f"Ending: {beat.text}")
 
 
 def first_words(text: str, limit: int = WORDS) -> str:

@@ -97,7 +97,7 @@ def _paths(story: Story, start: str | None, loops: list[str]) -> Iterator[tuple[
 def shown_lines(story: Story, beat: Beat) -> list[str]:
     """What the player reads at a beat: `Speaker: text`, bare narration or prompt, `Ending: NAME`."""
     if isinstance(beat.stop, Ending):
-        return [f"Ending: {beat.stop.name}"]
+        return [f"Ending: {beat.text}"]
     if not beat.text:
         return []
     if beat.speaker is None:

@@ -677,7 +677,8 @@ class Compiler:
 
     def _ending(self, path: str, node: yaml.Node, options: dict[str, yaml.Node]) -> Ending | None:
         name = self._text(path, node, "the ending's name")
-        return Ending(name) if name else None
+        segments = self._markup(path, node, name) if name and ("{" in name or "[" in name) else ()
+        return Ending(name, segments=segments) if name else None
 
     # -- variables, conditions, calls --------------------------------------
     def _expression(self, path: str, node: yaml.Node, parse: Callable[[str], object]) -> object | None:

@@ -162,8 +162,9 @@ class Choice:
 
 @dataclass(frozen=True)
 class Ending:
-    name: str
+    name: str  # as written; it names the ending among those reached, the beat's `text` gives it as shown
     id: str = ""
+    segments: tuple[Segment, ...] = ()  # the name's markup, when it has any
 
 
 Step = Line | Background | Show | Hide | Music | Sound | Wait | Jump | Choice | Ending | Set | Branch | Goto | Call | Return

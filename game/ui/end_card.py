@@ -20,11 +20,12 @@ class EndCardScreen:
 
     modal = False
 
-    def __init__(self, app: App, ending: str) -> None:
+    def __init__(self, app: App, ending: str, *, shown: str | None = None) -> None:
+        """`ending` is the name as written (recorded as reached), `shown` with its variables put in."""
         self.app = app
-        self.ending = ending
+        self.ending = shown if shown is not None else ending
         self.opened = app.clock.now()
-        self.spoken_title = end_card_words(app.game.end_card, ending)  # self-voicing reads it as the card appears
+        self.spoken_title = end_card_words(app.game.end_card, self.ending)  # self-voicing reads it as the card appears
         app.endings.add(ending)
         app.seen.save()
 

@@ -159,7 +159,7 @@ class GameScreen:
             if not replay:
                 self._moved_on()
         elif isinstance(stop, Ending):
-            self.app.show(EndCardScreen(self.app, stop.name))
+            self.app.show(EndCardScreen(self.app, stop.name, shown=self.playthrough.current.text))
 
     def rewind(self) -> None:
         self.skip_on = False

@@ -69,6 +69,7 @@ CASES = [
     Case("undeclared-variable", script("- if: bok", "  then:", "    - Hi."), "never declared", FIRST, "bok", "variable 'bok' is never declared", "did you mean 'book'?"),
     Case("undeclared-in-set", script("- set: trsut += 1"), "never declared", FIRST, "trsut", "variable 'trsut' is never declared", "did you mean 'trust'?"),
     Case("undeclared-in-a-line", script('- ann: "Hello, [nmae]."'), "never declared", FIRST, "nmae", "variable 'nmae' is never declared", "did you mean 'name'?"),
+    Case("undeclared-in-an-ending", script('- ending: "End for [nmae]"', ending=False), "never declared", FIRST, "nmae", "variable 'nmae' is never declared", "did you mean 'name'?"),
     Case("type-clash-bool-plus-number", script("- set: trust = book + 1"), "type clash", FIRST, "+", "type clash: '+' needs a number, not true/false"),
     Case("type-clash-assignment", script("- set: book = 1"), "type clash", FIRST, "book", "type clash: 'book' holds true/false, so `=` cannot give it a number"),
     Case("type-clash-compare", script('- if: name == 3', "  then:", "    - Hi."), "compares", FIRST, "==", "'==' compares text with a number"),

@@ -85,3 +85,28 @@ def test_clicking_an_entry_rewinds_to_it(story):
     while play.forward():
         pass
     assert play.current.stop.text == "Good."
+
+
+NAMED_ENDING = """
+variables:
+  name: "Ianto"
+script:
+  - label: start
+  - set: name = "Cara"
+  - "Bye, [name]."
+  - ending: "End for [name]"
+"""
+
+
+def test_an_endings_name_has_its_variables_put_in(scenes, asset_root):
+    """`- ending: "End for [name]"` reads with the value put in, in History, transcripts and saves' words alike."""
+    from game.saves import _shown
+    from game.transcript import shown_lines
+
+    story = load_story(scenes({"story.yaml": NAMED_ENDING}), assets=asset_root)[0]
+    play = Playthrough(story)
+    play.advance()
+    assert play.current.text == "End for Cara"
+    assert History(play).entry(1).text == "End for Cara"
+    assert shown_lines(story, play.current) == ["Ending: End for Cara"]
+    assert _shown(story, play)[1] == "Ending: End for Cara"
