@@ -381,7 +381,7 @@ class GameScreen:
         rects, self.choice_dims = choice_rects(count, face_boxes(self.app.images, self.playthrough.current.state.scene), above=self.stage.layout.box.top)
         labels = [option.text for option in shown]
         # Nothing is selected at first, so a Space pressed to finish the prompt can never pick an option.
-        self.choice = Buttons(labels, rects, plates(self.app.images, rects[0].size), self.app.fonts["ui"], numbered=True, marked=self.playthrough.option_taken(), audio=self.app.audio)
+        self.choice = Buttons(labels, rects, plates(self.app.images, rects[0].size), self.app.fonts["ui"], numbered=True, marked=self.playthrough.option_taken(), audio=self.app.audio, contrast=self.app.settings.high_contrast)
         # With the keyboard or a pad in use the first option shows the focus at once (guarded by CHOICE_GUARD).
         self.choice.selected = self._first_focus = 0 if self.app.keyboard_used else None
         self._choice_at = self.app.clock.now()

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ui.layout import DIM_TEXT, SCREEN_SIZE, TEXT_COLOUR
+from game.ui.stage import CONTRAST_BOX, CONTRAST_RIM, CONTRAST_TEXT
 from game.ui.text import wrap
 from game.ui.widgets import Buttons, plates, row
 
@@ -107,14 +108,15 @@ class Confirm:
         self.on_yes = on_yes
         self.spoken_title = f"{question} {detail}".strip()  # self-voicing reads it, then the focused button
         font, small = app.fonts["ui"], app.fonts["small"]
-        self.lines = [font.render(line, True, TEXT_COLOUR) for line, _ in wrap(question, font, 520)]
-        self.lines += [small.render(line, True, DIM_TEXT) for line, _ in wrap(detail, small, 520)]
+        contrast = app.settings.high_contrast  # it cannot change while the question is open
+        self.lines = [font.render(line, True, CONTRAST_TEXT if contrast else TEXT_COLOUR) for line, _ in wrap(question, font, 520)]
+        self.lines += [small.render(line, True, CONTRAST_TEXT if contrast else DIM_TEXT) for line, _ in wrap(detail, small, 520)]
         height = 78 + sum(line.get_height() for line in self.lines) + CONFIRM_BUTTON[1] + 34
         self.panel_rect = pygame.Rect(0, 0, 620, height)
         self.panel_rect.center = (SCREEN_SIZE[0] // 2, SCREEN_SIZE[1] // 2)
-        self.panel = _panel(self.panel_rect.size)
+        self.panel = _panel(self.panel_rect.size, contrast=contrast)
         rects = row(2, CONFIRM_BUTTON, centre_x=self.panel_rect.centerx, top=self.panel_rect.bottom - CONFIRM_BUTTON[1] - 34, gap=40)
-        self.buttons = Buttons(["Yes", "No"], rects, plates(app.images, CONFIRM_BUTTON), font, across=True, audio=app.audio)
+        self.buttons = Buttons(["Yes", "No"], rects, plates(app.images, CONFIRM_BUTTON), font, across=True, audio=app.audio, contrast=contrast)
         # Title or Quit the player has just asked for: Enter confirms. What cannot be undone starts on No.
         self.buttons.selected = 1 if destructive else 0
         self.veil = pygame.Surface(SCREEN_SIZE).convert()
@@ -154,9 +156,10 @@ class Confirm:
         return None
 
 
-def _panel(size: tuple[int, int]) -> pygame.Surface:
-    """A plain, opaque panel of any size (the menu panel's art has a divider placed for its own size)."""
+def _panel(size: tuple[int, int], *, contrast: bool = False) -> pygame.Surface:
+    """A plain, opaque panel of any size (the menu panel's art has a divider placed for its own size);
+    in high contrast darker, with a bright rim."""
     panel = pygame.Surface(size, pygame.SRCALPHA)
-    pygame.draw.rect(panel, PANEL_FILL, panel.get_rect(), border_radius=14)
-    pygame.draw.rect(panel, PANEL_EDGE, panel.get_rect(), width=1, border_radius=14)
+    pygame.draw.rect(panel, CONTRAST_BOX if contrast else PANEL_FILL, panel.get_rect(), border_radius=14)
+    pygame.draw.rect(panel, CONTRAST_RIM if contrast else PANEL_EDGE, panel.get_rect(), width=2 if contrast else 1, border_radius=14)
     return panel

@@ -75,6 +75,7 @@ class TitleScreen:
         canvas.blit(self.app.images.background(game.title_background), (0, 0))
         logo = self.app.images.ui(game.title_logo) if game.title_logo else self.app.fonts["title"].render(game.title, True, TEXT_COLOUR)
         canvas.blit(logo, logo.get_rect(center=(SCREEN_SIZE[0] // 2, LOGO_CENTRE_Y)))
+        self.buttons.contrast = self.app.settings.high_contrast  # Shift+A may change it over the title
         self.buttons.draw(canvas)
         if self.endings is not None:
             canvas.blit(self.endings, self.endings.get_rect(center=(SCREEN_SIZE[0] // 2, SCREEN_SIZE[1] - 34)))

@@ -10,6 +10,7 @@ import pygame
 
 from game.ui import keymap
 from game.ui.layout import DIM_TEXT, HIGHLIGHT, TEXT_COLOUR
+from game.ui.stage import CONTRAST_BOX, CONTRAST_RIM, CONTRAST_TEXT
 
 if TYPE_CHECKING:
     from game.ui.assets import Images
@@ -28,9 +29,11 @@ class Buttons:
         numbered: digit keys 1-9 activate the button of that number (the choice).
         marked: a button marked with a dot (the option taken last time, at a rewound choice).
         audio: plays a soft tick when the selection moves and a click when a button is pressed.
+        contrast: high contrast (the accessibility setting): `contrast_plates` and white labels instead
+            of the art's plates; the screen may change it at any time.
     """
 
-    def __init__(self, labels: Sequence[str], rects: Sequence[pygame.Rect], plates: dict[str, pygame.Surface], font: pygame.font.Font, *, across: bool = False, numbered: bool = False, marked: int | None = None, audio: Audio | None = None) -> None:
+    def __init__(self, labels: Sequence[str], rects: Sequence[pygame.Rect], plates: dict[str, pygame.Surface], font: pygame.font.Font, *, across: bool = False, numbered: bool = False, marked: int | None = None, audio: Audio | None = None, contrast: bool = False) -> None:
         self.labels = list(labels)
         self.rects = list(rects)
         self.plates = plates
@@ -43,6 +46,8 @@ class Buttons:
         self.pressed: int | None = None
         self._texts = fitted(labels, font, TEXT_COLOUR, rects)
         self._selected_texts = fitted(labels, font, HIGHLIGHT, rects)
+        self.contrast = contrast
+        self._contrast_look: tuple[dict[str, pygame.Surface], list[pygame.Surface]] | None = None  # made when first drawn
 
     def at(self, point: tuple[int, int]) -> int | None:
         return next((i for i, rect in enumerate(self.rects) if rect.collidepoint(point)), None)
@@ -88,11 +93,20 @@ class Buttons:
         """The selected button's label, for self-voicing (None when none is selected)."""
         return None if self.selected is None else self.labels[self.selected]
 
+    def _look(self) -> tuple[dict[str, pygame.Surface], list[pygame.Surface]]:
+        """The plates and the unselected labels to draw (the selected label is the highlight colour in both looks)."""
+        if not self.contrast:
+            return self.plates, self._texts
+        if self._contrast_look is None:
+            self._contrast_look = contrast_plates(self.rects[0].size), fitted(self.labels, self.font, CONTRAST_TEXT, self.rects)
+        return self._contrast_look
+
     def draw(self, canvas: pygame.Surface) -> None:
+        plates, texts = self._look()
         for index, rect in enumerate(self.rects):
             state = "pressed" if index == self.pressed else "hover" if index == self.selected else "normal"
-            canvas.blit(self.plates[state], rect)
-            text = (self._selected_texts if index == self.selected else self._texts)[index]
+            canvas.blit(plates[state], rect)
+            text = (self._selected_texts if index == self.selected else texts)[index]
             canvas.blit(text, text.get_rect(center=rect.center))
             if index == self.marked:
                 pygame.draw.circle(canvas, HIGHLIGHT, (rect.x + 28, rect.centery), 5)
@@ -164,6 +178,18 @@ def plates(images: Images, size: tuple[int, int]) -> dict[str, pygame.Surface]:
         image = images.ui(f"choice_{state}")
         image = image if image.get_size() == size else pygame.transform.smoothscale(_plain(image), size)
         made[state] = opaque(image)
+    return made
+
+
+def contrast_plates(size: tuple[int, int]) -> dict[str, pygame.Surface]:
+    """High contrast button plates: opaque and dark with a bright rim, as the text box has; the selected
+    and pressed ones ringed thicker in the highlight colour, so the focus shows without colour alone."""
+    made = {}
+    for state, rim, width in (("normal", CONTRAST_RIM, 2), ("hover", HIGHLIGHT, 4), ("pressed", HIGHLIGHT, 4)):
+        plate = pygame.Surface(size, pygame.SRCALPHA)
+        pygame.draw.rect(plate, CONTRAST_BOX, plate.get_rect(), border_radius=12)
+        pygame.draw.rect(plate, rim, plate.get_rect(), width, border_radius=12)
+        made[state] = plate
     return made
 
 
