@@ -426,6 +426,8 @@ class App:
     def _redraw(self, now: float, regions: list[pygame.Rect] | None) -> None:
         """Draw every layer and the notices, everywhere or clipped to `regions`, and put that on screen."""
         canvas = self.window.canvas
+        floors = [floor for layer in self._layers if (floor := getattr(layer, "notice_floor", None)) is not None]
+        self.notices.floor = min(floors, default=None)  # the game menu keeps notices off its heading
         for region in [None] if regions is None else regions:
             canvas.set_clip(region)
             for layer, since in zip(self._layers, self._frozen_since):

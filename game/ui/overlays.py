@@ -39,6 +39,7 @@ class Notices:
     def __init__(self, font: pygame.font.Font) -> None:
         self.font = font
         self.shown: list[_Notice] = []
+        self.floor: int | None = None  # set by the app from its layers: notices stay above this y (the game menu's heading)
 
     def add(self, text: str, now: float) -> None:
         lines = [self.font.render(line, True, TEXT_COLOUR) for line, _ in wrap(text, self.font, NOTICE_WIDTH)]
@@ -68,30 +69,44 @@ class Notices:
             times.extend(t - now for t in steps if t > now)
         return min(times, default=None)
 
-    def _places(self) -> list[pygame.Rect]:
-        """Where each notice's plate is drawn: stacked down from the top, centred (in the top left
-        corner they covered the menu panel's corner and its first tab)."""
-        places, y = [], NOTICE_TOP
-        for notice in self.shown:
-            height = sum(line.get_height() for line in notice.lines) + 12
-            width = max(line.get_width() for line in notice.lines) + 28
-            places.append(pygame.Rect(SCREEN_SIZE[0] // 2 - width // 2, y, width, height))
+    def _placed(self) -> list[tuple[_Notice, list[pygame.Surface], pygame.Rect]]:
+        """The notices on screen, the lines of each drawn and its plate: stacked down from the top, centred
+        (in the top left corner they covered the menu panel's corner and its first tab). Under `floor` only
+        the newest that fit above it are shown (the others wait hidden while they fade), and a notice too
+        tall to fit there alone shows its first lines."""
+        room = None if self.floor is None else self.floor - NOTICE_TOP
+        kept: list[tuple[_Notice, list[pygame.Surface]]] = []
+        for notice in reversed(self.shown):
+            lines = notice.lines
+            if room is not None:
+                while lines and sum(line.get_height() for line in lines) + 12 > room:
+                    lines = lines[:-1] if not kept else []
+                if not lines:
+                    break
+                room -= sum(line.get_height() for line in lines) + 12 + 8
+            kept.insert(0, (notice, lines))
+        placed, y = [], NOTICE_TOP
+        for notice, lines in kept:
+            height = sum(line.get_height() for line in lines) + 12
+            width = max(line.get_width() for line in lines) + 28
+            placed.append((notice, lines, pygame.Rect(SCREEN_SIZE[0] // 2 - width // 2, y, width, height)))
             y += height + 8
-        return places
+        return placed
 
     def area(self, now: float) -> tuple[pygame.Rect | None, tuple[int, ...]]:
-        """The box round every notice and how opaque each is at `now`: what redrawing them depends on."""
-        places = self._places()
-        return (places[0].unionall(places[1:]) if places else None), tuple(self._alpha(notice, now) for notice in self.shown)
+        """The box round every notice shown and how opaque each is at `now`: what redrawing them depends on."""
+        placed = self._placed()
+        places = [place for _, _, place in placed]
+        return (places[0].unionall(places[1:]) if places else None), tuple(self._alpha(notice, now) for notice, _, _ in placed)
 
     def draw(self, canvas: pygame.Surface, now: float) -> None:
-        for notice, place in zip(self.shown, self._places()):
+        for notice, lines, place in self._placed():
             alpha = self._alpha(notice, now)
             width, height = place.size
             plate = pygame.Surface((width, height), pygame.SRCALPHA)
             pygame.draw.rect(plate, (12, 15, 22, 215), plate.get_rect(), border_radius=8)
             line_y = 6
-            for line in notice.lines:
+            for line in lines:
                 plate.blit(line, (14, line_y))
                 line_y += line.get_height()
             plate.set_alpha(alpha)

@@ -158,3 +158,26 @@ def test_s_in_the_game_menu_saves_the_game_screen_not_the_menu(app, private_data
     bare = game._render()
     for point in ((100, 100), (640, 300), (1000, 600)):  # inside the menu panel: the game shows there
         assert picture.get_at(point)[:3] == bare.get_at(point)[:3]
+
+
+def test_several_notices_never_cover_the_menu_pages_heading(app):
+    """Four notices at once over the game menu: only what fits above the page's heading is shown there
+    (the heading's pixels are untouched); back in the game they stack as before."""
+    from game.ui.menu.look import CONTENT, HEADING_HEIGHT
+
+    start_game(app)
+    settle(app)
+    key(app, pygame.K_ESCAPE)
+    app.frame()
+    before = app.window.canvas.copy()
+    for text in ("Saved", "Screenshot saved", "Quick saved", "Settings kept"):
+        app.notify(text)
+    app.frame()
+    after = app.window.canvas
+    heading_row = pygame.Rect(CONTENT.x, CONTENT.y, CONTENT.w, HEADING_HEIGHT)
+    changed = [(x, y) for x in range(0, 1280, 2) for y in range(0, 200) if before.get_at((x, y)) != after.get_at((x, y))]
+    assert changed  # the newest notice shows
+    assert not any(heading_row.collidepoint(point) for point in changed)
+    key(app, pygame.K_ESCAPE)
+    app.frame()
+    assert app.notices.floor is None and app.notices.area(app.clock.now())[0].h > HEADING_HEIGHT  # all four, stacked

@@ -19,7 +19,7 @@ from game.ui.layout import HIGHLIGHT, TEXT_COLOUR
 from game.ui.menu.accessibility_page import AccessibilityPage
 from game.ui.menu.help_page import HelpPage
 from game.ui.menu.history_page import HistoryPage
-from game.ui.menu.look import DISABLED_TEXT, PANEL, RULE, SIDEBAR, TAB_SIZE, Press, Texts, heading, make_panel, plate
+from game.ui.menu.look import CONTENT, DISABLED_TEXT, PANEL, RULE, SIDEBAR, TAB_SIZE, Press, Texts, heading, make_panel, plate
 from game.ui.menu.settings_page import SettingsPage
 from game.ui.menu.slots import SlotsPage
 
@@ -66,6 +66,7 @@ class GameMenu:
 
     modal = True
     panel_rect = PANEL  # opaque: nothing behind it shows through
+    notice_floor = CONTENT.y  # notices stay above the page's heading (`Notices.floor`)
 
     def __init__(self, app: Any, page: str) -> None:
         if page not in PAGES:
