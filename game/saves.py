@@ -138,10 +138,16 @@ class SaveStore:
         speaker, words = _shown(self.story, playthrough)
         header = {"format": FORMAT, "minimum_format": MINIMUM_FORMAT, "game": self.game_id, "saved_at": self._now().astimezone().isoformat(), "speaker": speaker, "words": words}
         data = _with_header(header, playthrough.to_json())
-        # The picture first: if the save itself then fails, the slot still holds its old save.
+        # The save first (atomically: when it fails the slot keeps its old save whole), then its picture,
+        # so a failed save keeps its old picture too. A picture that cannot be written is removed rather
+        # than left showing another moment.
+        if not self.files.write_bytes(self._file(name), data):
+            return False
         picture = self._picture(name)
         pictured = self.files.write_bytes(picture, thumbnail_png) if thumbnail_png else self.files.remove(picture)
-        return self.files.write_bytes(self._file(name), data) and pictured
+        if not pictured:
+            self.files.remove(picture)
+        return pictured
 
     def quick_save(self, playthrough: Playthrough, *, thumbnail_png: bytes) -> bool:
         return self.save(QUICK, playthrough, thumbnail_png=thumbnail_png)

@@ -572,6 +572,23 @@ def test_a_save_interrupted_midway_leaves_the_old_save_whole(write_scenes, load,
     assert sorted(p.name for p in (data_dir() / "saves").iterdir()) == ["1-1.json", "1-1.png"]
 
 
+def test_a_quick_save_that_fails_keeps_its_old_picture(write_scenes, load, monkeypatch):
+    """The save cannot be written: quick.png is not written over, and the old save and picture stay whole."""
+    story = load(write_scenes())
+    store, warnings = store_for(story)
+    assert store.quick_save(played_to(story, "Two."), thumbnail_png=PNG)
+    write = store.files.write_bytes
+
+    def no_saves(name, data):
+        return False if name.endswith(".json") else write(name, data)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(store.files, "write_bytes", no_saves)
+        assert store.quick_save(played_to(story, "Left one."), thumbnail_png=PNG + b"new") is False
+    assert text_of(store.load(QUICK).playthrough) == "Two."
+    assert (data_dir() / "saves" / f"{QUICK}.png").read_bytes() == PNG
+
+
 MOVES = st.lists(st.sampled_from(["advance", "rewind", "forward", "choose0", "choose1"]), max_size=30)
 
 
