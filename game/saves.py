@@ -222,8 +222,10 @@ class SaveStore:
 
     def _header_problem(self, data: object) -> str | None:
         """What is wrong with a save's header fields (format, game, time, words), if anything."""
-        if not isinstance(data, dict) or not isinstance(data.get("format"), int) or not isinstance(data.get("minimum_format"), int):
+        if not isinstance(data, dict) or data.get("format") is None or data.get("minimum_format") is None:
             return "it is not a save (no format version)"
+        if not all(isinstance(data[key], int) and not isinstance(data[key], bool) for key in ("format", "minimum_format")):
+            return "its format version is not a number"  # "1" written by hand, say
         if data["minimum_format"] > FORMAT:
             return f"it was made by a newer version of the game (save format {data['format']}; this one reads up to {FORMAT})"
         if data["format"] < OLDEST_READ:

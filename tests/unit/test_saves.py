@@ -350,6 +350,8 @@ BAD_SAVES = {
     "truncated": (lambda good: good[: len(good) // 2], "not valid JSON"),
     "empty": (lambda good: "", "not valid JSON"),
     "a list": (lambda good: "[1, 2]", "not a save"),
+    "format as text": (lambda good: json.dumps({**json.loads(good), "format": "1"}), "its format version is not a number"),
+    "format as text, header edited": (lambda good: good.replace(f'"format":{FORMAT}', '"format":"1"', 1), "its format version is not a number"),
     "foreign": (lambda good: json.dumps({**json.loads(good), "game": "elsewhere"}), "another game ('elsewhere')"),
     "future": (lambda good: json.dumps({**json.loads(good), "format": 7, "minimum_format": 5}), "newer version"),
     "no playthrough": (lambda good: json.dumps({**json.loads(good), "playthrough": None}), "no playthrough"),
