@@ -205,6 +205,8 @@ class App:
 
     def _read_focus(self) -> None:
         """Self-voicing: the top layer's focused control when it changes (its title too, when that does)."""
+        if not self.settings.self_voicing:
+            return  # nothing is read: no need to ask the layer for its words every frame
         layer = self.top
         title = getattr(layer, "spoken_title", "")
         words = layer.focus_words() if hasattr(layer, "focus_words") else None

@@ -28,13 +28,8 @@ script:
 
 
 @pytest.fixture
-def beats(scenes, asset_root):
-    story = load_story(scenes({"story.yaml": STORY}), assets=asset_root)[0]
-    play = Playthrough(story)
-    found = [play.current]
-    while play.advance():
-        found.append(play.current)
-    return found
+def beats(beats_of):
+    return beats_of(STORY)
 
 
 def test_characters_appear_at_the_chosen_speed_and_pauses_hold(beats):
