@@ -241,3 +241,7 @@ def controls_table() -> str:
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     lines += ["| " + " | ".join(cells) + " |" for cells in rows()]
     return "\n".join(lines)
+
+
+#: Every action, in the table's order: the order `game.ui.layer.dispatch` tries them in.
+ACTION_ORDER: tuple[str, ...] = tuple(b.action for b in BINDINGS)

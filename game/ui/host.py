@@ -1,0 +1,73 @@
+"""What a screen may ask of the running game: the one interface layers depend on.
+
+`game.app` implements it; nothing under `game/ui/` imports `game.app`. Tests pass a real
+implementation built on `tmp_path` (see tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from game.folder import GameFolder
+    from game.player import PlayerData
+    from game.playthrough import Playthrough
+    from game.script.model import Story
+    from game.settings import Settings
+    from game.ui.layer import Layer, PausableClock
+    from game.ui.services import Services
+
+
+class Host(Protocol):
+    """The stack, the player's data and the services, as a screen sees them."""
+
+    story: Story
+    game: GameFolder
+    player: PlayerData  # settings, saves, seen, endings: plain data, no pygame
+    services: Services  # fonts, images, audio, voice, notices
+
+    def new_clock(self) -> PausableClock:
+        """A clock for a new layer (the stack pauses it while a modal layer covers the layer)."""
+        ...
+
+    # -- telling the player -------------------------------------------------------
+    def notify(self, text: str) -> None:
+        """A notice that fades by itself (also read aloud)."""
+        ...
+
+    def speak(self, text: str, *, interrupt: bool = True) -> None:
+        """Read `text` aloud when self-voicing is on."""
+        ...
+
+    def confirm(self, question: str, on_yes: Callable[[], None], *, detail: str = "", destructive: bool = False) -> None:
+        """Ask Yes or No over everything; `on_yes` runs after a Yes."""
+        ...
+
+    # -- the stack ----------------------------------------------------------------
+    def push(self, layer: Layer) -> None: ...
+
+    def pop(self, layer: Layer) -> None: ...
+
+    def open_page(self, page: str) -> None:
+        """The game menu at `page` (a name from the page registry: "save", "settings", ...)."""
+        ...
+
+    def show_title(self) -> None:
+        """The title screen replaces everything (the game screen autosaves as it closes)."""
+        ...
+
+    def play(self, playthrough: Playthrough | None = None, *, notice: str | None = None) -> None:
+        """The game screen: a new game, or `playthrough` (a loaded one) with `notice`."""
+        ...
+
+    def show_end_card(self, ending: str, *, shown: str | None = None) -> None: ...
+
+    def quit(self) -> None:
+        """Autosave (when playing) and stop."""
+        ...
+
+    # -- the player's choices -------------------------------------------------------
+    def apply_settings(self, new: Settings) -> None:
+        """Use `new` at once (every layer hears `settings_changed`) and keep it for the next run."""
+        ...
