@@ -27,4 +27,5 @@ class Services:
     def start(cls, game: GameFolder, voice: SelfVoicing, *, warn: Callable[[str], None]) -> Services:
         """Fonts, pictures and sound for `game`; what goes wrong is told through `warn`."""
         fonts = Fonts(game, warn=warn)
-        return cls(fonts, Images(game, warn=warn), Audio(game.root, warn=warn), voice, Notices(fonts["small"]))
+        audio = Audio(game, warn=warn)  # type: ignore[arg-type]  # Audio resolves names through the game folder
+        return cls(fonts, Images(game, warn=warn), audio, voice, Notices(fonts["small"]))
