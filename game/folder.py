@@ -8,16 +8,17 @@ game's title, starting label, title screen and end card, and its data's id.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from game import ROOT
+from game.gamefolder import ENGINE, GameFolder
+from game.script.assets import AssetCheck
+from game.script.loader import compose_file, shown_path
 from game.script.problems import Place, Problem, ScriptError, did_you_mean
 
-#: The project folder: its art/ui, art/fonts and audio/ui_* are every game's fallback.
-ENGINE = ROOT
+__all__ = ["ENGINE", "GameFolder", "load_game"]  # GameFolder and ENGINE live in game.gamefolder, found here too
+
 FILE_NAME = "game.yaml"
 TEXT_KEYS = ("id", "title", "start", "title_background", "end_card")
 OPTIONAL_KEYS = ("title_logo", "title_music")  # `null` (or `~`) means none
@@ -25,49 +26,32 @@ KEYS = (*TEXT_KEYS, *OPTIONAL_KEYS, "fallback_fonts")
 ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")  # it names the player's data folder: no slashes, no `..`
 
 
-@dataclass(frozen=True)
-class GameFolder:
-    root: Path  # the folder with scenes/, art/, audio/, game.yaml
-    id: str = "hub"  # data (seen, saves, settings) is kept per id
-    title: str = "Hub"  # window caption
-    start: str = "start"
-    title_background: str = "title"  # a background name
-    title_logo: str | None = "logo"  # an interface image name, None for text
-    title_music: str | None = "theme"
-    end_card: str = "E N D I N G"  # the words above the ending's name
-    fallback_fonts: tuple[str, ...] = ()  # font files tried in order for glyphs the fonts lack
-    scenes: Path = field(default=None)  # type: ignore[assignment]  # root / "scenes" unless --scenes says otherwise
+def load_game(root: Path, *, scenes: Path | None = None, engine: Path = ENGINE) -> GameFolder:
+    """The game in `root`, with its `game.yaml` read and checked; raises `ScriptError`.
 
-    def __post_init__(self) -> None:
-        if self.scenes is None:
-            object.__setattr__(self, "scenes", self.root / "scenes")
-
-
-def load_game(root: Path, *, scenes: Path | None = None) -> GameFolder:
-    """The game in `root`, with its `game.yaml` read and checked; raises `ScriptError`."""
-    from game.script.loader import shown_path
-
+    `engine` is the folder files the game lacks are taken from (the project's own, unless a test gives its copy).
+    """
     if not root.is_dir():
         what = "is not a folder" if root.exists() else "does not exist"
         raise ScriptError([Problem(Place(shown_path(root), 0, 0), f"the game folder {what}", "give the folder holding scenes/ (and art/, audio/, game.yaml)")])
     config = root / FILE_NAME
     if not config.is_file():
-        return GameFolder(root=root, scenes=scenes, id=_id_from(root))
+        return GameFolder(root=root, scenes=scenes, id=_id_from(root, engine), engine=engine)
     problems: list[Problem] = []
     values, places = _read(config, problems)
-    values.setdefault("id", _id_from(root))
+    values.setdefault("id", _id_from(root, engine))
     if problems:
         raise ScriptError(problems)
-    game = GameFolder(root=root, scenes=scenes, **values)
+    game = GameFolder(root=root, scenes=scenes, engine=engine, **values)
     _check_files(game, places, problems)
     if problems:
         raise ScriptError(problems)
     return game
 
 
-def _id_from(root: Path) -> str:
+def _id_from(root: Path, engine: Path) -> str:
     """A game without an `id:` keeps its data under its folder's name (Hub's own folder is "hub")."""
-    if root.resolve() == ENGINE.resolve():
+    if root.resolve() == engine.resolve():
         return "hub"
     name = re.sub(r"[^A-Za-z0-9_.-]+", "_", root.resolve().name).lstrip(".") or "game"
     return "hub_game" if name == "hub" else name  # "hub" is our story's data: a folder named so must not share it
@@ -75,8 +59,6 @@ def _id_from(root: Path) -> str:
 
 def _read(config: Path, problems: list[Problem]) -> tuple[dict, dict[str, Place]]:
     """The settings `game.yaml` gives, and the place of each."""
-    from game.script.loader import compose_file, shown_path
-
     read: list[Problem] = []
     node = compose_file(config, read)
     problems += [p for p in read if not p.warning]  # an empty game.yaml is no mistake: every entry is optional
@@ -125,8 +107,6 @@ _EXAMPLES = {"id": "my_game", "title": "My Game", "start": "start", "title_backg
 
 def _check_files(game: GameFolder, places: dict[str, Place], problems: list[Problem]) -> None:
     """Every file `game.yaml` names must exist (the engine's own count); each is reported at its line."""
-    from game.script.assets import AssetCheck
-
     check = AssetCheck(game, problems)
     default = Place(FILE_NAME, 1, 1)
     check.background(game.title_background, places.get("title_background", default))

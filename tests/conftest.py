@@ -88,17 +88,16 @@ def shipped_story():
 
 
 @pytest.fixture
-def engine_copy(tmp_path: Path, monkeypatch) -> Path:
-    """The project's art and audio as links in a private tree that stands for the engine (so nothing
-    falls back to the real files): `spoil(root, "art/ui/textbox.png", b"...")` replaces one file there
-    without touching the real one."""
+def engine_copy(tmp_path: Path) -> Path:
+    """The project's art and audio as links in a private tree to pass as the engine and the game
+    (`GameFolder(root=engine_copy, engine=engine_copy)`, so nothing falls back to the real files):
+    `spoil(root, "art/ui/textbox.png", b"...")` replaces one file there without touching the real one."""
     import os
     import shutil
 
     root = tmp_path / "engine"
     for folder in ("art", "audio"):
         shutil.copytree(ROOT / folder, root / folder, copy_function=os.symlink)
-    monkeypatch.setattr("game.folder.ENGINE", root)
     return root
 
 

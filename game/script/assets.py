@@ -14,15 +14,12 @@ from __future__ import annotations
 import functools
 import wave
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PIL import Image
 
+from game.gamefolder import ENGINE, GameFolder
 from game.script.files import FALLBACK_FONT, check_font, check_image, check_sound
 from game.script.problems import Place, Problem, did_you_mean
-
-if TYPE_CHECKING:
-    from game.folder import GameFolder
 
 SCREEN = (1280, 720)
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
@@ -33,13 +30,6 @@ MIXER_DEPENDENT = (".mp3", ".opus")  # SDL_mixer 2.6+ (the one in pygame's wheel
 INTERFACE_IMAGES = ("textbox", "nameplate", "continue", "choice_normal", "choice_hover", "choice_pressed", "menu_panel", "end_card")
 INTERFACE_SOUNDS = ("ui_click", "ui_hover")
 INTERFACE_FONTS = ("Lato-Regular.ttf", "Lato-Italic.ttf", "Lato-Bold.ttf", "Lato-Light.ttf", FALLBACK_FONT)
-
-
-def _game(game: GameFolder | Path) -> GameFolder:
-    """A `GameFolder`; a bare path means a game in that folder with every default."""
-    from game.folder import GameFolder
-
-    return game if isinstance(game, GameFolder) else GameFolder(root=Path(game))
 
 
 @functools.cache
@@ -74,9 +64,9 @@ def _first(roots: tuple[Path, ...], folder: str, stem: str, suffixes: tuple[str,
 
 def _roots(game: GameFolder | Path) -> tuple[Path, ...]:
     """Where to look, in order: the game's folder, then the engine's (once, if they are the same)."""
-    from game.folder import ENGINE
-
-    return _search_order(game.root if not isinstance(game, Path) else game, ENGINE)
+    if isinstance(game, GameFolder):
+        return _search_order(game.root, game.engine)
+    return _search_order(Path(game), ENGINE)
 
 
 @functools.lru_cache(maxsize=32)
@@ -116,7 +106,7 @@ def font_path(game: GameFolder | Path, file: str) -> Path:
     for root in _roots(game):
         if (root / "art" / "fonts" / file).is_file():
             return root / "art" / "fonts" / file
-    return _game(game).root / "art" / "fonts" / file
+    return GameFolder.at(game).root / "art" / "fonts" / file
 
 
 def sprite_names(game: GameFolder | Path, character: str) -> tuple[str, ...]:
@@ -146,7 +136,7 @@ class AssetCheck:
     """Verifies asset files as the scripts name them, reporting into `problems`."""
 
     def __init__(self, game: GameFolder | Path, problems: list[Problem], *, thorough: bool = False) -> None:
-        self.game = _game(game)
+        self.game = GameFolder.at(game)
         self.root = self.game.root
         self.problems = problems
         self.thorough = thorough  # load every file in full (`check`), not only its header

@@ -11,12 +11,10 @@ import math
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
-
 import yaml
 from yaml.constructor import SafeConstructor
 
-from game import ROOT
+from game.gamefolder import ENGINE, GameFolder
 from game.script import expressions, markup
 from game.script.assets import INTERFACE_FONTS, AssetCheck, font_path, sprite_names
 from game.script.expressions import Assignment, Expr, ExpressionError, Value
@@ -51,9 +49,6 @@ from game.script.model import (
     position_named,
 )
 from game.script.problems import Place, Problem, ScriptError, did_you_mean
-
-if TYPE_CHECKING:
-    from game.folder import GameFolder
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is many times faster
 
@@ -103,9 +98,7 @@ def load_story(folder: Path | None = None, *, assets: Path | None = None, game: 
     (for `check`) loads every file in full, the interface's and fonts too, and
     warns about characters no font can draw.
     """
-    from game.folder import GameFolder
-
-    game = game or GameFolder(root=assets or ROOT, scenes=folder)
+    game = game or GameFolder(root=assets or ENGINE, scenes=folder)
     folder = folder or game.scenes
     problems: list[Problem] = []
     if not folder.is_dir():

@@ -37,7 +37,7 @@ def start(shipped_story, engine_copy):
     """`start()`: the app on the engine copy, its first frame drawn; pygame is shut after the test."""
 
     def open_app() -> App:
-        app = App(shipped_story, GameFolder(root=engine_copy), clock=ManualClock())
+        app = App(shipped_story, GameFolder(root=engine_copy, engine=engine_copy), clock=ManualClock())
         app.frame()
         return app
 
@@ -95,7 +95,7 @@ def test_a_placeholder_has_the_size_of_what_it_replaces(engine_copy):
     try:
         pygame.display.set_mode(SCREEN_SIZE)
         told: list[str] = []
-        images = Images(engine_copy, warn=told.append)
+        images = Images(GameFolder(root=engine_copy, engine=engine_copy), warn=told.append)
         assert images.background("nowhere").get_size() == SCREEN_SIZE
         assert images.sprite("jack", "nowhere").get_size() == (420, 480)
         assert images.ui("textbox").get_size() != (0, 0)
@@ -118,7 +118,7 @@ def test_a_broken_font_falls_back_to_the_bundled_one(engine_copy, fault):
     path = spoil(engine_copy, "art/fonts/Lato-Regular.ttf", FONT_FAULTS[fault]())
     pygame.font.init()
     told: list[str] = []
-    fonts = Fonts(engine_copy, warn=told.append)
+    fonts = Fonts(GameFolder(root=engine_copy, engine=engine_copy), warn=told.append)
     chain = fonts.chain("text")
     assert chain.faces[0].path.name == "DejaVuSans.ttf"
     assert fonts["text"].render("Hag", True, (255, 255, 255)).get_bounding_rect().h > 10
@@ -140,7 +140,7 @@ def test_a_broken_sound_is_silence_with_a_notice(engine_copy, content):
     """Missing, truncated or not a sound: playing it does nothing but say so."""
     spoil(engine_copy, "audio/ui_click.wav", content)
     told: list[str] = []
-    audio = Audio(engine_copy, warn=told.append)
+    audio = Audio(GameFolder(root=engine_copy, engine=engine_copy), warn=told.append)
     try:
         audio.sound("ui_click")
         audio.play_music("ui_click")

@@ -7,6 +7,7 @@ import sys
 import pygame
 
 from game import ROOT
+from game.gamefolder import GameFolder
 from game.script.model import Music
 from game.ui.assets import Fonts
 from game.ui.audio import Audio
@@ -27,10 +28,9 @@ def test_no_sound_device_means_silent_play(monkeypatch, capsys):
     assert "playing silently" in capsys.readouterr().err
 
 
-def test_missing_fonts_fall_back_to_pygames_own(tmp_path, capsys, monkeypatch):
+def test_missing_fonts_fall_back_to_pygames_own(tmp_path, capsys):
     """Without the bundled font files (the game's and the engine's), text still renders with pygame's built-in font."""
     pygame.font.init()
-    monkeypatch.setattr("game.folder.ENGINE", tmp_path)
-    fonts = Fonts(tmp_path, warn=lambda text: print(text, file=sys.stderr))
+    fonts = Fonts(GameFolder(root=tmp_path, engine=tmp_path), warn=lambda text: print(text, file=sys.stderr))
     assert fonts["text"].render("Hello", True, (255, 255, 255)).get_width() > 10
     assert "built-in font" in capsys.readouterr().err

@@ -11,6 +11,7 @@ import pytest
 from conftest import spoil, truncated
 
 from game import ROOT
+from game.gamefolder import GameFolder
 from game.script import ScriptError, load_story
 from game.script.files import check_font, check_image, check_sound
 
@@ -34,10 +35,15 @@ def folder(tmp_path: Path) -> Path:
     return scenes
 
 
-def problems(folder: Path, root: Path) -> list[str]:
+def on_copy(folder: Path, engine: Path) -> GameFolder:
+    """The scenes in `folder` as a game whose files, and the engine's, are the copy in `engine`."""
+    return GameFolder(root=engine, scenes=folder, engine=engine)
+
+
+def problems(folder: Path, engine: Path) -> list[str]:
     """Every problem a thorough check reports, as printed."""
     with pytest.raises(ScriptError) as caught:
-        load_story(folder, assets=root, thorough=True)
+        load_story(game=on_copy(folder, engine), thorough=True)
     return [str(p) for p in caught.value.problems]
 
 
@@ -57,7 +63,7 @@ def test_the_shipped_game_checks_clean():
 def test_a_truncated_picture_is_found(folder, engine_copy, relative):
     """Its header is whole, so the quick check at start passes; `check` loads it and says it is cut short."""
     spoil(engine_copy, relative, truncated(relative))
-    load_story(folder, assets=engine_copy)  # the header alone looks fine
+    load_story(game=on_copy(folder, engine_copy))  # the header alone looks fine
     report = named(problems(folder, engine_copy), relative)
     assert "error" in report and "truncated" in report
 
