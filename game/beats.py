@@ -12,7 +12,7 @@ from collections import deque
 from dataclasses import dataclass, field, replace
 
 from game.script import expressions, markup
-from game.script.flow import Point, ReturnWithoutCall, control, explore, path_to, shown_options, successors, take
+from game.script.flow import Point, explore, path_to, shown_options, successors, take
 from game.script.model import (
     Background,
     Choice,
@@ -29,6 +29,8 @@ from game.script.model import (
     Wait,
     position_named,
 )
+from game.script.steps.base import ReturnWithoutCall
+from game.script.steps.registry import COMPILED
 from game.state import Playing, Scene, StoryState
 
 #: More steps than this without reaching a stop means the jumps go round in a circle.
@@ -151,16 +153,13 @@ def _arriving(story: Story, goal: int, state: StoryState) -> StoryState:
         state = replace(state, variables=arrival.variables, calls=arrival.calls)
     else:
         indexes = shortest_path(story, story.labels[story.start], goal)
-    scene, music = Scene(), Playing()
-    for index in indexes:
+    run = _Run(story, replace(state, scene=Scene(), music=Playing()))
+    for index in indexes:  # the scene and music as the way leaves them (its control steps are done already)
         step = story.steps[index]
-        if isinstance(step, (Background, Show, Hide)):
-            scene = _changed(scene, step)
-        elif isinstance(step, Music):
-            music = Playing(step.track, step.loop)
-        elif isinstance(step, Line):
-            scene = _after_cues(scene, step)
-    return replace(state, scene=scene, music=music)
+        made = COMPILED[type(step)]
+        if not made.control:
+            made.effect(step, run)
+    return replace(state, scene=run.scene, music=run.music)
 
 
 def after(story: Story, state: StoryState, option: int | None = None) -> Beat:
@@ -179,42 +178,61 @@ def after(story: Story, state: StoryState, option: int | None = None) -> Beat:
     return _run(story, state.position + 1, state)
 
 
+class _Run:
+    """The story played from one stop to the next: the `Run` each step's effect acts on, gathering the lead-in."""
+
+    __slots__ = ("story", "at", "next", "variables", "calls", "scene", "shown", "music", "lead_in")
+
+    def __init__(self, story: Story, state: StoryState, lead_in: tuple[LeadIn, ...] = ()) -> None:
+        self.story = story
+        self.at = self.next = state.position
+        self.variables, self.calls = state.values, state.calls
+        self.scene = self.shown = state.scene  # the scene as the steps leave it, and as the screen last showed it
+        self.music = state.music
+        self.lead_in: list[LeadIn] = list(lead_in)
+
+    def change(self, step: Background | Show | Hide) -> None:
+        self.scene = _changed(self.scene, step)
+        if step.transition.style != "cut":
+            self.lead_in.append(Change(self.scene, step.transition))
+            self.shown = self.scene
+
+    def cues(self, line: Line) -> None:
+        self.scene = _after_cues(self.scene, line)
+
+    def hold(self, seconds: float) -> None:
+        if self.scene != self.shown:
+            self.lead_in.append(Change(self.scene, Transition()))
+            self.shown = self.scene
+        self.lead_in.append(Hold(seconds))
+
+    def play_music(self, step: Music) -> None:
+        self.music = Playing(step.track, step.loop)
+        self.lead_in.append(ChangeMusic(step))
+
+    def play_sound(self, name: str) -> None:
+        self.lead_in.append(PlaySound(name))
+
+
 def _run(story: Story, index: int, state: StoryState, lead_in: tuple[LeadIn, ...] = ()) -> Beat:
     """Play steps from `index` until a stop, gathering the lead-in (after any given)."""
-    scene = shown = state.scene
-    music = state.music
-    variables, calls = state.values, state.calls
-    lead_in: list[LeadIn] = list(lead_in)
+    run = _Run(story, state, lead_in)
+    steps = story.steps
     for _ in range(MAX_STEPS_BETWEEN_STOPS):
-        step = story.steps[index]
+        step = steps[index]
+        made = COMPILED[type(step)]
+        run.at, run.next = index, index + 1
+        if made.stop:
+            text_scene = run.scene
+            made.effect(step, run)
+            values = tuple(sorted(run.variables.items()))
+            new_state = replace(state, position=index, scene=run.scene, music=run.music, variables=values, calls=run.calls)
+            return Beat(new_state, state.scene, tuple(run.lead_in), text_scene, step, shown_segments(step, run.variables))
         try:
-            flow = control(story, index, variables, calls)
+            made.effect(step, run)
         except ReturnWithoutCall:
-            flow = (index + 1, calls)  # `check` reports it; playing on beats stopping dead
-        if flow is not None:
-            index, calls = flow
-            continue
-        index += 1
-        if isinstance(step, (Background, Show, Hide)):
-            scene = _changed(scene, step)
-            if step.transition.style != "cut":
-                lead_in.append(Change(scene, step.transition))
-                shown = scene
-        elif isinstance(step, Wait):
-            if scene != shown:
-                lead_in.append(Change(scene, Transition()))
-                shown = scene
-            lead_in.append(Hold(step.seconds))
-        elif isinstance(step, Music):
-            music = Playing(step.track, step.loop)
-            lead_in.append(ChangeMusic(step))
-        elif isinstance(step, Sound):
-            lead_in.append(PlaySound(step.name))
-        else:
-            final = _after_cues(scene, step) if isinstance(step, Line) else scene
-            values = tuple(sorted(variables.items()))
-            new_state = replace(state, position=index - 1, scene=final, music=music, variables=values, calls=calls)
-            return Beat(new_state, state.scene, tuple(lead_in), scene, step, shown_segments(step, variables))
+            run.next = index + 1  # `check` reports it; playing on beats stopping dead
+        index = run.next
     raise EndlessLoop(f"the story goes round for ever near {story.places[index]} with no line, choice or ending in between")
 
 

@@ -14,8 +14,8 @@ import yaml
 
 from game.gamefolder import ENGINE, GameFolder
 from game.script.assets import AssetCheck
-from game.script.loader import compose_file, shown_path
-from game.script.problems import Place, Problem, ScriptError, did_you_mean
+from game.script.problems import Place, Problem, ScriptError, did_you_mean, shown_path
+from game.script.yaml_files import compose_file
 
 __all__ = ["ENGINE", "GameFolder", "load_game"]  # GameFolder and ENGINE live in game.gamefolder, found here too
 

@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from game.script.problems import TextError
+
 Value = bool | int | float | str
 
 KEYWORDS = ("and", "or", "not", "true", "false")
@@ -28,13 +30,7 @@ COMPARISONS = ("==", "!=", "<", "<=", ">", ">=")
 SET_OPERATORS = ("=", "+=", "-=")
 
 
-class ExpressionError(ValueError):
-    """A mistake in an expression; `offset` is where in its text."""
-
-    def __init__(self, message: str, hint: str, offset: int) -> None:
-        super().__init__(message)
-        self.hint = hint
-        self.offset = offset
+ExpressionError = TextError  # a mistake in the text at an offset: the one script error type, in its text form
 
 
 @dataclass(frozen=True)

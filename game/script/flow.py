@@ -1,11 +1,12 @@
 """Where the story can go.
 
 `successors` is the shape of the story ignoring conditions (lines that no path
-from `start` reaches are warned about). `control` is the one place the control
-steps (`set:`, `if:`, `jump:`, `call:`, `return:`) are carried out, used by
-the beats when playing and by `explore` when `check` plays every path with real
-values: a choice whose every option is hidden, or a `return:` with no `call:`,
-is reported only when such a path is actually found, so each report is a proof.
+from `start` reaches are warned about). The control steps (`set:`, `if:`,
+`jump:`, `call:`, `return:`) are carried out by their effects, declared with
+their kinds (`game.script.steps`): the beats use them when playing, and `explore`
+when `check` plays every path with real values: a choice whose every option is
+hidden, or a `return:` with no `call:`, is reported only when such a path is
+actually found, so each report is a proof.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from dataclasses import dataclass
 
 from game.script import expressions
 from game.script.expressions import Value
-from game.script.model import STOPS, Branch, Call, Choice, Ending, Goto, Jump, Line, Option, Return, Set, Story
+from game.script.model import STOPS, Background, Branch, Call, Choice, Ending, Goto, Hide, Jump, Line, Music, Option, Return, Set, Show, Story
 from game.script.problems import Problem
+from game.script.steps.base import ReturnWithoutCall
+from game.script.steps.registry import COMPILED, CONTROL
 
 Variables = tuple[tuple[str, Value], ...]  # sorted (name, value) pairs: hashable, JSON-able
 #: `explore` gives up on a step after this many different states reach it (a counter in a loop).
@@ -28,22 +31,7 @@ MAX_STATES = 200_000
 def successors(story: Story, index: int) -> Iterator[int]:
     """The steps that can come straight after step `index`, whatever the variables."""
     step = story.steps[index]
-    if isinstance(step, (Jump, Call)):
-        yield story.labels[step.label]
-    elif isinstance(step, Goto):
-        yield step.target
-    elif isinstance(step, Return):
-        yield from return_points(story)
-    elif isinstance(step, Choice):
-        yield from (story.labels[option.label] for option in step.options)
-    elif not isinstance(step, Ending) and index + 1 < len(story.steps):
-        yield index + 1
-        if isinstance(step, Branch):
-            yield step.otherwise
-
-
-def return_points(story: Story) -> list[int]:
-    return [i + 1 for i, step in enumerate(story.steps) if isinstance(step, Call)]
+    return iter(COMPILED[type(step)].successors(story, index, step))
 
 
 def shown_options(choice: Choice, variables: Mapping[str, Value]) -> tuple[Option, ...]:
@@ -59,32 +47,45 @@ def take(option: Option, variables: Mapping[str, Value]) -> dict[str, Value]:
     return changed
 
 
-class ReturnWithoutCall(Exception):
-    """A `return:` was reached with no `call:` to go back to."""
+class Cursor:
+    """A story being explored with real values: the `Run` the control steps' effects move (its verbs do nothing)."""
+
+    __slots__ = ("story", "at", "next", "variables", "calls")
+
+    def __init__(self, story: Story, at: int, variables: dict[str, Value], calls: tuple[int, ...]) -> None:
+        self.story = story
+        self.at, self.next = at, at + 1
+        self.variables = variables
+        self.calls = calls
+
+    def change(self, step: Background | Show | Hide) -> None:
+        pass
+
+    def cues(self, line: Line) -> None:
+        pass
+
+    def hold(self, seconds: float) -> None:
+        pass
+
+    def play_music(self, step: Music) -> None:
+        pass
+
+    def play_sound(self, name: str) -> None:
+        pass
 
 
 def control(story: Story, index: int, variables: dict[str, Value], calls: tuple[int, ...]) -> tuple[int, tuple[int, ...]] | None:
     """Carry out a control step: the step to go on from and the calls after it (None: not a control step).
 
-    `variables` is changed in place by `set:`.
+    `variables` is changed in place by `set:`; a `return:` with no call raises `ReturnWithoutCall`.
     """
     step = story.steps[index]
-    if isinstance(step, Set):
-        variables[step.assignment.name] = expressions.assign(step.assignment, variables)
-        return index + 1, calls
-    if isinstance(step, Branch):
-        return (index + 1 if expressions.evaluate(step.condition, variables) else step.otherwise), calls
-    if isinstance(step, Goto):
-        return step.target, calls
-    if isinstance(step, Jump):
-        return story.labels[step.label], calls
-    if isinstance(step, Call):
-        return story.labels[step.label], (*calls, index + 1)
-    if isinstance(step, Return):
-        if not calls:
-            raise ReturnWithoutCall
-        return calls[-1], calls[:-1]
-    return None
+    made = COMPILED[type(step)]
+    if not made.control:
+        return None
+    cursor = Cursor(story, index, variables, calls)
+    made.effect(step, cursor)
+    return cursor.next, cursor.calls
 
 
 def reachable(story: Story, start: str = "start") -> set[int]:
@@ -151,7 +152,7 @@ def _next_points(story: Story, point: Point, found: Exploration) -> Iterator[Poi
         return
     if isinstance(step, Ending):
         return
-    if not isinstance(step, (Set, Branch, Goto, Jump, Call, Return)):
+    if not isinstance(step, CONTROL):
         if point.index + 1 < len(story.steps):
             yield Point(point.index + 1, point.variables, point.calls)
         return
@@ -159,11 +160,12 @@ def _next_points(story: Story, point: Point, found: Exploration) -> Iterator[Poi
     if isinstance(step, Branch):
         found.branch_values.setdefault(point.index, set()).add(bool(expressions.evaluate(step.condition, variables)))
     try:
-        index, calls = control(story, point.index, variables, point.calls)  # type: ignore[misc]
+        cursor = Cursor(story, point.index, variables, point.calls)
+        COMPILED[type(step)].effect(step, cursor)
     except ReturnWithoutCall:
         found.lost_returns.setdefault(point.index, point)
         return
-    yield Point(index, _frozen(variables) if isinstance(step, Set) else point.variables, calls)
+    yield Point(cursor.next, _frozen(variables) if isinstance(step, Set) else point.variables, cursor.calls)
 
 
 def _frozen(variables: Mapping[str, Value]) -> Variables:
@@ -230,7 +232,7 @@ def _endless(story: Story, found: Exploration) -> set[int]:
         if point.index in endless or not isinstance(story.steps[point.index], Branch):
             continue
         been, at = set(), point
-        while at not in been and isinstance(story.steps[at.index], (Set, Branch, Goto, Jump, Call, Return)):
+        while at not in been and isinstance(story.steps[at.index], CONTROL):
             been.add(at)
             following = list(_next_points(story, at, Exploration({}, {}, {}, {}, True)))
             if not following:

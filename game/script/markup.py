@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from game.script.problems import did_you_mean
+from game.script.problems import TextError, did_you_mean
 
 TAG = re.compile(r"\{\{|\{([^{}]*)\}|\[\[|\[([^\[\]]*)\]")
 STYLE_TAGS = ("b", "i", "color")
@@ -80,13 +80,7 @@ class TextStyle:
 CUE_KINDS = ("pause", "show", "hide", "sound")
 
 
-class MarkupError(ValueError):
-    """A tag that cannot be understood; `offset` is its index in the text."""
-
-    def __init__(self, message: str, hint: str, offset: int) -> None:
-        super().__init__(message)
-        self.hint = hint
-        self.offset = offset
+MarkupError = TextError  # a mistake in the text at an offset: the one script error type, in its text form
 
 
 def parse(text: str) -> tuple[Segment, ...]:

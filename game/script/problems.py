@@ -5,8 +5,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import yaml
+
+from game.gamefolder import GameFolder
 
 
 @dataclass(frozen=True)
@@ -41,12 +44,33 @@ class Problem:
         return f"{text}\n    fix: {self.hint}" if self.hint else text
 
 
-class ScriptError(Exception):
-    """The scripts have errors; `problems` lists all of them (warnings too)."""
+class ScriptError(ValueError):
+    """The script's text has mistakes: `problems` lists each, with its file:line:col and a fix (warnings too).
+
+    The one error type for script text: the loader raises it with every problem found;
+    the markup and expression parsers raise its `TextError` form for a single mistake.
+    """
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__(report(problems))
+
+
+class TextError(ScriptError):
+    """One mistake in a piece of text (a line's markup, an expression) at `offset` in it.
+
+    The parsers see the text, not its file: the reader that called them reports the
+    problem at the file:line:col the offset falls on (`ScriptReader.error_in_text`).
+    """
+
+    def __init__(self, message: str, hint: str, offset: int) -> None:
+        super().__init__([Problem(Place("", 0, 0), message, hint)])
+        self.message = message
+        self.hint = hint
+        self.offset = offset
+
+    def __str__(self) -> str:
+        return self.message
 
 
 def report(problems: Iterable[Problem]) -> str:
@@ -64,3 +88,14 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     if not choices:
         return ""
     return "use one of: " + ", ".join(choices)
+
+
+def shown_path(path: Path, root: GameFolder | Path | None = None) -> str:
+    """A path as a message shows it: from the game's folder `root` when it is inside it (a notice),
+    or, with no `root`, as a writer would type it, from where they are (`check`)."""
+    try:
+        if root is None:
+            return str(path.resolve().relative_to(Path.cwd()))
+        return str(path.relative_to(root.root if isinstance(root, GameFolder) else root))
+    except ValueError:
+        return str(path)

@@ -18,6 +18,7 @@ import pygame
 from game.script.assets import background_path, font_path, sprite_path, ui_path
 from game.script.files import FALLBACK_FONT, SAMPLE, font_coverage, needs_glyph
 from game.script.model import Story
+from game.script.problems import shown_path
 from game.ui.layout import CHOICE_SIZE, NAME_PLATE, SCREEN_SIZE, TEXT_BOX
 from game.ui.text import render_line
 
@@ -59,14 +60,6 @@ UI_SIZES.update({f"choice_{state}": CHOICE_SIZE for state in ("normal", "hover",
 
 def to_stderr(text: str) -> None:
     print(text, file=sys.stderr)
-
-
-def shown_path(path: Path, root: GameFolder | Path) -> str:
-    """A path as a notice shows it: from the game's folder when it is inside it."""
-    try:
-        return str(path.relative_to(getattr(root, "root", root)))
-    except ValueError:
-        return str(path)
 
 
 def placeholder(size: tuple[int, int], label: str) -> pygame.Surface:
