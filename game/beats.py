@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field, replace
+from typing import cast
 
 from game.script import expressions, markup
 from game.script.flow import Point, explore, path_to, shown_options, successors, take
@@ -227,7 +228,8 @@ def _run(story: Story, index: int, state: StoryState, lead_in: tuple[LeadIn, ...
             made.effect(step, run)
             values = tuple(sorted(run.variables.items()))
             new_state = replace(state, position=index, scene=run.scene, music=run.music, variables=values, calls=run.calls)
-            return Beat(new_state, state.scene, tuple(run.lead_in), text_scene, step, shown_segments(step, run.variables))
+            stop = cast(Stop, step)  # the registry marks the stops: a line, the choice, an ending
+            return Beat(new_state, state.scene, tuple(run.lead_in), text_scene, stop, shown_segments(stop, run.variables))
         try:
             made.effect(step, run)
         except ReturnWithoutCall:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -36,13 +37,13 @@ def load_game(root: Path, *, scenes: Path | None = None, engine: Path = ENGINE) 
         raise ScriptError([Problem(Place(shown_path(root), 0, 0), f"the game folder {what}", "give the folder holding scenes/ (and art/, audio/, game.yaml)")])
     config = root / FILE_NAME
     if not config.is_file():
-        return GameFolder(root=root, scenes=scenes, id=_id_from(root, engine), engine=engine)
+        return GameFolder(root=root, scenes=scenes or root / "scenes", id=_id_from(root, engine), engine=engine)
     problems: list[Problem] = []
     values, places = _read(config, problems)
     values.setdefault("id", _id_from(root, engine))
     if problems:
         raise ScriptError(problems)
-    game = GameFolder(root=root, scenes=scenes, engine=engine, **values)
+    game = GameFolder(root=root, scenes=scenes or root / "scenes", engine=engine, **values)
     _check_files(game, places, problems)
     if problems:
         raise ScriptError(problems)
@@ -57,7 +58,7 @@ def _id_from(root: Path, engine: Path) -> str:
     return "hub_game" if name == "hub" else name  # "hub" is our story's data: a folder named so must not share it
 
 
-def _read(config: Path, problems: list[Problem]) -> tuple[dict, dict[str, Place]]:
+def _read(config: Path, problems: list[Problem]) -> tuple[dict[str, Any], dict[str, Place]]:
     """The settings `game.yaml` gives, and the place of each."""
     read: list[Problem] = []
     node = compose_file(config, read)
@@ -68,7 +69,7 @@ def _read(config: Path, problems: list[Problem]) -> tuple[dict, dict[str, Place]
     if not isinstance(node, yaml.MappingNode):
         problems.append(Problem(Place.of(shown, node), "game.yaml is a mapping of settings", "write e.g. `title: My Game` on a line"))
         return {}, {}
-    values: dict = {}
+    values: dict[str, Any] = {}
     places: dict[str, Place] = {}
     for key, value in node.value:
         name = getattr(key, "value", "")
@@ -76,8 +77,8 @@ def _read(config: Path, problems: list[Problem]) -> tuple[dict, dict[str, Place]
             problems.append(Problem(Place.of(shown, key), f"'{name}' is given twice in game.yaml (first at line {places[name].line})", "keep one of them"))
         elif name not in KEYS:
             problems.append(Problem(Place.of(shown, key), f"unknown game.yaml key '{name}'", did_you_mean(name, KEYS)))
-        elif (read := _value(name, value, Place.of(shown, value), problems)) is not _BAD:
-            values[name] = read
+        elif (given := _value(name, value, Place.of(shown, value), problems)) is not _BAD:
+            values[name] = given
             places[name] = Place.of(shown, value)
     return values, places
 

@@ -95,7 +95,7 @@ def ui_path(game: GameFolder | Path, name: str) -> Path:
 
 def sound_path(game: GameFolder | Path, name: str) -> Path:
     """The sound's file: `audio/NAME.wav`, `.ogg`, then `.mp3` or `.opus` where they play."""
-    suffixes = ALWAYS_PLAYABLE
+    suffixes: tuple[str, ...] = ALWAYS_PLAYABLE
     if any((root / "audio" / f"{name}{s}").is_file() for root in _roots(game) for s in MIXER_DEPENDENT):
         suffixes = sound_suffixes()
     return _first(_roots(game), "audio", name, suffixes)

@@ -214,9 +214,10 @@ def _check_paths(story: Story, start: str, problems: list[Problem]) -> None:
         problems.append(Problem(story.places[index], "this `return:` is reached with no `call:` to return to", "reach this part of the story with `call: LABEL`, or use `jump:` instead of `return:`"))
     if not found.complete:
         return
-    for index, values in sorted(found.branch_values.items()):
-        always = values.pop() if len(values) == 1 else None
-        if always is False or always and story.steps[index].has_else:  # type: ignore[union-attr]
+    for index, taken in sorted(found.branch_values.items()):
+        always = taken.pop() if len(taken) == 1 else None
+        step = story.steps[index]
+        if always is False or always and isinstance(step, Branch) and step.has_else:
             what = "its `else:` never runs" if always else "its `then:` never runs"
             problems.append(Problem(story.places[index], f"this condition is {'always' if always else 'never'} true whenever the story reaches it: {what}", "check the condition and the `set:` steps before it", warning=True))
 

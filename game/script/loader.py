@@ -29,7 +29,7 @@ def load_story(folder: Path | None = None, *, assets: Path | None = None, game: 
     (for `check`) loads every file in full, the interface's and fonts too, and
     warns about characters no font can draw.
     """
-    game = game or GameFolder(root=assets or ENGINE, scenes=folder)  # type: ignore[arg-type]  # None: root/scenes
+    game = game or GameFolder(root=assets or ENGINE, scenes=folder or (assets or ENGINE) / "scenes")
     folder = folder or game.scenes
     problems: list[Problem] = []
     if not folder.is_dir():

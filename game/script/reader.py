@@ -109,8 +109,9 @@ class ScriptReader:
 
     def text(self, path: str, node: yaml.Node, what: str) -> str | None:
         if isinstance(node, yaml.ScalarNode) and node.tag != NULL:
+            text: str = node.value
             # A `|` or `>` block ends in a newline the writer did not mean as an empty last line.
-            return node.value.rstrip("\n") if node.style in ("|", ">") else node.value
+            return text.rstrip("\n") if node.style in ("|", ">") else text
         if isinstance(node, yaml.ScalarNode):
             self.error(path, node, f"{what} is empty", "write the text after the ':'")
         else:
@@ -137,7 +138,8 @@ class ScriptReader:
     def name(self, path: str, node: yaml.Node, what: str) -> str | None:
         """The node's text when it is a single word (a label, an id, a file's name); else None, reported."""
         if isinstance(node, yaml.ScalarNode) and NAME.match(node.value):
-            return node.value
+            word: str = node.value
+            return word
         self.error(path, node, f"{what} must be a single word (letters, digits, _ or -), not {text_of(node)!r}", "e.g. `office_lamp`")
         return None
 

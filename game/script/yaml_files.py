@@ -16,7 +16,7 @@ from game.script.problems import Place, Problem, shown_path
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is many times faster
 
 
-def compose_file(path: Path, problems: list[Problem]) -> yaml.Node | None:
+def compose_file(path: Path, problems: list[Problem]) -> yaml.MappingNode | None:
     """The YAML nodes of one file (a mapping), or None after reporting why not."""
     shown = shown_path(path)
     try:
