@@ -74,20 +74,6 @@ class Cursor:
         pass
 
 
-def control(story: Story, index: int, variables: dict[str, Value], calls: tuple[int, ...]) -> tuple[int, tuple[int, ...]] | None:
-    """Carry out a control step: the step to go on from and the calls after it (None: not a control step).
-
-    `variables` is changed in place by `set:`; a `return:` with no call raises `ReturnWithoutCall`.
-    """
-    step = story.steps[index]
-    made = COMPILED[type(step)]
-    if not made.control:
-        return None
-    cursor = Cursor(story, index, variables, calls)
-    made.effect(step, cursor)
-    return cursor.next, cursor.calls
-
-
 def reachable(story: Story, start: str = "start") -> set[int]:
     seen: set[int] = set()
     todo = [story.labels[start]]
