@@ -14,53 +14,25 @@ against what was saved:
   left out, and if it was where the player stood, they resume at the nearest
   earlier stop that is still there, with a notice saying so.
 Where the replay and the save part ways, the beat is rebuilt from the saved
-state (`StoryState.from_json`), and the replay goes on from it.
+state (`StoryState.from_json`), and the replay goes on from it. A rebuilt beat
+inside a `call:` finds its call by the call's site (`game.stable_ids`); saves
+older than `CALLS_BY_SITE` kept the step index it returns to, read as written.
 """
 
 from __future__ import annotations
 
-import weakref
-import zlib
 from dataclasses import dataclass, replace
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from game.beats import Beat, StoryEnded, after, begin, shown_segments
-from game.script.model import Choice, Ending, Line, Stop, Story
-from game.state import FORMAT_VERSION, Scene, StoryState
+from game.script.model import Call, Choice, Ending, Line, Story
+from game.stable_ids import CallSite, call_site, fingerprint_at, known_fingerprints
+from game.state import Scene, StoryState
 
 MOVED_NOTICE = "The story has changed since this save and its line is gone, so it resumes at the nearest earlier line."
-
-
-def fingerprint(stop: Stop) -> str:
-    """A short hash of what the stop says, to tell whether an id still names the same line."""
-    if isinstance(stop, Line):
-        words = f"line|{stop.speaker}|{stop.text}"
-    elif isinstance(stop, Choice):
-        words = f"choice|{stop.prompt}"
-    else:
-        words = f"ending|{stop.name}"
-    return "%08x" % zlib.crc32(words.encode("utf-8"))  # a checksum, not a secret: the quickest will do
-
-
-_FINGERPRINTS: dict[int, dict[int, str]] = {}  # by id(story), while it lives: by step index
-
-
-def fingerprint_at(story: Story, index: int) -> str:
-    """`fingerprint` of the stop at `index`, worked out once per story (saving and loading ask again and again)."""
-    known = _fingerprints(story)
-    check = known.get(index)
-    if check is None:
-        check = known[index] = fingerprint(story.steps[index])
-    return check
-
-
-def _fingerprints(story: Story) -> dict[int, str]:
-    known = _FINGERPRINTS.get(id(story))
-    if known is None:
-        known = _FINGERPRINTS[id(story)] = {}
-        weakref.finalize(story, _FINGERPRINTS.pop, id(story), None)
-    return known
+#: The save format that first kept a pending call by its site; older saves kept the step index it returns to.
+CALLS_BY_SITE = 3
 
 
 #: The parts of a beat's state (as `StoryState.to_json` writes them) that a save keeps only where they change:
@@ -78,7 +50,7 @@ def encode(story: Story, start: str, index: int, beats: list[Beat], option_taken
     story was edited, so writing it whole at every beat (as format 1 did) made a
     10,000-line save five times larger and slower for nothing.
     """
-    known = _fingerprints(story)
+    known = known_fingerprints(story)
     entries: list[list] = []
     previous: StoryState | None = None
     for number, beat in enumerate(beats):
@@ -129,8 +101,8 @@ class _Entry(NamedTuple):
     option_text: str | None
 
 
-def resume(story: Story, data: Any) -> Resumed:
-    """The beats of the saved playthrough `data` in `story`; raises ValueError when it cannot be read."""
+def resume(story: Story, data: Any, *, save_format: int) -> Resumed:
+    """The beats of the saved playthrough `data` (from a save of `save_format`) in `story`; raises ValueError when it cannot be read."""
     start, entries, index = _read(data)
     labels = sorted(story.labels.values())
     beats: list[Beat] = []
@@ -139,7 +111,8 @@ def resume(story: Story, data: Any) -> Resumed:
     option: int | None = None  # taken at the last beat kept, when it is the choice
     for number, entry in enumerate(entries):
         position = _find(story, labels, entry)
-        beat = None if position is None else _rebuild(story, start, beats[-1] if beats else None, option, entry, position)
+        previous = beats[-1] if beats else None
+        beat = None if position is None else _replayed(story, start, previous, option, position) or _restored(story, previous, entry, position, save_format)
         if beat is None:
             if number >= index:
                 break  # the player's own line, or the future beyond a gap: resume earlier
@@ -220,28 +193,42 @@ def _option(beat: Beat, entry: _Entry) -> int | None:
     return entry.option if 0 <= entry.option < len(texts) else None
 
 
-def _rebuild(story: Story, start: str, previous: Beat | None, option: int | None, entry: _Entry, position: int) -> Beat | None:
-    """The beat at `position`: replayed from the one before when that leads there, else from the saved state."""
-    replayed = _replay(story, start, previous, option)
-    if replayed is not None and replayed.state.position == position:
-        return replayed
+def _replayed(story: Story, start: str, previous: Beat | None, option: int | None, position: int) -> Beat | None:
+    """The beat at `position`, when replaying the decisions from the beat before leads there."""
     try:
-        state = StoryState.from_json(story, {"version": FORMAT_VERSION, **entry.state, "at": entry.at})
+        if previous is None:
+            replayed = begin(story, start) if start in story.labels else None
+        elif isinstance(previous.stop, Ending) or isinstance(previous.stop, Choice) and option is None:
+            replayed = None
+        else:
+            replayed = after(story, previous.state, option)
+    except (StoryEnded, ValueError, KeyError, IndexError, RuntimeError):
+        return None
+    return replayed if replayed is not None and replayed.state.position == position else None
+
+
+def _restored(story: Story, previous: Beat | None, entry: _Entry, position: int, save_format: int) -> Beat | None:
+    """The beat at `position` rebuilt from the state the save kept; None when that state no longer fits the story."""
+    saved = {**entry.state, "at": entry.at}
+    try:
+        if save_format < CALLS_BY_SITE and "calls" in saved:
+            saved["calls"] = _sites_of_indexes(story, saved["calls"])
+        state = StoryState.from_json(story, saved)
     except (ValueError, KeyError, TypeError, IndexError):
         return None
     if state.position != position:
         state = replace(state, position=position)  # the same line, under the id it has now
     before = previous.state.scene if previous else Scene()
     stop = story.steps[position]
-    return Beat(state, before, (), state.scene, stop, shown_segments(stop, state.values))  # type: ignore[arg-type]
+    assert isinstance(stop, (Line, Choice, Ending))  # `_find` finds only stops
+    return Beat(state, before, (), state.scene, stop, shown_segments(stop, state.values))
 
 
-def _replay(story: Story, start: str, previous: Beat | None, option: int | None) -> Beat | None:
-    try:
-        if previous is None:
-            return begin(story, start) if start in story.labels else None
-        if isinstance(previous.stop, Ending) or isinstance(previous.stop, Choice) and option is None:
-            return None
-        return after(story, previous.state, option)
-    except (StoryEnded, ValueError, KeyError, IndexError, RuntimeError):
-        return None
+def _sites_of_indexes(story: Story, saved: object) -> list[CallSite]:
+    """The call sites of the step indexes an older save kept (each one after a `call:`), read in `story` as it is now.
+
+    The index cannot be checked against the story it was saved from; one that no longer follows a `call:` does not fit.
+    """
+    if not isinstance(saved, list) or not all(type(i) is int and 0 < i <= len(story.steps) and isinstance(story.steps[i - 1], Call) for i in saved):
+        raise ValueError("the calls waiting to return no longer fit the story")
+    return [call_site(story, index) for index in saved]

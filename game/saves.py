@@ -4,14 +4,17 @@ A save is plain JSON (loading it runs no code), in `saves/NAME.json` in the
 player's data folder, with the picture of the game screen at that moment in
 `saves/NAME.png`; both written atomically. It holds, in this order:
 
-    {"format": 2, "minimum_format": 2, "game": "hub",
+    {"format": 3, "minimum_format": 3, "game": "hub",
      "saved_at": "2026-11-25T10:40:00.123456+00:00",
      "speaker": "Jack" or null, "words": "the first words of the line",
      "bytes": 123456,
      "playthrough": {...}}          # every beat passed through (game.resume.encode)
 
-`format` is the version that wrote it; `minimum_format` the oldest version that
-can still read it (format 1 wrote each beat's whole state; it still loads).
+`format` is the version that wrote it, and the one version of everything in it
+(the states inside have none of their own); `minimum_format` the oldest version
+that can still read it. Older formats still load: format 1 wrote each beat's
+whole state, and formats 1 and 2 kept a pending `call:` by the step index it
+returns to (from format 3, by its site: see `game.stable_ids`).
 
 The Load page shows sixty slots at once, and a long playthrough is hundreds of
 kilobytes, so a slot is shown from its header alone: the fields before
@@ -45,8 +48,8 @@ from game.playthrough import Playthrough, Seen
 from game.script.model import Choice, Ending, Line, Story
 from game.userdata import PlayerFiles, Unusable, json_bytes
 
-FORMAT = 2
-MINIMUM_FORMAT = 2  # written into each save: the oldest version that can read it
+FORMAT = 3
+MINIMUM_FORMAT = 3  # written into each save: the oldest version that can read it (format 2 read calls as step indexes)
 OLDEST_READ = 1  # the oldest format this version reads
 HEADER_BYTES = 4096  # read by `info`: far more than a header's first line
 PAGES = 10
@@ -176,7 +179,7 @@ class SaveStore:
             with _no_collection():
                 data = self._read(name)
                 try:
-                    playthrough, notice = Playthrough.from_json(self.story, data["playthrough"], seen=seen)
+                    playthrough, notice = Playthrough.from_json(self.story, data["playthrough"], save_format=data["format"], seen=seen)
                 except ValueError as error:
                     raise SaveError(f"it does not fit this story: {error}") from None
         except SaveError as error:
