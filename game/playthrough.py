@@ -37,7 +37,7 @@ class Playthrough:
         self._mark_seen()
 
     # -- saving and loading ------------------------------------------------------
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """Every beat passed through (by stable id, with its state) and where the player stands (see `game.resume.encode`)."""
         return encode(self.story, self.start, self.index, self.beats, self.option_taken_at)
 

@@ -40,7 +40,7 @@ CALLS_BY_SITE = 3
 STATE_PARTS = ("background", "sprites", "music", "choices", "variables", "calls")
 
 
-def encode(story: Story, start: str, index: int, beats: list[Beat], option_taken_at: Callable[[int], int | None]) -> dict:
+def encode(story: Story, start: str, index: int, beats: list[Beat], option_taken_at: Callable[[int], int | None]) -> dict[str, Any]:
     """The playthrough as plain JSON: `{"start", "index", "beats": [[id, fingerprint(, changes)], ...]}`.
 
     Each beat is its stop's id and fingerprint; `changes` (a table, left out
@@ -51,7 +51,7 @@ def encode(story: Story, start: str, index: int, beats: list[Beat], option_taken
     10,000-line save five times larger and slower for nothing.
     """
     known = known_fingerprints(story)
-    entries: list[list] = []
+    entries: list[list[Any]] = []
     previous: StoryState | None = None
     for number, beat in enumerate(beats):
         state = beat.state
@@ -66,8 +66,9 @@ def encode(story: Story, start: str, index: int, beats: list[Beat], option_taken
     return {"start": start, "index": index, "beats": entries}
 
 
-def _changed(story: Story, previous: StoryState | None, state: StoryState) -> dict:
+def _changed(story: Story, previous: StoryState | None, state: StoryState) -> dict[str, Any]:
     """The parts of `state` that differ from `previous`: all of them at the first beat."""
+    different: tuple[str, ...]
     if previous is None:
         different = STATE_PARTS
     elif all(getattr(state, name) is getattr(previous, name) for name in ("scene", "music", "choices", "variables", "calls")):
@@ -96,7 +97,7 @@ class Resumed:
 class _Entry(NamedTuple):
     at: str
     check: str
-    state: dict  # the parts of the state (STATE_PARTS) as saved; its position is `at`
+    state: dict[str, Any]  # the parts of the state (STATE_PARTS) as saved; its position is `at`
     option: int | None
     option_text: str | None
 
@@ -137,10 +138,10 @@ def _read(data: Any) -> tuple[str, list[_Entry], int]:
     return start, _entries(beats), index
 
 
-def _entries(items: list) -> list[_Entry]:
+def _entries(items: list[Any]) -> list[_Entry]:
     """The saved beats, each as `encode` writes it, or (format 1) `{at, check, state, option, option_text}`."""
     entries: list[_Entry] = []
-    parts: dict = {}  # the state's parts so far: shared by every beat that changed none of them
+    parts: dict[str, Any] = {}  # the state's parts so far: shared by every beat that changed none of them
     for item in items:
         if type(item) is list and len(item) == 2 and type(item[0]) is str and type(item[1]) is str:
             entries.append(_Entry(item[0], item[1], parts, None, None))  # most beats: nothing changed, no choice
@@ -149,21 +150,21 @@ def _entries(items: list) -> list[_Entry]:
             changes = item[2]
             if any(part in changes for part in STATE_PARTS):
                 parts = {**parts, **{part: changes[part] for part in STATE_PARTS if part in changes}}
-            entry = _Entry(item[0], item[1], parts, changes.get("option"), changes.get("option_text"))
+            entry = _checked(item[0], item[1], parts, changes.get("option"), changes.get("option_text"))
         elif type(item) is dict:
-            entry = _Entry(item.get("at"), item.get("check"), item.get("state"), item.get("option"), item.get("option_text"))
+            entry = _checked(item.get("at"), item.get("check"), item.get("state"), item.get("option"), item.get("option_text"))
         else:
             raise ValueError("a beat of its playthrough is not [id, fingerprint, changes]")
-        entries.append(_checked(entry))
+        entries.append(entry)
     return entries
 
 
-def _checked(entry: _Entry) -> _Entry:
-    if type(entry.at) is not str or type(entry.check) is not str or type(entry.state) is not dict:
+def _checked(at: object, check: object, state: object, option: object, option_text: object) -> _Entry:
+    if type(at) is not str or type(check) is not str or type(state) is not dict:
         raise ValueError("a beat of its playthrough is not an id, a fingerprint and a state")
-    if entry.option is not None and type(entry.option) is not int or entry.option_text is not None and type(entry.option_text) is not str:
+    if option is not None and type(option) is not int or option_text is not None and type(option_text) is not str:
         raise ValueError("an option taken in its playthrough is not a number and its words")
-    return entry
+    return _Entry(at, check, state, option, option_text)
 
 
 def _find(story: Story, labels: list[int], entry: _Entry) -> int | None:
