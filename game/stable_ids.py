@@ -6,8 +6,8 @@ never keeps one:
   of what it says (`game.resume` looks for it by both);
 - a pending `call:` (where its `return:` goes back to) is kept by its *site*:
   the label it is under, the label it calls, which call of that label it is
-  under its own label (from 0), and the fingerprint of the first stop after it,
-  `[label, called, n, check]`. Lines added or removed around it change none of
+  under its own label (from 0), and the fingerprint of the first stop after it
+  under that label ("" for none), `[label, called, n, check]`. Lines added or removed around it change none of
   these; a call of the same label added above it is passed over, because what
   follows it says something else. A site that fits no call any more (the call
   was removed, or its labels renamed) does not resolve, and the save resumes
@@ -81,9 +81,12 @@ def call_site(story: Story, return_point: int) -> CallSite:
     if site is None:
         call = story.steps[return_point - 1]
         assert isinstance(call, Call), f"step {return_point - 1} is not a call"
-        label, first, end = _section(story, return_point - 1)
+        label = _label_over(story, return_point - 1)
+        bounds = _bounds(story, label)
+        assert bounds is not None, f"no label {label!r}"  # it was just found over the call
+        first, end = bounds
         calls = _calls_of(story, call.label, first, end)
-        site = known.sites[return_point] = [label, call.label, calls.index(return_point - 1), _check_after(story, return_point)]
+        site = known.sites[return_point] = [label, call.label, calls.index(return_point - 1), _check_after(story, return_point, end)]
     return site
 
 
@@ -101,7 +104,7 @@ def return_point(story: Story, site: object) -> int | None:
     if bounds is None:
         return None
     calls = _calls_of(story, called, *bounds)
-    fits = [n for n, index in enumerate(calls) if _check_after(story, index + 1) == check]
+    fits = [n for n, index in enumerate(calls) if _check_after(story, index + 1, bounds[1]) == check]
     best = min(fits, key=lambda n: abs(n - number), default=None)  # the saved one, unless a call was added above it
     return None if best is None else calls[best] + 1
 
@@ -111,9 +114,9 @@ def _calls_of(story: Story, called: str, first: int, end: int) -> list[int]:
     return [index for index in range(first, end) if isinstance(step := story.steps[index], Call) and step.label == called]
 
 
-def _check_after(story: Story, index: int) -> str:
-    """The fingerprint of the first stop at or after step `index` ("" when there is none)."""
-    for at in range(index, len(story.steps)):
+def _check_after(story: Story, index: int, end: int) -> str:
+    """The fingerprint of the first stop from step `index` up to `end` ("" when there is none)."""
+    for at in range(index, end):
         if isinstance(story.steps[at], (Line, Choice, Ending)):
             return fingerprint_at(story, at)
     return ""
@@ -131,13 +134,11 @@ def _sections(story: Story) -> tuple[list[int], list[str]]:
     return known.sections
 
 
-def _section(story: Story, index: int) -> tuple[str, int, int]:
-    """The label step `index` is under (its name, first step and end); "" and 0 before any label."""
+def _label_over(story: Story, index: int) -> str:
+    """The label step `index` is under ("" before any label)."""
     starts, names = _sections(story)
     at = bisect_right(starts, index) - 1
-    if at < 0:
-        return "", 0, starts[0] if starts else len(story.steps)
-    return names[at], starts[at], _section_end(story, starts[at])
+    return names[at] if at >= 0 else ""
 
 
 def _bounds(story: Story, label: str) -> tuple[int, int] | None:

@@ -129,6 +129,15 @@ def test_a_call_of_the_same_label_added_above_the_saved_one(story_of):
     assert edited.steps[back - 3] == Call("aside")  # not the one added above it
 
 
+def test_a_call_at_the_end_of_its_label_returns_to_the_start_of_the_next(story_of):
+    """A `call:` last under its label returns to what follows it, the next label's first step, whatever is added there."""
+    start = START.replace('  - "Back."\n', "  - label: after\n  - \"Back.\"\n", 1)
+    state = played_to(story_of(start=start), "Aside two.").current.state
+    saved = json.loads(json.dumps(state.to_json(story_of(start=start))))
+    edited = story_of(start=start.replace("label: after\n", 'label: after\n  - "Now first after."\n'))
+    assert StoryState.from_json(edited, saved).calls == (edited.labels["after"],)
+
+
 @pytest.mark.parametrize(
     "edit, at",
     [({"start": START.replace('"One."\n', '"One."\n  - label: middle\n', 1)}, "aside.2"), ({"aside": ASIDE.replace("aside", "beside"), "start": START.replace("aside", "beside")}, "beside.2")],
