@@ -15,8 +15,10 @@ against what was saved:
   earlier stop that is still there, with a notice saying so.
 Where the replay and the save part ways, the beat is rebuilt from the saved
 state (`StoryState.from_json`), and the replay goes on from it. A rebuilt beat
-inside a `call:` finds its call by the call's site (`game.stable_ids`); saves
-older than `CALLS_BY_SITE` kept the step index it returns to, read as written.
+inside a `call:` keeps the calls of the beat before it when the save says they
+did not change in between, and else finds each call by its site
+(`game.stable_ids`); saves older than `CALLS_BY_SITE` kept the step index a call
+returns to instead, which is read as written when it still follows a `call:`.
 """
 
 from __future__ import annotations
@@ -110,16 +112,18 @@ def resume(story: Story, data: Any, *, save_format: int) -> Resumed:
     own: int | None = None  # where the player stands, among the beats kept
     found_own = False
     option: int | None = None  # taken at the last beat kept, when it is the choice
+    kept: _Entry | None = None  # the saved beat of the last beat kept
     for number, entry in enumerate(entries):
         position = _find(story, labels, entry)
         previous = beats[-1] if beats else None
-        beat = None if position is None else _replayed(story, start, previous, option, position) or _restored(story, previous, entry, position, save_format)
+        calls = previous.state.calls if previous and kept and kept.state.get("calls") == entry.state.get("calls") else None
+        beat = None if position is None else _replayed(story, start, previous, option, position) or _restored(story, previous, entry, position, calls, save_format)
         if beat is None:
             if number >= index:
                 break  # the player's own line, or the future beyond a gap: resume earlier
             continue
         beats.append(beat)
-        option = _option(beat, entry)
+        option, kept = _option(beat, entry), entry
         if number <= index:
             own, found_own = len(beats) - 1, number == index
     if own is None:
@@ -208,15 +212,22 @@ def _replayed(story: Story, start: str, previous: Beat | None, option: int | Non
     return replayed if replayed is not None and replayed.state.position == position else None
 
 
-def _restored(story: Story, previous: Beat | None, entry: _Entry, position: int, save_format: int) -> Beat | None:
-    """The beat at `position` rebuilt from the state the save kept; None when that state no longer fits the story."""
+def _restored(story: Story, previous: Beat | None, entry: _Entry, position: int, calls: tuple[int, ...] | None, save_format: int) -> Beat | None:
+    """The beat at `position` rebuilt from the state the save kept; None when that state no longer fits the story.
+
+    `calls`, when given, are the calls pending at the beat before, which the save says are still the same.
+    """
     saved = {**entry.state, "at": entry.at}
     try:
-        if save_format < CALLS_BY_SITE and "calls" in saved:
+        if calls is not None:
+            saved.pop("calls", None)  # read as none, then given those
+        elif save_format < CALLS_BY_SITE and "calls" in saved:
             saved["calls"] = _sites_of_indexes(story, saved["calls"])
         state = StoryState.from_json(story, saved)
     except (ValueError, KeyError, TypeError, IndexError):
         return None
+    if calls is not None:
+        state = replace(state, calls=calls)
     if state.position != position:
         state = replace(state, position=position)  # the same line, under the id it has now
     before = previous.state.scene if previous else Scene()

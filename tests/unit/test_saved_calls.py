@@ -184,11 +184,20 @@ def test_a_format_2_save_rebuilt_from_its_state_converts_its_call_stack(story_of
     assert loaded.playthrough.advance() and words_of(loaded.playthrough) == "Back."
 
 
-def test_a_format_2_call_stack_that_no_longer_fits_resumes_earlier(story_of):
-    """A step index that no longer names a `call:` (lines were inserted above it) is not trusted: the player resumes earlier, with the notice."""
+def test_a_format_2_save_takes_its_calls_from_the_line_before_when_they_did_not_change(story_of):
+    """A line added in the called block before the saved one moves the call's step index, but the line before the
+    saved one was replayed inside the same call: its calls are the saved line's calls, so the index is not needed."""
     copied_format_2_save()
     loaded = store_for(story_of(**EDITS["a line inserted inside the called block"])).load("1-1")
-    assert loaded.notice == MOVED_NOTICE and words_of(loaded.playthrough) == "Aside one."
+    assert loaded.notice is None and words_of(loaded.playthrough) == "Aside two."
+    assert loaded.playthrough.advance() and words_of(loaded.playthrough) == "Back."
+
+
+def test_a_format_2_call_stack_that_no_longer_fits_resumes_earlier(story_of):
+    """A step index that no longer follows a `call:` (lines were inserted above it) is not trusted: the player resumes before the call, with the notice."""
+    copied_format_2_save()
+    loaded = store_for(story_of(**EDITS["lines inserted before the call site"])).load("1-1")
+    assert loaded.notice == MOVED_NOTICE and words_of(loaded.playthrough) == "Two."
 
 
 def test_a_format_2_save_is_saved_again_by_stable_ids(story_of):
