@@ -116,8 +116,7 @@ def resume(story: Story, data: Any, *, save_format: int) -> Resumed:
     for number, entry in enumerate(entries):
         position = _find(story, labels, entry)
         previous = beats[-1] if beats else None
-        calls = previous.state.calls if previous and kept and kept.state.get("calls") == entry.state.get("calls") else None
-        beat = None if position is None else _replayed(story, start, previous, option, position) or _restored(story, previous, entry, position, calls, save_format)
+        beat = None if position is None else _replayed(story, start, previous, option, position) or _restored(story, previous, kept, entry, position, save_format)
         if beat is None:
             if number >= index:
                 break  # the player's own line, or the future beyond a gap: resume earlier
@@ -212,11 +211,12 @@ def _replayed(story: Story, start: str, previous: Beat | None, option: int | Non
     return replayed if replayed is not None and replayed.state.position == position else None
 
 
-def _restored(story: Story, previous: Beat | None, entry: _Entry, position: int, calls: tuple[int, ...] | None, save_format: int) -> Beat | None:
+def _restored(story: Story, previous: Beat | None, kept: _Entry | None, entry: _Entry, position: int, save_format: int) -> Beat | None:
     """The beat at `position` rebuilt from the state the save kept; None when that state no longer fits the story.
 
-    `calls`, when given, are the calls pending at the beat before, which the save says are still the same.
+    `previous` is the beat kept before it, `kept` its saved beat: when the save's calls are the same at both, so are the pending calls.
     """
+    calls = previous.state.calls if previous and kept and kept.state.get("calls") == entry.state.get("calls") else None
     saved = {**entry.state, "at": entry.at}
     try:
         if calls is not None:
