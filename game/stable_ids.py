@@ -87,7 +87,7 @@ def call_site(story: Story, return_point: int) -> CallSite:
         first, end = bounds
         calls = _calls_of(story, call.label, first, end)
         site = known.sites[return_point] = [label, call.label, calls.index(return_point - 1), _check_after(story, return_point, end)]
-    return site
+    return list(site)  # a copy: the JSON it goes into is the caller's to change
 
 
 def return_point(story: Story, site: object) -> int | None:
