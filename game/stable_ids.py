@@ -7,11 +7,12 @@ never keeps one:
 - a pending `call:` (where its `return:` goes back to) is kept by its *site*:
   the label it is under, the label it calls, which call of that label it is
   under its own label (from 0), and the fingerprint of the first stop after it
-  under that label ("" for none), `[label, called, n, check]`. Lines added or removed around it change none of
-  these; a call of the same label added above it is passed over, because what
-  follows it says something else. A site that fits no call any more (the call
-  was removed, or its labels renamed) does not resolve, and the save resumes
-  earlier, as it does for a line that is gone.
+  under that label ("" for none): `[label, called, n, check]`. Lines added or
+  removed above it, or in the called scene, change none of these; a call of the
+  same label added above it is passed over, because what follows it says
+  something else. A site that fits no call any more (the call was removed, its
+  labels renamed, the line after it changed) does not resolve, and the save
+  resumes earlier, as it does for a line that is gone.
 """
 
 from __future__ import annotations
