@@ -13,6 +13,7 @@ from game.resume import MOVED_NOTICE
 from game.saves import SaveStore
 from game.script import load_story
 from game.script.model import Call, Line
+from game.stable_ids import fingerprint
 from game.state import StoryState
 from game.userdata import PlayerFiles, data_dir
 
@@ -89,6 +90,10 @@ def calls_in(save: Path) -> list:
 EDITS = {
     "lines inserted before the call site": {"start": START.replace('"Two."\n', '"Two."\n  - "Inserted."\n  - "Inserted too."\n', 1)},
     "a line inserted inside the called block": {"aside": ASIDE.replace('"Aside one."\n', '"Aside one."\n  - "Aside half."\n')},
+    "before the call site and inside the called block": {
+        "start": START.replace('"Two."\n', '"Two."\n  - "Inserted."\n', 1),
+        "aside": ASIDE.replace('"Aside one."\n', '"Aside one."\n  - "Aside half."\n'),
+    },
     "inside the called block and a scene before its label": {
         "aside": ASIDE.replace("  - label: aside\n", '  - label: elsewhere\n  - "Elsewhere."\n  - return:\n  - label: aside\n').replace('"Aside one."\n', '"Aside one."\n  - "Aside half."\n')
     },
@@ -100,7 +105,8 @@ def test_a_save_inside_a_call_keeps_no_step_index(story_of):
     story = story_of()
     store_for(story).save("1-1", played_to(story, "Aside two."), thumbnail_png=b"")
     stacks = calls_in(data_dir() / "saves" / "1-1.json")
-    assert stacks[-1] == [["start", "aside", 0, stacks[-1][0][3]]] and isinstance(stacks[-1][0][3], str)
+    back = story.steps[story.index_of_id["start.3"]]
+    assert back.text == "Back." and stacks[-1] == [["start", "aside", 0, fingerprint(back)]]
     assert not any(isinstance(entry, int) for stack in stacks for entry in stack)
 
 
