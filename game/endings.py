@@ -20,7 +20,7 @@ class EndingsReached:
     def __init__(self, files: PlayerFiles) -> None:
         self.files = files
         data = files.read_json(FILE_NAME, max_bytes=MAX_BYTES, shape=_shape)
-        self._names: set[str] = set(data["endings"]) if data else set()
+        self._names: set[str] = set(data["endings"]) if isinstance(data, dict) else set()  # `_shape` lets only such a table through
 
     def add(self, name: str) -> bool:
         """Remember `name`; False if it could not be written (it is still remembered until quit)."""

@@ -37,19 +37,19 @@ class Playthrough:
         self._mark_seen()
 
     # -- saving and loading ------------------------------------------------------
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """Every beat passed through (by stable id, with its state) and where the player stands (see `game.resume.encode`)."""
         return encode(self.story, self.start, self.index, self.beats, self.option_taken_at)
 
     @classmethod
-    def from_json(cls, story: Story, data: Any, *, seen: Seen | None = None) -> tuple[Playthrough, str | None]:
-        """The playthrough `to_json` wrote, found again in `story` even if it was edited since.
+    def from_json(cls, story: Story, data: Any, *, save_format: int, seen: Seen | None = None) -> tuple[Playthrough, str | None]:
+        """The playthrough `to_json` wrote (into a save of `save_format`), found again in `story` even if it was edited since.
 
         Returns it with a notice when the player's own line is gone and they
         resume at the nearest earlier one (see `game.resume`); raises
         `ValueError` when the data is not a playthrough or nothing of it is left.
         """
-        resumed = resume(story, data)
+        resumed = resume(story, data, save_format=save_format)
         playthrough = cls.__new__(cls)  # not __init__: it begins at the start label, which may be gone
         playthrough.story, playthrough.start = story, data["start"]
         playthrough.seen = seen if seen is not None else set()

@@ -14,53 +14,27 @@ against what was saved:
   left out, and if it was where the player stood, they resume at the nearest
   earlier stop that is still there, with a notice saying so.
 Where the replay and the save part ways, the beat is rebuilt from the saved
-state (`StoryState.from_json`), and the replay goes on from it.
+state (`StoryState.from_json`), and the replay goes on from it. A rebuilt beat
+inside a `call:` keeps the calls of the beat before it when the save says they
+did not change in between, and else finds each call by its site
+(`game.stable_ids`); saves older than `CALLS_BY_SITE` kept the step index a call
+returns to instead, which is read as written when it still follows a `call:`.
 """
 
 from __future__ import annotations
 
-import weakref
-import zlib
 from dataclasses import dataclass, replace
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from game.beats import Beat, StoryEnded, after, begin, shown_segments
-from game.script.model import Choice, Ending, Line, Stop, Story
-from game.state import FORMAT_VERSION, Scene, StoryState
+from game.script.model import Call, Choice, Ending, Line, Story
+from game.stable_ids import CallSite, call_site, fingerprint_at, known_fingerprints
+from game.state import Scene, StoryState
 
 MOVED_NOTICE = "The story has changed since this save and its line is gone, so it resumes at the nearest earlier line."
-
-
-def fingerprint(stop: Stop) -> str:
-    """A short hash of what the stop says, to tell whether an id still names the same line."""
-    if isinstance(stop, Line):
-        words = f"line|{stop.speaker}|{stop.text}"
-    elif isinstance(stop, Choice):
-        words = f"choice|{stop.prompt}"
-    else:
-        words = f"ending|{stop.name}"
-    return "%08x" % zlib.crc32(words.encode("utf-8"))  # a checksum, not a secret: the quickest will do
-
-
-_FINGERPRINTS: dict[int, dict[int, str]] = {}  # by id(story), while it lives: by step index
-
-
-def fingerprint_at(story: Story, index: int) -> str:
-    """`fingerprint` of the stop at `index`, worked out once per story (saving and loading ask again and again)."""
-    known = _fingerprints(story)
-    check = known.get(index)
-    if check is None:
-        check = known[index] = fingerprint(story.steps[index])
-    return check
-
-
-def _fingerprints(story: Story) -> dict[int, str]:
-    known = _FINGERPRINTS.get(id(story))
-    if known is None:
-        known = _FINGERPRINTS[id(story)] = {}
-        weakref.finalize(story, _FINGERPRINTS.pop, id(story), None)
-    return known
+#: The save format that first kept a pending call by its site; older saves kept the step index it returns to.
+CALLS_BY_SITE = 3
 
 
 #: The parts of a beat's state (as `StoryState.to_json` writes them) that a save keeps only where they change:
@@ -68,7 +42,7 @@ def _fingerprints(story: Story) -> dict[int, str]:
 STATE_PARTS = ("background", "sprites", "music", "choices", "variables", "calls")
 
 
-def encode(story: Story, start: str, index: int, beats: list[Beat], option_taken_at: Callable[[int], int | None]) -> dict:
+def encode(story: Story, start: str, index: int, beats: list[Beat], option_taken_at: Callable[[int], int | None]) -> dict[str, Any]:
     """The playthrough as plain JSON: `{"start", "index", "beats": [[id, fingerprint(, changes)], ...]}`.
 
     Each beat is its stop's id and fingerprint; `changes` (a table, left out
@@ -78,8 +52,8 @@ def encode(story: Story, start: str, index: int, beats: list[Beat], option_taken
     story was edited, so writing it whole at every beat (as format 1 did) made a
     10,000-line save five times larger and slower for nothing.
     """
-    known = _fingerprints(story)
-    entries: list[list] = []
+    known = known_fingerprints(story)
+    entries: list[list[Any]] = []
     previous: StoryState | None = None
     for number, beat in enumerate(beats):
         state = beat.state
@@ -94,8 +68,9 @@ def encode(story: Story, start: str, index: int, beats: list[Beat], option_taken
     return {"start": start, "index": index, "beats": entries}
 
 
-def _changed(story: Story, previous: StoryState | None, state: StoryState) -> dict:
+def _changed(story: Story, previous: StoryState | None, state: StoryState) -> dict[str, Any]:
     """The parts of `state` that differ from `previous`: all of them at the first beat."""
+    different: tuple[str, ...]
     if previous is None:
         different = STATE_PARTS
     elif all(getattr(state, name) is getattr(previous, name) for name in ("scene", "music", "choices", "variables", "calls")):
@@ -124,28 +99,30 @@ class Resumed:
 class _Entry(NamedTuple):
     at: str
     check: str
-    state: dict  # the parts of the state (STATE_PARTS) as saved; its position is `at`
+    state: dict[str, Any]  # the parts of the state (STATE_PARTS) as saved; its position is `at`
     option: int | None
     option_text: str | None
 
 
-def resume(story: Story, data: Any) -> Resumed:
-    """The beats of the saved playthrough `data` in `story`; raises ValueError when it cannot be read."""
+def resume(story: Story, data: Any, *, save_format: int) -> Resumed:
+    """The beats of the saved playthrough `data` (from a save of `save_format`) in `story`; raises ValueError when it cannot be read."""
     start, entries, index = _read(data)
     labels = sorted(story.labels.values())
     beats: list[Beat] = []
     own: int | None = None  # where the player stands, among the beats kept
     found_own = False
     option: int | None = None  # taken at the last beat kept, when it is the choice
+    kept: _Entry | None = None  # the saved beat of the last beat kept
     for number, entry in enumerate(entries):
         position = _find(story, labels, entry)
-        beat = None if position is None else _rebuild(story, start, beats[-1] if beats else None, option, entry, position)
+        previous = beats[-1] if beats else None
+        beat = None if position is None else _replayed(story, start, previous, option, position) or _restored(story, previous, kept, entry, position, save_format)
         if beat is None:
             if number >= index:
                 break  # the player's own line, or the future beyond a gap: resume earlier
             continue
         beats.append(beat)
-        option = _option(beat, entry)
+        option, kept = _option(beat, entry), entry
         if number <= index:
             own, found_own = len(beats) - 1, number == index
     if own is None:
@@ -164,10 +141,10 @@ def _read(data: Any) -> tuple[str, list[_Entry], int]:
     return start, _entries(beats), index
 
 
-def _entries(items: list) -> list[_Entry]:
+def _entries(items: list[Any]) -> list[_Entry]:
     """The saved beats, each as `encode` writes it, or (format 1) `{at, check, state, option, option_text}`."""
     entries: list[_Entry] = []
-    parts: dict = {}  # the state's parts so far: shared by every beat that changed none of them
+    parts: dict[str, Any] = {}  # the state's parts so far: shared by every beat that changed none of them
     for item in items:
         if type(item) is list and len(item) == 2 and type(item[0]) is str and type(item[1]) is str:
             entries.append(_Entry(item[0], item[1], parts, None, None))  # most beats: nothing changed, no choice
@@ -176,21 +153,21 @@ def _entries(items: list) -> list[_Entry]:
             changes = item[2]
             if any(part in changes for part in STATE_PARTS):
                 parts = {**parts, **{part: changes[part] for part in STATE_PARTS if part in changes}}
-            entry = _Entry(item[0], item[1], parts, changes.get("option"), changes.get("option_text"))
+            entry = _checked(item[0], item[1], parts, changes.get("option"), changes.get("option_text"))
         elif type(item) is dict:
-            entry = _Entry(item.get("at"), item.get("check"), item.get("state"), item.get("option"), item.get("option_text"))
+            entry = _checked(item.get("at"), item.get("check"), item.get("state"), item.get("option"), item.get("option_text"))
         else:
             raise ValueError("a beat of its playthrough is not [id, fingerprint, changes]")
-        entries.append(_checked(entry))
+        entries.append(entry)
     return entries
 
 
-def _checked(entry: _Entry) -> _Entry:
-    if type(entry.at) is not str or type(entry.check) is not str or type(entry.state) is not dict:
+def _checked(at: object, check: object, state: object, option: object, option_text: object) -> _Entry:
+    if type(at) is not str or type(check) is not str or type(state) is not dict:
         raise ValueError("a beat of its playthrough is not an id, a fingerprint and a state")
-    if entry.option is not None and type(entry.option) is not int or entry.option_text is not None and type(entry.option_text) is not str:
+    if option is not None and type(option) is not int or option_text is not None and type(option_text) is not str:
         raise ValueError("an option taken in its playthrough is not a number and its words")
-    return entry
+    return _Entry(at, check, state, option, option_text)
 
 
 def _find(story: Story, labels: list[int], entry: _Entry) -> int | None:
@@ -220,28 +197,50 @@ def _option(beat: Beat, entry: _Entry) -> int | None:
     return entry.option if 0 <= entry.option < len(texts) else None
 
 
-def _rebuild(story: Story, start: str, previous: Beat | None, option: int | None, entry: _Entry, position: int) -> Beat | None:
-    """The beat at `position`: replayed from the one before when that leads there, else from the saved state."""
-    replayed = _replay(story, start, previous, option)
-    if replayed is not None and replayed.state.position == position:
-        return replayed
+def _replayed(story: Story, start: str, previous: Beat | None, option: int | None, position: int) -> Beat | None:
+    """The beat at `position`, when replaying the decisions from the beat before leads there."""
     try:
-        state = StoryState.from_json(story, {"version": FORMAT_VERSION, **entry.state, "at": entry.at})
+        if previous is None:
+            replayed = begin(story, start) if start in story.labels else None
+        elif isinstance(previous.stop, Ending) or isinstance(previous.stop, Choice) and option is None:
+            replayed = None
+        else:
+            replayed = after(story, previous.state, option)
+    except (StoryEnded, ValueError, KeyError, IndexError, RuntimeError):
+        return None
+    return replayed if replayed is not None and replayed.state.position == position else None
+
+
+def _restored(story: Story, previous: Beat | None, kept: _Entry | None, entry: _Entry, position: int, save_format: int) -> Beat | None:
+    """The beat at `position` rebuilt from the state the save kept; None when that state no longer fits the story.
+
+    `previous` is the beat kept before it, `kept` its saved beat: when the save's calls are the same at both, so are the pending calls.
+    """
+    calls = previous.state.calls if previous and kept and kept.state.get("calls") == entry.state.get("calls") else None
+    saved = {**entry.state, "at": entry.at}
+    try:
+        if calls is not None:
+            saved.pop("calls", None)  # read as none, then given those
+        elif save_format < CALLS_BY_SITE and "calls" in saved:
+            saved["calls"] = _sites_of_indexes(story, saved["calls"])
+        state = StoryState.from_json(story, saved)
     except (ValueError, KeyError, TypeError, IndexError):
         return None
+    if calls is not None:
+        state = replace(state, calls=calls)
     if state.position != position:
         state = replace(state, position=position)  # the same line, under the id it has now
     before = previous.state.scene if previous else Scene()
     stop = story.steps[position]
-    return Beat(state, before, (), state.scene, stop, shown_segments(stop, state.values))  # type: ignore[arg-type]
+    assert isinstance(stop, (Line, Choice, Ending))  # `_find` finds only stops
+    return Beat(state, before, (), state.scene, stop, shown_segments(stop, state.values))
 
 
-def _replay(story: Story, start: str, previous: Beat | None, option: int | None) -> Beat | None:
-    try:
-        if previous is None:
-            return begin(story, start) if start in story.labels else None
-        if isinstance(previous.stop, Ending) or isinstance(previous.stop, Choice) and option is None:
-            return None
-        return after(story, previous.state, option)
-    except (StoryEnded, ValueError, KeyError, IndexError, RuntimeError):
-        return None
+def _sites_of_indexes(story: Story, saved: object) -> list[CallSite]:
+    """The call sites of the step indexes an older save kept (each one after a `call:`), read in `story` as it is now.
+
+    The index cannot be checked against the story it was saved from; one that no longer follows a `call:` does not fit.
+    """
+    if not isinstance(saved, list) or not all(type(i) is int and 0 < i <= len(story.steps) and isinstance(story.steps[i - 1], Call) for i in saved):
+        raise ValueError("the calls waiting to return no longer fit the story")
+    return [call_site(story, index) for index in saved]

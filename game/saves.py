@@ -4,14 +4,17 @@ A save is plain JSON (loading it runs no code), in `saves/NAME.json` in the
 player's data folder, with the picture of the game screen at that moment in
 `saves/NAME.png`; both written atomically. It holds, in this order:
 
-    {"format": 2, "minimum_format": 2, "game": "hub",
+    {"format": 3, "minimum_format": 3, "game": "hub",
      "saved_at": "2026-11-25T10:40:00.123456+00:00",
      "speaker": "Jack" or null, "words": "the first words of the line",
      "bytes": 123456,
      "playthrough": {...}}          # every beat passed through (game.resume.encode)
 
-`format` is the version that wrote it; `minimum_format` the oldest version that
-can still read it (format 1 wrote each beat's whole state; it still loads).
+`format` is the version that wrote it, and the one version of everything in it
+(the states inside have none of their own); `minimum_format` the oldest version
+that can still read it. Older formats still load: format 1 wrote each beat's
+whole state, and formats 1 and 2 kept a pending `call:` by the step index it
+returns to (from format 3, by its site: see `game.stable_ids`).
 
 The Load page shows sixty slots at once, and a long playthrough is hundreds of
 kilobytes, so a slot is shown from its header alone: the fields before
@@ -40,13 +43,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from game.playthrough import Playthrough, Seen
 from game.script.model import Choice, Ending, Line, Story
 from game.userdata import PlayerFiles, Unusable, json_bytes
 
-FORMAT = 2
-MINIMUM_FORMAT = 2  # written into each save: the oldest version that can read it
+FORMAT = 3
+MINIMUM_FORMAT = 3  # written into each save: the oldest version that can read it (format 2 read calls as step indexes)
 OLDEST_READ = 1  # the oldest format this version reads
 HEADER_BYTES = 4096  # read by `info`: far more than a header's first line
 PAGES = 10
@@ -128,7 +132,7 @@ class SaveStore:
         readable = [info for info in map(self.info, self.all_names()) if info.readable and info.saved_at]
         if not readable:
             return None
-        return max(readable, key=lambda info: info.saved_at.timestamp()).name
+        return max(readable, key=_saved_time).name
 
     # -- saving -----------------------------------------------------------------
     def save(self, name: str, playthrough: Playthrough, *, thumbnail_png: bytes) -> bool:
@@ -158,7 +162,7 @@ class SaveStore:
         usable = [info for info in usable if not info.filled or info.readable]
         if not usable:
             return False
-        oldest = min(usable, key=lambda info: info.saved_at.timestamp() if info.saved_at else float("-inf"))
+        oldest = min(usable, key=_saved_time)
         return self.save(oldest.name, playthrough, thumbnail_png=thumbnail_png)
 
     def delete(self, name: str) -> bool:
@@ -176,7 +180,7 @@ class SaveStore:
             with _no_collection():
                 data = self._read(name)
                 try:
-                    playthrough, notice = Playthrough.from_json(self.story, data["playthrough"], seen=seen)
+                    playthrough, notice = Playthrough.from_json(self.story, data["playthrough"], save_format=data["format"], seen=seen)
                 except ValueError as error:
                     raise SaveError(f"it does not fit this story: {error}") from None
         except SaveError as error:
@@ -189,7 +193,7 @@ class SaveStore:
         return self.load(QUICK, seen=seen)
 
     # -- the files -----------------------------------------------------------------
-    def _read(self, name: str) -> dict:
+    def _read(self, name: str) -> dict[str, Any]:
         """The whole save in `name`, checked; raises SaveError."""
         try:
             data = self.files.load_json(self._file(name), max_bytes=MAX_BYTES, shape=self._problem)
@@ -197,9 +201,10 @@ class SaveStore:
             raise SaveError(unusable.reason) from None
         if data is None:
             raise SaveError("the slot is empty")
+        assert isinstance(data, dict)  # `_problem` lets only a table through
         return data
 
-    def _header(self, name: str) -> dict:
+    def _header(self, name: str) -> dict[str, Any]:
         """The save's header fields, from its first line when that can be trusted, else from the whole file; raises SaveError."""
         try:
             found = self.files.read_start(self._file(name), max_bytes=HEADER_BYTES)
@@ -216,7 +221,7 @@ class SaveStore:
     def _problem(self, data: object) -> str | None:
         """What is wrong with a whole save file's contents, if anything."""
         problem = self._header_problem(data)
-        if problem is None and not isinstance(data.get("playthrough"), dict):
+        if problem is None and not (isinstance(data, dict) and isinstance(data.get("playthrough"), dict)):
             return "it holds no playthrough"
         return problem
 
@@ -236,7 +241,7 @@ class SaveStore:
             return "its time or words are missing"
         return None
 
-    def _info_from(self, name: str, data: dict) -> SlotInfo:
+    def _info_from(self, name: str, data: dict[str, Any]) -> SlotInfo:
         return SlotInfo(name, True, True, None, _when(data["saved_at"]), data["speaker"], data["words"], self._thumbnail(name))
 
     def _unreadable(self, name: str, reason: str) -> SlotInfo:
@@ -259,14 +264,14 @@ class SaveStore:
         return f"{FOLDER}/{name}.png"
 
 
-def _with_header(header: dict, playthrough: dict) -> bytes:
+def _with_header(header: dict[str, Any], playthrough: dict[str, Any]) -> bytes:
     """The save file: the header's fields on the first line, with `bytes`, the length of what follows it."""
     rest = b'"playthrough":' + json_bytes(playthrough) + b"}"
     first = json_bytes({**header, "bytes": len(rest)})
     return first[:-1] + b",\n" + rest  # JSON strings never hold a raw newline: the first one ends the header
 
 
-def _header_line(start: bytes, size: int) -> dict | None:
+def _header_line(start: bytes, size: int) -> dict[str, Any] | None:
     """The header on the first line of a file `size` bytes long that begins with `start`, or None when there is none to trust."""
     line, newline, _ = start.partition(b"\n")
     if not newline or not line.endswith(b","):
@@ -278,6 +283,11 @@ def _header_line(start: bytes, size: int) -> dict | None:
     if not isinstance(header, dict) or type(header.get("bytes")) is not int or header["bytes"] != size - len(line) - 1:
         return None  # truncated, grown, or not a header
     return header
+
+
+def _saved_time(info: SlotInfo) -> float:
+    """When the slot's save was made, as a number (a slot with no time counts as the oldest)."""
+    return info.saved_at.timestamp() if info.saved_at else float("-inf")
 
 
 def _when(text: object) -> datetime | None:

@@ -94,7 +94,7 @@ class SeenLines:
 
     def _load_record(self) -> None:
         data = self.files.read_json(FILE_NAME, max_bytes=MAX_BYTES, shape=_is_record)
-        if data is None:
+        if not isinstance(data, dict):  # None: no record (`_is_record` lets only a table through)
             return
         self._ids = {item for item in data["seen"] if isinstance(item, str)}
         wrong = next((item for item in data["seen"] if not isinstance(item, str)), self)

@@ -3,17 +3,20 @@
 A `StoryState` says where the player is (the current stop), what is on screen,
 which music plays, which choices were made, the variables' values and the calls
 waiting for their `return:`. It is immutable and turns into JSON and back, so a
-playthrough can keep every state it passed through.
+playthrough can keep every state it passed through. In JSON, places in the story
+are kept by stable names (`game.stable_ids`), never by step index, so the state
+fits a story edited since; the save that holds it says which version wrote it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from game.script.expressions import Value, kind_of
-from game.script.model import Call, Story
+from typing import Any
 
-FORMAT_VERSION = 1
+from game.script.expressions import Value, kind_of
+from game.script.model import Story
+from game.stable_ids import call_site, return_point
 
 
 @dataclass(frozen=True)
@@ -66,31 +69,28 @@ class StoryState:
     music: Playing = field(default_factory=Playing)
     choices: tuple[tuple[str, int], ...] = ()  # (choice id, option taken, counting shown options only)
     variables: tuple[tuple[str, Value], ...] = ()  # sorted (name, value) pairs
-    calls: tuple[int, ...] = ()  # where each pending `call:` returns to (step indexes)
+    calls: tuple[int, ...] = ()  # where each pending `call:` returns to (step indexes; saved as call sites)
 
     @property
     def values(self) -> dict[str, Value]:
         """The variables as a name -> value mapping."""
         return dict(self.variables)
 
-    def to_json(self, story: Story) -> dict:
-        """A JSON-ready dict; the position is kept as the stop's stable id."""
+    def to_json(self, story: Story) -> dict[str, Any]:
+        """A JSON-ready dict; the position is kept as the stop's stable id, the calls as their sites."""
         return {
-            "version": FORMAT_VERSION,
             "at": story.stop_id(self.position),
             "background": self.scene.background,
             "sprites": [[s.character, s.expression, s.position] for s in self.scene.sprites],
             "music": [self.music.track, self.music.loop],
             "choices": [list(c) for c in self.choices],
             "variables": dict(self.variables),
-            "calls": list(self.calls),
+            "calls": [call_site(story, point) for point in self.calls],
         }
 
     @classmethod
-    def from_json(cls, story: Story, data: dict) -> StoryState:
-        """The state `to_json` wrote; raises `ValueError` if it does not fit this story."""
-        if data.get("version") != FORMAT_VERSION:
-            raise ValueError(f"state format {data.get('version')!r}, this game reads {FORMAT_VERSION}")
+    def from_json(cls, story: Story, data: dict[str, Any]) -> StoryState:
+        """The state `to_json` wrote; raises `ValueError` if it does not fit this story (`KeyError` or `TypeError` if it is not such a state)."""
         if data["at"] not in story.index_of_id:
             raise ValueError(f"the line {data['at']!r} is no longer in the story")
         scene = Scene(data["background"], tuple(Sprite(*s) for s in data["sprites"]))
@@ -113,8 +113,12 @@ def _variables(story: Story, saved: object) -> tuple[tuple[str, Value], ...]:
 
 
 def _calls(story: Story, saved: object) -> tuple[int, ...]:
+    """Where the saved calls return to in `story`; a state from before calls has none."""
     if saved is None:
         return ()
-    if not isinstance(saved, list) or not all(isinstance(i, int) and 0 < i < len(story.steps) + 1 and isinstance(story.steps[i - 1], Call) for i in saved):
-        raise ValueError("the calls waiting to return no longer fit the story")
-    return tuple(saved)
+    if not isinstance(saved, list):
+        raise ValueError("the calls waiting to return are not a list")
+    points = [return_point(story, site) for site in saved]
+    if None in points:
+        raise ValueError("a call waiting to return is no longer in the story")
+    return tuple(point for point in points if point is not None)

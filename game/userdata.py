@@ -106,7 +106,7 @@ class PlayerFiles:
         if data is None:
             return None
         try:
-            value = json.loads(data.decode("utf-8"))
+            value: object = json.loads(data.decode("utf-8"))
         except UnicodeDecodeError:
             raise Unusable("it is not UTF-8 text") from None
         except ValueError as error:

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from game.beats import ChangeMusic, StoryEnded, after
 from game.playthrough import Playthrough
+from game.saves import FORMAT
 from game.script import load_story
 from game.script.model import Choice, Ending, Line
 from game.state import StoryState
@@ -254,6 +255,6 @@ def test_playthrough_json_round_trip_marks_the_current_line_seen(story):
     to_choice(play)
     play.choose(0)
     seen: set[str] = set()
-    again, notice = Playthrough.from_json(story, play.to_json(), seen=seen)
+    again, notice = Playthrough.from_json(story, play.to_json(), save_format=FORMAT, seen=seen)
     assert notice is None and again.beats == play.beats and again.index == play.index
     assert again.start == "start" and seen == {play.current.id}

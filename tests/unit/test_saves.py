@@ -13,10 +13,11 @@ from hypothesis import strategies as st
 
 from game import userdata
 from game.playthrough import Playthrough
-from game.resume import STATE_PARTS, fingerprint
+from game.resume import STATE_PARTS
 from game.saves import AUTOSAVES, FORMAT, QUICK, SaveError, SaveStore
 from game.script import load_story
 from game.script.model import Choice, Line
+from game.stable_ids import fingerprint
 from game.userdata import PlayerFiles, data_dir
 from tests.unit.test_userdata import Warnings
 
@@ -490,10 +491,11 @@ def test_damage_inside_the_playthrough_shows_once_loading_finds_it(write_scenes,
 
 
 def format_1(story, play: Playthrough) -> dict:
-    """A save as format 1 wrote it: every beat's whole state, and its keys in any order."""
+    """A save as format 1 wrote it: every beat's whole state (with a version of its own, its calls as step indexes), and its keys in any order."""
     beats = []
     for number, beat in enumerate(play.beats):
-        entry = {"at": beat.id, "check": fingerprint(beat.stop), "state": beat.state.to_json(story)}
+        state = {"version": 1, **beat.state.to_json(story), "calls": list(beat.state.calls)}
+        entry = {"at": beat.id, "check": fingerprint(beat.stop), "state": state}
         option = play.option_taken_at(number)
         if option is not None:
             entry["option"], entry["option_text"] = option, beat.stop.options[option].text
@@ -550,7 +552,7 @@ def test_the_compact_playthrough_knows_every_part_of_the_state(write_scenes, loa
     story = load(write_scenes())
     state = Playthrough(story).current.state
     assert {field.name for field in dataclasses.fields(state)} == {"position", "scene", "music", "choices", "variables", "calls"}
-    assert set(state.to_json(story)) == {"version", "at", *STATE_PARTS}
+    assert set(state.to_json(story)) == {"at", *STATE_PARTS}
 
 
 # -- atomic writes ------------------------------------------------------------------------
