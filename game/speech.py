@@ -101,8 +101,7 @@ def end_card_words(heading: str, ending: str) -> str:
 def stop_words(story: Story, stop: Line | Choice | Ending, *, end_card: str = "E N D I N G", taken: int | None = None) -> str:
     """What is said when the story arrives at a stop (a line, the choice or an ending)."""
     if isinstance(stop, Line):
-        character = story.characters.get(stop.speaker) if stop.speaker else None
-        return line_words(character.name if character else stop.speaker, stop.text)
+        return line_words(story.shown_name(stop.speaker), stop.text)
     if isinstance(stop, Choice):
         return choice_words(stop.prompt, [option.text for option in stop.options], taken=taken)
     return end_card_words(end_card, stop.name)

@@ -9,7 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
+from game.saves import Loaded, SaveError
+
 if TYPE_CHECKING:
+    import pygame
+
     from game.folder import GameFolder
     from game.player import PlayerData
     from game.playthrough import Playthrough
@@ -26,6 +30,7 @@ class Host(Protocol):
     game: GameFolder
     player: PlayerData  # settings, saves, seen, endings: plain data, no pygame
     services: Services  # fonts, images, audio, voice, notices
+    keyboard_used: bool  # the last input was a key or a controller: the focus is shown at once
 
     def new_clock(self) -> PausableClock:
         """A clock for a new layer (the stack pauses it while a modal layer covers the layer)."""
@@ -42,6 +47,10 @@ class Host(Protocol):
 
     def confirm(self, question: str, on_yes: Callable[[], None], *, detail: str = "", destructive: bool = False) -> None:
         """Ask Yes or No over everything; `on_yes` runs after a Yes."""
+        ...
+
+    def save_screenshot(self, picture: pygame.Surface) -> None:
+        """Write `picture` as a PNG into the data folder's screenshots/ (on a thread), then say so."""
         ...
 
     # -- the stack ----------------------------------------------------------------
@@ -71,3 +80,15 @@ class Host(Protocol):
     def apply_settings(self, new: Settings) -> None:
         """Use `new` at once (every layer hears `settings_changed`) and keep it for the next run."""
         ...
+
+
+def load_or_tell(host: Host, read: Callable[[], Loaded | None]) -> Loaded | None:
+    """What `read` loads; a save that cannot be loaded, or none yet, is a notice instead (nothing lost)."""
+    try:
+        loaded = read()
+    except SaveError as error:
+        host.notify(f"Could not load: {error}")
+        return None
+    if loaded is None:
+        host.notify("Nothing to load yet")
+    return loaded

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from driving import app, click, key, settle, start_game, wheel  # noqa: F401 (app is a fixture)
+from driving import click, key, settle, start_game, wheel
 from game.ui.end_card import EndCardScreen
 from game.ui.game_screen import GameScreen
 from game.ui.overlays import Confirm
@@ -36,7 +36,7 @@ def test_advance_completes_the_line_first_then_moves_on(app):
     settle(app, 0.05)
     first = game.playthrough.index
     key(app, pygame.K_SPACE)  # finishes the lead-in or the typing
-    while not game.playback.complete(app.clock.now()):
+    while not game.playback.complete(game.now()):
         key(app, pygame.K_SPACE)
     assert game.playthrough.index == first
     key(app, pygame.K_SPACE)
@@ -57,7 +57,7 @@ def test_rewind_and_forward_by_keys_and_wheel(app):
     key(app, pygame.K_LEFT)
     wheel(app, 1)
     assert game.playthrough.index == 1
-    frame = game.playback.frame(app.clock.now())
+    frame = game.playback.frame(game.now())
     assert frame.complete  # a rewound line shows whole, not re-typed
     wheel(app, -1)
     key(app, pygame.K_PAGEDOWN)
@@ -71,7 +71,7 @@ def test_skip_runs_through_seen_lines_and_stops_at_unseen(app):
     for _ in range(6):
         settle(app)
         key(app, pygame.K_RETURN)
-    app.seen.save()
+    app.player.seen.save()
     key(app, pygame.K_ESCAPE)
     click(app, app.top.tab_rect("Restart").center)
     assert isinstance(app.top, Confirm)
@@ -162,9 +162,9 @@ def test_the_game_menu_stops_the_line_typing(app):
     settle(app, 100.0)
     key(app, pygame.K_SPACE)  # the next line starts typing
     settle(app, 0.1)
-    shown = game.playback.chars_shown(app.clock.now())
+    shown = game.playback.chars_shown(game.now())
     key(app, pygame.K_ESCAPE)
     settle(app, 30.0)
     key(app, pygame.K_ESCAPE)
-    assert game.playback.chars_shown(app.clock.now()) == shown
-    assert not game.playback.complete(app.clock.now())
+    assert game.playback.chars_shown(game.now()) == shown
+    assert not game.playback.complete(game.now())

@@ -83,7 +83,7 @@ def test_the_preload_survives_a_truncated_picture(start, engine_copy, notices, r
     """Only the header is whole: the preload after the first frame gives a notice, not a crash."""
     path = spoil(engine_copy, relative, truncated(relative))
     app = start()
-    app.images.preload(app.story)
+    app.services.images.preload(app.story)
     assert [n for n in notices if str(path.relative_to(engine_copy)) in n], notices
     into_the_game(app)
 

@@ -53,7 +53,7 @@ def test_the_sample_game_plays_to_its_end_card_in_the_window(app, private_data_d
             press(app, pygame.K_SPACE)
     assert isinstance(app.screen, EndCardScreen)
     canvas = app.window.canvas
-    app.screen.draw(canvas, app.clock.now())
-    app.seen.save()
-    assert app.files.folder == private_data_dir / "games" / "sample_game"  # its own data, apart from Hub's
-    assert any(app.files.folder.iterdir())
+    app.screen.draw(canvas)
+    app.player.seen.save()
+    assert app.player.files.folder == private_data_dir / "games" / "sample_game"  # its own data, apart from Hub's
+    assert any(app.player.files.folder.iterdir())

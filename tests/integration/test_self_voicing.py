@@ -80,20 +80,20 @@ def engine() -> RecordingEngine:
 def app(folder, engine):
     app = make_app(folder, engine)
     yield app
-    app.voice.close()
+    app.services.voice.close()
     pygame.quit()
 
 
 def key(app: App, code: int) -> None:
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, mod=0, unicode="", scancode=0))
     app.frame()
-    app.voice.wait_until_quiet(2.0)  # each reading done before the next, so none is cut off unheard
+    app.services.voice.wait_until_quiet(2.0)  # each reading done before the next, so none is cut off unheard
 
 
 def settle(app: App, seconds: float = 10.0) -> None:
     app.clock.tick(seconds)
     app.frame()
-    app.voice.wait_until_quiet(2.0)
+    app.services.voice.wait_until_quiet(2.0)
 
 
 def said(engine: RecordingEngine) -> list[str]:
@@ -104,10 +104,10 @@ def said(engine: RecordingEngine) -> list[str]:
 def test_v_turns_self_voicing_on_and_off_and_keeps_the_setting(app, engine):
     """V toggles the setting with a notice (read aloud when on); off, nothing more is read."""
     key(app, pygame.K_v)
-    assert app.settings.self_voicing and app.settings_file.load().self_voicing
+    assert app.player.settings.self_voicing and app.player.settings_file.load().self_voicing
     assert said(engine) == [VOICING_ON, "Hub. Start"]  # the notice, then where the player is
     key(app, pygame.K_v)
-    assert not app.settings.self_voicing
+    assert not app.player.settings.self_voicing
     key(app, pygame.K_RETURN)
     settle(app)
     assert said(engine) == []
@@ -169,7 +169,7 @@ def test_every_menu_focus_is_read_with_the_page_and_slider_values(app, engine):
     key(app, pygame.K_DOWN)
     key(app, pygame.K_RIGHT)
     assert said(engine) == ["Auto-forward delay: 1.0 ×", "Music volume: 80 %", "Music volume: 85 %"]
-    assert app.settings.music_volume == 0.85
+    assert app.player.settings.music_volume == 0.85
     key(app, pygame.K_LEFT)
     assert said(engine) == ["Music volume: 80 %"]
     key(app, pygame.K_l)
@@ -187,9 +187,9 @@ def test_speech_rate_and_voice_volume_settings_apply_at_once(app, engine):
     """The Settings page's rows set the speech rate the voice reads at, and the voice files' volume."""
     from dataclasses import replace
 
-    app.apply_settings(replace(app.settings, self_voicing=True, speech_rate=2.0, voice_volume=0.25))
-    assert app.voice.rate == 2.0 and app.audio.voice_volume == 0.25
-    app.voice.wait_until_quiet(2.0)
+    app.apply_settings(replace(app.player.settings, self_voicing=True, speech_rate=2.0, voice_volume=0.25))
+    assert app.services.voice.rate == 2.0 and app.services.audio.voice_volume == 0.25
+    app.services.voice.wait_until_quiet(2.0)
     assert engine.rates[-1] == 2.0
 
 
@@ -200,7 +200,7 @@ def test_a_missing_engine_gives_one_notice_and_play_goes_on(folder, monkeypatch)
     shown: list[str] = []
     notify = app.notify
     monkeypatch.setattr(app, "notify", lambda text: (shown.append(text), notify(text)))
-    app.voice._warn = app.notify  # the voice warns through the app, as it was made to
+    app.services.voice._warn = app.notify  # the voice warns through the app, as it was made to
     try:
         key(app, pygame.K_v)
         key(app, pygame.K_RETURN)
@@ -221,7 +221,7 @@ def test_a_whole_self_voicing_can_be_injected(folder):
     voice = SelfVoicing(engine, warn=lambda text: None)
     app = make_app(folder, voice)
     try:
-        assert app.voice is voice
+        assert app.services.voice is voice
     finally:
         voice.close()
         pygame.quit()
@@ -233,7 +233,7 @@ def test_a_line_with_a_voice_file_plays_it_at_the_voice_volume(app, engine):
 
     from game.ui.audio import VOICE_CHANNEL
 
-    app.apply_settings(replace(app.settings, self_voicing=True, voice_volume=0.5))
+    app.apply_settings(replace(app.player.settings, self_voicing=True, voice_volume=0.5))
     key(app, pygame.K_RETURN)
     settle(app)
     key(app, pygame.K_RETURN)

@@ -175,10 +175,10 @@ def test_the_game_waits_for_a_click_at_each_full_box(story):
         assert len(breaks) >= 5
         app.clock.tick(100)
         app.frame()
-        frame = screen.playback.frame(app.clock.now())
+        frame = screen.playback.frame(screen.now())
         assert (frame.chars, frame.waiting, frame.complete) == (breaks[0], True, False)
-        screen.advance(app.clock.now())
-        assert screen.playback.frame(app.clock.now()).text_from == breaks[0]
+        screen.advance()
+        assert screen.playback.frame(screen.now()).text_from == breaks[0]
     finally:
         pygame.quit()
 
