@@ -38,7 +38,7 @@ from game.ui.game_screen import GameScreen, png
 from game.ui.gamepad import CONTROLLER_EVENTS, GamepadInput
 from game.ui.host import load_or_tell
 from game.ui.input import Input
-from game.ui.layer import Layer, PausableClock
+from game.ui.layer import Layer, PausableClock, dispatch
 from game.ui.menu import GameMenu
 from game.ui.overlays import Confirm
 from game.ui.services import Services
@@ -282,13 +282,17 @@ class App:
         """One input: window or fullscreen and self-voicing are the app's; the rest goes to the top layer."""
         if input.pressed or input.kind == "move":
             self.keyboard_used = not input.pointer
-        if input.pressed and "fullscreen" in input:
-            self.apply_settings(replace(self.player.settings, fullscreen=not self.window.fullscreen))
-        elif input.pressed and "self_voicing" in input:
-            self.toggle_self_voicing()
-        else:
+        if not (input.pressed and dispatch(self, input)):
             self.stack.handle(input)
         self.dirty = True
+
+    def action_fullscreen(self, input: Input) -> None:
+        """F11 or Alt+Enter, over any layer: window or fullscreen (the setting, kept)."""
+        self.apply_settings(replace(self.player.settings, fullscreen=not self.window.fullscreen))
+
+    def action_self_voicing(self, input: Input) -> None:
+        """`V`, over any layer: self-voicing on or off (the setting, kept), said in a notice."""
+        self.toggle_self_voicing()
 
     def frame(self) -> None:
         """One turn of the loop: events, timers, and a redraw if anything changed."""
