@@ -7,9 +7,8 @@ import pygame
 import pytest
 
 from game.app import App
-from game.clock import ManualClock
 from game.script.model import Ending
-from game.speech import RecordingEngine
+from speech_doubles import RecordingEngine
 from game.ui.end_card import EndCardScreen
 from game.ui.game_screen import GameScreen
 from game.ui.menu import GameMenu
@@ -28,12 +27,9 @@ LEFT_SHOULDER = pygame.CONTROLLER_BUTTON_LEFTSHOULDER
 
 
 @pytest.fixture
-def app(shipped_story):
-    app = App(shipped_story, clock=ManualClock(), voice=RecordingEngine())
-    app.frame()
-    yield app
-    app.services.voice.close()
-    pygame.quit()
+def app(make_app, shipped_story):
+    """The app with a recording voice, its first frame drawn."""
+    return make_app(shipped_story, voice=RecordingEngine(), frame=True)
 
 
 def press(app: App, button: int, times: int = 1) -> None:

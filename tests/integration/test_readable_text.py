@@ -44,16 +44,7 @@ def every_line(story) -> list:
     return [beat for beat in beats.values() if beat.text]
 
 
-@pytest.fixture(scope="module")
-def display():
-    pygame.display.init()
-    pygame.font.init()
-    pygame.display.set_mode(SCREEN_SIZE)
-    yield
-    pygame.quit()
-
-
-@pytest.fixture(scope="module")
+@pytest.fixture
 def images(display):
     return Images(ROOT)
 

@@ -7,7 +7,6 @@ import pytest
 
 from game import ROOT
 from game.app import App
-from game.clock import ManualClock
 from game.folder import load_game
 from game.script import load_story
 from game.ui.end_card import EndCardScreen
@@ -18,12 +17,10 @@ SAMPLE = ROOT / "tests" / "sample_game"
 
 
 @pytest.fixture
-def app():
+def app(make_app):
     game = load_game(SAMPLE)
     story, _ = load_story(game=game)
-    app = App(story, game, clock=ManualClock())
-    yield app
-    pygame.quit()
+    return make_app(story, game)
 
 
 def press(app: App, key: int) -> None:

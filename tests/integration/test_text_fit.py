@@ -39,16 +39,6 @@ def story(tmp_path_factory):
     return load_story(folder)[0]
 
 
-@pytest.fixture
-def display():
-    """A dummy display for each test (an app test before it may have shut pygame down)."""
-    pygame.display.init()
-    pygame.font.init()
-    pygame.display.set_mode(SCREEN_SIZE)
-    yield
-    pygame.quit()
-
-
 def beat_of(story, case: str):
     play = Playthrough(story)
     for _ in range(list(CASES).index(case)):
