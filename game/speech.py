@@ -324,7 +324,7 @@ def find_engine(*, system: str | None = None, which: Callable[[str], str | None]
     system = system or platform.system()
     if system == "Windows":
         try:
-            import pyttsx3
+            import pyttsx3  # type: ignore[import-not-found]  # Windows only, optional
         except ImportError:
             return None
         return Pyttsx3Engine(pyttsx3)

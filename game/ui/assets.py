@@ -47,7 +47,7 @@ def to_stderr(text: str) -> None:
 def shown_path(path: Path, root: GameFolder | Path) -> str:
     """A path as a notice shows it: from the game's folder when it is inside it."""
     try:
-        return str(path.relative_to(getattr(root, "root", root)))
+        return str(path.relative_to(root if isinstance(root, Path) else root.root))
     except ValueError:
         return str(path)
 
@@ -225,6 +225,7 @@ class Fonts:
                 self._refused.add(self._last_resort)
                 self.warn("No usable font among the game's and the bundled ones: drawing with pygame's built-in font.")
             main = self._face(self._last_resort, size, slant)
+        assert main is not None, "pygame's own font always opens"
         chain = FontChain(main, fallbacks)
         if isinstance(main.font, FallbackFont) and main.font.chain is None:
             main.font.chain = chain  # the same face at the same size has the same fallbacks in any role

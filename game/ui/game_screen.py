@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
 import pygame
@@ -21,7 +22,7 @@ from game.playthrough import Playthrough
 from game.reveal import BeatPlayback, Frame
 from game.script.model import Choice, Ending, Line
 from game.speech import choice_words, control_words, line_words
-from game.ui.damage import Look, box, changed
+from game.ui.damage import Box, Look, box, changed
 from game.ui.host import Host, load_or_tell
 from game.ui.input import Input
 from game.ui.layer import PausableClock, dispatch
@@ -469,7 +470,7 @@ class GameScreen:
         beat = self.playthrough.current
         whole = (id(self.playback), id(beat), dataclasses.replace(frame, chars=0, waiting=False, complete=False), self.hidden,
                  id(self.choice), self.choice_dims, self.skipping, self.auto_on, self.playthrough.rewound, self.quick.hovered)
-        parts = {"text": (box(self.stage.clip), frame.chars if frame.text_shown else None)}
+        parts: dict[str, tuple[Box | None, Hashable]] = {"text": (box(self.stage.clip), frame.chars if frame.text_shown else None)}
         indicator = self.stage.indicator_box(waiting_for) if frame.text_shown and waiting_for is not None and isinstance(beat.stop, Line) else None
         parts["indicator"] = (None if indicator is None else box(indicator), None)
         if frame.blend_from is None or frame.blend >= 1.0:

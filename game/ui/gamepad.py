@@ -27,7 +27,7 @@ REPEAT_INTERVAL = 0.12
 STICK_PRESS, STICK_RELEASE = 0.60, 0.35  # of full tilt: a dead zone with hysteresis, so it does not chatter
 TRIGGER_PRESS, TRIGGER_RELEASE = 0.50, 0.25
 AXIS_FULL = 32767
-SDL_ERRORS = (pygame.error, controller.error)  # the controller module raises its own, not pygame.error
+SDL_ERRORS: tuple[type[Exception], ...] = (pygame.error, controller.error)  # type: ignore[attr-defined]  # the controller module raises its own, not pygame.error
 
 CONTROLLER_EVENTS = frozenset(
     {

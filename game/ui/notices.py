@@ -52,7 +52,7 @@ class Notices:
 
     def next_change(self, now: float) -> float | None:
         """Seconds until a notice next changes how it looks: its fade's next step or its end."""
-        times = []
+        times: list[float] = []
         for notice in self.shown:
             start = notice.shown_at + NOTICE_HOLD
             steps = [start + NOTICE_FADE * i / FADE_STEPS for i in range(FADE_STEPS + 1)]

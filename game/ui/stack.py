@@ -100,7 +100,7 @@ class LayerStack:
         for layer in self.live():
             if layer in self._layers:  # an update may have closed a later one
                 if _legacy(layer):
-                    layer.update(self.clock.now())  # SHIM(menus): remove when game/ui/menu takes Input/Host
+                    _old(layer).update(self.clock.now())  # SHIM(menus): remove when game/ui/menu takes Input/Host
                 else:
                     layer.update()
         return self.notices.update(self.clock.now())
@@ -108,7 +108,7 @@ class LayerStack:
     def next_change(self) -> float | None:
         """Seconds until something on the stack changes by itself (None: nothing will)."""
         now = self.clock.now()
-        waits = [layer.next_change(now) if _legacy(layer) else layer.next_change() for layer in self.live()]  # SHIM(menus): the legacy branch
+        waits = [_old(layer).next_change(now) if _legacy(layer) else layer.next_change() for layer in self.live()]  # SHIM(menus): the legacy branch
         waits.append(self.notices.next_change(now))
         return min((w for w in waits if w is not None), default=None)
 
@@ -134,7 +134,7 @@ class LayerStack:
             canvas.set_clip(region)
             for layer in self._layers:
                 if _legacy(layer):
-                    layer.draw(canvas, now)  # SHIM(menus): remove when game/ui/menu takes Input/Host
+                    _old(layer).draw(canvas, now)  # SHIM(menus): remove when game/ui/menu takes Input/Host
                 else:
                     layer.draw(canvas)
             self.notices.draw(canvas, now)
@@ -161,6 +161,10 @@ def _resume(layer: Layer) -> None:
 # and takes (actions, event, point), `update(now)`, `draw(canvas, now)`, `next_change(now)`.
 def _legacy(layer: Any) -> bool:
     return not hasattr(layer, "clock")
+
+
+def _old(layer: Layer) -> Any:  # SHIM(menus): remove when game/ui/menu takes Input/Host
+    return layer
 
 
 def _legacy_handle(layer: Any, input: Input) -> None:  # SHIM(menus): remove when game/ui/menu takes Input/Host

@@ -3,7 +3,7 @@ the quick menu's links, and opaque panels. They take an `Input`, never a pygame 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 import pygame
@@ -238,7 +238,7 @@ class Links:
             return None, False
         return (hit if input.released else None), True
 
-    def draw(self, canvas: pygame.Surface, *, lit: set[int] = frozenset()) -> None:
+    def draw(self, canvas: pygame.Surface, *, lit: Collection[int] = frozenset()) -> None:
         for index, rect in enumerate(self.rects):
             colour = HIGHLIGHT if index in lit or index == self.hovered else DIM_TEXT
             canvas.blit(self._texts[colour][index], rect)
