@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from driving import key, settle, start_game, to_choice
+from driving import settle, start_game, to_choice
 from game.ui.layout import SCREEN_SIZE
 
 
@@ -24,10 +24,10 @@ def test_the_title_draws_purely(app):
     drawn_twice_alike(app.screen)
 
 
-def test_the_game_screen_draws_purely_mid_typing(app):
+def test_the_game_screen_draws_purely_mid_typing(app, press):
     game = start_game(app)
     settle(app)
-    key(app, pygame.K_SPACE)
+    press(pygame.K_SPACE)
     app.clock.tick(0.3)
     app.frame()
     assert 0 < game.playback.chars_shown(game.now()) < len(game.playthrough.current.text)
@@ -41,16 +41,16 @@ def test_the_game_screen_draws_purely_at_the_choice(app):
     drawn_twice_alike(game)
 
 
-def test_a_modal_layer_stops_the_clock_of_the_layers_beneath_and_the_stack_starts_it_again(app):
+def test_a_modal_layer_stops_the_clock_of_the_layers_beneath_and_the_stack_starts_it_again(app, press):
     game = start_game(app)
     settle(app)
     before = game.clock.now()
-    key(app, pygame.K_ESCAPE)  # the game menu
+    press(pygame.K_ESCAPE)  # the game menu
     assert game.clock.paused
     app.clock.tick(50.0)
     app.frame()
     assert game.clock.now() == before
-    key(app, pygame.K_ESCAPE)
+    press(pygame.K_ESCAPE)
     assert not game.clock.paused
     app.clock.tick(1.0)
     assert game.clock.now() == before + 1.0
