@@ -292,12 +292,9 @@ def test_reduce_motion_makes_transitions_cuts(app):
     assert game.next_change() is None or not game.stage.animating(0.1)
 
 
-def test_settings_are_kept_and_used_by_the_next_run(app, shipped_story):
-    from game.app import App
-    from game.clock import ManualClock
-
+def test_settings_are_kept_and_used_by_the_next_run(app, make_app, shipped_story):
     app.apply_settings(dataclasses.replace(app.player.settings, text_scale=1.3, font="legible", line_spacing=1.5, high_contrast=True, reduce_motion=True))
-    again = App(shipped_story, clock=ManualClock())
+    again = make_app(shipped_story)
     assert again.player.settings == app.player.settings
     assert (again.services.fonts.scale, again.services.fonts.family) == (1.3, "legible")
     again.frame()
