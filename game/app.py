@@ -168,7 +168,13 @@ class App:
         self.show(TitleScreen(self))
 
     def play(self, playthrough: Playthrough | None = None, *, notice: str | None = None) -> None:
-        """A new game (the title's music fades), or a loaded `playthrough`, said with `notice`."""
+        """A new game (the title's music fades), or a loaded `playthrough`, said with `notice`: into the
+        game being played (no autosave of what it replaces, overlays close), else on a new game screen."""
+        game = self.game_screen
+        if playthrough is not None and game is not None:
+            game.load(playthrough, notice)
+            self.show(game)
+            return
         self.services.audio.play_music(None, fade=0.5)
         self.show(GameScreen(self, playthrough, start=self.start))
         if playthrough is not None:
@@ -390,13 +396,7 @@ class App:
         self.open_page(page)
 
     def load(self, loaded: Loaded) -> None:  # SHIM(menus): remove when game/ui/menu takes Input/Host
-        """The menu's Load: into the game being played (menus close), else a game screen made afresh."""
-        game = self.game_screen
-        if game is None:
-            self.play(loaded.playthrough, notice=loaded.notice)
-        else:
-            game.load(loaded)
-            self.show(game)
+        self.play(loaded.playthrough, notice=loaded.notice)
 
     def load_with(self, read: Callable[[], Loaded | None]) -> bool:  # SHIM(menus): remove when game/ui/menu takes Input/Host
         loaded = load_or_tell(self, read)

@@ -33,7 +33,6 @@ from game.ui.widgets import Buttons, Links, plates
 
 if TYPE_CHECKING:
     from game.beats import Beat
-    from game.saves import Loaded
     from game.settings import Settings
 
 SKIP_RATE = 40.0  # lines a second while skipping (at least 30 asked; Ren'Py's default passes about 13)
@@ -199,15 +198,15 @@ class GameScreen:
         elif self.skip_on:
             self._next_skip = self.now()
 
-    def load(self, loaded: Loaded) -> None:
-        """Show a loaded playthrough, whole at once, and say so (or what loading had to mend)."""
-        self.playthrough = loaded.playthrough
+    def load(self, playthrough: Playthrough, notice: str | None = None) -> None:
+        """Show a loaded playthrough, whole at once, and say so (`notice`: what loading had to mend)."""
+        self.playthrough = playthrough
         self._loaded_at = self.playthrough.index
         self.skip_on = self.skip_held = self.auto_on = False
         self._show_interface()
         self._lines_unsaved = 0
         self._play(instant=True)
-        self.host.notify(loaded.notice or "Loaded")
+        self.host.notify(notice or "Loaded")
 
     @property
     def skipping(self) -> bool:
@@ -286,7 +285,7 @@ class GameScreen:
     def action_quick_load(self, input: Input) -> None:
         player = self.host.player
         if (loaded := load_or_tell(self.host, lambda: player.saves.quick_load(seen=player.seen))) is not None:
-            self.load(loaded)
+            self.load(loaded.playthrough, loaded.notice)
 
     def action_screenshot(self, input: Input) -> None:
         self.screenshot()

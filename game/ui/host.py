@@ -23,6 +23,20 @@ if TYPE_CHECKING:
     from game.ui.services import Services
 
 
+class Playing(Protocol):
+    """The game screen, as a menu over it sees it (History goes back, Save takes its picture)."""
+
+    playthrough: Playthrough
+
+    def thumbnail_png(self) -> bytes: ...
+
+    def go_to(self, index: int) -> None:
+        """Stand at beat `index`, shown whole (the beats ahead kept for rolling forward)."""
+        ...
+
+    def screenshot(self) -> None: ...
+
+
 class Host(Protocol):
     """The stack, the player's data and the services, as a screen sees them."""
 
@@ -31,6 +45,11 @@ class Host(Protocol):
     player: PlayerData  # settings, saves, seen, endings: plain data, no pygame
     services: Services  # fonts, images, audio, voice, notices
     keyboard_used: bool  # the last input was a key or a controller: the focus is shown at once
+
+    @property
+    def game_screen(self) -> Playing | None:
+        """The game being played (None on the title and the end card)."""
+        ...
 
     def new_clock(self) -> PausableClock:
         """A clock for a new layer (the stack pauses it while a modal layer covers the layer)."""
@@ -67,7 +86,8 @@ class Host(Protocol):
         ...
 
     def play(self, playthrough: Playthrough | None = None, *, notice: str | None = None) -> None:
-        """The game screen: a new game, or `playthrough` (a loaded one) with `notice`."""
+        """The game screen: a new game, or `playthrough` (a loaded one) with `notice` (loaded into the
+        game being played, if there is one: nothing is autosaved over it)."""
         ...
 
     def show_end_card(self, ending: str, *, shown: str | None = None) -> None: ...

@@ -168,3 +168,19 @@ def test_the_game_menu_stops_the_line_typing(app):
     key(app, pygame.K_ESCAPE)
     assert game.playback.chars_shown(game.now()) == shown
     assert not game.playback.complete(game.now())
+
+
+def test_loading_into_the_game_being_played_keeps_its_screen_and_autosaves_nothing(app, saves):
+    """`host.play(loaded)` while playing loads into the same game screen (overlays close); leaving for a
+    new game or the title autosaves, loading does not."""
+    game = start_game(app)
+    for _ in range(3):
+        settle(app)
+        key(app, pygame.K_RETURN)
+    key(app, pygame.K_F5)
+    loaded = app.player.saves.quick_load(seen=app.player.seen)
+    key(app, pygame.K_ESCAPE)  # the game menu over it
+    app.play(loaded.playthrough, notice=loaded.notice)
+    assert app.layers == (game,) and saves.count("autosave") == 0
+    app.play()
+    assert app.screen is not game and saves.count("autosave") == 1
