@@ -184,3 +184,21 @@ def test_loading_into_the_game_being_played_keeps_its_screen_and_autosaves_nothi
     assert app.layers == (game,) and saves.count("autosave") == 0
     app.play()
     assert app.screen is not game and saves.count("autosave") == 1
+
+
+def test_hub_exit_after_first_frame_draws_one_frame_and_stops(monkeypatch, shipped_story):
+    """HUB_EXIT_AFTER_FIRST_FRAME=1 (a build's smoke test): `play` runs the loop for one frame only."""
+    from game import app as app_module
+
+    asked: list[int | None] = []
+    monkeypatch.setattr(app_module.App, "run", lambda self, *, frames=None: asked.append(frames) or 0)
+    monkeypatch.setenv("HUB_EXIT_AFTER_FIRST_FRAME", "1")
+    assert app_module.play(shipped_story) == 0
+    monkeypatch.delenv("HUB_EXIT_AFTER_FIRST_FRAME")
+    assert app_module.play(shipped_story) == 0
+    assert asked == [1, None]
+    pygame.quit()
+
+
+def test_run_for_one_frame_draws_it_and_closes(app):
+    assert app.run(frames=1) == 0 and app.presented == 1
