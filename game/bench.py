@@ -181,7 +181,7 @@ def _frames(game: GameFolder) -> dict:
     clock.tick(60)  # long after the line appeared: nothing moves any more
 
     def render() -> None:
-        screen.draw(app.window.canvas, clock.now())
+        screen.draw(app.window.canvas)
         app.window.present()
 
     render_figures = _timed(render, 400)
@@ -238,7 +238,7 @@ def _cpu(game: GameFolder, seconds: float = 3.0) -> dict:
     clock.skew += 10.0  # long after the line appeared: the indicator rests, the sprites blink and breathe
     app.frame()
     blinking = _cpu_percent(app, seconds)
-    return {"cpu_while_typing_percent_of_a_core": typing, "cpu_while_blinking": blinking, "text_cps": app.settings.text_cps}
+    return {"cpu_while_typing_percent_of_a_core": typing, "cpu_while_blinking": blinking, "text_cps": app.player.settings.text_cps}
 
 
 def _long_app(folder: Path):
@@ -279,8 +279,8 @@ def _load_page(app) -> dict:
     from game.ui.menu import slots
 
     screen = app.game_screen
-    for name in [name for page in range(1, 11) for name in app.saves.slot_names(page)]:
-        app.saves.save(name, screen.playthrough, thumbnail_png=screen.thumbnail_png())
+    for name in [name for page in range(1, 11) for name in app.player.saves.slot_names(page)]:
+        app.player.saves.save(name, screen.playthrough, thumbnail_png=screen.thumbnail_png())
     first_draw = _menu_first_draw(app, "load")
 
     def fresh() -> None:
@@ -292,9 +292,11 @@ def _load_page(app) -> dict:
 
 def _quick_save_and_load(app) -> dict:
     """F5 and F9 as the player meets them: the thumbnail made from the game screen, the save, the load."""
+    from game.ui.input import press
+
     screen = app.game_screen
-    save = lambda: app.saves.quick_save(screen.playthrough, thumbnail_png=screen.thumbnail_png())  # noqa: E731
-    return {"quick_save_with_thumbnail_10000_lines": _timed(save, 9), "quick_load_and_show_10000_lines": _timed(app.quick_load, 9)}
+    save = lambda: app.player.saves.quick_save(screen.playthrough, thumbnail_png=screen.thumbnail_png())  # noqa: E731
+    return {"quick_save_with_thumbnail_10000_lines": _timed(save, 9), "quick_load_and_show_10000_lines": _timed(lambda: screen.action_quick_load(press("quick_load")), 9)}
 
 
 def _history_page(app) -> dict:
@@ -321,8 +323,8 @@ def _menu_idle_cpu(app, seconds: float = 2.0) -> dict:
     """CPU used with the game menu open and nothing moving, the app's own loop running."""
     from game.clock import SystemClock
 
-    app.clock = SystemClock()
-    app.open_menu("load")
+    app.clock = app.stack.clock = SystemClock()  # the loop sleeps by the real time (the menu covers the game, whose clock stands)
+    app.open_page("load")
     app.frame()
     return {"idle_cpu_percent_of_a_core_menu_open": _cpu_percent(app, seconds)}
 
@@ -334,7 +336,7 @@ def _menus(_game: GameFolder) -> dict:
         figures = {}
         for part in (_quick_save_and_load, _load_page, _history_page, _menu_idle_cpu):
             figures.update(part(app))
-        app.seen.close()
+        app.player.seen.close()
         return figures
 
 

@@ -38,8 +38,7 @@ class History:
             raise IndexError(f"there is no entry {index} in a history of {len(self)}")
         beat = self.playthrough.beats[index]
         stop = beat.stop
-        character = self.playthrough.story.characters.get(beat.speaker) if beat.speaker else None
-        speaker = character.name if character else beat.speaker  # a line's, or a spoken prompt's
+        speaker = self.playthrough.story.shown_name(beat.speaker)  # a line's, or a spoken prompt's
         if isinstance(stop, Line):
             return Entry(index, speaker, beat.text)  # variables put in
         if isinstance(stop, Choice):

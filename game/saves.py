@@ -304,7 +304,7 @@ def _shown(story: Story, playthrough: Playthrough) -> tuple[str | None, str]:
     """The speaker's name and the first words of what the player is looking at."""
     beat = playthrough.current
     stop = beat.stop
-    speaker = story.characters[beat.speaker].name if beat.speaker in story.characters else beat.speaker
+    speaker = story.shown_name(beat.speaker)
     if isinstance(stop, Line):
         return speaker, first_words(beat.text)
     if isinstance(stop, Choice):  # a spoken prompt is the speaker's words

@@ -13,12 +13,13 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass, fields, replace
 
+from game.fonts import FAMILIES
 from game.userdata import PlayerFiles
 
 FILE_NAME = "settings.json"
 FORMAT = 1
 MAX_BYTES = 64 * 1024
-FONTS = ("game", "legible", "dyslexic")
+FONTS = tuple(FAMILIES)  # the font families a player may choose (`game.fonts`)
 
 #: The range of each number a player can set (sliders use these ends).
 RANGES: dict[str, tuple[float, float]] = {

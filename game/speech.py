@@ -7,7 +7,7 @@ a new line interrupts the one being read. The engine behind it is one of:
 Windows (SAPI has no command). pyttsx3 is not used elsewhere: on Linux its
 espeak driver plays each line through a blocking `aplay` that cannot be
 interrupted, and on macOS it needs the main thread's run loop.
-`RecordingEngine` is the fake that tests use. No pygame here.
+Tests read through a recording engine of their own (tests/speech_doubles.py). No pygame here.
 
 The `*_words` functions turn what is on screen into what is said.
 """
@@ -15,7 +15,6 @@ The `*_words` functions turn what is on screen into what is said.
 from __future__ import annotations
 
 import math
-import os
 import platform
 import shutil
 import subprocess
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import Protocol
 
 from game.script.model import Choice, Ending, Line, Story
+from game.userdata import write_atomic
 
 NO_ENGINE = "Self-voicing: no text-to-speech engine found"
 MIN_RATE, MAX_RATE = 0.25, 4.0
@@ -101,8 +101,7 @@ def end_card_words(heading: str, ending: str) -> str:
 def stop_words(story: Story, stop: Line | Choice | Ending, *, end_card: str = "E N D I N G", taken: int | None = None) -> str:
     """What is said when the story arrives at a stop (a line, the choice or an ending)."""
     if isinstance(stop, Line):
-        character = story.characters.get(stop.speaker) if stop.speaker else None
-        return line_words(character.name if character else stop.speaker, stop.text)
+        return line_words(story.shown_name(stop.speaker), stop.text)
     if isinstance(stop, Choice):
         return choice_words(stop.prompt, [option.text for option in stop.options], taken=taken)
     return end_card_words(end_card, stop.name)
@@ -168,10 +167,11 @@ class SelfVoicing:
             self._lines.clear()
             self._current.set()
 
-    def wait_until_quiet(self, timeout: float) -> bool:
-        """Block until every line has been read (for tests and tools, not the game loop)."""
+    @property
+    def quiet(self) -> bool:
+        """Nothing is being read and nothing waits to be."""
         with self._lock:
-            return self._lock.wait_for(lambda: not self._lines and not self._reading, timeout)
+            return not self._lines and not self._reading
 
     def close(self) -> None:
         """Stop reading and end the thread (the game is closing)."""
@@ -319,47 +319,12 @@ class Pyttsx3Engine:
             raise SpeechError(f"pyttsx3 failed ({problem})") from problem
 
 
-class RecordingEngine:
-    """The fake engine: records what would be said, in order, and what was cut short.
-
-    `hold` makes each line "last" until it is interrupted or `release()` is called,
-    so tests can interrupt a line mid-reading."""
-
-    name = "recording"
-
-    def __init__(self, *, hold: bool = False) -> None:
-        self.spoken: list[str] = []
-        self.interrupted: list[str] = []
-        self.rates: list[float] = []
-        self.hold = hold
-        self.started = threading.Semaphore(0)  # one release for each line begun
-        self._release = threading.Event()
-
-    def speak(self, text: str, *, rate: float, stop: threading.Event) -> None:
-        self.spoken.append(text)
-        self.rates.append(rate)
-        self.started.release()
-        if self.hold:
-            while not stop.wait(POLL):
-                if self._release.is_set():
-                    self._release.clear()
-                    return
-            self.interrupted.append(text)
-
-    def release(self) -> None:
-        """Let the line being held finish normally."""
-        self._release.set()
-
-    def to_wav(self, text: str, path: Path, *, rate: float) -> None:
-        raise SpeechError("the recording engine makes no sound")
-
-
 def find_engine(*, system: str | None = None, which: Callable[[str], str | None] = shutil.which) -> SpeechEngine | None:
     """This platform's text-to-speech, or None where there is none."""
     system = system or platform.system()
     if system == "Windows":
         try:
-            import pyttsx3
+            import pyttsx3  # type: ignore[import-not-found]  # Windows only, optional
         except ImportError:
             return None
         return Pyttsx3Engine(pyttsx3)
@@ -376,14 +341,11 @@ def speak_to_wav(text: str, path: Path, *, rate: float = 1.0, engine: SpeechEngi
     if engine is None:
         raise SpeechError(NO_ENGINE)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(suffix=".wav", dir=path.parent)
-    os.close(handle)
-    try:
-        engine.to_wav(_tidy(text), Path(temporary), rate=rate)
-        if os.path.getsize(temporary) == 0:
-            raise SpeechError(f"{engine.name} wrote no sound")
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
+    with tempfile.TemporaryDirectory(dir=path.parent) as scratch:
+        spoken = Path(scratch) / path.name  # the engine writes here; the file is put in place whole
+        engine.to_wav(_tidy(text), spoken, rate=rate)
+        sound = spoken.read_bytes() if spoken.exists() else b""
+    if not sound:
+        raise SpeechError(f"{engine.name} wrote no sound")
+    write_atomic(path, sound)
     return path

@@ -102,7 +102,7 @@ def shown_lines(story: Story, beat: Beat) -> list[str]:
         return []
     if beat.speaker is None:
         return [beat.text]
-    return [f"{story.characters[beat.speaker].name}: {beat.text}"]
+    return [f"{story.shown_name(beat.speaker)}: {beat.text}"]
 
 
 def _numbers(options: Sequence[int]) -> str:

@@ -28,6 +28,100 @@ characters:
 """
 
 
+@pytest.fixture
+def display():
+    """A dummy display for one test (an app test before it may have shut pygame down)."""
+    import pygame
+
+    from game.ui.layout import SCREEN_SIZE
+
+    pygame.display.init()
+    pygame.font.init()
+    pygame.display.set_mode(SCREEN_SIZE)
+    yield
+    pygame.quit()
+
+
+@pytest.fixture
+def make_app(private_data_dir: Path):
+    """`make_app(story, game, voice=...)`: a real App on a ManualClock with its data in the test's own
+    folder (`private_data_dir`), closed after the test; `frame=True` draws its first frame. `app.presented` counts the frames put on screen."""
+    import pygame
+
+    from game.app import App
+    from game.clock import ManualClock
+
+    made = []
+
+    def make(story, game=None, *, voice=None, frame: bool = False):
+        app = App(story, game, clock=ManualClock(), voice=voice)  # its data under HUB_DATA_DIR: `private_data_dir`
+        app.presented = 0
+        present = app.window.present
+
+        def counting_present(rects=None) -> None:
+            app.presented += 1
+            present(rects)
+
+        app.window.present = counting_present
+        made.append(app)
+        if frame:
+            app.frame()
+        return app
+
+    yield make
+    for app in made:
+        app.services.voice.close()
+    pygame.quit()
+
+
+@pytest.fixture
+def app(make_app, shipped_story):
+    """The app on the title screen of the game's own story (see `make_app`)."""
+    return make_app(shipped_story)
+
+
+@pytest.fixture
+def press(app):
+    """`press(pygame.K_RETURN, mod=..., unicode=...)`: a real key press (down and up) through the keymap, then a frame."""
+    import pygame
+
+    def key(code: int, *, mod: int = 0, unicode: str = "") -> None:
+        for kind in (pygame.KEYDOWN, pygame.KEYUP):
+            pygame.event.post(pygame.event.Event(kind, key=code, mod=mod, unicode=unicode, scancode=0))
+        app.frame()
+
+    return key
+
+
+class RecordingSaves:
+    """Wraps the app's save store, counting the calls made to it (and passing them on)."""
+
+    def __init__(self, store: object) -> None:
+        self.store = store
+        self.calls: list[str] = []
+
+    def __getattr__(self, name: str) -> object:
+        found = getattr(self.store, name)
+        if not callable(found):
+            return found
+
+        def recorded(*args: object, **kwargs: object) -> object:
+            self.calls.append(name)
+            return found(*args, **kwargs)
+
+        return recorded
+
+    def count(self, name: str) -> int:
+        return self.calls.count(name)
+
+
+@pytest.fixture
+def saves(app):
+    """The app's save store, with its calls counted (`RecordingSaves`)."""
+    app.player.saves = RecordingSaves(app.player.saves)
+    return app.player.saves
+
+
 @pytest.fixture(autouse=True)
 def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own per-user data folder (the "seen" record lives there)."""

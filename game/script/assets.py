@@ -18,6 +18,7 @@ from pathlib import Path
 from PIL import Image
 
 from game.gamefolder import ENGINE, GameFolder
+from game.fonts import INTERFACE_FILES
 from game.script.files import FALLBACK_FONT, check_font, check_image, check_sound
 from game.script.problems import Place, Problem, did_you_mean
 
@@ -29,7 +30,7 @@ MIXER_DEPENDENT = (".mp3", ".opus")  # SDL_mixer 2.6+ (the one in pygame's wheel
 #: Keep these in step with the UI: a file the UI loads by name belongs here.
 INTERFACE_IMAGES = ("textbox", "nameplate", "continue", "choice_normal", "choice_hover", "choice_pressed", "menu_panel", "end_card")
 INTERFACE_SOUNDS = ("ui_click", "ui_hover")
-INTERFACE_FONTS = ("Lato-Regular.ttf", "Lato-Italic.ttf", "Lato-Bold.ttf", "Lato-Light.ttf", FALLBACK_FONT)
+INTERFACE_FONTS = (*INTERFACE_FILES, FALLBACK_FONT)
 
 
 @functools.cache

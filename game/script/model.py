@@ -189,5 +189,10 @@ class Story:
         assert isinstance(step, STOPS), f"step {index} is not a stop"
         return step.id
 
+    def shown_name(self, speaker: str | None) -> str | None:
+        """The name a speaker is shown and read by: their character's `name`, else the word as written."""
+        character = self.characters.get(speaker) if speaker else None
+        return character.name if character else speaker
+
     def count_lines(self) -> int:
         return sum(isinstance(step, Line) for step in self.steps)

@@ -17,6 +17,7 @@ import pygame
 
 from game.script.assets import background_path, font_path, sprite_path, ui_path
 from game.script.files import FALLBACK_FONT, SAMPLE, font_coverage, needs_glyph
+from game.fonts import FAMILIES, ROLE_FILES
 from game.script.model import Story
 from game.script.problems import shown_path
 from game.ui.layout import CHOICE_SIZE, NAME_PLATE, SCREEN_SIZE, TEXT_BOX
@@ -27,26 +28,8 @@ if TYPE_CHECKING:
 
 Warn = Callable[[str], None]
 
-FONT_FILES = {
-    "text": "Lato-Regular.ttf",
-    "narration": "Lato-Italic.ttf",
-    "name": "Lato-Bold.ttf",
-    "speaker": "Lato-Bold.ttf",  # the name on the text box's plate: sized and faced as the story's text
-    "ui": "Lato-Regular.ttf",
-    "small": "Lato-Regular.ttf",
-    "title": "Lato-Light.ttf",
-}
+FONT_FILES = ROLE_FILES
 FONT_SIZES = {"text": 29, "narration": 29, "name": 25, "speaker": 25, "ui": 26, "small": 18, "title": 54}
-#: The player's choice of face for the story's text (settings' `font`): for each (bold, italic),
-#: its file and whether pygame must slant it (a family without that face).
-FAMILIES: dict[str, dict[tuple[bool, bool], tuple[str, bool]]] = {
-    "game": {(False, False): ("Lato-Regular.ttf", False), (True, False): ("Lato-Bold.ttf", False),
-             (False, True): ("Lato-Italic.ttf", False), (True, True): ("Lato-Bold.ttf", True)},
-    "legible": {(False, False): ("AtkinsonHyperlegible-Regular.ttf", False), (True, False): ("AtkinsonHyperlegible-Bold.ttf", False),
-                (False, True): ("AtkinsonHyperlegible-Italic.ttf", False), (True, True): ("AtkinsonHyperlegible-BoldItalic.ttf", False)},
-    "dyslexic": {(False, False): ("OpenDyslexic-Regular.otf", False), (True, False): ("OpenDyslexic-Bold.otf", False),
-                 (False, True): ("OpenDyslexic-Italic.otf", False), (True, True): ("OpenDyslexic-BoldItalic.otf", False)},
-}
 #: OpenDyslexic's letters are much larger than Lato's at the same size: this brings it to the same reading size.
 FAMILY_SIZE = {"game": 1.0, "legible": 1.0, "dyslexic": 0.85}
 TEXT_ROLES = ("text", "narration")
@@ -235,6 +218,7 @@ class Fonts:
                 self._refused.add(self._last_resort)
                 self.warn("No usable font among the game's and the bundled ones: drawing with pygame's built-in font.")
             main = self._face(self._last_resort, size, slant)
+        assert main is not None, "pygame's own font always opens"
         chain = FontChain(main, fallbacks)
         if isinstance(main.font, FallbackFont) and main.font.chain is None:
             main.font.chain = chain  # the same face at the same size has the same fallbacks in any role

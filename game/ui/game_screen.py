@@ -1,15 +1,17 @@
 """The game screen: the story being played, with its choice, quick menu, skip, auto-forward,
 hidden interface, quick save and load, screenshots and autosaves.
 
-Time: everything here is measured on the app's clock; while a modal layer (the game menu,
-a confirmation) is over this screen the app stops calling `update` and, when the layer
-goes, calls `resume(seconds)`, which moves the beat's playback that much later.
+Time: everything here is measured on the story's clock, this layer's own clock (which the stack
+pauses while a modal layer covers it) paused again while the interface is hidden; so a menu or
+a hidden text box never shifts a timestamp. Each action of the keymap is an `action_<name>`
+method (`game.ui.layer.dispatch`); the quick menu's links name the same actions.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import io
+from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
 import pygame
@@ -20,16 +22,18 @@ from game.playthrough import Playthrough
 from game.reveal import BeatPlayback, Frame
 from game.script.model import Choice, Ending, Line
 from game.speech import choice_words, control_words, line_words
-from game.ui.end_card import EndCardScreen
-from game.ui.damage import Look, box, changed
+from game.ui.damage import Box, Look, box, changed
+from game.ui.host import Host, load_or_tell
+from game.ui.input import Input
+from game.ui.layer import PausableClock, dispatch
 from game.ui.layout import DIM_TEXT, HIGHLIGHT, SCREEN_SIZE
 from game.ui.stage import Stage
 from game.ui.placement import choice_rects, face_boxes
 from game.ui.widgets import Buttons, Links, plates
 
 if TYPE_CHECKING:
-    from game.app import App
-    from game.saves import Loaded
+    from game.beats import Beat
+    from game.settings import Settings
 
 SKIP_RATE = 40.0  # lines a second while skipping (at least 30 asked; Ren'Py's default passes about 13)
 SKIP_CATCH_UP = int(SKIP_RATE)  # most lines passed in one late frame: a second's worth, so the rate holds
@@ -44,8 +48,6 @@ CHOICE_GUARD = 0.5  # seconds: an option shown focused is not taken by a press m
 QUICK_MENU = {"Back": "rewind", "History": "history", "Skip": "skip_toggle", "Auto": "auto", "Save": "quick_save", "Load": "quick_load", "Menu": "game_menu"}
 #: A right click on a link does its second action (Ren'Py's "alternate").
 QUICK_ALTERNATES = {"Skip": "fast_skip", "Save": "screenshot"}
-#: The actions the game screen answers, the first found winning (Escape is also "back").
-ACTIONS = ("game_menu", "history", "help", "accessibility", "quick_save", "quick_load", "screenshot", "hide_interface", "fast_skip", "skip_toggle", "auto", "rewind", "forward", "advance")
 
 
 class GameScreen:
@@ -53,82 +55,94 @@ class GameScreen:
 
     modal = False
 
-    def __init__(self, app: App, *, playthrough: Playthrough | None = None) -> None:
-        self.app = app
-        settings = app.settings
-        self.stage = Stage(app.story, app.images, app.fonts, reduce_motion=settings.reduce_motion,
+    def __init__(self, host: Host, playthrough: Playthrough | None = None, *, start: str | None = None) -> None:
+        """A new game from `start` (default: the game's), or `playthrough`, one just loaded."""
+        self.host = host
+        self.clock = host.new_clock()
+        self.story_clock = PausableClock(self.clock)  # also stands still while the interface is hidden
+        self.settings = settings = host.player.settings
+        self._fonts = host.services.fonts  # the fonts laid out with: new ones (a new size or family) mean a restyle
+        self.stage = Stage(host.story, host.services.images, self._fonts, reduce_motion=settings.reduce_motion,
                            line_spacing=settings.line_spacing, high_contrast=settings.high_contrast)
-        self._dimmer: pygame.Surface | None = None
-        self.playthrough = playthrough or Playthrough(app.story, start=app.start, seen=app.seen)
+        self._veil = pygame.Surface(SCREEN_SIZE).convert()  # a dark veil over the stage, behind options that have to cover it
+        self._veil.set_alpha(150)
+        self.playthrough = playthrough or Playthrough(host.story, start=start or host.game.start, seen=host.player.seen)
         box = self.stage.layout
-        self.quick = Links(list(QUICK_MENU), app.fonts["small"], right=box.box.right - 24, y=box.quick_menu_y)
+        self.quick = Links(list(QUICK_MENU), self._fonts["small"], right=box.box.right - 24, y=box.quick_menu_y)
         self.skip_held = False
         self.skip_on = False
         self.auto_on = False
         self._auto_from = 0.0  # auto-forward counts its wait from when the line was whole, or when it was turned on
         self.hidden = False  # H: the text box and quick menu are hidden until the next key or click
-        self._hidden_at = 0.0  # ... and the story's time stands still meanwhile, as under a menu
         self._next_skip = 0.0
         self._lines_unsaved = 0
         self._loaded_at = self.playthrough.index if playthrough is not None else None  # no autosave of what was just loaded
-        self._drawn_at = app.clock.now()
-        self._drawn_look: Look | None = None  # what the last draw showed, to redraw only what changes
+        self._ending_shown = False  # the end card has been asked for: nothing left to autosave
+        self._drawn_look: Look | None = None  # what the stack last drew, to redraw only what changes
+        self._drawn_shows: tuple[int, int, int] | None = None  # ... and its beat and choice (`_shows`)
         self._first_focus: int | None = None  # the option focused when the choice appeared
         self._choice_at = 0.0
         self._play(instant=playthrough is not None)
+
+    def now(self) -> float:
+        """The story's time: this layer's clock, less the time the interface was hidden."""
+        return self.story_clock.now()
 
     # -- moving through the story -------------------------------------------
     def _play(self, *, instant: bool) -> None:
         """Start playing the current beat; `instant` for rewound, replayed, skipped or loaded ones."""
         beat = self.playthrough.current
-        settings = self.app.settings
-        now = self.app.clock.now()
-        breaks = self.stage.page_breaks(beat)
-        transitions = settings.transitions and not settings.reduce_motion  # reduce motion: every transition is a cut
-        self.playback = BeatPlayback(beat, cps=settings.text_cps, now=now, instant=instant, transitions=transitions, page_breaks=breaks)
+        self.playback = self._playback(beat, instant=instant)
         self.choice: Buttons | None = None
         self.choice_dims = False  # the options cover the stage, which is dimmed behind them
         if instant:
             music = beat.state.music
-            self.app.audio.play_music(music.track, loop=music.loop)
+            self.host.services.audio.play_music(music.track, loop=music.loop)
         if self.playthrough.ended or self.playthrough.at_choice:
             self.auto_on = False  # auto-forward stops at the choice and at the end
         self._read_aloud(beat)
-        self.app.seen.save()
-        self.app.dirty = True
+        self.host.player.seen.save()
 
-    def restyle(self) -> None:
-        """The player changed the text's size, spacing, font or contrast: lay the line out again in the new box,
-        shown whole on its new pages (a choice on show is placed afresh, clear of the box)."""
-        settings = self.app.settings
-        self.stage.high_contrast = settings.high_contrast
-        self.stage.restyle(self.app.fonts, line_spacing=settings.line_spacing)
-        beat = self.playthrough.current
-        transitions = settings.transitions and not settings.reduce_motion
-        self.playback = BeatPlayback(beat, cps=settings.text_cps, now=self.app.clock.now(), instant=True,
-                                     transitions=transitions, page_breaks=self.stage.page_breaks(beat))
+    def _playback(self, beat: Beat, *, instant: bool) -> BeatPlayback:
+        settings = self.settings
+        transitions = settings.transitions and not settings.reduce_motion  # reduce motion: every transition is a cut
+        return BeatPlayback(beat, cps=settings.text_cps, now=self.now(), instant=instant, transitions=transitions, page_breaks=self.stage.page_breaks(beat))
+
+    def settings_changed(self, settings: Settings) -> None:
+        """New settings: the stage's motion, the line's speed from the story's moment, and a new
+        layout when the text's size, spacing, font or contrast changed."""
+        old, self.settings = self.settings, settings
+        self.stage.reduce_motion = settings.reduce_motion
+        fonts = self.host.services.fonts
+        if fonts is not self._fonts or (old.line_spacing, old.high_contrast) != (settings.line_spacing, settings.high_contrast):
+            self._fonts = fonts
+            self._restyle()
+        self.playback.set_speed(settings.text_cps, self.now())
+
+    def _restyle(self) -> None:
+        """Lay the line out again in the new box, shown whole on its new pages (a choice on show is
+        placed afresh, clear of the box)."""
+        self.stage.high_contrast = self.settings.high_contrast
+        self.stage.restyle(self._fonts, line_spacing=self.settings.line_spacing)
+        self.playback = self._playback(self.playthrough.current, instant=True)
         if self.choice is not None:
             self._offer_choice(autosave=False)
-        self.app.dirty = True
 
-    def _read_aloud(self, beat) -> None:
+    def _read_aloud(self, beat: Beat) -> None:
         """The line as it appears: its own voice file when it has one (always, as in Ren'Py), else
         self-voicing's speech; the choice's prompt and options. A new beat cuts off the last one."""
         stop = beat.stop
-        if isinstance(stop, Line) and stop.voice and self.app.audio.voice(stop.voice):
-            self.app.voice.stop()
+        audio = self.host.services.audio
+        if isinstance(stop, Line) and stop.voice and audio.voice(stop.voice):
+            self.host.services.voice.stop()
             return
-        self.app.audio.voice(None)
-        name = self._name(beat.speaker)
+        audio.voice(None)
+        name = self.host.story.shown_name(beat.speaker)
         if isinstance(stop, Line):
-            self.app.speak(line_words(name, beat.text))
+            self.host.speak(line_words(name, beat.text))
         elif isinstance(stop, Choice):
             prompt = line_words(name, beat.text) if beat.text else ""
-            self.app.speak(choice_words(prompt, [option.text for option in beat.options], taken=self.playthrough.option_taken()))
-
-    def _name(self, speaker: str | None) -> str | None:
-        character = self.app.story.characters.get(speaker) if speaker else None
-        return character.name if character else speaker
+            self.host.speak(choice_words(prompt, [option.text for option in beat.options], taken=self.playthrough.option_taken()))
 
     def focus_words(self) -> str | None:
         """The option the player has moved the focus to (the options themselves are read with the prompt)."""
@@ -141,15 +155,22 @@ class GameScreen:
         """A new line was reached: every `AUTOSAVE_EVERY` of them, an autosave (not mid-skip)."""
         self._lines_unsaved += 1
         if self._lines_unsaved >= AUTOSAVE_EVERY and not self.skipping:
-            self.app.autosave()
+            self.autosave()
 
-    def saved(self) -> None:
-        """An autosave was just made: the count of lines starts again."""
+    def autosave(self) -> bool:
+        """This playthrough into the rotating autosave slots; the count of lines starts again."""
+        done = self.host.player.saves.autosave(self.playthrough, thumbnail_png=self.thumbnail_png())
         self._lines_unsaved = 0
+        return done
 
-    def advance(self, now: float) -> None:
+    def closed(self) -> None:
+        """Leaving the game (for the title, a new game or quitting): an autosave, unless the story has ended."""
+        if not self._ending_shown:
+            self.autosave()
+
+    def advance(self) -> None:
         """Space, Enter or a click: finish what is moving, else go on."""
-        if self.playback.click(now):
+        if self.playback.click(self.now()):
             return
         stop = self.playthrough.current.stop
         if isinstance(stop, Line):
@@ -159,16 +180,8 @@ class GameScreen:
             if not replay:
                 self._moved_on()
         elif isinstance(stop, Ending):
-            self.app.show(EndCardScreen(self.app, stop.name, shown=self.playthrough.current.text))
-
-    def rewind(self) -> None:
-        self.skip_on = False
-        if self.playthrough.rewind():
-            self._play(instant=True)
-
-    def forward(self) -> None:
-        if self.playthrough.forward():
-            self._play(instant=True)
+            self._ending_shown = True
+            self.host.show_end_card(stop.name, shown=self.playthrough.current.text)
 
     def go_to(self, index: int) -> None:
         """Stand at beat `index` (a History entry), shown whole, the beats ahead kept for rolling forward."""
@@ -180,19 +193,20 @@ class GameScreen:
         replay = self.playthrough.option_taken() == option
         self.playthrough.choose(option)
         self._play(instant=replay)
-        if not self.app.settings.skip_after_choice:
+        if not self.settings.skip_after_choice:
             self.skip_on = False
         elif self.skip_on:
-            self._next_skip = self.app.clock.now()
+            self._next_skip = self.now()
 
-    def load(self, loaded: Loaded) -> None:
-        """Show a loaded playthrough, whole at once, and say so (or what loading had to mend)."""
-        self.playthrough = loaded.playthrough
+    def load(self, playthrough: Playthrough, notice: str | None = None) -> None:
+        """Show a loaded playthrough, whole at once, and say so (`notice`: what loading had to mend)."""
+        self.playthrough = playthrough
         self._loaded_at = self.playthrough.index
-        self.skip_on = self.skip_held = self.auto_on = self.hidden = False
+        self.skip_on = self.skip_held = self.auto_on = False
+        self._show_interface()
         self._lines_unsaved = 0
         self._play(instant=True)
-        self.app.notify(loaded.notice or "Loaded")
+        self.host.notify(notice or "Loaded")
 
     @property
     def skipping(self) -> bool:
@@ -200,106 +214,135 @@ class GameScreen:
 
     def _can_skip(self) -> bool:
         """Whether skip may pass the current beat (it stops at the choice and unread lines)."""
-        if self.app.settings.skip_unseen:
+        if self.settings.skip_unseen:
             return isinstance(self.playthrough.current.stop, Line)
         return self.playthrough.next_is_seen()
 
     def _start_skip(self) -> None:
-        self._next_skip = self.app.clock.now()
+        self._next_skip = self.now()
         self.auto_on = False
 
     # -- input --------------------------------------------------------------
-    def handle(self, actions: frozenset[str], event: pygame.event.Event, point: tuple[int, int] | None) -> None:
+    def handle(self, input: Input) -> None:
         if self.hidden:
-            self._unhide(event)
+            if (input.pressed and not input.pointer) or (input.pointer and input.released):
+                self._show_interface()  # the key or click that brings the interface back does nothing else
             return
-        if "skip" in actions:
-            self.skip_held = event.type == pygame.KEYDOWN
-            if self.skip_held:
-                self._start_skip()
+        if input.pointer and self._quick_link(input):
             return
-        now = self.app.clock.now()
-        if event.type == pygame.MOUSEMOTION and point is not None:
-            self.quick.hovered = self.quick.at(point) if self._quick_shown(now) else None
-        if event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP) and point is not None and self._quick_shown(now):
-            if (link := self.quick.at(point)) is not None:
-                if event.type == pygame.MOUSEBUTTONUP:
-                    label = self.quick.labels[link]
-                    action = QUICK_MENU[label] if event.button == 1 else QUICK_ALTERNATES.get(label) if event.button == 3 else None
-                    if action is not None:
-                        self.do(action, now)
-                return
-        if self.choice is not None:
-            if now - self._choice_at < CHOICE_GUARD and event.type == pygame.KEYDOWN:
-                actions = actions - {"activate"}  # the option focused at once is not taken by a press meant for the line
-            option = self.choice.handle(actions, event, point)
+        if self.choice is not None and "skip" not in input:
+            if self.now() - self._choice_at < CHOICE_GUARD and input.pressed and not input.pointer:
+                input = dataclasses.replace(input, actions=input.actions - {"activate"})  # the option focused at once is not taken by a press meant for the line
+            option = self.choice.handle(input)
             if option is not None:
                 self.choose(option)
                 return
-            if event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION):
+            if input.pointer and input.kind in ("press", "move"):
                 return  # at the choice a click picks an option or nothing
-        action = next((a for a in ACTIONS if a in actions), None)
-        if action is not None:
-            self.do(action, now)
+        dispatch(self, input)
 
-    def _unhide(self, event: pygame.event.Event) -> None:
-        """The key or click that brings the interface back does nothing else."""
-        if event.type == pygame.KEYDOWN or event.type == pygame.MOUSEBUTTONUP:
+    def _quick_link(self, input: Input) -> bool:
+        """The pointer on the quick menu: a link clicked does its action (a right click its alternate).
+        True if the input was on a link."""
+        if not self._quick_shown():
+            self.quick.hovered = None
+            return False
+        link, on_link = self.quick.handle(input)
+        if link is not None:
+            label = self.quick.labels[link]
+            action = QUICK_MENU[label] if input.button == 1 else QUICK_ALTERNATES.get(label) if input.button == 3 else None
+            if action is not None:
+                dispatch(self, dataclasses.replace(input, actions=frozenset({action})))
+        return on_link
+
+    def _show_interface(self) -> None:
+        if self.hidden:
             self.hidden = False
-            self.resume(self.app.clock.now() - self._hidden_at)
+            self.story_clock.resume()
 
-    def do(self, action: str, now: float) -> None:
-        """Carry out one action from the keymap (or the quick menu)."""
-        if action in ("game_menu", "history", "help", "accessibility"):
-            self.skip_on = self.skip_held = False
-            self.app.open_menu({"game_menu": "save"}.get(action, action))
-        elif action == "quick_save":
-            self.quick_save()
-        elif action == "quick_load":
-            self.app.quick_load()
-        elif action == "screenshot":
-            self.screenshot()
-        elif action == "hide_interface":
-            self.hidden, self._hidden_at = True, now
-        elif action == "fast_skip":
-            self.fast_skip()
-        elif action == "skip_toggle":
-            self.skip_on = not self.skip_on
-            if self.skip_on:
-                self._start_skip()
-        elif action == "auto":
-            self.auto_on, self._auto_from = not self.auto_on, now
-            self.skip_on = False
-        elif action == "rewind":
-            self.rewind()
-        elif action == "forward":
-            self.forward()
-        elif action == "advance":
-            if self.skip_on:
-                self.skip_on = False  # a click while skipping stops it, as in Ren'Py
-            else:
-                self.advance(now)
+    def _open(self, page: str) -> None:
+        self.skip_on = self.skip_held = False
+        self.host.open_page(page)
 
-    def fast_skip(self) -> None:
+    def action_game_menu(self, input: Input) -> None:
+        self._open("save")
+
+    def action_history(self, input: Input) -> None:
+        self._open("history")
+
+    def action_help(self, input: Input) -> None:
+        self._open("help")
+
+    def action_accessibility(self, input: Input) -> None:
+        self._open("accessibility")
+
+    def action_quick_save(self, input: Input) -> None:
+        if self.host.player.saves.quick_save(self.playthrough, thumbnail_png=self.thumbnail_png()):
+            self.host.notify("Saved")
+        else:
+            self.host.notify("Could not save")
+
+    def action_quick_load(self, input: Input) -> None:
+        player = self.host.player
+        if (loaded := load_or_tell(self.host, lambda: player.saves.quick_load(seen=player.seen))) is not None:
+            self.load(loaded.playthrough, loaded.notice)
+
+    def action_screenshot(self, input: Input) -> None:
+        self.screenshot()
+
+    def action_hide_interface(self, input: Input) -> None:
+        self.hidden = True
+        self.story_clock.pause()
+
+    def action_fast_skip(self, input: Input) -> None:
         """`>`: straight to the next choice or unread line, showing only where it lands."""
         self.auto_on = False
-        if self.playthrough.fast_skip(everything=self.app.settings.skip_unseen):
+        if self.playthrough.fast_skip(everything=self.settings.skip_unseen):
             self._play(instant=True)
             self._moved_on()
 
-    def quick_save(self) -> None:
-        if self.app.saves.quick_save(self.playthrough, thumbnail_png=self.thumbnail_png()):
-            self.app.notify("Saved")
+    def action_skip(self, input: Input) -> None:
+        """Held (Ctrl, the right trigger): skip from the press to the release."""
+        self.skip_held = input.pressed
+        if self.skip_held:
+            self._start_skip()
+
+    def action_skip_toggle(self, input: Input) -> None:
+        self.skip_on = not self.skip_on
+        if self.skip_on:
+            self._start_skip()
+
+    def action_auto(self, input: Input) -> None:
+        self.auto_on, self._auto_from = not self.auto_on, self.now()
+        self.skip_on = False
+
+    def action_rewind(self, input: Input) -> None:
+        self.skip_on = False
+        if self.playthrough.rewind():
+            self._play(instant=True)
+
+    def action_forward(self, input: Input) -> None:
+        if self.playthrough.forward():
+            self._play(instant=True)
+
+    def action_choose(self, input: Input) -> bool:
+        """A digit key at the choice: the option of that number."""
+        if self.choice is None or input.digit is None or input.digit > len(self.choice.labels):
+            return False
+        self.choose(self.choice.choose(input.digit - 1))
+        return True
+
+    def action_advance(self, input: Input) -> None:
+        if self.skip_on:
+            self.skip_on = False  # a click while skipping stops it, as in Ren'Py
         else:
-            self.app.notify("Could not save")
+            self.advance()
 
     # -- pictures -----------------------------------------------------------
     def _render(self) -> pygame.Surface:
-        """This screen alone (no menu, confirmation or notice over it), as last drawn."""
+        """This screen alone (no menu, confirmation or notice over it), as it is now."""
         surface = pygame.Surface(SCREEN_SIZE).convert()
-        on_screen = self._drawn_look
-        self.draw(surface, self._drawn_at)
-        self._drawn_look = on_screen  # what the window shows is unchanged: only it counts for redrawing
+        self.draw(surface)
         return surface
 
     def thumbnail_png(self) -> bytes:
@@ -307,36 +350,32 @@ class GameScreen:
         return png(pygame.transform.smoothscale(self._render(), THUMBNAIL_SIZE))
 
     def screenshot(self) -> None:
-        """`S`: the game screen as a PNG into the data folder's screenshots/ (the app says when it is written)."""
-        self.app.save_screenshot(self._render())
+        """`S`: the game screen as a PNG into the data folder's screenshots/ (the host says when it is written)."""
+        self.host.save_screenshot(self._render())
 
     # -- time ---------------------------------------------------------------
-    def resume(self, paused_for: float) -> None:
-        """A modal layer over this screen has gone: its time did not count."""
-        self.playback.delay(paused_for)
-        self._next_skip += paused_for
-        self._auto_from += paused_for
-
-    def update(self, now: float) -> None:
+    def update(self) -> None:
         if self.hidden:
             return
+        now = self.now()
+        audio = self.host.services.audio
         for event in self.playback.due(now):
             if isinstance(event, PlaySound):
-                self.app.audio.sound(event.name)
+                audio.sound(event.name)
             elif isinstance(event, ChangeMusic):
-                self.app.audio.music(event.music)
+                audio.music(event.music)
         if self.skipping:
             self._skip(now)
         elif self._auto_due(now) or self.playback.auto_advance_due(now) or self._ending_held(now):
-            self.advance(now)
-        if self.choice is None and self.playthrough.at_choice and self.playback.complete(now):
+            self.advance()
+        if self.choice is None and self.playthrough.at_choice and self.playback.complete(self.now()):
             self._offer_choice()
 
     def _skip(self, now: float) -> None:
         """Pass read lines at `SKIP_RATE`, catching up a few when frames come late."""
         passed = 0
         while now >= self._next_skip and passed < SKIP_CATCH_UP:
-            if not self._can_skip() or not self.playthrough.skip(everything=self.app.settings.skip_unseen):
+            if not self._can_skip() or not self.playthrough.skip(everything=self.settings.skip_unseen):
                 self._skip_stopped()
                 break
             passed += 1
@@ -349,13 +388,13 @@ class GameScreen:
 
     def _skip_stopped(self) -> None:
         """Skip stops at unread lines and, unless the settings say go on, at the choice."""
-        if not (self.playthrough.at_choice and self.app.settings.skip_after_choice):
+        if not (self.playthrough.at_choice and self.settings.skip_after_choice):
             self.skip_on = False
 
     def _auto_wait(self) -> float:
         stop = self.playthrough.current.stop
         characters = len(self.playthrough.current.text) if isinstance(stop, Line) else 0
-        return self.app.settings.auto_delay * (AUTO_BASE + AUTO_PER_CHAR * characters)
+        return self.settings.auto_delay * (AUTO_BASE + AUTO_PER_CHAR * characters)
 
     def _auto_due(self, now: float) -> bool:
         """Auto-forward: the line (or its part before a {pause}) has been whole long enough."""
@@ -377,26 +416,29 @@ class GameScreen:
         """The options, in a column clear of the characters' faces (`game.ui.placement`), and an autosave."""
         assert isinstance(self.playthrough.current.stop, Choice)
         shown = self.playthrough.current.options  # hidden options are left out
-        count = len(shown)
-        rects, self.choice_dims = choice_rects(count, face_boxes(self.app.images, self.playthrough.current.state.scene), above=self.stage.layout.box.top)
+        services = self.host.services
+        rects, self.choice_dims = choice_rects(len(shown), face_boxes(services.images, self.playthrough.current.state.scene), above=self.stage.layout.box.top)
         labels = [option.text for option in shown]
         # Nothing is selected at first, so a Space pressed to finish the prompt can never pick an option.
-        self.choice = Buttons(labels, rects, plates(self.app.images, rects[0].size), self.app.fonts["ui"], numbered=True, marked=self.playthrough.option_taken(), audio=self.app.audio, contrast=self.app.settings.high_contrast)
+        self.choice = Buttons(labels, rects, plates(services.images, rects[0].size), self._fonts["ui"], marked=self.playthrough.option_taken(),
+                              audio=services.audio, contrast=self.settings.high_contrast)
         # With the keyboard or a pad in use the first option shows the focus at once (guarded by CHOICE_GUARD).
-        self.choice.selected = self._first_focus = 0 if self.app.keyboard_used else None
-        self._choice_at = self.app.clock.now()
+        self.choice.selected = self._first_focus = 0 if self.host.keyboard_used else None
+        self._choice_at = self.now()
         if autosave and not self.playthrough.rewound and self.playthrough.index != self._loaded_at:
-            self.app.autosave()
-        self.app.dirty = True
+            self.autosave()
 
     def _waiting_for(self, now: float) -> float | None:
         """How long the text has been waiting for a click, if it is."""
         since = self.playback.waiting_since(now)
         return None if since is None else now - since
 
-    def next_change(self, now: float) -> float | None:
+    def next_change(self) -> float | None:
         if self.hidden:
             return None
+        now = self.now()
+        if self._look_changed():
+            return 0.0  # a new beat or choice from `update`: shown at once
         if self.skipping and self._can_skip():
             return max(0.0, self._next_skip - now)
         if self.stage.animating(self._waiting_for(now)):
@@ -409,20 +451,13 @@ class GameScreen:
         return min((w for w in waits if w is not None), default=None)
 
     # -- drawing --------------------------------------------------------------
-    def _veil(self) -> pygame.Surface:
-        """A dark veil over the stage, behind options that have to cover it."""
-        if self._dimmer is None:
-            self._dimmer = pygame.Surface(SCREEN_SIZE).convert()
-            self._dimmer.set_alpha(150)
-        return self._dimmer
-
-    def _quick_shown(self, now: float) -> bool:
-        return not self.hidden and self.playback.frame(now).text_shown
+    def _quick_shown(self) -> bool:
+        return not self.hidden and self.playback.frame(self.now()).text_shown
 
     def _shown(self, now: float) -> tuple[Frame, float | None, float | None]:
         """What `draw` shows at `now`: the frame, how long the text has waited, and the sprites' time (None: still)."""
         if self.hidden:
-            return dataclasses.replace(self.playback.frame(self._hidden_at), text_shown=False), None, None
+            return dataclasses.replace(self.playback.frame(now), text_shown=False), None, None
         frame = self.playback.frame(now)
         # The characters blink and breathe only while the player reads: a line waiting, or the choice.
         alive = not self.skipping and (frame.waiting or self.choice is not None)
@@ -434,7 +469,7 @@ class GameScreen:
         beat = self.playthrough.current
         whole = (id(self.playback), id(beat), dataclasses.replace(frame, chars=0, waiting=False, complete=False), self.hidden,
                  id(self.choice), self.choice_dims, self.skipping, self.auto_on, self.playthrough.rewound, self.quick.hovered)
-        parts = {"text": (box(self.stage.clip), frame.chars if frame.text_shown else None)}
+        parts: dict[str, tuple[Box | None, Hashable]] = {"text": (box(self.stage.clip), frame.chars if frame.text_shown else None)}
         indicator = self.stage.indicator_box(waiting_for) if frame.text_shown and waiting_for is not None and isinstance(beat.stop, Line) else None
         parts["indicator"] = (None if indicator is None else box(indicator), None)
         if frame.blend_from is None or frame.blend >= 1.0:
@@ -442,21 +477,31 @@ class GameScreen:
                 parts[f"sprite {i}"] = (box(rect), (blink, breath))
         return Look(whole, parts)
 
-    def dirty_regions(self, now: float) -> list[pygame.Rect] | None:
-        """The canvas regions that changed since the last draw: [] for none, None for everything."""
-        return changed(self._drawn_look, self._look(now))
+    def _shows(self) -> tuple[int, int, int]:
+        """The beat's playback, the beat and the choice on show, by identity."""
+        return id(self.playback), id(self.playthrough.current), id(self.choice)
 
-    def draw(self, canvas: pygame.Surface, now: float) -> None:
-        self._drawn_at = now
-        self._drawn_look = self._look(now)
+    def _look_changed(self) -> bool:
+        """Whether the beat or the choice changed since the stack last drew this screen."""
+        return self._drawn_shows != self._shows()
+
+    def dirty_regions(self) -> list[pygame.Rect] | None:
+        """The regions that changed since the stack last asked ([] for none, None for everything): the
+        stack asks at each draw, so what it answers is taken as drawn."""
+        look = self._look(self.now())
+        regions = changed(self._drawn_look, look)
+        self._drawn_look, self._drawn_shows = look, self._shows()
+        return regions
+
+    def draw(self, canvas: pygame.Surface) -> None:
         beat = self.playthrough.current
-        frame, waiting_for, sprites_at = self._shown(now)
+        frame, waiting_for, sprites_at = self._shown(self.now())
         self.stage.draw(canvas, beat, frame, waiting_for=waiting_for, now=sprites_at)
         if self.hidden:
             return
         if self.choice is not None:
             if self.choice_dims:
-                canvas.blit(self._veil(), (0, 0))
+                canvas.blit(self._veil, (0, 0))
             self.choice.draw(canvas)
         if frame.text_shown:
             lit = {i for i, label in enumerate(self.quick.labels) if (label == "Skip" and self.skipping) or (label == "Auto" and self.auto_on)}
@@ -473,8 +518,9 @@ class GameScreen:
             text, colour = "\u00ab Rewound \u00b7 scroll down or Page Down to return", DIM_TEXT
         else:
             return
-        label = self.app.fonts["small"].render(text, True, colour)
-        shadow = self.app.fonts["small"].render(text, True, (0, 0, 0))
+        font = self._fonts["small"]
+        label = font.render(text, True, colour)
+        shadow = font.render(text, True, (0, 0, 0))
         at = label.get_rect(topright=(SCREEN_SIZE[0] - 24, 18))
         canvas.blit(shadow, at.move(1, 1))
         canvas.blit(label, at)

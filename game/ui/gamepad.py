@@ -20,12 +20,14 @@ from dataclasses import dataclass
 import pygame
 from pygame._sdl2 import controller
 
+from game.ui.input import Input, press, release
+
 REPEAT_DELAY = 0.40  # seconds a move is held before it repeats
 REPEAT_INTERVAL = 0.12
 STICK_PRESS, STICK_RELEASE = 0.60, 0.35  # of full tilt: a dead zone with hysteresis, so it does not chatter
 TRIGGER_PRESS, TRIGGER_RELEASE = 0.50, 0.25
 AXIS_FULL = 32767
-SDL_ERRORS = (pygame.error, controller.error)  # the controller module raises its own, not pygame.error
+SDL_ERRORS: tuple[type[Exception], ...] = (pygame.error, controller.error)  # type: ignore[attr-defined]  # the controller module raises its own, not pygame.error
 
 CONTROLLER_EVENTS = frozenset(
     {
@@ -55,6 +57,16 @@ DPAD = {
     pygame.CONTROLLER_BUTTON_DPAD_RIGHT: "right",
 }
 SKIP_TRIGGER = pygame.CONTROLLER_AXIS_TRIGGERRIGHT
+#: What a pad's action means as well, as the keys that mean it do (Up also scrolls a list,
+#: Page Up is both "rewind" and the slots' previous page): the shoulders turn the menu's pages,
+#: and X, which hides the interface in the game, deletes the focused save in the menu (it asks first).
+PAD_ALSO = {"up": "scroll_up", "down": "scroll_down", "rewind": "page_up", "forward": "page_down", "hide_interface": "delete"}
+
+
+def pad_actions(found: frozenset[str]) -> frozenset[str]:
+    """The actions a controller's `found` mean, with those `PAD_ALSO` adds."""
+    return found | {PAD_ALSO[action] for action in found if action in PAD_ALSO}
+
 BUTTON_ACTIONS = {button: frozenset(actions) for button, _name, actions in BUTTONS}
 
 
@@ -83,6 +95,7 @@ class GamepadInput:
         self._open: dict[int, controller.Controller] = {}  # by SDL instance id
         self._pads: dict[int, _Pad] = {}
         self._moves: dict[tuple[int, str], _Move] = {}  # (instance id, "dpad" or "stick")
+        self._held: frozenset[str] = frozenset()  # what `read` last said was held
         try:
             # Started afresh: after a pygame.quit() the module still says it is on while SDL's
             # joystick layer under it is off, and no pad would ever be seen.
@@ -90,6 +103,23 @@ class GamepadInput:
             controller.init()
         except SDL_ERRORS:
             pass  # no controller support in this SDL: the game plays with keyboard and mouse
+
+    # -- inputs ---------------------------------------------------------------
+    def read(self, event: pygame.event.Event, now: float) -> list[Input]:
+        """The `Input`s a controller event means: a press of its actions, and the right trigger's
+        hold as a `skip` press, then a `skip` release when it is let go (or its pad pulled out)."""
+        found = self.actions(event, now) - {"skip"}
+        inputs = [press(*pad_actions(found), device="gamepad")] if found else []
+        held = self.held()
+        if held != self._held:
+            inputs.append(press("skip", device="gamepad") if held else release("skip", device="gamepad"))
+            self._held = held
+        return inputs
+
+    def repeated(self, now: float) -> list[Input]:
+        """The moves due again because a direction is still held, as a press (call once a frame)."""
+        due = self.repeats(now)
+        return [press(*pad_actions(due), device="gamepad")] if due else []
 
     # -- events ---------------------------------------------------------------
     def actions(self, event: pygame.event.Event, now: float) -> frozenset[str]:

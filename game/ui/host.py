@@ -9,7 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
+from game.saves import Loaded, SaveError
+
 if TYPE_CHECKING:
+    import pygame
+
     from game.folder import GameFolder
     from game.player import PlayerData
     from game.playthrough import Playthrough
@@ -19,6 +23,20 @@ if TYPE_CHECKING:
     from game.ui.services import Services
 
 
+class Playing(Protocol):
+    """The game screen, as a menu over it sees it (History goes back, Save takes its picture)."""
+
+    playthrough: Playthrough
+
+    def thumbnail_png(self) -> bytes: ...
+
+    def go_to(self, index: int) -> None:
+        """Stand at beat `index`, shown whole (the beats ahead kept for rolling forward)."""
+        ...
+
+    def screenshot(self) -> None: ...
+
+
 class Host(Protocol):
     """The stack, the player's data and the services, as a screen sees them."""
 
@@ -26,6 +44,12 @@ class Host(Protocol):
     game: GameFolder
     player: PlayerData  # settings, saves, seen, endings: plain data, no pygame
     services: Services  # fonts, images, audio, voice, notices
+    keyboard_used: bool  # the last input was a key or a controller: the focus is shown at once
+
+    @property
+    def game_screen(self) -> Playing | None:
+        """The game being played (None on the title and the end card)."""
+        ...
 
     def new_clock(self) -> PausableClock:
         """A clock for a new layer (the stack pauses it while a modal layer covers the layer)."""
@@ -44,6 +68,10 @@ class Host(Protocol):
         """Ask Yes or No over everything; `on_yes` runs after a Yes."""
         ...
 
+    def save_screenshot(self, picture: pygame.Surface) -> None:
+        """Write `picture` as a PNG into the data folder's screenshots/ (on a thread), then say so."""
+        ...
+
     # -- the stack ----------------------------------------------------------------
     def push(self, layer: Layer) -> None: ...
 
@@ -58,7 +86,8 @@ class Host(Protocol):
         ...
 
     def play(self, playthrough: Playthrough | None = None, *, notice: str | None = None) -> None:
-        """The game screen: a new game, or `playthrough` (a loaded one) with `notice`."""
+        """The game screen: a new game, or `playthrough` (a loaded one) with `notice` (loaded into the
+        game being played, if there is one: nothing is autosaved over it)."""
         ...
 
     def show_end_card(self, ending: str, *, shown: str | None = None) -> None: ...
@@ -71,3 +100,15 @@ class Host(Protocol):
     def apply_settings(self, new: Settings) -> None:
         """Use `new` at once (every layer hears `settings_changed`) and keep it for the next run."""
         ...
+
+
+def load_or_tell(host: Host, read: Callable[[], Loaded | None]) -> Loaded | None:
+    """What `read` loads; a save that cannot be loaded, or none yet, is a notice instead (nothing lost)."""
+    try:
+        loaded = read()
+    except SaveError as error:
+        host.notify(f"Could not load: {error}")
+        return None
+    if loaded is None:
+        host.notify("Nothing to load yet")
+    return loaded

@@ -17,11 +17,14 @@ one (`right click **Skip**`, Ren'Py's "alternate" action), or a page of the game
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import pygame
 
 from game.ui import gamepad
+from game.ui.gamepad import PAD_ALSO
+from game.ui.input import Input, click, move
 
 
 @dataclass(frozen=True)
@@ -72,17 +75,6 @@ BINDINGS: tuple[Binding, ...] = (
     Binding("home", "lists: to the first line", ("Home",), ("drag the scroll bar up",)),
     Binding("end", "lists: to the newest line", ("End",), ("drag the scroll bar down",)),
 )
-
-
-#: What a pad's action means as well, as the keys that mean it do (Up also scrolls a list,
-#: Page Up is both "rewind" and the slots' previous page): the shoulders turn the menu's pages,
-#: and X, which hides the interface in the game, deletes the focused save in the menu (it asks first).
-PAD_ALSO = {"up": "scroll_up", "down": "scroll_down", "rewind": "page_up", "forward": "page_down", "hide_interface": "delete"}
-
-
-def pad_actions(found: frozenset[str]) -> frozenset[str]:
-    """The actions a controller's `found` mean, with those `PAD_ALSO` adds."""
-    return found | {PAD_ALSO[action] for action in found if action in PAD_ALSO}
 
 
 def _with_gamepad(bindings: tuple[Binding, ...]) -> tuple[Binding, ...]:
@@ -209,6 +201,26 @@ def actions(event: pygame.event.Event) -> frozenset[str]:
     if event.type == pygame.MOUSEWHEEL and event.y:
         return _MOUSE.get((pygame.MOUSEWHEEL, 1 if event.y > 0 else -1), NOTHING)
     return NOTHING
+
+
+def read(event: pygame.event.Event, to_design: Callable[[tuple[int, int]], tuple[int, int]]) -> Input | None:
+    """The `Input` a key, mouse or wheel event means (None for other events, and for a key let go
+    that ends nothing). `to_design`: the window's pixels to the design's 1280x720."""
+    if event.type == pygame.KEYDOWN:
+        found = actions(event)
+        digit = option(found)
+        named = frozenset(a for a in found if not a.startswith("choose_"))
+        return Input(named, "press", "keyboard", digit=None if digit is None else digit + 1)
+    if event.type == pygame.KEYUP:
+        held = actions(event)
+        return Input(held, "release", "keyboard") if held else None
+    if event.type == pygame.MOUSEMOTION:
+        return move(to_design(event.pos))
+    if event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+        return click(to_design(event.pos), button=event.button, up=event.type == pygame.MOUSEBUTTONUP, actions=actions(event))
+    if event.type == pygame.MOUSEWHEEL and event.y:
+        return Input(actions(event), "wheel", "mouse")
+    return None
 
 
 def option(found: frozenset[str]) -> int | None:

@@ -81,7 +81,8 @@ class Layer(Protocol):
 
     Optional members the stack and self-voicing look for: `focus_words() -> str | None` and
     `spoken_title: str` (read aloud when they change), `notice_floor: int | None` (keeps notices
-    below a heading), `dirty_regions() -> list[Rect] | None` (the base screen's changed regions),
+    below a heading), `dirty_regions() -> list[Rect] | None` (the base screen's regions changed since
+    the stack last asked: it asks at every draw, so the answer is taken as drawn),
     `closed()` (called once when the layer leaves the stack, replaced or popped).
     """
 

@@ -1,129 +1,42 @@
-"""What is drawn over a screen: quiet notices that fade by themselves, and the Yes/No confirmation."""
+"""The Yes/No confirmation drawn over everything (the notices are `game.ui.notices`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pygame
 
+from game.ui.input import Input
+from game.ui.layer import dispatch
 from game.ui.layout import DIM_TEXT, SCREEN_SIZE, TEXT_COLOUR
 from game.ui.stage import CONTRAST_BOX, CONTRAST_RIM, CONTRAST_TEXT
 from game.ui.text import wrap
 from game.ui.widgets import Buttons, plates, row
 
 if TYPE_CHECKING:
-    from game.app import App
+    from game.settings import Settings
+    from game.ui.host import Host
 
-NOTICE_HOLD = 2.2  # seconds a notice stays whole
-NOTICE_FADE = 0.8  # then it fades out over this long ...
-FADE_STEPS = 6  # ... in this many redraws, not one a frame: a notice costs a few timed redraws
-NOTICE_WIDTH = 900  # wide enough that a notice with a folder in it is one line
-NOTICES_SHOWN = 4
-NOTICE_TOP = 6  # pixels from the top of the screen, above the menu panel's own edge
 CONFIRM_BUTTON = (180, 50)
 PANEL_FILL = (24, 30, 39, 255)
 PANEL_EDGE = (112, 128, 142, 255)
 
 
-@dataclass
-class _Notice:
-    lines: list[pygame.Surface]
-    shown_at: float
-
-
-class Notices:
-    """The quiet notices at the top, centred, newest at the bottom, each fading by itself."""
-
-    def __init__(self, font: pygame.font.Font) -> None:
-        self.font = font
-        self.shown: list[_Notice] = []
-        self.floor: int | None = None  # set by the app from its layers: notices stay above this y (the game menu's heading)
-
-    def add(self, text: str, now: float) -> None:
-        lines = [self.font.render(line, True, TEXT_COLOUR) for line, _ in wrap(text, self.font, NOTICE_WIDTH)]
-        self.shown = [*self.shown, _Notice(lines, now)][-NOTICES_SHOWN:]
-
-    def _alpha(self, notice: _Notice, now: float) -> int:
-        """Full while held, then falling in `FADE_STEPS` steps; 0 when gone."""
-        fading = now - notice.shown_at - NOTICE_HOLD
-        if fading < 0:
-            return 255
-        step = int(fading / NOTICE_FADE * FADE_STEPS) + 1
-        return max(0, 255 - 255 * step // (FADE_STEPS + 1))
-
-    def update(self, now: float) -> bool:
-        """Drop notices that have faded; True if any went."""
-        kept = [n for n in self.shown if now < n.shown_at + NOTICE_HOLD + NOTICE_FADE]
-        gone = len(kept) != len(self.shown)
-        self.shown = kept
-        return gone
-
-    def next_change(self, now: float) -> float | None:
-        """Seconds until a notice next changes how it looks: its fade's next step or its end."""
-        times = []
-        for notice in self.shown:
-            start = notice.shown_at + NOTICE_HOLD
-            steps = [start + NOTICE_FADE * i / FADE_STEPS for i in range(FADE_STEPS + 1)]
-            times.extend(t - now for t in steps if t > now)
-        return min(times, default=None)
-
-    def _placed(self) -> list[tuple[_Notice, list[pygame.Surface], pygame.Rect]]:
-        """The notices on screen, the lines of each drawn and its plate: stacked down from the top, centred
-        (in the top left corner they covered the menu panel's corner and its first tab). Under `floor` only
-        the newest that fit above it are shown (the others wait hidden while they fade), and a notice too
-        tall to fit there alone shows its first lines."""
-        room = None if self.floor is None else self.floor - NOTICE_TOP
-        kept: list[tuple[_Notice, list[pygame.Surface]]] = []
-        for notice in reversed(self.shown):
-            lines = notice.lines
-            if room is not None:
-                while lines and sum(line.get_height() for line in lines) + 12 > room:
-                    lines = lines[:-1] if not kept else []
-                if not lines:
-                    break
-                room -= sum(line.get_height() for line in lines) + 12 + 8
-            kept.insert(0, (notice, lines))
-        placed, y = [], NOTICE_TOP
-        for notice, lines in kept:
-            height = sum(line.get_height() for line in lines) + 12
-            width = max(line.get_width() for line in lines) + 28
-            placed.append((notice, lines, pygame.Rect(SCREEN_SIZE[0] // 2 - width // 2, y, width, height)))
-            y += height + 8
-        return placed
-
-    def area(self, now: float) -> tuple[pygame.Rect | None, tuple[int, ...]]:
-        """The box round every notice shown and how opaque each is at `now`: what redrawing them depends on."""
-        placed = self._placed()
-        places = [place for _, _, place in placed]
-        return (places[0].unionall(places[1:]) if places else None), tuple(self._alpha(notice, now) for notice, _, _ in placed)
-
-    def draw(self, canvas: pygame.Surface, now: float) -> None:
-        for notice, lines, place in self._placed():
-            alpha = self._alpha(notice, now)
-            width, height = place.size
-            plate = pygame.Surface((width, height), pygame.SRCALPHA)
-            pygame.draw.rect(plate, (12, 15, 22, 215), plate.get_rect(), border_radius=8)
-            line_y = 6
-            for line in lines:
-                plate.blit(line, (14, line_y))
-                line_y += line.get_height()
-            plate.set_alpha(alpha)
-            canvas.blit(plate, place)
-
-
 class Confirm:
-    """A question with Yes and No, by keyboard and mouse; Escape or a right click means No."""
+    """A question with Yes and No, by keyboard, pad and mouse; Escape or a right click means No."""
 
     modal = True
 
-    def __init__(self, app: App, question: str, on_yes: Callable[[], None], *, detail: str = "", destructive: bool = False) -> None:
-        self.app = app
+    def __init__(self, host: Host, question: str, on_yes: Callable[[], None], *, detail: str = "", destructive: bool = False) -> None:
+        self.host = host
+        self.clock = host.new_clock()
         self.on_yes = on_yes
         self.spoken_title = f"{question} {detail}".strip()  # self-voicing reads it, then the focused button
-        font, small = app.fonts["ui"], app.fonts["small"]
-        contrast = app.settings.high_contrast  # it cannot change while the question is open
+        fonts = host.services.fonts
+        font, small = fonts["ui"], fonts["small"]
+        contrast = host.player.settings.high_contrast  # it cannot change while the question is open
         self.lines = [font.render(line, True, CONTRAST_TEXT if contrast else TEXT_COLOUR) for line, _ in wrap(question, font, 520)]
         self.lines += [small.render(line, True, CONTRAST_TEXT if contrast else DIM_TEXT) for line, _ in wrap(detail, small, 520)]
         height = 78 + sum(line.get_height() for line in self.lines) + CONFIRM_BUTTON[1] + 34
@@ -131,34 +44,40 @@ class Confirm:
         self.panel_rect.center = (SCREEN_SIZE[0] // 2, SCREEN_SIZE[1] // 2)
         self.panel = _panel(self.panel_rect.size, contrast=contrast)
         rects = row(2, CONFIRM_BUTTON, centre_x=self.panel_rect.centerx, top=self.panel_rect.bottom - CONFIRM_BUTTON[1] - 34, gap=40)
-        self.buttons = Buttons(["Yes", "No"], rects, plates(app.images, CONFIRM_BUTTON), font, across=True, audio=app.audio, contrast=contrast)
+        self.buttons = Buttons(["Yes", "No"], rects, plates(host.services.images, CONFIRM_BUTTON), font, across=True, audio=host.services.audio, contrast=contrast)
         # Title or Quit the player has just asked for: Enter confirms. What cannot be undone starts on No.
         self.buttons.selected = 1 if destructive else 0
         self.veil = pygame.Surface(SCREEN_SIZE).convert()
         self.veil.set_alpha(120)
 
-    def handle(self, actions: frozenset[str], event: pygame.event.Event, point: tuple[int, int] | None) -> None:
-        if "back" in actions:
-            self.answer(False)
+    def handle(self, input: Input) -> None:
+        if dispatch(self, input):
             return
-        if event.type == pygame.KEYDOWN and ("up" in actions or "down" in actions):
-            actions = actions | {"right"}  # two buttons: any arrow moves between them
-        chosen = self.buttons.handle(actions, event, point)
+        if input.pressed and not input.pointer and input.actions & {"up", "down"}:
+            input = replace(input, actions=input.actions | {"right"})  # two buttons: any arrow moves between them
+        chosen = self.buttons.handle(input)
         if chosen is not None:
             self.answer(chosen == 0)
+
+    def action_back(self, input: Input) -> None:
+        """Escape, a right click or the pad's B: No."""
+        self.answer(False)
 
     def focus_words(self) -> str | None:
         return self.buttons.focus_words()
 
     def answer(self, yes: bool) -> None:
-        self.app.pop(self)
+        self.host.pop(self)
         if yes:
             self.on_yes()
 
-    def update(self, now: float) -> None:
+    def settings_changed(self, settings: Settings) -> None:
+        pass  # what it shows is made when it opens: nothing can change the settings while it asks
+
+    def update(self) -> None:
         pass
 
-    def draw(self, canvas: pygame.Surface, now: float) -> None:
+    def draw(self, canvas: pygame.Surface) -> None:
         canvas.blit(self.veil, (0, 0))
         canvas.blit(self.panel, self.panel_rect)
         y = self.panel_rect.top + 40
@@ -167,7 +86,7 @@ class Confirm:
             y += line.get_height() + 4
         self.buttons.draw(canvas)
 
-    def next_change(self, now: float) -> float | None:
+    def next_change(self) -> float | None:
         return None
 
 

@@ -12,7 +12,7 @@ from game.folder import GameFolder
 from game.speech import SelfVoicing
 from game.ui.assets import Fonts, Images
 from game.ui.audio import Audio
-from game.ui.overlays import Notices
+from game.ui.notices import Notices
 
 
 @dataclass

@@ -221,7 +221,7 @@ class Stage:
     def _name_plate(self, canvas: pygame.Surface, speaker: str) -> None:
         character = self.story.characters[speaker]
         font = self.fonts["speaker"]
-        name = font.render(character.name, True, NAME_TEXT)
+        name = font.render(self.story.shown_name(speaker) or "", True, NAME_TEXT)
         plate = self.layout.plate_for(name.get_width())
         colour = _lifted(character.colour, CONTRAST_PLATE_LIGHT) if self.high_contrast else character.colour
         canvas.blit(self._fitted(("plate", colour), self.images.tinted("nameplate", colour), plate.size), plate)

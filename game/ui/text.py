@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 import pygame
-from arabic_reshaper import ArabicReshaper
+from arabic_reshaper import ArabicReshaper  # type: ignore[import-untyped]
 
 #: Arabic letters in the joined form each takes (initial, medial, final), one character for one,
 #: so indexes stay those of the text; the words are then drawn right to left (see `_visual`).
@@ -30,9 +30,14 @@ JOINERS = ("\u200d",)  # zero-width joiner: the next character belongs to the sa
 class RunStyle(Protocol):
     """What a style run says (markup's `TextStyle` has these fields)."""
 
-    bold: bool
-    italic: bool
-    colour: tuple[int, int, int] | None
+    @property
+    def bold(self) -> bool: ...
+
+    @property
+    def italic(self) -> bool: ...
+
+    @property
+    def colour(self) -> tuple[int, int, int] | None: ...
 
 
 @dataclass(frozen=True)
@@ -122,19 +127,21 @@ class TypedText:
         for item in _visual(items):
             if isinstance(item, _Cluster) and item.text == "\n":
                 continue
-            same = groups and isinstance(item, _Cluster) and isinstance(groups[-1][0], _Cluster)
-            if same and (groups[-1][0].font, groups[-1][0].colour, groups[-1][0].rtl) == (item.font, item.colour, item.rtl):
+            head = groups[-1][0] if groups else None
+            if isinstance(item, _Cluster) and isinstance(head, _Cluster) and (head.font, head.colour, head.rtl) == (item.font, item.colour, item.rtl):
                 groups[-1].append(item)
             else:
                 groups.append([item])
         pieces: list[_Piece] = []
         x, last = 0, None
         for group in groups:
-            if isinstance(group[0], _Cluster):
-                last = group[-1]
-                text, start = "".join(c.text for c in group), min(c.start for c in group)
+            letters = [c for c in group if isinstance(c, _Cluster)]
+            if letters:
+                last = letters[-1]
+                text, start = "".join(c.text for c in letters), min(c.start for c in letters)
             else:  # the hyphen of a word cut here, in the font and colour of the letter before it
                 text, start = HYPHEN, -1
+            assert last is not None, "a line never starts with a cut word's hyphen"
             surface = last.font.render(text, True, last.colour)
             rtl = start >= 0 and last.rtl
             pieces.append(_Piece(text, start, last.font, x, self._ascent - last.font.get_ascent(), surface, rtl))
@@ -272,16 +279,17 @@ def _attaches(char: str) -> bool:
 
 def _width(clusters: Sequence[_Cluster | str]) -> int:
     """The width of clusters drawn side by side, measured a font's stretch at a time."""
-    total, run, font = 0, "", None
+    total, run = 0, ""
+    font: pygame.font.Font | None = None
     for item in clusters:
         item_font = item.font if isinstance(item, _Cluster) else font
         text = item.text if isinstance(item, _Cluster) else HYPHEN
-        if item_font is not font and run:
+        if item_font is not font and run and font is not None:
             total += font.size(run)[0]
             run = ""
         font = item_font
         run += text
-    return total + (font.size(run)[0] if run else 0)
+    return total + (font.size(run)[0] if run and font is not None else 0)
 
 
 def _words(clusters: list[_Cluster]) -> list[list[_Cluster]]:
@@ -301,7 +309,7 @@ def _wrap(clusters: list[_Cluster], width: int) -> list[list[_Cluster | str]]:
     for word in _words(clusters):
         trailing = len(word) - len("".join(c.text[0] for c in word).rstrip())
         body = word[: len(word) - trailing]  # trailing spaces may hang past the edge
-        if lines[-1] and _width(lines[-1] + body) > width:
+        if lines[-1] and _width([*lines[-1], *body]) > width:
             lines.append([])
         while _width(body) > width:  # longer than a whole line: cut it, hyphen at each cut
             cut = _longest_fit(lines[-1], body, width)
@@ -320,7 +328,7 @@ def _longest_fit(line: list[_Cluster | str], body: list[_Cluster], width: int) -
     low, high = 1, len(body) - 1
     while low < high:
         middle = (low + high + 1) // 2
-        if _width(line + body[:middle] + [HYPHEN]) <= width:
+        if _width([*line, *body[:middle], HYPHEN]) <= width:
             low = middle
         else:
             high = middle - 1

@@ -1,14 +1,14 @@
-"""Buttons that work with mouse and keyboard alike (title, menus, confirmations, the choice),
-the quick menu's links, and opaque panels."""
+"""Buttons that work with mouse, keyboard and pad alike (title, menus, confirmations, the choice),
+the quick menu's links, and opaque panels. They take an `Input`, never a pygame event."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ui import keymap
+from game.ui.input import Input
 from game.ui.layout import DIM_TEXT, HIGHLIGHT, TEXT_COLOUR
 from game.ui.stage import CONTRAST_BOX, CONTRAST_RIM, CONTRAST_TEXT
 
@@ -16,30 +16,27 @@ if TYPE_CHECKING:
     from game.ui.assets import Images
     from game.ui.audio import Audio
 
-MOUSE_EVENTS = (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL)
 UI_HOVER, UI_CLICK = "ui_hover", "ui_click"
 MIN_LABEL_SCALE = 0.7  # labels shrink to fit their buttons, but never past reading
 
 
 class Buttons:
-    """A column (or row) of buttons: pointing or arrows select; a click, Enter or a digit activate.
+    """A column (or row) of buttons: pointing or arrows select; a click or Enter activate.
 
     Args:
         across: a row, moved through with Left and Right (else a column, with Up and Down).
-        numbered: digit keys 1-9 activate the button of that number (the choice).
         marked: a button marked with a dot (the option taken last time, at a rewound choice).
         audio: plays a soft tick when the selection moves and a click when a button is pressed.
         contrast: high contrast (the accessibility setting): `contrast_plates` and white labels instead
             of the art's plates; the screen may change it at any time.
     """
 
-    def __init__(self, labels: Sequence[str], rects: Sequence[pygame.Rect], plates: dict[str, pygame.Surface], font: pygame.font.Font, *, across: bool = False, numbered: bool = False, marked: int | None = None, audio: Audio | None = None, contrast: bool = False) -> None:
+    def __init__(self, labels: Sequence[str], rects: Sequence[pygame.Rect], plates: dict[str, pygame.Surface], font: pygame.font.Font, *, across: bool = False, marked: int | None = None, audio: Audio | None = None, contrast: bool = False) -> None:
         self.labels = list(labels)
         self.rects = list(rects)
         self.plates = plates
         self.font = font
         self.across = across
-        self.numbered = numbered
         self.marked = marked
         self.audio = audio
         self.selected: int | None = None
@@ -52,10 +49,10 @@ class Buttons:
     def at(self, point: tuple[int, int]) -> int | None:
         return next((i for i, rect in enumerate(self.rects) if rect.collidepoint(point)), None)
 
-    def handle(self, actions: frozenset[str], event: pygame.event.Event, point: tuple[int, int] | None) -> int | None:
-        """Feed one event (`point`: the mouse in canvas pixels); returns a button activated now."""
+    def handle(self, input: Input) -> int | None:
+        """Take one input (a pointer's `point` in design pixels); returns a button activated now."""
         before = self.selected
-        chosen = self._pointer(event, point) if event.type in MOUSE_EVENTS else self._keys(actions)
+        chosen = self._pointer(input) if input.pointer else self._keys(input)
         if self.audio is not None:
             if chosen is not None:
                 self.audio.sound(UI_CLICK)
@@ -63,30 +60,36 @@ class Buttons:
                 self.audio.sound(UI_HOVER)
         return chosen
 
-    def _pointer(self, event: pygame.event.Event, point: tuple[int, int] | None) -> int | None:
+    def choose(self, index: int) -> int:
+        """Button `index` activated some other way (a digit key at the choice): its click, and the index."""
+        if self.audio is not None:
+            self.audio.sound(UI_CLICK)
+        return index
+
+    def _pointer(self, input: Input) -> int | None:
         # Only a button under the pointer takes the selection: moving off one, or clicking beside
         # them, keeps it, so Enter still works afterwards.
-        hit = None if point is None else self.at(point)
-        if event.type == pygame.MOUSEMOTION and hit is not None:
+        hit = None if input.point is None else self.at(input.point)
+        if input.kind == "move" and hit is not None:
             self.selected = hit
-        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and hit is not None:
+        elif input.pressed and input.button == 1 and hit is not None:
             self.pressed = self.selected = hit
-        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+        elif input.released and input.button == 1:
             pressed, self.pressed = self.pressed, None
             return hit if hit is not None and hit == pressed else None
         return None
 
-    def _keys(self, actions: frozenset[str]) -> int | None:
+    def _keys(self, input: Input) -> int | None:
+        if not input.pressed:
+            return None
         count = len(self.labels)
         back, on = ("left", "right") if self.across else ("up", "down")
-        if on in actions:
+        if on in input:
             self.selected = 0 if self.selected is None else (self.selected + 1) % count
-        elif back in actions:
+        elif back in input:
             self.selected = count - 1 if self.selected is None else (self.selected - 1) % count
-        elif "activate" in actions and self.selected is not None:
+        elif "activate" in input and self.selected is not None:
             return self.selected
-        elif self.numbered and (number := keymap.option(actions)) is not None and number < count:
-            return number
         return None
 
     def focus_words(self) -> str | None:
@@ -225,7 +228,17 @@ class Links:
     def at(self, point: tuple[int, int]) -> int | None:
         return next((i for i, rect in enumerate(self.rects) if rect.inflate(10, 6).collidepoint(point)), None)
 
-    def draw(self, canvas: pygame.Surface, *, lit: set[int] = frozenset()) -> None:
+    def handle(self, input: Input) -> tuple[int | None, bool]:
+        """A pointer's input: (the link clicked now, if one was; whether the input was on a link).
+        A move hovers the link under it; a press on a link is taken, its release clicks it."""
+        hit = None if input.point is None else self.at(input.point)
+        if input.kind == "move":
+            self.hovered = hit
+        if hit is None or input.kind not in ("press", "release"):
+            return None, False
+        return (hit if input.released else None), True
+
+    def draw(self, canvas: pygame.Surface, *, lit: Collection[int] = frozenset()) -> None:
         for index, rect in enumerate(self.rects):
             colour = HIGHLIGHT if index in lit or index == self.hovered else DIM_TEXT
             canvas.blit(self._texts[colour][index], rect)

@@ -3,56 +3,9 @@
 from __future__ import annotations
 
 import pygame
-import pytest
 
 from game.app import App
-from game.clock import ManualClock
 from game.ui.game_screen import GameScreen
-
-
-@pytest.fixture
-def app(shipped_story):
-    """The app on the title screen, with a ManualClock; `app.presented` counts frames put on screen."""
-    app = App(shipped_story, clock=ManualClock())
-    app.presented = 0
-    present = app.window.present
-
-    def counting_present(rects=None) -> None:
-        app.presented += 1
-        present(rects)
-
-    app.window.present = counting_present
-    yield app
-    pygame.quit()
-
-
-class RecordingSaves:
-    """Wraps the app's save store, counting the calls made to it (and passing them on)."""
-
-    def __init__(self, store: object) -> None:
-        self.store = store
-        self.calls: list[str] = []
-
-    def __getattr__(self, name: str) -> object:
-        found = getattr(self.store, name)
-        if not callable(found):
-            return found
-
-        def recorded(*args: object, **kwargs: object) -> object:
-            self.calls.append(name)
-            return found(*args, **kwargs)
-
-        return recorded
-
-    def count(self, name: str) -> int:
-        return self.calls.count(name)
-
-
-@pytest.fixture
-def saves(app) -> RecordingSaves:
-    """The app's save store, with its calls counted."""
-    app.saves = RecordingSaves(app.saves)
-    return app.saves
 
 
 def key(app: App, name: int, *, up: bool = False, mod: int = 0, unicode: str = "") -> None:

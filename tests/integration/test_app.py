@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from driving import app, click, key, settle, start_game, wheel  # noqa: F401 (app is a fixture)
+from driving import click, key, settle, start_game, wheel
 from game.ui.end_card import EndCardScreen
 from game.ui.game_screen import GameScreen
 from game.ui.overlays import Confirm
@@ -36,7 +36,7 @@ def test_advance_completes_the_line_first_then_moves_on(app):
     settle(app, 0.05)
     first = game.playthrough.index
     key(app, pygame.K_SPACE)  # finishes the lead-in or the typing
-    while not game.playback.complete(app.clock.now()):
+    while not game.playback.complete(game.now()):
         key(app, pygame.K_SPACE)
     assert game.playthrough.index == first
     key(app, pygame.K_SPACE)
@@ -57,7 +57,7 @@ def test_rewind_and_forward_by_keys_and_wheel(app):
     key(app, pygame.K_LEFT)
     wheel(app, 1)
     assert game.playthrough.index == 1
-    frame = game.playback.frame(app.clock.now())
+    frame = game.playback.frame(game.now())
     assert frame.complete  # a rewound line shows whole, not re-typed
     wheel(app, -1)
     key(app, pygame.K_PAGEDOWN)
@@ -71,7 +71,7 @@ def test_skip_runs_through_seen_lines_and_stops_at_unseen(app):
     for _ in range(6):
         settle(app)
         key(app, pygame.K_RETURN)
-    app.seen.save()
+    app.player.seen.save()
     key(app, pygame.K_ESCAPE)
     click(app, app.top.tab_rect("Restart").center)
     assert isinstance(app.top, Confirm)
@@ -162,9 +162,43 @@ def test_the_game_menu_stops_the_line_typing(app):
     settle(app, 100.0)
     key(app, pygame.K_SPACE)  # the next line starts typing
     settle(app, 0.1)
-    shown = game.playback.chars_shown(app.clock.now())
+    shown = game.playback.chars_shown(game.now())
     key(app, pygame.K_ESCAPE)
     settle(app, 30.0)
     key(app, pygame.K_ESCAPE)
-    assert game.playback.chars_shown(app.clock.now()) == shown
-    assert not game.playback.complete(app.clock.now())
+    assert game.playback.chars_shown(game.now()) == shown
+    assert not game.playback.complete(game.now())
+
+
+def test_loading_into_the_game_being_played_keeps_its_screen_and_autosaves_nothing(app, saves):
+    """`host.play(loaded)` while playing loads into the same game screen (overlays close); leaving for a
+    new game or the title autosaves, loading does not."""
+    game = start_game(app)
+    for _ in range(3):
+        settle(app)
+        key(app, pygame.K_RETURN)
+    key(app, pygame.K_F5)
+    loaded = app.player.saves.quick_load(seen=app.player.seen)
+    key(app, pygame.K_ESCAPE)  # the game menu over it
+    app.play(loaded.playthrough, notice=loaded.notice)
+    assert app.layers == (game,) and saves.count("autosave") == 0
+    app.play()
+    assert app.screen is not game and saves.count("autosave") == 1
+
+
+def test_hub_exit_after_first_frame_draws_one_frame_and_stops(monkeypatch, shipped_story):
+    """HUB_EXIT_AFTER_FIRST_FRAME=1 (a build's smoke test): `play` runs the loop for one frame only."""
+    from game import app as app_module
+
+    asked: list[int | None] = []
+    monkeypatch.setattr(app_module.App, "run", lambda self, *, frames=None: asked.append(frames) or 0)
+    monkeypatch.setenv("HUB_EXIT_AFTER_FIRST_FRAME", "1")
+    assert app_module.play(shipped_story) == 0
+    monkeypatch.delenv("HUB_EXIT_AFTER_FIRST_FRAME")
+    assert app_module.play(shipped_story) == 0
+    assert asked == [1, None]
+    pygame.quit()
+
+
+def test_run_for_one_frame_draws_it_and_closes(app):
+    assert app.run(frames=1) == 0 and app.presented == 1

@@ -8,7 +8,6 @@ from conftest import spoil, truncated
 
 from game.app import App
 from game.folder import GameFolder
-from game.clock import ManualClock
 from game.ui.assets import Fonts, Images
 from game.ui.audio import Audio
 from game.ui.layout import SCREEN_SIZE, TEXT_BOX
@@ -33,16 +32,9 @@ def notices(monkeypatch) -> list[str]:
 
 
 @pytest.fixture
-def start(shipped_story, engine_copy):
+def start(make_app, shipped_story, engine_copy):
     """`start()`: the app on the engine copy, its first frame drawn; pygame is shut after the test."""
-
-    def open_app() -> App:
-        app = App(shipped_story, GameFolder(root=engine_copy, engine=engine_copy), clock=ManualClock())
-        app.frame()
-        return app
-
-    yield open_app
-    pygame.quit()
+    return lambda: make_app(shipped_story, GameFolder(root=engine_copy, engine=engine_copy), frame=True)
 
 
 def into_the_game(app: App) -> None:
@@ -83,26 +75,20 @@ def test_the_preload_survives_a_truncated_picture(start, engine_copy, notices, r
     """Only the header is whole: the preload after the first frame gives a notice, not a crash."""
     path = spoil(engine_copy, relative, truncated(relative))
     app = start()
-    app.images.preload(app.story)
+    app.services.images.preload(app.story)
     assert [n for n in notices if str(path.relative_to(engine_copy)) in n], notices
     into_the_game(app)
 
 
-def test_a_placeholder_has_the_size_of_what_it_replaces(engine_copy):
+def test_a_placeholder_has_the_size_of_what_it_replaces(engine_copy, display):
     """A missing background fills the screen; a missing sprite has a sprite's size; each is made once."""
-    pygame.display.init()
-    pygame.font.init()
-    try:
-        pygame.display.set_mode(SCREEN_SIZE)
-        told: list[str] = []
-        images = Images(GameFolder(root=engine_copy, engine=engine_copy), warn=told.append)
-        assert images.background("nowhere").get_size() == SCREEN_SIZE
-        assert images.sprite("jack", "nowhere").get_size() == (420, 480)
-        assert images.ui("textbox").get_size() != (0, 0)
-        images.background("nowhere")
-        assert len(told) == 2
-    finally:
-        pygame.quit()
+    told: list[str] = []
+    images = Images(GameFolder(root=engine_copy, engine=engine_copy), warn=told.append)
+    assert images.background("nowhere").get_size() == SCREEN_SIZE
+    assert images.sprite("jack", "nowhere").get_size() == (420, 480)
+    assert images.ui("textbox").get_size() != (0, 0)
+    images.background("nowhere")
+    assert len(told) == 2
 
 
 FONT_FAULTS = {

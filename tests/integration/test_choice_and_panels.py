@@ -7,7 +7,7 @@ from dataclasses import replace
 import pygame
 import pytest
 
-from driving import app, key, settle, start_game, to_choice  # noqa: F401 (app is a fixture)
+from driving import key, settle, start_game, to_choice
 from game.ui.layout import SCREEN_SIZE, SPRITE_CENTRES, TEXT_BOX
 from game.ui.placement import choice_rects
 from game.ui.overlays import Confirm
@@ -20,7 +20,7 @@ def head_boxes(app, scene) -> list[pygame.Rect]:
     """Where each sprite's head is on screen: the top of its drawn pixels, as wide as the figure."""
     boxes = []
     for sprite in scene.sprites:
-        image = app.images.sprite(sprite.character, sprite.expression)
+        image = app.services.images.sprite(sprite.character, sprite.expression)
         placed = image.get_rect(midbottom=(SPRITE_CENTRES[sprite.position], SCREEN_SIZE[1]))
         drawn = image.get_bounding_rect().move(placed.topleft)
         boxes.append(pygame.Rect(drawn.x, drawn.y, drawn.w, HEAD_HEIGHT))
@@ -35,11 +35,10 @@ def test_the_choice_covers_no_face(app):
     scene = game.playthrough.current.state.scene
     boxes = head_boxes(app, scene)
     assert len(boxes) == 2
-    now = app.clock.now()
     with_choice, without = pygame.Surface(SCREEN_SIZE), pygame.Surface(SCREEN_SIZE)
-    game.draw(with_choice, now)
+    game.draw(with_choice)
     choice, game.choice = game.choice, None
-    game.draw(without, now)
+    game.draw(without)
     game.choice = choice
     changed = [(x, y) for x in range(0, SCREEN_SIZE[0], 4) for y in range(0, SCREEN_SIZE[1], 4) if with_choice.get_at((x, y)) != without.get_at((x, y))]
     assert len(changed) > 1000  # the options are drawn
@@ -102,10 +101,10 @@ def test_the_game_menu_panel_is_opaque(app):
 def test_a_confirmation_is_opaque(app):
     """Nothing behind a confirmation shows through it."""
     start_game(app)
-    app.ask_quit()
+    app.confirm("Quit the game?", app.quit)
     confirm = app.top
     assert isinstance(confirm, Confirm)
-    inside_is_opaque(lambda canvas: confirm.draw(canvas, 0.0), confirm.panel_rect, rim=14)
+    inside_is_opaque(lambda canvas: confirm.draw(canvas), confirm.panel_rect, rim=14)
 
 
 def test_choice_plates_and_title_buttons_are_opaque(app):

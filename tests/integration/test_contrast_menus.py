@@ -7,7 +7,6 @@ import dataclasses
 
 import pygame
 
-from driving import app  # noqa: F401 (a fixture)
 from game.ui.overlays import Confirm
 from game.ui.stage import CONTRAST_BOX, CONTRAST_RIM, CONTRAST_TEXT
 from game.ui.title import TitleScreen

@@ -240,3 +240,19 @@ def test_a_real_sdl_controller_plugged_in_played_and_pulled_out(monkeypatch):
     assert pad.connected == 0 and pad.held() == frozenset() and pad.next_repeat(0.0) is None
     assert notes == ["Controller connected: Virtual Controller", "Controller disconnected"]
     pygame.quit()
+
+
+def test_read_gives_inputs_from_the_pad_and_the_trigger_held_as_a_skip_press_then_release(pad):
+    from game.ui.input import press, release
+
+    def read(*events):
+        for event in events:
+            pygame.event.post(event)
+        return [i for event in pygame.event.get() if event.type in gamepad.CONTROLLER_EVENTS for i in pad.read(event, 0.0)]
+
+    assert read(button(pygame.CONTROLLER_BUTTON_A)) == [press("advance", "activate", device="gamepad")]
+    assert read(button(pygame.CONTROLLER_BUTTON_X)) == [press("hide_interface", "delete", device="gamepad")]  # PAD_ALSO
+    trigger = pygame.CONTROLLER_AXIS_TRIGGERRIGHT
+    assert read(axis(trigger, 30000), axis(trigger, 31000)) == [press("skip", device="gamepad")]
+    assert read(axis(trigger, 0)) == [release("skip", device="gamepad")]
+    assert all(i.device == "gamepad" and i.point is None for i in read(button(pygame.CONTROLLER_BUTTON_B)))

@@ -7,9 +7,8 @@ import pygame
 import pytest
 
 from game.app import App
-from game.clock import ManualClock
 from game.script.model import Ending
-from game.speech import RecordingEngine
+from speech_doubles import RecordingEngine
 from game.ui.end_card import EndCardScreen
 from game.ui.game_screen import GameScreen
 from game.ui.menu import GameMenu
@@ -28,12 +27,9 @@ LEFT_SHOULDER = pygame.CONTROLLER_BUTTON_LEFTSHOULDER
 
 
 @pytest.fixture
-def app(shipped_story):
-    app = App(shipped_story, clock=ManualClock(), voice=RecordingEngine())
-    app.frame()
-    yield app
-    app.voice.close()
-    pygame.quit()
+def app(make_app, shipped_story):
+    """The app with a recording voice, its first frame drawn."""
+    return make_app(shipped_story, voice=RecordingEngine(), frame=True)
 
 
 def press(app: App, button: int, times: int = 1) -> None:
@@ -89,7 +85,7 @@ def test_the_pad_plays_from_the_title_to_each_ending(app, shipped_story):
     """Three playthroughs by pad alone, one for each option at the choice, reach all three endings."""
     endings = {step.name for step in shipped_story.steps if isinstance(step, Ending)}
     reached = {play_to_the_end(app, option) for option in range(3)}
-    assert reached == endings == app.endings.names()
+    assert reached == endings == app.player.endings.names()
 
 
 def test_shoulders_rewind_and_roll_forward_and_the_trigger_skips(app):
@@ -147,14 +143,14 @@ def test_every_menu_page_is_opened_and_used_by_pad(app):
     menu = app.top
     assert isinstance(menu, GameMenu) and menu.page == "save"
     press(app, A)  # slot 1-1
-    assert app.saves.info("1-1").filled
+    assert app.player.saves.info("1-1").filled
     press(app, pygame.CONTROLLER_BUTTON_RIGHTSHOULDER)  # the next page of slots
     assert menu.shown.page == 2
     press(app, LEFT_SHOULDER)
     press(app, X)  # delete asks first
     assert isinstance(app.top, Confirm)
     press(app, B)  # No
-    assert app.top is menu and app.saves.info("1-1").filled
+    assert app.top is menu and app.player.saves.info("1-1").filled
 
     def open_tab(name: str) -> None:
         press(app, LEFT)
@@ -198,20 +194,20 @@ def test_every_slider_and_switch_on_the_settings_page_moves_by_pad(app):
     page = menu.shown
     for row, setting in enumerate(SETTINGS):
         assert page.focus == row
-        before = getattr(app.settings, setting.field)
+        before = getattr(app.player.settings, setting.field)
         if setting.field in ("fullscreen",):
             press(app, DOWN)
             continue  # a window toggled under the dummy driver proves nothing
         if isinstance(page.controls[row], Slider):
             at_end = page.index(row) == len(setting.values) - 1
             press(app, LEFT if at_end else RIGHT)
-            assert getattr(app.settings, setting.field) != before, setting.label
+            assert getattr(app.player.settings, setting.field) != before, setting.label
             press(app, RIGHT if at_end else LEFT)
         else:
             press(app, A)
-            assert getattr(app.settings, setting.field) != before, setting.label
+            assert getattr(app.player.settings, setting.field) != before, setting.label
             press(app, A)
-        assert getattr(app.settings, setting.field) == before, setting.label
+        assert getattr(app.player.settings, setting.field) == before, setting.label
         press(app, DOWN)
     press(app, B)
     assert app.top is title

@@ -9,7 +9,7 @@ from dataclasses import replace
 import pygame
 import pytest
 
-from driving import app, click, key, link, read_lines, saves, settle, start_game, to_choice, wheel  # noqa: F401 (fixtures)
+from driving import click, key, link, read_lines, settle, start_game, to_choice, wheel
 from game.playthrough import Playthrough
 from game.ui.game_screen import AUTOSAVE_EVERY, GameScreen
 from game.ui.overlays import Confirm
@@ -21,7 +21,7 @@ FRAME = 1 / 60
 
 def read_before(app, lines: int) -> None:
     """Mark the first `lines` lines as read, as an earlier run would have."""
-    play = Playthrough(app.story, seen=app.seen)
+    play = Playthrough(app.story, seen=app.player.seen)
     for _ in range(lines):
         play.advance()
 
@@ -56,8 +56,9 @@ def test_escape_and_right_click_mean_no(app):
     game = start_game(app)
     for answer in ("escape", "right click", "arrows"):
         key(app, pygame.K_ESCAPE)
-        app.top.handle(frozenset(), pygame.event.Event(pygame.USEREVENT), None)  # a stray event is ignored
-        app.top.app.ask_quit()
+        pygame.event.post(pygame.event.Event(pygame.USEREVENT))  # a stray event is ignored
+        app.frame()
+        app.confirm("Quit the game?", app.quit)
         assert isinstance(app.top, Confirm)
         if answer == "escape":
             key(app, pygame.K_ESCAPE)
@@ -129,7 +130,7 @@ def test_a_notice_fades_by_itself_in_a_few_redraws(app, capsys):
     before = app.presented
     frames(app, 5.0)
     assert 3 <= app.presented - before <= 12
-    assert not app.notices.shown and app.window.canvas.get_at(corner) == bare
+    assert not app.services.notices.shown and app.window.canvas.get_at(corner) == bare
     before = app.presented
     frames(app, 1.0)
     assert app.presented == before
@@ -149,7 +150,7 @@ def test_quick_save_and_quick_load_round_trip(app, capsys):
     assert game.playthrough.index == saved_at + 4
     key(app, pygame.K_F9)
     assert app.game_screen.playthrough.index == saved_at
-    assert app.game_screen.playback.complete(app.clock.now())
+    assert app.game_screen.playback.complete(app.game_screen.now())
     wheel(app, 1)
     assert app.game_screen.playthrough.index == saved_at - 1  # rewinding still works after a load
 
@@ -195,7 +196,7 @@ def test_autosave_at_the_choice_every_20_lines_on_title_and_on_quit(app, saves):
     to_choice(app, game)
     count = saves.count("autosave")
     assert count == game.playthrough.index // AUTOSAVE_EVERY + 1  # every 20 lines, and one at the choice
-    app.ask_title()
+    app.confirm("Return to the title screen?", app.show_title)
     key(app, pygame.K_RETURN)
     assert isinstance(app.screen, TitleScreen) and saves.count("autosave") == count + 1
     key(app, pygame.K_RETURN)  # Continue: the newest save, the one made on the way to the title
@@ -216,11 +217,11 @@ def test_title_offers_continue_first_only_when_there_is_a_save(app):
     read_lines(app, game, 5)
     key(app, pygame.K_F5)
     read_lines(app, game, 2)
-    app.show(TitleScreen(app))
+    app.show_title()  # leaving the game autosaves at line 7: newer than the quick save at 5
     title = app.screen
     assert title.labels == ["Continue", "Start", "Load", "Settings", "Quit"] and title.buttons.selected == 0
     key(app, pygame.K_RETURN)
-    assert app.game_screen.playthrough.index == 5
+    assert app.game_screen.playthrough.index == 7
 
 
 def test_title_load_and_settings_open_the_game_menu(app):
@@ -248,7 +249,7 @@ def test_the_title_shows_the_endings_reached(app):
     """An ending reached is named on the title afterwards."""
     app.frame()
     assert app.screen.endings is None
-    app.endings.add("For Now")
+    app.player.endings.add("For Now")
     app.show(TitleScreen(app))
     assert app.screen.endings is not None and app.screen.endings.get_width() > 100
 
@@ -266,7 +267,7 @@ def test_auto_forward_waits_by_length_and_stops_at_the_choice(app):
     waits = []
     while not game.playthrough.at_choice:
         index = game.playthrough.index
-        while not game.playback.complete(app.clock.now()):
+        while not game.playback.complete(game.now()):
             settle(app, 0.1)
         whole = app.clock.now()
         while game.playthrough.index == index:
@@ -284,11 +285,11 @@ def test_auto_delay_setting_scales_the_wait(app):
     """Doubling the auto delay doubles the wait after a line."""
 
     def wait_after_first_line(delay: float) -> float:
-        app.apply_settings(replace(app.settings, auto_delay=delay, text_cps=0))
-        app.new_game()
+        app.apply_settings(replace(app.player.settings, auto_delay=delay, text_cps=0))
+        app.play()
         game = app.screen
         key(app, pygame.K_a)
-        while not game.playback.complete(app.clock.now()):
+        while not game.playback.complete(game.now()):
             settle(app, 0.01)
         whole = app.clock.now()
         while game.playthrough.index == 0:
@@ -347,7 +348,7 @@ def test_fast_skip_goes_straight_to_the_first_unread_line(app):
     game = start_game(app)
     key(app, pygame.K_PERIOD, mod=pygame.KMOD_LSHIFT, unicode=">")
     assert game.playthrough.index == 12
-    app.new_game()
+    app.play()
     game = app.screen
     settle(app)
     click(app, link(game, "Skip"), button=3)
@@ -356,7 +357,7 @@ def test_fast_skip_goes_straight_to_the_first_unread_line(app):
 
 def test_skip_unseen_and_skip_after_choice_settings(app):
     """With skip_unseen, skip passes unread lines up to the choice; with skip_after_choice it goes on after it."""
-    app.apply_settings(replace(app.settings, skip_unseen=True, skip_after_choice=True))
+    app.apply_settings(replace(app.player.settings, skip_unseen=True, skip_after_choice=True))
     game = start_game(app)
     key(app, pygame.K_TAB)
     frames(app, 1.5)
@@ -365,8 +366,8 @@ def test_skip_unseen_and_skip_after_choice_settings(app):
     key(app, pygame.K_1)
     frames(app, 1.0)
     assert game.playthrough.ended
-    app.apply_settings(replace(app.settings, skip_after_choice=False))
-    app.new_game()
+    app.apply_settings(replace(app.player.settings, skip_after_choice=False))
+    app.play()
     game = app.screen
     key(app, pygame.K_TAB)
     frames(app, 1.5)
@@ -376,14 +377,14 @@ def test_skip_unseen_and_skip_after_choice_settings(app):
 def test_transitions_off_makes_cuts_and_text_speed_zero_is_instant(app):
     """transitions False: a beat with a transition has no lead-in time left; text_cps 0: lines appear whole."""
     app.frame()
-    app.new_game()
+    app.play()
     lead = app.screen.playback.lead_duration
-    app.apply_settings(replace(app.settings, transitions=False, text_cps=0))
-    app.new_game()
+    app.apply_settings(replace(app.player.settings, transitions=False, text_cps=0))
+    app.play()
     game = app.screen
     assert lead > 0 and game.playback.lead_duration < lead
     settle(app, game.playback.lead_duration + 0.001)
-    assert game.playback.complete(app.clock.now())
+    assert game.playback.complete(game.now())
 
 
 # -- hide and screenshot ---------------------------------------------------------------------

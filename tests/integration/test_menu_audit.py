@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pygame
 
-from driving import app, key, settle, start_game  # noqa: F401 (app is a fixture)
+from driving import key, settle, start_game
 from game.script.model import Line
 
 

@@ -34,17 +34,17 @@ def test_a_broken_data_folder_is_one_notice_and_play_goes_on(shipped_story, priv
     _break_folder(private_data_dir, fault)
     app = App(shipped_story, clock=ManualClock())
     try:
-        play = Playthrough(shipped_story, seen=app.seen)
+        play = Playthrough(shipped_story, seen=app.player.seen)
         for _ in range(20):
             if not play.advance():
                 play.choose(0)
-            app.seen.save()
-        app.seen.close()
+            app.player.seen.save()
+        app.player.seen.close()
     finally:
         pygame.quit()
     notices = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
     assert len(notices) == 1, notices
-    assert all(bad not in app.seen for bad in ("1", "None", "True"))
+    assert all(bad not in app.player.seen for bad in ("1", "None", "True"))
     if fault == "file for the folder":
         assert private_data_dir.read_text() == "a file of the player's"
     else:

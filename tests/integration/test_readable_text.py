@@ -13,7 +13,7 @@ import numpy
 import pygame
 import pytest
 
-from driving import app, click, key, settle, start_game  # noqa: F401 (app is a fixture)
+from driving import click, key, settle, start_game
 from game import ROOT
 from game.playthrough import Playthrough
 from game.reveal import BeatPlayback, Frame
@@ -44,16 +44,7 @@ def every_line(story) -> list:
     return [beat for beat in beats.values() if beat.text]
 
 
-@pytest.fixture(scope="module")
-def display():
-    pygame.display.init()
-    pygame.font.init()
-    pygame.display.set_mode(SCREEN_SIZE)
-    yield
-    pygame.quit()
-
-
-@pytest.fixture(scope="module")
+@pytest.fixture
 def images(display):
     return Images(ROOT)
 
@@ -229,26 +220,26 @@ def test_page_by_keyboard_changes_each_setting_and_applies_it_at_once(app):
     game = start_game(app)
     shift_a(app)
     key(app, pygame.K_RIGHT)  # text size up a step
-    assert app.settings.text_scale == 1.1 and app.fonts.scale == 1.1
+    assert app.player.settings.text_scale == 1.1 and app.services.fonts.scale == 1.1
     for _ in range(10):
         key(app, pygame.K_RIGHT)
-    assert app.settings.text_scale == 1.6
-    assert game.stage.layout.box.h > TEXT_BOX.h and game.stage.fonts is app.fonts
+    assert app.player.settings.text_scale == 1.6
+    assert game.stage.layout.box.h > TEXT_BOX.h and game.stage.fonts is app.services.fonts
     key(app, pygame.K_DOWN)
     key(app, pygame.K_RIGHT)
-    assert app.settings.line_spacing == 1.1 and game.stage.line_spacing == 1.1
+    assert app.player.settings.line_spacing == 1.1 and game.stage.line_spacing == 1.1
     key(app, pygame.K_DOWN)
     key(app, pygame.K_RIGHT)
-    assert app.settings.font == "legible" and app.fonts.family == "legible"
+    assert app.player.settings.font == "legible" and app.services.fonts.family == "legible"
     key(app, pygame.K_RETURN)  # Enter moves a switch on to its next option
-    assert app.settings.font == "dyslexic"
+    assert app.player.settings.font == "dyslexic"
     key(app, pygame.K_DOWN)
     key(app, pygame.K_RETURN)
-    assert app.settings.high_contrast and game.stage.high_contrast
+    assert app.player.settings.high_contrast and game.stage.high_contrast
     key(app, pygame.K_DOWN)
     key(app, pygame.K_RIGHT)
-    assert app.settings.reduce_motion and game.stage.reduce_motion
-    kept = SettingsFile(app.files).load()
+    assert app.player.settings.reduce_motion and game.stage.reduce_motion
+    kept = SettingsFile(app.player.files).load()
     assert (kept.text_scale, kept.line_spacing, kept.font, kept.high_contrast, kept.reduce_motion) == (1.6, 1.1, "dyslexic", True, True)
 
 
@@ -258,21 +249,21 @@ def test_page_by_mouse_clicks_switches_and_drags_sliders(app):
     page = app.top.shown
     size = page.controls[0]
     click(app, (size.track.right, size.track.centery))
-    assert app.settings.text_scale == 1.6
+    assert app.player.settings.text_scale == 1.6
     click(app, (size.track.left, size.track.centery))
-    assert app.settings.text_scale == 0.8
+    assert app.player.settings.text_scale == 0.8
     pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=size.track.midleft, button=1))
     pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=size.track.center, rel=(1, 0), buttons=(1, 0, 0)))
     pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=size.track.center, button=1))
     app.frame()
-    assert app.settings.text_scale == 1.2
+    assert app.player.settings.text_scale == 1.2
     font = page.controls[2]
     click(app, font.halves[2].center)
-    assert app.settings.font == "dyslexic"
+    assert app.player.settings.font == "dyslexic"
     click(app, page.controls[3].halves[1].center)
-    assert app.settings.high_contrast
+    assert app.player.settings.high_contrast
     click(app, page.controls[4].halves[1].center)
-    assert app.settings.reduce_motion
+    assert app.player.settings.reduce_motion
 
 
 def test_a_bigger_text_lays_the_current_line_out_again(app):
@@ -283,7 +274,7 @@ def test_a_bigger_text_lays_the_current_line_out_again(app):
         settle(app)
     beat = game.playthrough.current
     assert game.stage.page_breaks(beat) == ()
-    app.apply_settings(dataclasses.replace(app.settings, text_scale=1.6, font="dyslexic", line_spacing=2.0))
+    app.apply_settings(dataclasses.replace(app.player.settings, text_scale=1.6, font="dyslexic", line_spacing=2.0))
     breaks = game.stage.page_breaks(beat)
     assert breaks and len(game.playback.parts) >= len(breaks) + 1
     assert game.quick.rects[0].top >= game.stage.layout.box.bottom
@@ -292,24 +283,22 @@ def test_a_bigger_text_lays_the_current_line_out_again(app):
 def test_reduce_motion_makes_transitions_cuts(app):
     game = start_game(app)
     assert game.playback.transitions
-    app.apply_settings(dataclasses.replace(app.settings, reduce_motion=True))
+    app.apply_settings(dataclasses.replace(app.player.settings, reduce_motion=True))
     key(app, pygame.K_SPACE)
     settle(app)
     key(app, pygame.K_SPACE)
     assert not game.playback.transitions
-    assert game.next_change(app.clock.now() + 100) is None or not game.stage.animating(0.1)
+    app.clock.tick(100)
+    assert game.next_change() is None or not game.stage.animating(0.1)
 
 
-def test_settings_are_kept_and_used_by_the_next_run(app, shipped_story):
-    from game.app import App
-    from game.clock import ManualClock
-
-    app.apply_settings(dataclasses.replace(app.settings, text_scale=1.3, font="legible", line_spacing=1.5, high_contrast=True, reduce_motion=True))
-    again = App(shipped_story, clock=ManualClock())
-    assert again.settings == app.settings
-    assert (again.fonts.scale, again.fonts.family) == (1.3, "legible")
+def test_settings_are_kept_and_used_by_the_next_run(app, make_app, shipped_story):
+    app.apply_settings(dataclasses.replace(app.player.settings, text_scale=1.3, font="legible", line_spacing=1.5, high_contrast=True, reduce_motion=True))
+    again = make_app(shipped_story)
+    assert again.player.settings == app.player.settings
+    assert (again.services.fonts.scale, again.services.fonts.family) == (1.3, "legible")
     again.frame()
-    again.new_game()
+    again.play()
     stage = again.game_screen.stage
     assert stage.high_contrast and stage.reduce_motion and stage.line_spacing == 1.5
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pygame
 import pytest
 
-from driving import app, key, settle, start_game  # noqa: F401 (app is a fixture)
+from driving import key, settle, start_game
 from game.ui.damage import Look, changed, merged
 from game.ui.game_screen import GameScreen
 from game.ui.layout import SCREEN_SIZE
@@ -30,9 +30,8 @@ def regions(app):
 def full_redraw(app, game: GameScreen) -> pygame.Surface:
     """The canvas as a full redraw at the last drawn moment would make it."""
     fresh = pygame.Surface(SCREEN_SIZE).convert()
-    now = app.clock.now()
-    game.draw(fresh, now)
-    app.notices.draw(fresh, now)
+    game.draw(fresh)
+    app.services.notices.draw(fresh, app.clock.now())
     return fresh
 
 
@@ -46,7 +45,7 @@ def typing_line_with_sprites(app) -> GameScreen:
     while True:
         settle(app)
         key(app, pygame.K_RETURN)
-        frame = game.playback.frame(app.clock.now())
+        frame = game.playback.frame(game.now())
         if frame.text_shown and frame.chars == 0 and len(frame.scene.sprites) >= 1 and len(game.playthrough.current.text) > 20:
             return game
 
@@ -77,7 +76,7 @@ def test_typing_blinking_and_the_indicator_redraw_only_their_regions_and_match_a
 
 def test_a_still_screen_presents_nothing(app, regions):
     """With reduce motion, once the line is whole and the indicator rests, seconds pass without a present."""
-    app.apply_settings(replace(app.settings, reduce_motion=True))
+    app.apply_settings(replace(app.player.settings, reduce_motion=True))
     typing_line_with_sprites(app)
     settle(app)
     settle(app)

@@ -7,7 +7,6 @@ import pytest
 
 from game import ROOT
 from game.app import App
-from game.clock import ManualClock
 from game.folder import load_game
 from game.script import load_story
 from game.ui.end_card import EndCardScreen
@@ -18,12 +17,10 @@ SAMPLE = ROOT / "tests" / "sample_game"
 
 
 @pytest.fixture
-def app():
+def app(make_app):
     game = load_game(SAMPLE)
     story, _ = load_story(game=game)
-    app = App(story, game, clock=ManualClock())
-    yield app
-    pygame.quit()
+    return make_app(story, game)
 
 
 def press(app: App, key: int) -> None:
@@ -53,7 +50,7 @@ def test_the_sample_game_plays_to_its_end_card_in_the_window(app, private_data_d
             press(app, pygame.K_SPACE)
     assert isinstance(app.screen, EndCardScreen)
     canvas = app.window.canvas
-    app.screen.draw(canvas, app.clock.now())
-    app.seen.save()
-    assert app.files.folder == private_data_dir / "games" / "sample_game"  # its own data, apart from Hub's
-    assert any(app.files.folder.iterdir())
+    app.screen.draw(canvas)
+    app.player.seen.save()
+    assert app.player.files.folder == private_data_dir / "games" / "sample_game"  # its own data, apart from Hub's
+    assert any(app.player.files.folder.iterdir())

@@ -11,10 +11,10 @@ import pytest
 
 from game import speech
 from game.app import VOICING_OFF, VOICING_ON, App
-from game.clock import ManualClock
 from game.folder import GameFolder
 from game.script import load_story
-from game.speech import NO_ENGINE, RecordingEngine, SelfVoicing
+from game.speech import NO_ENGINE, SelfVoicing
+from speech_doubles import RecordingEngine, wait_until_quiet
 from game.ui.end_card import EndCardScreen
 from game.ui.game_screen import GameScreen
 from game.ui.menu import GameMenu
@@ -64,11 +64,10 @@ def folder(tmp_path: Path) -> GameFolder:
     return GameFolder(root=root, id="voicing")
 
 
-def make_app(folder: GameFolder, voice) -> App:
-    story, _ = load_story(game=folder)
-    app = App(story, folder, clock=ManualClock(), voice=voice)
-    app.frame()
-    return app
+@pytest.fixture
+def voiced(make_app, folder):
+    """`voiced(voice)`: the app of `folder` with `voice`, its first frame drawn."""
+    return lambda voice: make_app(load_story(game=folder)[0], folder, voice=voice, frame=True)
 
 
 @pytest.fixture
@@ -77,23 +76,20 @@ def engine() -> RecordingEngine:
 
 
 @pytest.fixture
-def app(folder, engine):
-    app = make_app(folder, engine)
-    yield app
-    app.voice.close()
-    pygame.quit()
+def app(voiced, engine):
+    return voiced(engine)
 
 
 def key(app: App, code: int) -> None:
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, mod=0, unicode="", scancode=0))
     app.frame()
-    app.voice.wait_until_quiet(2.0)  # each reading done before the next, so none is cut off unheard
+    wait_until_quiet(app.services.voice, 2.0)  # each reading done before the next, so none is cut off unheard
 
 
 def settle(app: App, seconds: float = 10.0) -> None:
     app.clock.tick(seconds)
     app.frame()
-    app.voice.wait_until_quiet(2.0)
+    wait_until_quiet(app.services.voice, 2.0)
 
 
 def said(engine: RecordingEngine) -> list[str]:
@@ -104,10 +100,10 @@ def said(engine: RecordingEngine) -> list[str]:
 def test_v_turns_self_voicing_on_and_off_and_keeps_the_setting(app, engine):
     """V toggles the setting with a notice (read aloud when on); off, nothing more is read."""
     key(app, pygame.K_v)
-    assert app.settings.self_voicing and app.settings_file.load().self_voicing
+    assert app.player.settings.self_voicing and app.player.settings_file.load().self_voicing
     assert said(engine) == [VOICING_ON, "Hub. Start"]  # the notice, then where the player is
     key(app, pygame.K_v)
-    assert not app.settings.self_voicing
+    assert not app.player.settings.self_voicing
     key(app, pygame.K_RETURN)
     settle(app)
     assert said(engine) == []
@@ -169,7 +165,7 @@ def test_every_menu_focus_is_read_with_the_page_and_slider_values(app, engine):
     key(app, pygame.K_DOWN)
     key(app, pygame.K_RIGHT)
     assert said(engine) == ["Auto-forward delay: 1.0 ×", "Music volume: 80 %", "Music volume: 85 %"]
-    assert app.settings.music_volume == 0.85
+    assert app.player.settings.music_volume == 0.85
     key(app, pygame.K_LEFT)
     assert said(engine) == ["Music volume: 80 %"]
     key(app, pygame.K_l)
@@ -187,44 +183,35 @@ def test_speech_rate_and_voice_volume_settings_apply_at_once(app, engine):
     """The Settings page's rows set the speech rate the voice reads at, and the voice files' volume."""
     from dataclasses import replace
 
-    app.apply_settings(replace(app.settings, self_voicing=True, speech_rate=2.0, voice_volume=0.25))
-    assert app.voice.rate == 2.0 and app.audio.voice_volume == 0.25
-    app.voice.wait_until_quiet(2.0)
+    app.apply_settings(replace(app.player.settings, self_voicing=True, speech_rate=2.0, voice_volume=0.25))
+    assert app.services.voice.rate == 2.0 and app.services.audio.voice_volume == 0.25
+    wait_until_quiet(app.services.voice, 2.0)
     assert engine.rates[-1] == 2.0
 
 
-def test_a_missing_engine_gives_one_notice_and_play_goes_on(folder, monkeypatch):
+def test_a_missing_engine_gives_one_notice_and_play_goes_on(voiced, monkeypatch):
     """With no text-to-speech on the machine, turning self-voicing on says so once; the story plays on."""
     monkeypatch.setattr(speech, "find_engine", lambda **_: None)
-    app = make_app(folder, None)
+    app = voiced(None)
     shown: list[str] = []
     notify = app.notify
     monkeypatch.setattr(app, "notify", lambda text: (shown.append(text), notify(text)))
-    app.voice._warn = app.notify  # the voice warns through the app, as it was made to
-    try:
-        key(app, pygame.K_v)
+    app.services.voice._warn = app.notify  # the voice warns through the app, as it was made to
+    key(app, pygame.K_v)
+    key(app, pygame.K_RETURN)
+    for _ in range(3):
+        settle(app)
         key(app, pygame.K_RETURN)
-        for _ in range(3):
-            settle(app)
-            key(app, pygame.K_RETURN)
-        assert shown == [NO_ENGINE]
-        assert app.game_screen is not None and app.game_screen.playthrough.index == 3
-        key(app, pygame.K_v)
-        assert shown == [NO_ENGINE, VOICING_OFF]
-    finally:
-        pygame.quit()
+    assert shown == [NO_ENGINE]
+    assert app.game_screen is not None and app.game_screen.playthrough.index == 3
+    key(app, pygame.K_v)
+    assert shown == [NO_ENGINE, VOICING_OFF]
 
 
-def test_a_whole_self_voicing_can_be_injected(folder):
+def test_a_whole_self_voicing_can_be_injected(voiced):
     """`App(voice=SelfVoicing(...))` uses that voice as it is."""
-    engine = RecordingEngine()
-    voice = SelfVoicing(engine, warn=lambda text: None)
-    app = make_app(folder, voice)
-    try:
-        assert app.voice is voice
-    finally:
-        voice.close()
-        pygame.quit()
+    voice = SelfVoicing(RecordingEngine(), warn=lambda text: None)
+    assert voiced(voice).services.voice is voice
 
 
 def test_a_line_with_a_voice_file_plays_it_at_the_voice_volume(app, engine):
@@ -233,7 +220,7 @@ def test_a_line_with_a_voice_file_plays_it_at_the_voice_volume(app, engine):
 
     from game.ui.audio import VOICE_CHANNEL
 
-    app.apply_settings(replace(app.settings, self_voicing=True, voice_volume=0.5))
+    app.apply_settings(replace(app.player.settings, self_voicing=True, voice_volume=0.5))
     key(app, pygame.K_RETURN)
     settle(app)
     key(app, pygame.K_RETURN)

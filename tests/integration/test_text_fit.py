@@ -39,16 +39,6 @@ def story(tmp_path_factory):
     return load_story(folder)[0]
 
 
-@pytest.fixture
-def display():
-    """A dummy display for each test (an app test before it may have shut pygame down)."""
-    pygame.display.init()
-    pygame.font.init()
-    pygame.display.set_mode(SCREEN_SIZE)
-    yield
-    pygame.quit()
-
-
 def beat_of(story, case: str):
     play = Playthrough(story)
     for _ in range(list(CASES).index(case)):
@@ -175,10 +165,10 @@ def test_the_game_waits_for_a_click_at_each_full_box(story):
         assert len(breaks) >= 5
         app.clock.tick(100)
         app.frame()
-        frame = screen.playback.frame(app.clock.now())
+        frame = screen.playback.frame(screen.now())
         assert (frame.chars, frame.waiting, frame.complete) == (breaks[0], True, False)
-        screen.advance(app.clock.now())
-        assert screen.playback.frame(app.clock.now()).text_from == breaks[0]
+        screen.advance()
+        assert screen.playback.frame(screen.now()).text_from == breaks[0]
     finally:
         pygame.quit()
 
@@ -219,3 +209,17 @@ def test_a_long_name_stays_on_its_plate(display, tmp_path):
     assert widest.w == TEXT_BOX.w // 2
     plate[widest.left : widest.right, widest.top : widest.bottom] = True
     assert changed[plate].sum() > 100 and changed[~plate].sum() == 0
+
+
+def test_the_menus_wrap_breaks_lines_where_the_story_text_does(display):
+    """`wrap` (History, notices, questions) is the text box's own layout: same line starts, and a word
+    longer than a line cut with a hyphen, as the story shows it."""
+    from game.ui.text import wrap
+
+    font = Fonts(ROOT)["text"]
+    word = "Supercalifragilisticexpialidocious" * 4
+    text = f"Before {word} after, and then a few ordinary words to fill another line or two."
+    typed = TypedText(text, lambda style: Fonts(ROOT).chain("text"), pygame.Rect(0, 0, 400, 10_000), (255, 255, 255), line_height=0)
+    wrapped = wrap(text, font, 400)
+    assert [start for _, start in wrapped] == [line.start for line in typed.lines]
+    assert len(wrapped) >= 4 and all(line.endswith("-") for line, _ in wrapped[1:3])

@@ -9,6 +9,7 @@ import pytest
 
 from game import ROOT
 from game.ui import keymap
+from game.ui.input import Input
 from game.ui.game_screen import QUICK_ALTERNATES, QUICK_MENU
 from game.ui.menu import PAGES
 
@@ -117,3 +118,29 @@ def test_readme_controls_table_is_the_keymaps():
     playing = readme.split("## Playing", 1)[1].split("\n## ", 1)[0]
     table = "\n".join(line for line in playing.splitlines() if line.startswith("|"))
     assert table == keymap.controls_table()
+
+
+# -- keymap.read: events become Inputs -----------------------------------------------------
+
+
+def test_read_turns_keys_into_presses_and_ctrl_into_a_held_skip():
+    same = lambda point: point  # noqa: E731
+    three = keymap.read(key_event(pygame.K_3), same)
+    assert three is not None and three.pressed and three.device == "keyboard" and three.digit == 3 and "choose" in three.actions
+    assert not any(action.startswith("choose_") for action in three.actions)
+    assert keymap.read(key_event(pygame.K_q), same) == Input()  # any key is a press, with no actions
+    down = keymap.read(key_event(pygame.K_LCTRL), same)
+    up = keymap.read(pygame.event.Event(pygame.KEYUP, key=pygame.K_LCTRL, mod=0), same)
+    assert (down.actions, down.kind, up.actions, up.kind) == ({"skip"}, "press", {"skip"}, "release")
+    assert keymap.read(pygame.event.Event(pygame.KEYUP, key=pygame.K_SPACE, mod=0), same) is None
+
+
+def test_read_puts_the_pointer_in_design_coordinates():
+    half = lambda point: (point[0] // 2, point[1] // 2)  # noqa: E731
+    moved = keymap.read(pygame.event.Event(pygame.MOUSEMOTION, pos=(100, 60), rel=(0, 0), buttons=(0, 0, 0)), half)
+    assert (moved.kind, moved.device, moved.point) == ("move", "mouse", (50, 30))
+    right = keymap.read(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=(10, 10), button=3), half)
+    assert (right.kind, right.button, right.point) == ("release", 3, (5, 5)) and {"game_menu", "back"} <= right.actions
+    wheel = keymap.read(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=1, flipped=False), half)
+    assert wheel.kind == "wheel" and "rewind" in wheel.actions
+    assert keymap.read(pygame.event.Event(pygame.USEREVENT), half) is None

@@ -17,11 +17,11 @@ import pytest
 from game import ROOT
 from game.playthrough import Playthrough
 from game.script.model import Choice, Ending, Line
+from speech_doubles import RecordingEngine, wait_until_quiet
 from game.speech import (
     NO_ENGINE,
     CommandEngine,
     Pyttsx3Engine,
-    RecordingEngine,
     SelfVoicing,
     SpeechError,
     choice_words,
@@ -89,7 +89,7 @@ def test_lines_not_interrupting_are_read_in_order():
     voice = _voice(engine)
     for text in ("One.", "Two.", "Three."):
         voice.say(text, interrupt=False)
-    assert voice.wait_until_quiet(5)
+    assert wait_until_quiet(voice, 5)
     assert engine.spoken == ["One.", "Two.", "Three."]
     assert engine.interrupted == []
     voice.close()
@@ -112,7 +112,7 @@ def test_a_new_line_interrupts_the_one_being_read_and_drops_those_waiting(readin
     voice.say("Now.")
     _began(engine)
     engine.release()
-    assert voice.wait_until_quiet(5)
+    assert wait_until_quiet(voice, 5)
     assert engine.spoken == ["First.", "Now."]
     assert engine.interrupted == ["First."]
 
@@ -129,14 +129,14 @@ def test_stop_falls_silent(reading):
     engine, voice = reading
     voice.say("Never read.", interrupt=False)
     voice.stop()
-    assert voice.wait_until_quiet(5)
+    assert wait_until_quiet(voice, 5)
     assert engine.spoken == ["First."] and engine.interrupted == ["First."]
 
 
 def test_a_line_left_to_finish_is_not_counted_as_interrupted(reading):
     engine, voice = reading
     engine.release()
-    assert voice.wait_until_quiet(5)
+    assert wait_until_quiet(voice, 5)
     assert engine.interrupted == []
 
 
@@ -145,7 +145,7 @@ def test_the_rate_reaches_the_engine_and_is_kept_sensible():
     voice = _voice(engine)
     voice.rate = 1.5
     voice.say("Quick.")
-    assert voice.wait_until_quiet(5)
+    assert wait_until_quiet(voice, 5)
     assert engine.rates == [1.5]
     voice.rate = 100
     assert voice.rate == 4.0
@@ -161,7 +161,7 @@ def test_a_playthrough_is_read_as_it_goes_and_rewinding_reads_the_line_rewound_t
 
     def read_current() -> None:
         voice.say(stop_words(shipped_story, play.current.stop, taken=play.option_taken()))
-        assert voice.wait_until_quiet(5)
+        assert wait_until_quiet(voice, 5)
 
     read_current()
     for _ in range(8):
@@ -179,7 +179,7 @@ def test_blank_text_is_not_read():
     engine = RecordingEngine()
     voice = _voice(engine)
     voice.say("  \n ")
-    assert voice.wait_until_quiet(1)
+    assert wait_until_quiet(voice, 1)
     assert engine.spoken == []
 
 
@@ -197,7 +197,7 @@ def test_an_engine_that_fails_gives_one_notice_and_the_game_plays_on(program: st
     notes: list[str] = []
     voice = _voice(CommandEngine("espeak-ng", program), notes)  # python rejects espeak's options
     voice.say("One.")
-    assert voice.wait_until_quiet(10)
+    assert wait_until_quiet(voice, 10)
     voice.say("Two.")
     voice.say("Three.")
     assert len(notes) == 1 and notes[0].startswith("Self-voicing stopped: espeak-ng")
