@@ -19,6 +19,7 @@ found); `story`, if present, gives the speakers' colours in History.
     keys           stand-in for game.ui.keymap.actions, until that lands
 """
 
-from game.ui.menu.container import PAGES, GameMenu
+from game.ui.menu.container import GameMenu
+from game.ui.menu.pages import PAGES
 
 __all__ = ["PAGES", "GameMenu"]

@@ -11,38 +11,22 @@ from __future__ import annotations
 
 from functools import cache
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any
 
 import pygame
 
 from game.ui.layout import HIGHLIGHT, TEXT_COLOUR
-from game.ui.menu.accessibility_page import AccessibilityPage
-from game.ui.menu.help_page import HelpPage
-from game.ui.menu.history_page import HistoryPage
 from game.ui.menu.look import CONTENT, DISABLED_TEXT, PANEL, RULE, SIDEBAR, TAB_SIZE, Press, Texts, heading, make_panel, plate
-from game.ui.menu.settings_page import SettingsPage
-from game.ui.menu.slots import SlotsPage
+from game.ui.menu.page import Page
+from game.ui.menu.pages import BY_NAME, PAGES, REGISTRY
 
-PAGES = ("save", "load", "settings", "accessibility", "history", "help")
-TABS = (("save", "Save"), ("load", "Load"), ("settings", "Settings"), ("accessibility", "Accessibility"), ("history", "History"), ("help", "Help"),
-        ("restart", "Restart"), ("title", "Title"), ("quit", "Quit"), ("return", "Return"))
-IN_GAME = ("save", "restart", "title")  # tabs that need a game being played
+ACTIONS = (("restart", "Restart"), ("title", "Title"), ("quit", "Quit"), ("return", "Return"))  # the tabs under the pages'
+TABS = tuple((entry.name, entry.label) for entry in REGISTRY) + ACTIONS
+IN_GAME = tuple(entry.name for entry in REGISTRY if entry.in_game) + ("restart", "title")  # tabs that need a game being played
+OWN_KEYS = {entry.key: entry.name for entry in REGISTRY if entry.key}  # pages with a key of their own (Shift+A, L, F1)
 MOUSE_EVENTS = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION, pygame.MOUSEWHEEL)
 SCROLLS = frozenset({"scroll_up", "scroll_down"})
-OWN_KEYS = frozenset({"accessibility", "history", "help"})  # pages with a key of their own (Shift+A, L, F1)
 CLICK = "ui_click"
-
-
-class Page(Protocol):
-    title: str
-
-    def enter(self) -> None:
-        """The keyboard's focus comes into the page."""
-
-    def handle(self, actions: frozenset[str], event: pygame.event.Event, point: tuple[int, int] | None) -> bool:
-        """Act on input; False when the page has no use for it (the menu may then use it)."""
-
-    def draw(self, canvas: pygame.Surface, texts: Texts, *, focused: bool) -> None: ...
 
 
 def _tab_rects() -> list[pygame.Rect]:
@@ -98,10 +82,7 @@ class GameMenu:
 
     def _page(self, name: str) -> Page:
         if name not in self._pages:
-            if name in ("save", "load"):
-                self._pages[name] = SlotsPage(self, saving=name == "save")
-            else:
-                self._pages[name] = {"settings": SettingsPage, "accessibility": AccessibilityPage, "history": HistoryPage, "help": HelpPage}[name](self)
+            self._pages[name] = BY_NAME[name].make(self)
         return self._pages[name]
 
     def enabled(self, name: str) -> bool:
@@ -165,8 +146,8 @@ class GameMenu:
             self.close()
         elif event.type in MOUSE_EVENTS:
             self._mouse(actions & SCROLLS, event, point)
-        elif actions & OWN_KEYS:
-            self.open(next(page for page in PAGES if page in actions))  # their own keys show their pages
+        elif actions & OWN_KEYS.keys():
+            self.open(next(OWN_KEYS[key] for key in OWN_KEYS if key in actions))  # their own keys show their pages
         elif "screenshot" in actions and (game := getattr(self.app, "game_screen", None)) is not None:
             game.screenshot()  # S: the game screen beneath, never the menu
         elif actions & {"next_tab", "previous_tab"}:

@@ -13,7 +13,7 @@ from game.ui.menu.scroll import ScrollList
 from game.ui.text import wrap
 
 if TYPE_CHECKING:
-    from game.ui.menu.container import GameMenu
+    from game.ui.menu.page import Menu
 
 Row = tuple[str, str, str, str, str]  # action, description, keyboard, mouse, gamepad
 COLUMNS = (("What it does", 0.36), ("Keyboard", 0.26), ("Mouse", 0.2), ("Gamepad", 0.18))
@@ -33,7 +33,7 @@ class HelpPage:
 
     title = "Help"
 
-    def __init__(self, menu: GameMenu) -> None:
+    def __init__(self, menu: Menu) -> None:
         self.fonts = menu.texts.fonts
         self.rows = keymap_rows()
         self.names = COLUMNS if any(row[4] for row in self.rows) else NO_GAMEPAD

@@ -18,7 +18,7 @@ from game.ui.menu.scroll import ScrollList
 from game.ui.text import wrap
 
 if TYPE_CHECKING:
-    from game.ui.menu.container import GameMenu
+    from game.ui.menu.page import Menu
 
 PAD = (18, 10)  # an entry's inner margin, across and down
 OPTION_INDENT = 34
@@ -37,7 +37,7 @@ class HistoryPage:
 
     title = "History"
 
-    def __init__(self, menu: GameMenu) -> None:
+    def __init__(self, menu: Menu) -> None:
         self.menu = menu
         self.app = menu.app
         self.fonts = menu.texts.fonts

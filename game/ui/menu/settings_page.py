@@ -20,7 +20,7 @@ from game.ui.menu.controls import Slider, Switch, nearest
 from game.ui.menu.look import BODY, POINTER_EVENTS, Texts, plate
 
 if TYPE_CHECKING:
-    from game.ui.menu.container import GameMenu
+    from game.ui.menu.page import Menu
 
 ROW_HEIGHT = 44  # twelve rows in the page's body
 LABEL_WIDTH = 300
@@ -83,7 +83,7 @@ class SettingsPage:
     title = "Settings"
     ROWS: tuple[Setting, ...] = SETTINGS
 
-    def __init__(self, menu: GameMenu) -> None:
+    def __init__(self, menu: Menu) -> None:
         self.menu = menu
         self.app = menu.app
         self.focus = 0

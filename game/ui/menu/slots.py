@@ -23,7 +23,7 @@ from game.saves import AUTOSAVES, QUICK, SaveError
 
 
 if TYPE_CHECKING:
-    from game.ui.menu.container import GameMenu
+    from game.ui.menu.page import Menu
 
 COLUMNS, ROWS = 3, 2
 GAP = 18
@@ -92,7 +92,7 @@ THUMBNAILS = Thumbnails(THUMB_SIZE)
 class SlotsPage:
     """Save (`saving`) or Load: a pager in the heading row and six slot cards in a grid."""
 
-    def __init__(self, menu: GameMenu, *, saving: bool) -> None:
+    def __init__(self, menu: Menu, *, saving: bool) -> None:
         self.menu = menu
         self.app = menu.app
         self.saving = saving
@@ -339,3 +339,13 @@ class SlotsPage:
             if row == 1 and len(lines) > 2:
                 text = texts.fit("small", text + "\u2026", area.w)
             canvas.blit(texts("small", text, colour), (area.x, area.y + line * (row + 1) + 2))
+
+
+class SavePage(SlotsPage):
+    def __init__(self, menu: Menu) -> None:
+        super().__init__(menu, saving=True)
+
+
+class LoadPage(SlotsPage):
+    def __init__(self, menu: Menu) -> None:
+        super().__init__(menu, saving=False)
