@@ -11,23 +11,13 @@ import pygame
 
 from game.ui.layout import TEXT_COLOUR
 from game.ui.menu.look import BODY, EDGE, INSET, Texts
-from game.ui.menu.settings_page import ROW_HEIGHT, Setting, SettingsPage, _percent, _scale
+from game.settings import Declared, declared
+from game.ui.menu.settings_page import ROW_HEIGHT, SettingsPage
 from game.ui.stage import CONTRAST_BOX, CONTRAST_RIM, CONTRAST_TEXT, LEADING
 from game.ui.text import wrap
 
-TEXT_SCALES = (0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6)
-LINE_SPACINGS = (1.0, 1.1, 1.2, 1.35, 1.5, 1.75, 2.0)
-FONT_NAMES = ("game", "legible", "dyslexic")  # settings' `font` values, in the switch's order
 SAMPLE = "Jack leans on the rail. \u201cThe tide keeps its own hours down here, and so do I.\u201d"
-
-
-ACCESSIBILITY = (
-    Setting("Text size", "text_scale", TEXT_SCALES, _percent),
-    Setting("Line spacing", "line_spacing", LINE_SPACINGS, _scale),
-    Setting("Font", "font", FONT_NAMES, labels=("Lato", "Hyperlegible", "OpenDyslexic")),
-    Setting("High contrast", "high_contrast", (False, True), labels=("Off", "On")),
-    Setting("Reduce motion", "reduce_motion", (False, True), labels=("Off", "On")),
-)
+ACCESSIBILITY: tuple[Declared, ...] = declared("accessibility")
 #: The sample's place: under the rows, to the page's foot.
 SAMPLE_BOX = pygame.Rect(BODY.x, BODY.y + len(ACCESSIBILITY) * ROW_HEIGHT + 12, BODY.w, BODY.bottom - BODY.y - len(ACCESSIBILITY) * ROW_HEIGHT - 12)
 
@@ -44,8 +34,8 @@ class AccessibilityPage(SettingsPage):
 
     def _sample(self, canvas: pygame.Surface) -> None:
         """The sample line in the story's font at the player's size and spacing, cut off at the box's foot."""
-        settings = self.app.settings
-        font = self.app.fonts["text"]  # the app's fonts follow the text size and font settings
+        settings = self.host.player.settings
+        font = self.host.services.fonts["text"]  # the fonts follow the text size and font settings
         contrast = settings.high_contrast
         pygame.draw.rect(canvas, CONTRAST_BOX if contrast else INSET, SAMPLE_BOX, border_radius=12)
         pygame.draw.rect(canvas, CONTRAST_RIM if contrast else EDGE, SAMPLE_BOX, 2 if contrast else 1, border_radius=12)
