@@ -18,8 +18,8 @@ from game.ui.text import wrap
 
 SAMPLE = "Jack leans on the rail. \u201cThe tide keeps its own hours down here, and so do I.\u201d"
 ACCESSIBILITY: tuple[Declared, ...] = declared("accessibility")
-#: The sample's place: under the rows, to the page's foot.
-SAMPLE_BOX = pygame.Rect(BODY.x, BODY.y + len(ACCESSIBILITY) * ROW_HEIGHT + 12, BODY.w, BODY.bottom - BODY.y - len(ACCESSIBILITY) * ROW_HEIGHT - 12)
+MIN_SAMPLE = 170  # the sample's least height: past it, the rows above scroll
+SAMPLE_GAP = 12  # between the rows and the sample
 
 
 class AccessibilityPage(SettingsPage):
@@ -27,6 +27,17 @@ class AccessibilityPage(SettingsPage):
 
     title = "Accessibility"
     ROWS = ACCESSIBILITY
+
+    def rows_area(self) -> pygame.Rect:
+        """Above the sample: as tall as the rows, unless that leaves the sample too little room."""
+        height = min(len(self.ROWS) * ROW_HEIGHT, BODY.h - MIN_SAMPLE - SAMPLE_GAP)
+        return pygame.Rect(BODY.x, BODY.y, BODY.w, height)
+
+    @property
+    def sample_box(self) -> pygame.Rect:
+        """The sample's place: under the rows, to the page's foot."""
+        top = self.window.view.bottom + SAMPLE_GAP
+        return pygame.Rect(BODY.x, top, BODY.w, BODY.bottom - top)
 
     def draw(self, canvas: pygame.Surface, texts: Texts, *, focused: bool) -> None:
         super().draw(canvas, texts, focused=focused)
@@ -37,9 +48,9 @@ class AccessibilityPage(SettingsPage):
         settings = self.host.player.settings
         font = self.host.services.fonts["text"]  # the fonts follow the text size and font settings
         contrast = settings.high_contrast
-        pygame.draw.rect(canvas, CONTRAST_BOX if contrast else INSET, SAMPLE_BOX, border_radius=12)
-        pygame.draw.rect(canvas, CONTRAST_RIM if contrast else EDGE, SAMPLE_BOX, 2 if contrast else 1, border_radius=12)
-        inner = SAMPLE_BOX.inflate(-40, -28)
+        pygame.draw.rect(canvas, CONTRAST_BOX if contrast else INSET, self.sample_box, border_radius=12)
+        pygame.draw.rect(canvas, CONTRAST_RIM if contrast else EDGE, self.sample_box, 2 if contrast else 1, border_radius=12)
+        inner = self.sample_box.inflate(-40, -28)
         step = round(font.get_linesize() * LEADING * settings.line_spacing)  # as the text box spaces its lines
         previous = canvas.get_clip()
         canvas.set_clip(inner)

@@ -1,8 +1,10 @@
 """The Settings page: each row a slider or a switch, each change applied at once.
 
-A change goes straight to `app.apply_settings(replace(app.settings, field=value))`, which
-applies and keeps it; the page shows `app.settings` as it is, so it never disagrees with the
-game (F11 changes "Display" too).
+The rows are the settings as they declare themselves (`game.settings.declared`). A change goes
+straight to `host.apply_settings(replace(settings, field=value))`, which applies and keeps it;
+the page shows `host.player.settings` as it is, so it never disagrees with the game (F11
+changes "Display" too). When there are more rows than fit, they scroll (`RowWindow`): the
+focused row is always in view, and the wheel and a scroll bar move the window.
 """
 
 from __future__ import annotations
@@ -20,11 +22,13 @@ from game.ui.input import Input
 from game.ui.layer import dispatch
 from game.ui.menu.look import BODY, Texts, plate
 from game.ui.menu.page import pointed
+from game.ui.menu.rows import RowWindow
 
 if TYPE_CHECKING:
     from game.ui.menu.page import Menu
 
 ROW_HEIGHT = 44  # twelve rows in the page's body
+ROW_GAP = 6  # between one row's plate and the next
 LABEL_WIDTH = 300
 
 
@@ -42,11 +46,17 @@ class SettingsPage:
         self.menu = menu
         self.host = menu.host
         self.focus = 0
-        self.rows = [pygame.Rect(BODY.x, BODY.y + i * ROW_HEIGHT, BODY.w, ROW_HEIGHT - 6) for i in range(len(self.ROWS))]
+        self.window = RowWindow(self.rows_area(), len(self.ROWS), ROW_HEIGHT, gap=ROW_GAP)
+        view = self.window.view
+        self.rows = [pygame.Rect(view.x, view.y + i * ROW_HEIGHT, view.w, ROW_HEIGHT - ROW_GAP) for i in range(len(self.ROWS))]
         self.controls: list[Slider | Switch] = []
         for setting, row in zip(self.ROWS, self.rows):
             area = pygame.Rect(row.x + LABEL_WIDTH, row.y, row.w - LABEL_WIDTH - 18, row.h)
             self.controls.append(Switch(area, setting.labels) if setting.labels else Slider(area, len(setting.values)))
+
+    def rows_area(self) -> pygame.Rect:
+        """Where the rows go: the page's whole body."""
+        return BODY
 
     # -- values -----------------------------------------------------------------
     def index(self, row: int) -> int:
@@ -66,6 +76,18 @@ class SettingsPage:
         value = setting.values[self.index(self.focus)]
         return control_words(setting.label, setting.labels[self.index(self.focus)] if setting.labels else setting.describe(value))
 
+    # -- scrolling --------------------------------------------------------------
+    def _moved(self, dy: int) -> None:
+        """The rows scrolled by `dy` pixels: their places and their controls' go with them."""
+        if dy:
+            for rect, control in zip(self.rows, self.controls):
+                rect.move_ip(0, dy)
+                control.move(dy)
+
+    def _focus(self, row: int) -> None:
+        self.focus = min(max(0, row), len(self.ROWS) - 1)
+        self._moved(self.window.ensure_visible(self.focus))
+
     # -- input ------------------------------------------------------------------
     def enter(self) -> None:
         pass  # the focus stays on the row it was on
@@ -75,10 +97,10 @@ class SettingsPage:
         return self._pointer(input, point) if point is not None else dispatch(self, input)
 
     def action_up(self, input: Input) -> None:
-        self.focus = max(0, self.focus - 1)
+        self._focus(self.focus - 1)
 
     def action_down(self, input: Input) -> None:
-        self.focus = min(len(self.ROWS) - 1, self.focus + 1)
+        self._focus(self.focus + 1)
 
     def action_left(self, input: Input) -> None:
         self.choose(self.focus, self.index(self.focus) - 1)
@@ -93,15 +115,34 @@ class SettingsPage:
         self.choose(self.focus, (self.index(self.focus) + 1) % len(self.ROWS[self.focus].values))
         return True
 
+    def action_scroll_up(self, input: Input) -> bool:
+        """The wheel: the rows scroll (when they do not all fit), the focus stays where it is."""
+        return self._wheel(-1)
+
+    def action_scroll_down(self, input: Input) -> bool:
+        return self._wheel(1)
+
+    def _wheel(self, rows: int) -> bool:
+        if not self.window.scrolls:
+            return False
+        self._moved(self.window.scroll(rows))
+        return True
+
     def _pointer(self, input: Input, point: tuple[int, int]) -> bool:
+        moved = self.window.handle_bar(input, point)
+        if moved is not None:
+            self._moved(moved)
+            return True
         dragged = next((i for i, c in enumerate(self.controls) if isinstance(c, Slider) and c.dragging), None)
         if dragged is not None:
+            slider = self.controls[dragged]
+            assert isinstance(slider, Slider)
             if input.kind == "move":
-                self.choose(dragged, self.controls[dragged].index_at(point[0]))  # type: ignore[union-attr]
+                self.choose(dragged, slider.index_at(point[0]))
             elif input.kind == "release" and input.button == 1:
-                self.controls[dragged].dragging = False  # type: ignore[union-attr]
+                slider.dragging = False
             return True
-        row = next((i for i, rect in enumerate(self.rows) if rect.collidepoint(point)), None)
+        row = next((i for i in self.window.shown() if self.rows[i].collidepoint(point)), None)
         if row is None:
             return False
         self.focus = row
@@ -114,7 +155,8 @@ class SettingsPage:
 
     # -- drawing ----------------------------------------------------------------
     def draw(self, canvas: pygame.Surface, texts: Texts, *, focused: bool) -> None:
-        for row, (setting, rect, control) in enumerate(zip(self.ROWS, self.rows, self.controls)):
+        for row in self.window.shown():
+            setting, rect, control = self.ROWS[row], self.rows[row], self.controls[row]
             lit = focused and row == self.focus
             if lit:
                 plate(canvas, rect, focused=True, soft=True, radius=10)
@@ -126,3 +168,4 @@ class SettingsPage:
                 control.draw(canvas, texts, index, setting.describe(setting.values[index]), focused=lit, quiet=quiet)
             else:
                 control.draw(canvas, texts, index, focused=lit)
+        self.window.draw_bar(canvas)
