@@ -23,13 +23,11 @@ MIN_HEIGHT = 30  # a tab's least height (the label's line, with a little air)
 Look = tuple[str, bool, bool, bool, bool]
 
 
-def layout(pages: int, actions: int = len(ACTIONS)) -> tuple[list[pygame.Rect], int]:
-    """The tabs' rects (pages', then the actions', Return last) and the rule's y, for `pages` pages."""
-    width, height = TAB_SIZE
-    x, top = SIDEBAR.x + (SIDEBAR.w - width) // 2, SIDEBAR.y + TOP
-    last = pygame.Rect(x, SIDEBAR.bottom - FOOT - height, width, height)  # Return
+def _spacing(pages: int, actions: int) -> tuple[int, int, int]:
+    """(step, gap at the rule, tab height) that fit `pages` pages and `actions` actions in the sidebar."""
+    height = TAB_SIZE[1]
     above = pages + actions - 1  # the tabs above Return
-    room = last.top - 2 * SPACE - top
+    room = SIDEBAR.bottom - FOOT - height - 2 * SPACE - (SIDEBAR.y + TOP)
     step, gap = STEP, GAP
     if (above - 1) * step + gap + height > room:
         gap = TIGHT_GAP
@@ -37,24 +35,29 @@ def layout(pages: int, actions: int = len(ACTIONS)) -> tuple[list[pygame.Rect], 
         if step - height < SPACE:  # the tabs themselves shrink
             step = (room - gap + SPACE) // above
             height = step - SPACE
-    if height < MIN_HEIGHT:
-        raise ValueError(f"the game menu's tab column holds at most {max_pages(actions)} pages, not {pages}")
-    rects = [pygame.Rect(x, top + i * step, width, height) for i in range(pages)]
-    rects += [pygame.Rect(x, top + pages * step + gap + i * step, width, height) for i in range(actions - 1)]
-    rects.append(pygame.Rect(x, last.bottom - height, width, height))
-    page_foot, actions_top = rects[pages - 1].bottom, rects[pages].top
-    return rects, page_foot + round((actions_top - page_foot) * 0.4)  # the rule a little above the middle
+    return step, gap, height
 
 
 def max_pages(actions: int = len(ACTIONS)) -> int:
     """The most pages the column has room for."""
     pages = 1
-    while True:
-        try:
-            layout(pages + 1, actions)
-        except ValueError:
-            return pages
+    while _spacing(pages + 1, actions)[2] >= MIN_HEIGHT:
         pages += 1
+    return pages
+
+
+def layout(pages: int, actions: int = len(ACTIONS)) -> tuple[list[pygame.Rect], int]:
+    """The tabs' rects (pages', then the actions', Return last) and the rule's y, for `pages` pages."""
+    step, gap, height = _spacing(pages, actions)
+    if height < MIN_HEIGHT:
+        raise ValueError(f"the game menu's tab column holds at most {max_pages(actions)} pages, not {pages}")
+    width = TAB_SIZE[0]
+    x, top = SIDEBAR.x + (SIDEBAR.w - width) // 2, SIDEBAR.y + TOP
+    rects = [pygame.Rect(x, top + i * step, width, height) for i in range(pages)]
+    rects += [pygame.Rect(x, top + pages * step + gap + i * step, width, height) for i in range(actions - 1)]
+    rects.append(pygame.Rect(x, SIDEBAR.bottom - FOOT - height, width, height))
+    page_foot, actions_top = rects[pages - 1].bottom, rects[pages].top
+    return rects, page_foot + round((actions_top - page_foot) * 0.4)  # the rule a little above the middle
 
 
 class TabColumn:
