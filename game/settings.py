@@ -165,11 +165,12 @@ class SettingsFile:
     def load(self) -> Settings:
         """The saved settings, or the defaults for whatever is missing or wrong (with a notice)."""
         data = self.files.read_json(FILE_NAME, max_bytes=MAX_BYTES, shape=_shape)
-        if data is None:
+        if not isinstance(data, dict):  # None: no file, or one set aside (`_shape` passes only a dict)
             return DEFAULTS
         self._kept = {key: value for key, value in data.items() if key not in ("format", "settings") or (key == "format" and value > FORMAT)}
         self._unknown = {key: value for key, value in data["settings"].items() if key not in _BY_NAME}
-        values, wrong = {}, []
+        values: dict[str, Any] = {}
+        wrong: list[str] = []
         for name, value in _known(data["settings"]):
             try:
                 values[name] = _checked(name, value)

@@ -115,13 +115,13 @@ class AppMenu(GameMenu):
     def handle(self, actions: frozenset[str], event: pygame.event.Event, point: tuple[int, int] | None) -> None:  # type: ignore[override]
         super().handle(to_input(actions, event, point))
 
-    def update(self, now: float = 0.0) -> None:  # type: ignore[override]
+    def update(self, now: float = 0.0) -> None:
         pass
 
-    def next_change(self, now: float = 0.0) -> float | None:  # type: ignore[override]
+    def next_change(self, now: float = 0.0) -> float | None:
         return None
 
-    def draw(self, canvas: pygame.Surface, now: float = 0.0) -> None:  # type: ignore[override]
+    def draw(self, canvas: pygame.Surface, now: float = 0.0) -> None:
         self.settings_changed(self.app.settings)  # the old App tells no layer of new settings
         super().draw(canvas)
 
