@@ -528,3 +528,33 @@ def test_help_shows_a_gamepad_column_once_a_row_has_one(app, monkeypatch):
     top = menu.shown.list.top
     H.press(menu, pygame.K_PAGEDOWN)
     assert menu.shown.list.top > top and menu.page == "help", "a long table scrolls instead of turning the page"
+
+
+# -- the layer ---------------------------------------------------------------------------------
+def test_drawing_is_pure_and_new_settings_come_through_settings_changed(app):
+    """A frame drawn twice is the same frame; high contrast reaches the menu through `settings_changed`."""
+    menu = open_menu(app, "settings")
+    frames = [pygame.Surface(SCREEN_SIZE), pygame.Surface(SCREEN_SIZE)]
+    for frame in frames:
+        menu.draw(frame)
+    assert pygame.image.tobytes(frames[0], "RGB") == pygame.image.tobytes(frames[1], "RGB")
+    assert not menu.texts.contrast
+    app.apply_settings(replace(app.settings, high_contrast=True))
+    assert menu.texts.contrast and app.player.settings_file.load().high_contrast
+    assert menu.clock.now() == 0.0 and menu.next_change() is None
+
+
+def test_every_input_of_the_keymap_is_handled_without_error(app):
+    """Each keymap action, pressed on each page and in the tab column, is either used or passed over."""
+    from game.ui.input import press
+    from game.ui.keymap import ACTION_ORDER
+    from game.ui.menu.pages import PAGES
+
+    for page in PAGES:
+        for zone in ("page", "tabs"):
+            menu = open_menu(app, page)
+            menu.zone = zone
+            for action in ACTION_ORDER:
+                if action not in ("back", "game_menu", "activate", "advance"):
+                    menu.handle(press(action))
+            menu.draw(pygame.Surface(SCREEN_SIZE))

@@ -19,8 +19,7 @@ import pygame
 from game.settings import Settings
 from game.ui.input import Input
 from game.ui.layer import dispatch
-from game.ui.layout import HIGHLIGHT, TEXT_COLOUR
-from game.ui.menu.look import CONTENT, DISABLED_TEXT, PANEL, RULE, SIDEBAR, Press, Texts, heading, make_panel, plate
+from game.ui.menu.look import CONTENT, PANEL, SIDEBAR, Press, Texts, heading, make_panel
 from game.ui.menu.page import MenuHost, Page, Playing
 from game.ui.menu.pages import BY_NAME, PAGES, REGISTRY
 from game.ui.menu.tabs import ACTIONS, TabColumn
