@@ -1,7 +1,7 @@
 """The Accessibility page (also Shift+A): text size, line spacing, font, high contrast, reduce motion.
 
-Built as the Settings page is (the same rows of sliders and switches, each change applied at once
-through `app.apply_settings`), with a sample of the story's text under them, drawn as the text box
+Built as the Settings page is (the rows are the settings declared for this page in `game.settings`,
+each change applied at once through `host.apply_settings`), with a sample of the story's text under them, drawn as the text box
 draws it at the chosen size, spacing, font and contrast, so the player sees what they choose.
 """
 
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pygame
 
+from game.settings import Declared, declared
 from game.ui.layout import TEXT_COLOUR
 from game.ui.menu.look import BODY, EDGE, INSET, Texts
-from game.settings import Declared, declared
 from game.ui.menu.settings_page import ROW_HEIGHT, SettingsPage
 from game.ui.stage import CONTRAST_BOX, CONTRAST_RIM, CONTRAST_TEXT, LEADING
 from game.ui.text import wrap

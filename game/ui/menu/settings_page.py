@@ -17,9 +17,9 @@ import pygame
 from game.settings import Declared, declared
 from game.speech import control_words
 from game.ui.layout import HIGHLIGHT, TEXT_COLOUR
-from game.ui.menu.controls import Slider, Switch, nearest
 from game.ui.input import Input
 from game.ui.layer import dispatch
+from game.ui.menu.controls import Slider, Switch, nearest
 from game.ui.menu.look import BODY, Texts, plate
 from game.ui.menu.page import pointed
 from game.ui.menu.rows import RowWindow
