@@ -54,7 +54,7 @@ class GameMenu:
     notice_floor = CONTENT.y  # notices stay above the page's heading (`Notices.floor`)
     legacy: ClassVar[type[GameMenu] | None] = None  # SHIM(app): remove at merge (see app_shim)
 
-    def __new__(cls, host: MenuHost, page: str) -> GameMenu:
+    def __new__(cls, host: MenuHost, page: str) -> GameMenu:  # SHIM(app): remove at merge, with `legacy`
         if cls is GameMenu and GameMenu.legacy is not None and not hasattr(host, "player"):
             return super().__new__(GameMenu.legacy)  # SHIM(app): the old App, which is no Host yet
         return super().__new__(cls)
