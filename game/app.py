@@ -18,7 +18,6 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import pygame
 
@@ -27,7 +26,6 @@ from game.clock import Clock, SystemClock
 from game.folder import ENGINE, GameFolder
 from game.player import PlayerData
 from game.playthrough import Playthrough
-from game.saves import Loaded
 from game.script.model import Story
 from game.settings import Settings
 from game.speech import SelfVoicing, SpeechEngine, notice_words, place_words
@@ -37,7 +35,6 @@ from game.ui.display import NoDisplay, Window, require_display
 from game.ui.end_card import EndCardScreen
 from game.ui.game_screen import GameScreen, png
 from game.ui.gamepad import CONTROLLER_EVENTS, GamepadInput
-from game.ui.host import load_or_tell
 from game.ui.input import Input
 from game.ui.layer import Layer, PausableClock, dispatch
 from game.ui.menu import GameMenu
@@ -112,7 +109,8 @@ class App:
         return self.stack.layers
 
     @property
-    def game_screen(self) -> GameScreen | None:
+    def playing(self) -> GameScreen | None:
+        """The game being played: the base screen when it is the game screen."""
         screen = self.stack.base
         return screen if isinstance(screen, GameScreen) else None
 
@@ -134,8 +132,7 @@ class App:
 
     def _settle(self, layer: Layer) -> None:
         """A layer has come onto the stack: it hears the settings (it may have been made under others)."""
-        if (settings_changed := getattr(layer, "settings_changed", None)) is not None:  # SHIM(menus): remove when game/ui/menu takes Input/Host
-            settings_changed(self.player.settings)
+        layer.settings_changed(self.player.settings)
         self.dirty = True
 
     # -- what layers ask of the host ------------------------------------------------
@@ -161,8 +158,7 @@ class App:
 
     def open_page(self, page: str) -> None:
         """The game menu at `page`: "save", "load", "settings", "accessibility", "history" or "help"."""
-        menu: Any = GameMenu(self, page)  # SHIM(menus): the old menu is no Layer yet; remove when game/ui/menu takes Input/Host
-        self.push(menu)
+        self.push(GameMenu(self, page))
 
     def show_title(self) -> None:
         self.show(TitleScreen(self))
@@ -170,7 +166,7 @@ class App:
     def play(self, playthrough: Playthrough | None = None, *, notice: str | None = None) -> None:
         """A new game (the title's music fades), or a loaded `playthrough`, said with `notice`: into the
         game being played (no autosave of what it replaces, overlays close), else on a new game screen."""
-        game = self.game_screen
+        game = self.playing
         if playthrough is not None and game is not None:
             game.load(playthrough, notice)
             self.show(game)
@@ -196,8 +192,7 @@ class App:
         self.player.keep_settings(new)
         self._use_settings()
         for layer in self.stack.layers:
-            if (settings_changed := getattr(layer, "settings_changed", None)) is not None:  # SHIM(menus): remove when game/ui/menu takes Input/Host
-                settings_changed(new)
+            layer.settings_changed(new)
         if voicing_switched:
             self._voicing_switched(new.self_voicing)
         self.dirty = True
@@ -354,64 +349,6 @@ class App:
         self.player.close()
         pygame.quit()
         return 0
-
-    # -- SHIM(menus): remove when game/ui/menu takes Input/Host ---------------------------
-    # The old game menu asks the app for these; the new one asks its Host.
-    @property
-    def settings(self) -> Settings:  # SHIM(menus): remove when game/ui/menu takes Input/Host
-        return self.player.settings
-
-    @property
-    def fonts(self) -> Fonts:  # SHIM(menus): remove when game/ui/menu takes Input/Host
-        return self.services.fonts
-
-    @property
-    def audio(self):  # type: ignore[no-untyped-def]  # SHIM(menus): remove when game/ui/menu takes Input/Host
-        return self.services.audio
-
-    @property
-    def images(self):  # type: ignore[no-untyped-def]  # SHIM(menus): remove when game/ui/menu takes Input/Host
-        return self.services.images
-
-    @property
-    def saves(self):  # type: ignore[no-untyped-def]  # SHIM(menus): remove when game/ui/menu takes Input/Host
-        return self.player.saves
-
-    @property
-    def seen(self):  # type: ignore[no-untyped-def]  # SHIM(menus): remove when game/ui/menu takes Input/Host
-        return self.player.seen
-
-    @property
-    def endings(self):  # type: ignore[no-untyped-def]  # SHIM(menus): remove when game/ui/menu takes Input/Host
-        return self.player.endings
-
-    @property
-    def notices(self):  # type: ignore[no-untyped-def]  # SHIM(menus): remove when game/ui/menu takes Input/Host
-        return self.services.notices
-
-    def to_title(self) -> None:  # SHIM(menus): remove when game/ui/menu takes Input/Host
-        self.show_title()
-
-    def open_menu(self, page: str) -> None:  # SHIM(menus): remove when game/ui/menu takes Input/Host
-        self.open_page(page)
-
-    def load(self, loaded: Loaded) -> None:  # SHIM(menus): remove when game/ui/menu takes Input/Host
-        self.play(loaded.playthrough, notice=loaded.notice)
-
-    def load_with(self, read: Callable[[], Loaded | None]) -> bool:  # SHIM(menus): remove when game/ui/menu takes Input/Host
-        loaded = load_or_tell(self, read)
-        if loaded is not None:
-            self.load(loaded)
-        return loaded is not None
-
-    def ask_title(self) -> None:  # SHIM(menus): remove when game/ui/menu takes Input/Host
-        self.confirm("Return to the title screen?", self.show_title, detail=AUTOSAVED)
-
-    def ask_restart(self) -> None:  # SHIM(menus): remove when game/ui/menu takes Input/Host
-        self.confirm("Start again from the beginning?", self.play, detail=AUTOSAVED)
-
-    def ask_quit(self) -> None:  # SHIM(menus): remove when game/ui/menu takes Input/Host
-        self.confirm("Quit the game?", self.quit, detail=AUTOSAVED)
 
 
 def play(story: Story, game: GameFolder | None = None, *, start: str | None = None) -> int:

@@ -23,11 +23,9 @@ from game.script.model import (
     Music,
     Option,
     Show,
-    Sound,
     Stop,
     Story,
     Transition,
-    Wait,
     position_named,
 )
 from game.script.steps.base import ReturnWithoutCall

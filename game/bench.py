@@ -278,7 +278,7 @@ def _load_page(app) -> dict:
     """The Load page's first draw with all 60 slots filled, the thumbnails not yet decoded."""
     from game.ui.menu import slots
 
-    screen = app.game_screen
+    screen = app.playing
     for name in [name for page in range(1, 11) for name in app.player.saves.slot_names(page)]:
         app.player.saves.save(name, screen.playthrough, thumbnail_png=screen.thumbnail_png())
     first_draw = _menu_first_draw(app, "load")
@@ -294,7 +294,7 @@ def _quick_save_and_load(app) -> dict:
     """F5 and F9 as the player meets them: the thumbnail made from the game screen, the save, the load."""
     from game.ui.input import press
 
-    screen = app.game_screen
+    screen = app.playing
     save = lambda: app.player.saves.quick_save(screen.playthrough, thumbnail_png=screen.thumbnail_png())  # noqa: E731
     return {"quick_save_with_thumbnail_10000_lines": _timed(save, 9), "quick_load_and_show_10000_lines": _timed(lambda: screen.action_quick_load(press("quick_load")), 9)}
 

@@ -27,3 +27,5 @@ FAMILIES: dict[str, dict[tuple[bool, bool], tuple[str, bool]]] = {
     "dyslexic": {(False, False): ("OpenDyslexic-Regular.otf", False), (True, False): ("OpenDyslexic-Bold.otf", False),
                  (False, True): ("OpenDyslexic-Italic.otf", False), (True, True): ("OpenDyslexic-BoldItalic.otf", False)},
 }  # fmt: skip
+#: Each family as the Accessibility page names it.
+FAMILY_LABELS = {"game": "Lato", "legible": "Hyperlegible", "dyslexic": "OpenDyslexic"}

@@ -47,7 +47,7 @@ class Host(Protocol):
     keyboard_used: bool  # the last input was a key or a controller: the focus is shown at once
 
     @property
-    def game_screen(self) -> Playing | None:
+    def playing(self) -> Playing | None:
         """The game being played (None on the title and the end card)."""
         ...
 

@@ -8,7 +8,6 @@ change, and draw as they were) and resumes them when it goes, so no layer shifts
 
 from __future__ import annotations
 
-from typing import Any
 
 import pygame
 
@@ -89,26 +88,19 @@ class LayerStack:
     # -- time -----------------------------------------------------------------------------
     def handle(self, input: Input) -> None:
         """One input to the top layer."""
-        top = self.top
-        if _legacy(top):
-            _legacy_handle(top, input)
-        else:
-            top.handle(input)
+        self.top.handle(input)
 
     def update(self) -> bool:
         """Move every live layer on; True if the notices changed."""
         for layer in self.live():
             if layer in self._layers:  # an update may have closed a later one
-                if _legacy(layer):
-                    _old(layer).update(self.clock.now())  # SHIM(menus): remove when game/ui/menu takes Input/Host
-                else:
-                    layer.update()
+                layer.update()
         return self.notices.update(self.clock.now())
 
     def next_change(self) -> float | None:
         """Seconds until something on the stack changes by itself (None: nothing will)."""
         now = self.clock.now()
-        waits = [_old(layer).next_change(now) if _legacy(layer) else layer.next_change() for layer in self.live()]  # SHIM(menus): the legacy branch
+        waits = [layer.next_change() for layer in self.live()]
         waits.append(self.notices.next_change(now))
         return min((w for w in waits if w is not None), default=None)
 
@@ -133,10 +125,7 @@ class LayerStack:
         for region in [None] if regions is None else regions:
             canvas.set_clip(region)
             for layer in self._layers:
-                if _legacy(layer):
-                    _old(layer).draw(canvas, now)  # SHIM(menus): remove when game/ui/menu takes Input/Host
-                else:
-                    layer.draw(canvas)
+                layer.draw(canvas)
             self.notices.draw(canvas, now)
         canvas.set_clip(None)
         self._notices_drawn = self.notices.area(now)
@@ -148,37 +137,8 @@ def _closed(layer: Layer) -> None:
 
 
 def _pause(layer: Layer) -> None:
-    if not _legacy(layer):  # SHIM(menus): remove when game/ui/menu takes Input/Host
-        layer.clock.pause()
+    layer.clock.pause()
 
 
 def _resume(layer: Layer) -> None:
-    if not _legacy(layer):  # SHIM(menus): remove when game/ui/menu takes Input/Host
-        layer.clock.resume()
-
-
-# SHIM(menus): remove when game/ui/menu takes Input/Host -- the old menu's layer has no clock
-# and takes (actions, event, point), `update(now)`, `draw(canvas, now)`, `next_change(now)`.
-def _legacy(layer: Any) -> bool:
-    return not hasattr(layer, "clock")
-
-
-def _old(layer: Layer) -> Any:  # SHIM(menus): remove when game/ui/menu takes Input/Host
-    return layer
-
-
-def _legacy_handle(layer: Any, input: Input) -> None:  # SHIM(menus): remove when game/ui/menu takes Input/Host
-    layer.handle(input.actions, legacy_event(input), input.point)
-
-
-def legacy_event(input: Input) -> pygame.event.Event:  # SHIM(menus): remove when game/ui/menu takes Input/Host
-    """The pygame event an old-style menu expects for `input`."""
-    if input.device == "mouse":
-        if input.kind == "move":
-            return pygame.event.Event(pygame.MOUSEMOTION, pos=input.point, rel=(0, 0), buttons=(0, 0, 0))
-        if input.kind == "wheel":
-            return pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=1 if input.actions & {"scroll_up", "rewind"} else -1, flipped=False)
-        kind = pygame.MOUSEBUTTONDOWN if input.pressed else pygame.MOUSEBUTTONUP
-        return pygame.event.Event(kind, pos=input.point, button=input.button)
-    kind = pygame.KEYDOWN if input.pressed else pygame.KEYUP
-    return pygame.event.Event(kind, key=0, mod=0, unicode="", scancode=0, gamepad=input.device == "gamepad")
+    layer.clock.resume()

@@ -95,7 +95,7 @@ def test_the_game_menu_panel_is_opaque(app):
     key(app, pygame.K_ESCAPE)
     menu = app.top
     assert isinstance(menu, GameMenu)
-    inside_is_opaque(lambda canvas: menu.draw(canvas, 0.0), menu.panel_rect, rim=24)  # the art's corners are rounded
+    inside_is_opaque(lambda canvas: menu.draw(canvas), menu.panel_rect, rim=24)  # the art's corners are rounded
 
 
 def test_a_confirmation_is_opaque(app):

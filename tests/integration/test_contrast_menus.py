@@ -17,7 +17,7 @@ def colours(canvas: pygame.Surface, rect: pygame.Rect) -> set[tuple[int, int, in
 
 
 def contrast_on(app) -> None:
-    app.apply_settings(dataclasses.replace(app.settings, high_contrast=True))
+    app.apply_settings(dataclasses.replace(app.player.settings, high_contrast=True))
     app.dirty = True
     app.frame()
 

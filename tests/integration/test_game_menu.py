@@ -1,4 +1,5 @@
-"""The game menu's pages (issue 6), driven by keyboard and mouse as the app will drive them."""
+"""The game menu's pages (issue 6), driven by keyboard and mouse as the app will drive them, over a
+real host (`menu_host.MenuHost`: the player's real files on tmp_path, real services)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ from datetime import datetime
 import pygame
 import pytest
 
-import menu_standins as S
+import menu_host as H
+from game.history import History
+from game.playthrough import Playthrough
+from game.saves import SaveStore
 from game.ui.layout import DIM_TEXT, HIGHLIGHT, SCREEN_SIZE
 from game.ui.menu import GameMenu, history_page
 from game.ui.menu.container import TAB_RECTS, TABS
@@ -27,21 +31,44 @@ def display():
 
 
 @pytest.fixture
-def app(tmp_path, history):
-    """The stand-in app, its game forty lines in (a test may install another history)."""
-    history(40)
-    return S.App(tmp_path)
+def app(tmp_path, shipped_story):
+    """The host, its game forty lines into the shipped story."""
+    host = H.MenuHost(tmp_path / "data", shipped_story)
+    yield host
+    host.close()
+
+
+class Asked:
+    """The real History, with the entries the page asked for recorded."""
+
+    def __init__(self, history: History) -> None:
+        self.history = history
+        self.asked: list[int] = []
+
+    def __len__(self) -> int:
+        return len(self.history)
+
+    def entry(self, index: int):
+        self.asked.append(index)
+        return self.history.entry(index)
+
+
+LONG_STORIES: dict[int, object] = {}
 
 
 @pytest.fixture
-def history(monkeypatch):
-    made = []
+def history(app, tmp_path_factory, monkeypatch):
+    """`history(count)`: the game being played becomes a real playthrough `count` lines long."""
 
-    def install(count: int) -> S.History:
-        entries = S.numbered_history(count)
-        monkeypatch.setattr(history_page, "open_history", lambda playthrough: entries)
-        made.append(entries)
-        return entries
+    def install(count: int) -> Asked:
+        if count not in LONG_STORIES:
+            LONG_STORIES[count] = H.long_story(tmp_path_factory.mktemp("long"), count)
+        story = LONG_STORIES[count]
+        app.story = story
+        app.playing = H.Playing(H.to_the_end(Playthrough(story), count))
+        made = Asked(History(app.playing.playthrough))
+        monkeypatch.setattr(history_page, "open_history", lambda playthrough: made)
+        return made
 
     return install
 
@@ -49,7 +76,7 @@ def history(monkeypatch):
 def open_menu(app, page: str) -> GameMenu:
     menu = GameMenu(app, page)
     app.push(menu)
-    menu.draw(pygame.Surface(SCREEN_SIZE), 0.0)
+    menu.draw(pygame.Surface(SCREEN_SIZE))
     return menu
 
 
@@ -57,13 +84,23 @@ def tab(name: str) -> pygame.Rect:
     return TAB_RECTS[[n for n, _ in TABS].index(name)]
 
 
+def fill(app, page: int = 1, *, at: datetime | None = None) -> list[Playthrough]:
+    """Save into every slot of `page`, slot n holding the game n beats in; the playthroughs saved."""
+    saves = app.player.saves if at is None else SaveStore(app.player.files, app.story, app.game.id, now=lambda: at)
+    made = []
+    for number, name in enumerate(app.player.saves.slot_names(page), start=1):
+        made.append(H.played(app.story, number))
+        saves.save(name, made[-1], thumbnail_png=H.thumbnail_png())
+    return made
+
+
+def loaded(app) -> list[int]:
+    """Where each playthrough handed to `play` stood."""
+    return [playthrough.index for kind, (playthrough, _) in [s for s in app.shown if s[0] == "play"]]
+
+
 def test_tab_rect_finds_a_tab_by_its_label(app):
     assert open_menu(app, "load").tab_rect("Restart") == tab("restart")
-
-
-def fill(app, page: int = 1, **kwargs) -> None:
-    for name in app.saves.slot_names(page):
-        app.saves.save(name, f"play {name}", thumbnail_png=S.thumbnail_png(), **kwargs)
 
 
 # -- the container ---------------------------------------------------------------------------
@@ -72,7 +109,7 @@ def test_every_page_opens_draws_and_stays_still(app):
     for page in ("save", "load", "settings", "history", "help"):
         menu = open_menu(app, page)
         assert menu.page == page
-        assert menu.next_change(0.0) is None
+        assert menu.next_change() is None
         assert menu.modal
 
 
@@ -86,94 +123,95 @@ def test_tab_walks_every_tab_and_enter_uses_it(app):
     menu = open_menu(app, "save")
     seen = []
     for _ in TABS:
-        S.press(menu, pygame.K_TAB)
+        H.press(menu, pygame.K_TAB)
         seen.append(TABS[menu.tab_focus][0])
     assert sorted(seen) == sorted(name for name, _ in TABS)
     assert seen[:8] == ["load", "settings", "accessibility", "history", "help", "restart", "title", "quit"]
-    S.press(menu, pygame.K_TAB, pygame.KMOD_SHIFT)
+    H.press(menu, pygame.K_TAB, pygame.KMOD_SHIFT)
     assert TABS[menu.tab_focus][0] == "return"
     while TABS[menu.tab_focus][0] != "title":
-        S.press(menu, pygame.K_TAB, pygame.KMOD_SHIFT)
-    S.press(menu, pygame.K_RETURN)
-    S.press(menu, pygame.K_DOWN)
-    S.press(menu, pygame.K_RETURN)
-    S.press(menu, pygame.K_UP)
-    S.press(menu, pygame.K_UP)
-    S.press(menu, pygame.K_RETURN)
-    assert app.requests == ["title", "quit", "restart"]
-    S.press(menu, pygame.K_DOWN)
-    S.press(menu, pygame.K_DOWN)
-    S.press(menu, pygame.K_DOWN)
-    S.press(menu, pygame.K_RETURN)
+        H.press(menu, pygame.K_TAB, pygame.KMOD_SHIFT)
+    H.press(menu, pygame.K_RETURN)
+    H.press(menu, pygame.K_DOWN)
+    H.press(menu, pygame.K_RETURN)
+    H.press(menu, pygame.K_UP)
+    H.press(menu, pygame.K_UP)
+    H.press(menu, pygame.K_RETURN)
+    assert [app.answer(yes=True) for _ in range(3)] == ["Start again from the beginning?", "Quit the game?", "Return to the title screen?"]
+    assert app.shown == [("play", (None, None)), ("quit", None), ("title", None)]
+    H.press(menu, pygame.K_DOWN)
+    H.press(menu, pygame.K_DOWN)
+    H.press(menu, pygame.K_DOWN)
+    H.press(menu, pygame.K_RETURN)
     assert menu not in app.layers
 
 
 def test_left_from_a_page_steps_into_the_tabs_and_right_back(app):
     """Left at a page's left edge focuses the tab column; Up/Down there show pages; Right enters one."""
     menu = open_menu(app, "load")
-    S.press(menu, pygame.K_LEFT)
+    H.press(menu, pygame.K_LEFT)
     assert menu.zone == "tabs" and TABS[menu.tab_focus][0] == "load"
-    S.press(menu, pygame.K_DOWN)
+    H.press(menu, pygame.K_DOWN)
     assert menu.zone == "tabs" and menu.page == "settings"
-    S.press(menu, pygame.K_RIGHT)
+    H.press(menu, pygame.K_RIGHT)
     assert menu.zone == "page"
-    S.press(menu, pygame.K_RIGHT)
+    H.press(menu, pygame.K_RIGHT)
     assert app.applied, "Right in the page changes the focused setting"
 
 
 def test_tabs_work_by_mouse(app):
     menu = open_menu(app, "load")
     for name in ("settings", "history", "help", "save", "load"):
-        S.click(menu, tab(name).center)
+        H.click(menu, tab(name).center)
         assert menu.page == name
-    S.click(menu, tab("restart").center)
-    S.click(menu, tab("title").center)
-    S.click(menu, tab("quit").center)
-    assert app.requests == ["restart", "title", "quit"]
-    S.click(menu, tab("return").center)
+    H.click(menu, tab("restart").center)
+    H.click(menu, tab("title").center)
+    H.click(menu, tab("quit").center)
+    assert [question for question, _ in app.confirmations] == ["Start again from the beginning?", "Return to the title screen?", "Quit the game?"]
+    H.click(menu, tab("return").center)
     assert menu not in app.layers
 
 
 def test_escape_and_right_click_close(app):
     menu = open_menu(app, "settings")
-    S.press(menu, pygame.K_ESCAPE)
+    H.press(menu, pygame.K_ESCAPE)
     assert menu not in app.layers
     menu = open_menu(app, "help")
-    S.click(menu, (700, 400), button=3)
+    H.click(menu, (700, 400), button=3)
     assert menu not in app.layers
 
 
 def test_the_history_and_help_keys_show_their_pages(app):
     menu = open_menu(app, "save")
-    S.press(menu, pygame.K_l)
+    H.press(menu, pygame.K_l)
     assert menu.page == "history"
-    S.press(menu, pygame.K_F1)
+    H.press(menu, pygame.K_F1)
     assert menu.page == "help"
 
 
 def test_page_keys_turn_pages_where_the_page_has_no_use_for_them(app):
     menu = open_menu(app, "settings")
-    S.press(menu, pygame.K_PAGEDOWN)
+    H.press(menu, pygame.K_PAGEDOWN)
     assert menu.page == "accessibility"
-    S.press(menu, pygame.K_PAGEDOWN)
+    H.press(menu, pygame.K_PAGEDOWN)
     assert menu.page == "history"
     menu = open_menu(app, "settings")
-    S.press(menu, pygame.K_PAGEUP)
+    H.press(menu, pygame.K_PAGEUP)
     assert menu.page == "load"
 
 
 def test_save_restart_and_title_are_greyed_out_on_the_title(app):
     """With no game being played, the menu opens at Load; Save, Restart and Title can be neither tabbed to nor clicked."""
-    app.game_screen = None
+    app.playing = None
     menu = open_menu(app, "save")
     assert menu.page == "load"
     for _ in range(len(TABS) * 2):
-        S.press(menu, pygame.K_TAB)
+        H.press(menu, pygame.K_TAB)
         assert TABS[menu.tab_focus][0] not in ("save", "restart", "title")
-    S.click(menu, tab("save").center)
-    S.click(menu, tab("restart").center)
-    S.click(menu, tab("title").center)
-    assert menu.page != "save" and app.requests == []
+    H.click(menu, tab("save").center)
+    H.click(menu, tab("restart").center)
+    H.click(menu, tab("title").center)
+    assert menu.page != "save" and app.confirmations == []
 
 
 def test_the_panel_hides_the_game_completely(app):
@@ -182,7 +220,7 @@ def test_the_panel_hides_the_game_completely(app):
     for colour in ((255, 255, 255), (0, 0, 0)):
         canvas = pygame.Surface(SCREEN_SIZE)
         canvas.fill(colour)
-        GameMenu(app, "history").draw(canvas, 0.0)
+        GameMenu(app, "history").draw(canvas)
         shots.append(canvas)
     inside = PANEL.inflate(-24, -24)
     points = [(x, y) for x in range(inside.left, inside.right, 7) for y in range(inside.top, inside.bottom, 7)]
@@ -194,68 +232,72 @@ def test_the_panel_hides_the_game_completely(app):
 # -- Save and Load ---------------------------------------------------------------------------
 def test_enter_on_an_empty_slot_saves_with_the_game_screens_picture(app):
     menu = open_menu(app, "save")
-    S.press(menu, pygame.K_RIGHT)
-    S.press(menu, pygame.K_RETURN)
-    saved = app.saves.slots["1-2"]
-    assert saved.playthrough is app.game_screen.playthrough
-    assert saved.thumbnail.read_bytes() == S.thumbnail_png()
+    H.press(menu, pygame.K_RIGHT)
+    H.press(menu, pygame.K_RETURN)
+    saved = app.player.saves.info("1-2")
+    assert app.player.saves.load("1-2").playthrough.to_json() == app.playing.playthrough.to_json()
+    assert saved.thumbnail.read_bytes() == H.thumbnail_png()
     assert app.notices == ["Saved"]
     assert menu.shown.infos()[1].filled, "the card shows the new save"
 
 
 def test_saving_over_a_filled_slot_asks_first(app):
-    fill(app, words="Old words", saved_at=datetime(2026, 1, 2, 3, 4))
+    old = fill(app, at=datetime(2026, 1, 2, 3, 4))[0]
     menu = open_menu(app, "save")
-    S.press(menu, pygame.K_RETURN)
+    H.press(menu, pygame.K_RETURN)
     assert app.answer(yes=False) == "Save over Slot 1? The save made on 2 Jan 2026 at 03:04 will be replaced."
-    assert app.saves.slots["1-1"].words == "Old words" and app.notices == []
-    S.click(menu, menu.shown.cards[0].center)
+    assert app.player.saves.load("1-1").playthrough.index == old.index and app.notices == []
+    H.click(menu, menu.shown.cards[0].center)
     assert "Save over Slot 1" in app.answer(yes=True)
-    assert app.saves.slots["1-1"].saved_at != datetime(2026, 1, 2, 3, 4)
+    assert app.player.saves.info("1-1").saved_at.replace(tzinfo=None) != datetime(2026, 1, 2, 3, 4)
+    assert app.player.saves.load("1-1").playthrough.index == app.playing.playthrough.index
     assert app.notices == ["Saved"]
 
 
 def test_delete_asks_first_by_key_and_by_button(app):
     fill(app)
     menu = open_menu(app, "load")
-    S.press(menu, pygame.K_DELETE)
-    assert "Delete Slot 1" in app.answer(yes=False) and "1-1" in app.saves.slots
-    S.press(menu, pygame.K_DELETE)
+    H.press(menu, pygame.K_DELETE)
+    assert "Delete Slot 1" in app.answer(yes=False) and app.player.saves.info("1-1").filled
+    H.press(menu, pygame.K_DELETE)
     app.answer(yes=True)
-    assert "1-1" not in app.saves.slots and app.notices == ["Deleted"]
+    assert not app.player.saves.info("1-1").filled and app.notices == ["Deleted"]
     assert not menu.shown.infos()[0].filled
     button = menu.shown._delete_rect(1)
-    S.click(menu, button.center)
+    H.click(menu, button.center)
     assert "Delete Slot 2" in app.answer(yes=True)
-    assert "1-2" not in app.saves.slots
+    assert not app.player.saves.info("1-2").filled
     assert menu.shown._delete_rect(1) is None, "an empty slot has no Delete button"
-    S.press(menu, pygame.K_DELETE)
+    H.press(menu, pygame.K_DELETE)
     assert app.confirmations == [], "nothing to delete, nothing asked"
 
 
 def test_loading_by_click_or_enter_hands_the_save_to_the_app_and_closes(app):
     fill(app)
     menu = open_menu(app, "load")
-    S.click(menu, menu.shown.cards[4].center)
-    assert [loaded.playthrough for loaded in app.loaded] == ["play 1-5"]
+    H.click(menu, menu.shown.cards[4].center)
+    assert loaded(app) == [5]
     assert menu not in app.layers
     menu = open_menu(app, "load")
-    S.press(menu, pygame.K_DOWN)
-    S.press(menu, pygame.K_RETURN)
-    assert app.loaded[-1].playthrough == "play 1-4"
+    H.press(menu, pygame.K_DOWN)
+    H.press(menu, pygame.K_RETURN)
+    assert loaded(app)[-1] == 4
 
 
 def test_an_unreadable_slot_shows_why_and_does_not_load(app):
-    reason = "Saved by a newer version of Hub."
-    app.saves.broken["1-3"] = reason
+    fill(app)
+    app.player.files.write_bytes("saves/1-3.json", b"{not a save")
+    reason = app.player.saves.info("1-3").reason
+    reason = reason[:1].upper() + reason[1:]
     menu = open_menu(app, "load")
     canvas = pygame.Surface(SCREEN_SIZE)
-    menu.draw(canvas, 0.0)
+    menu.draw(canvas)
     assert ("ui", "Unreadable", WARNING) in menu.texts.rendered
-    assert ("small", reason, WARNING) in menu.texts.rendered
-    S.click(menu, menu.shown.cards[2].center)
-    assert app.loaded == [] and menu in app.layers
-    assert app.notices == [f"Cannot load this save: {reason}"]
+    warned = [text for role, text, colour in menu.texts.rendered._values if role == "small" and colour == WARNING]
+    assert any(reason.startswith(text) for text in warned), "the card says why, in the warning colour"
+    H.click(menu, menu.shown.cards[2].center)
+    assert loaded(app) == [] and menu in app.layers
+    assert app.notices == [f"Cannot load this save: {app.player.saves.info('1-3').reason}"]
 
 
 def test_a_save_that_fails_to_load_says_why(app, monkeypatch):
@@ -264,11 +306,11 @@ def test_a_save_that_fails_to_load_says_why(app, monkeypatch):
     def broken(name, *, seen):
         raise SaveError("the file was cut short")
 
-    monkeypatch.setattr(app.saves, "load", broken)
+    monkeypatch.setattr(app.player.saves, "load", broken)
     menu = open_menu(app, "load")
-    S.press(menu, pygame.K_RETURN)
+    H.press(menu, pygame.K_RETURN)
     assert app.notices == ["Cannot load this save: the file was cut short"]
-    assert app.loaded == [] and menu in app.layers
+    assert loaded(app) == [] and menu in app.layers
 
 
 def test_slot_pages_by_pager_keys_and_wheel(app):
@@ -276,22 +318,22 @@ def test_slot_pages_by_pager_keys_and_wheel(app):
     menu = open_menu(app, "load")
     page = menu.shown
     assert page.pages[:2] == ("auto", "quick") and page.pages[2:] == tuple(range(1, 11))
-    S.click(menu, page.pager[page.pages.index(7)].center)
+    H.click(menu, page.pager[page.pages.index(7)].center)
     assert [info.name for info in page.infos()] == [f"7-{n}" for n in range(1, 7)]
-    S.press(menu, pygame.K_PAGEDOWN)
+    H.press(menu, pygame.K_PAGEDOWN)
     assert page.page == 8
-    S.wheel(menu, -1)
+    H.wheel(menu, -1)
     assert page.page == 9
-    S.click(menu, page.pager[0].center)
+    H.click(menu, page.pager[0].center)
     assert [info.name for info in page.infos()] == ["auto-1", "auto-2", "auto-3"]
-    S.press(menu, pygame.K_UP)  # from the cards up into the pager
+    H.press(menu, pygame.K_UP)  # from the cards up into the pager
     assert page.focus == ("pager", 0)
-    S.press(menu, pygame.K_RIGHT)
-    S.press(menu, pygame.K_RETURN)
+    H.press(menu, pygame.K_RIGHT)
+    H.press(menu, pygame.K_RETURN)
     assert [info.name for info in page.infos()] == ["quick"]
-    S.press(menu, pygame.K_DOWN)
-    S.press(menu, pygame.K_RIGHT)
-    S.press(menu, pygame.K_DOWN)
+    H.press(menu, pygame.K_DOWN)
+    H.press(menu, pygame.K_RIGHT)
+    H.press(menu, pygame.K_DOWN)
     assert page.focus == ("card", 0), "the quick save's page has one slot to be on"
     save = open_menu(app, "save").shown
     assert save.pages == tuple(range(1, 11))
@@ -305,7 +347,7 @@ def test_thumbnails_are_decoded_once(app, monkeypatch):
     monkeypatch.setattr(pygame.image, "load", lambda path: decoded.append(path) or real(path))
     open_menu(app, "load")
     assert len(decoded) == 6
-    open_menu(app, "load").draw(pygame.Surface(SCREEN_SIZE), 0.0)
+    open_menu(app, "load").draw(pygame.Surface(SCREEN_SIZE))
     assert len(decoded) == 6
 
 
@@ -316,28 +358,28 @@ def row(name: str) -> int:
 
 def test_slider_by_arrows_reaches_instant_at_its_end(app):
     menu = open_menu(app, "settings")
-    S.press(menu, pygame.K_RIGHT)
+    H.press(menu, pygame.K_RIGHT)
     assert app.settings.text_cps == 50 and len(app.applied) == 1
-    S.press(menu, pygame.K_LEFT)
+    H.press(menu, pygame.K_LEFT)
     assert app.settings.text_cps == 45
     for _ in range(20):
-        S.press(menu, pygame.K_RIGHT)
+        H.press(menu, pygame.K_RIGHT)
     assert app.settings.text_cps == 0
-    menu.draw(pygame.Surface(SCREEN_SIZE), 0.0)
+    menu.draw(pygame.Surface(SCREEN_SIZE))
     assert ("ui", "Instant", HIGHLIGHT) in menu.texts.rendered
 
 
 def test_slider_by_click_and_drag(app):
     menu = open_menu(app, "settings")
     slider = menu.shown.controls[row("music_volume")]
-    S.click(menu, (slider.track.left, slider.track.centery))
+    H.click(menu, (slider.track.left, slider.track.centery))
     assert app.settings.music_volume == 0.0
-    S.drag(menu, (slider.track.left, slider.track.centery), (slider.track.centerx, slider.track.centery + 40))
+    H.drag(menu, (slider.track.left, slider.track.centery), (slider.track.centerx, slider.track.centery + 40))
     assert app.settings.music_volume == 0.5, "a drag keeps hold even off the track"
     assert not slider.dragging
-    S.drag(menu, (slider.track.centerx, slider.track.centery), (TAB_RECTS[0].centerx, slider.track.centery))
+    H.drag(menu, (slider.track.centerx, slider.track.centery), (TAB_RECTS[0].centerx, slider.track.centery))
     assert app.settings.music_volume == 0.0 and not slider.dragging, "and over the tabs, where it ends too"
-    S.click(menu, (slider.track.right, slider.track.centery))
+    H.click(menu, (slider.track.right, slider.track.centery))
     assert app.settings.music_volume == 1.0
     assert app.settings.sound_volume == 0.8, "nothing else changed"
 
@@ -347,10 +389,10 @@ def test_every_setting_changes_by_keyboard(app):
     menu = open_menu(app, "settings")
     for index, setting in enumerate(SETTINGS):
         before = app.settings
-        S.press(menu, pygame.K_RIGHT if not setting.labels or index % 2 else pygame.K_RETURN)
+        H.press(menu, pygame.K_RIGHT if not setting.labels or index % 2 else pygame.K_RETURN)
         changed = [f for f in before.__dataclass_fields__ if getattr(before, f) != getattr(app.settings, f)]
         assert changed == [setting.field]
-        S.press(menu, pygame.K_DOWN)
+        H.press(menu, pygame.K_DOWN)
 
 
 def test_every_setting_changes_by_mouse(app):
@@ -360,26 +402,26 @@ def test_every_setting_changes_by_mouse(app):
         point = control.halves[1].center if setting.labels else (control.track.right, control.track.centery)
         if setting.labels and setting.values[1] == before:
             point = control.halves[0].center
-        S.click(menu, point)
+        H.click(menu, point)
         assert getattr(app.settings, setting.field) != before, setting.label
 
 
 def test_volumes_are_greyed_while_muted_but_still_move(app):
     menu = open_menu(app, "settings")
     assert ("ui", "80 %", DIM_TEXT) not in menu.texts.rendered
-    app.settings = replace(app.settings, mute=True)
-    menu.draw(pygame.Surface(SCREEN_SIZE), 0.0)
+    app.player.settings = replace(app.settings, mute=True)
+    menu.draw(pygame.Surface(SCREEN_SIZE))
     assert ("ui", "80 %", DIM_TEXT) in menu.texts.rendered
-    S.press(menu, pygame.K_DOWN)
-    S.press(menu, pygame.K_DOWN)
-    S.press(menu, pygame.K_RIGHT)
+    H.press(menu, pygame.K_DOWN)
+    H.press(menu, pygame.K_DOWN)
+    H.press(menu, pygame.K_RIGHT)
     assert app.settings.music_volume == 0.85 and app.settings.mute
 
 
 def test_settings_values_read_in_words(app):
-    from game.ui.menu.settings_page import _percent, _scale, _speed
+    from game.settings import percent, scale, speed
 
-    assert (_speed(45), _speed(0), _percent(0.8), _scale(1.5)) == ("45 chars/s", "Instant", "80 %", "1.5 \u00d7")
+    assert (speed(45), speed(0), percent(0.8), scale(1.5)) == ("45 chars/s", "Instant", "80 %", "1.5 \u00d7")
 
 
 # -- History ---------------------------------------------------------------------------------
@@ -397,21 +439,21 @@ def test_history_scrolls_by_wheel_keys_and_bar(app, history):
     menu = open_menu(app, "history")
     scroll = menu.shown.list
     end = scroll.top
-    S.wheel(menu, 1)
+    H.wheel(menu, 1)
     assert scroll.top < end or scroll.offset < scroll.end()[1]
-    S.press(menu, pygame.K_PAGEUP)
+    H.press(menu, pygame.K_PAGEUP)
     assert scroll.top < end - 3 and menu.shown.focus < 499
-    S.press(menu, pygame.K_PAGEDOWN)
-    S.press(menu, pygame.K_PAGEDOWN)
+    H.press(menu, pygame.K_PAGEDOWN)
+    H.press(menu, pygame.K_PAGEDOWN)
     assert (scroll.top, scroll.offset) == scroll.end() and menu.shown.focus == 499
-    S.press(menu, pygame.K_UP)
+    H.press(menu, pygame.K_UP)
     assert menu.shown.focus == 498
     thumb = scroll.thumb()
-    S.drag(menu, thumb.center, (thumb.centerx, scroll.bar.top - 50))
+    H.drag(menu, thumb.center, (thumb.centerx, scroll.bar.top - 50))
     assert (scroll.top, scroll.offset) == (0, 0)
-    S.drag(menu, scroll.thumb().center, (thumb.centerx, scroll.bar.centery))
+    H.drag(menu, scroll.thumb().center, (thumb.centerx, scroll.bar.centery))
     assert 150 < scroll.top < 350
-    S.click(menu, (scroll.bar.centerx, scroll.bar.bottom - 2))
+    H.click(menu, (scroll.bar.centerx, scroll.bar.bottom - 2))
     assert scroll.top > 250, "a click on the track below the thumb pages down"
 
 
@@ -420,9 +462,9 @@ def test_home_and_end_go_to_the_first_and_the_newest_line(app, history):
     history(500)
     menu = open_menu(app, "history")
     scroll = menu.shown.list
-    S.press(menu, pygame.K_HOME)
+    H.press(menu, pygame.K_HOME)
     assert (scroll.top, scroll.offset, menu.shown.focus) == (0, 0, 0)
-    S.press(menu, pygame.K_END)
+    H.press(menu, pygame.K_END)
     assert (scroll.top, scroll.offset) == scroll.end() and menu.shown.focus == 499
 
 
@@ -430,19 +472,19 @@ def test_clicking_an_entry_rewinds_the_game_to_it(app, history):
     history(300)
     menu = open_menu(app, "history")
     index, rect = menu.shown.list.visible()[1]
-    S.click(menu, rect.center)
-    assert app.game_screen.went_to == [index]
+    H.click(menu, rect.center)
+    assert app.playing.went_to == [index]
     assert menu not in app.layers
     menu = open_menu(app, "history")
-    S.press(menu, pygame.K_UP)
-    S.press(menu, pygame.K_RETURN)
-    assert app.game_screen.went_to == [index, 298]
+    H.press(menu, pygame.K_UP)
+    H.press(menu, pygame.K_RETURN)
+    assert app.playing.went_to == [index, 298]
 
 
 def test_history_on_the_title_says_there_is_none(app):
-    app.game_screen = None
+    app.playing = None
     menu = open_menu(app, "history")
-    S.press(menu, pygame.K_RETURN)
+    H.press(menu, pygame.K_RETURN)
     assert menu in app.layers
 
 
@@ -484,5 +526,35 @@ def test_help_shows_a_gamepad_column_once_a_row_has_one(app, monkeypatch):
     menu = open_menu(app, "help")
     assert ("small", "GAMEPAD", DIM_TEXT) in menu.texts.rendered
     top = menu.shown.list.top
-    S.press(menu, pygame.K_PAGEDOWN)
+    H.press(menu, pygame.K_PAGEDOWN)
     assert menu.shown.list.top > top and menu.page == "help", "a long table scrolls instead of turning the page"
+
+
+# -- the layer ---------------------------------------------------------------------------------
+def test_drawing_is_pure_and_new_settings_come_through_settings_changed(app):
+    """A frame drawn twice is the same frame; high contrast reaches the menu through `settings_changed`."""
+    menu = open_menu(app, "settings")
+    frames = [pygame.Surface(SCREEN_SIZE), pygame.Surface(SCREEN_SIZE)]
+    for frame in frames:
+        menu.draw(frame)
+    assert pygame.image.tobytes(frames[0], "RGB") == pygame.image.tobytes(frames[1], "RGB")
+    assert not menu.texts.contrast
+    app.apply_settings(replace(app.settings, high_contrast=True))
+    assert menu.texts.contrast and app.player.settings_file.load().high_contrast
+    assert menu.clock.now() == 0.0 and menu.next_change() is None
+
+
+def test_every_input_of_the_keymap_is_handled_without_error(app):
+    """Each keymap action, pressed on each page and in the tab column, is either used or passed over."""
+    from game.ui.input import press
+    from game.ui.keymap import ACTION_ORDER
+    from game.ui.menu.pages import PAGES
+
+    for page in PAGES:
+        for zone in ("page", "tabs"):
+            menu = open_menu(app, page)
+            menu.zone = zone
+            for action in ACTION_ORDER:
+                if action not in ("back", "game_menu", "activate", "advance"):
+                    menu.handle(press(action))
+            menu.draw(pygame.Surface(SCREEN_SIZE))

@@ -176,7 +176,7 @@ def test_every_menu_page_is_opened_and_used_by_pad(app):
     press(app, A)  # the save in slot 1-1 (made four lines in)
     if isinstance(app.top, Confirm):
         press(app, A)
-    assert app.top is app.screen and app.game_screen.playthrough.index == 4
+    assert app.top is app.screen and app.playing.playthrough.index == 4
     press(app, START)
     menu = app.top
     press(app, B)

@@ -149,10 +149,10 @@ def test_quick_save_and_quick_load_round_trip(app, capsys):
     read_lines(app, game, 4)
     assert game.playthrough.index == saved_at + 4
     key(app, pygame.K_F9)
-    assert app.game_screen.playthrough.index == saved_at
-    assert app.game_screen.playback.complete(app.game_screen.now())
+    assert app.playing.playthrough.index == saved_at
+    assert app.playing.playback.complete(app.playing.now())
     wheel(app, 1)
-    assert app.game_screen.playthrough.index == saved_at - 1  # rewinding still works after a load
+    assert app.playing.playthrough.index == saved_at - 1  # rewinding still works after a load
 
 
 def test_quick_menu_save_and_load(app):
@@ -162,7 +162,7 @@ def test_quick_menu_save_and_load(app):
     click(app, link(game, "Save"))
     read_lines(app, game, 2)
     click(app, link(game, "Load"))
-    assert app.game_screen.playthrough.index == 2
+    assert app.playing.playthrough.index == 2
 
 
 def test_quick_load_with_nothing_saved_says_so(app, capsys):
@@ -171,7 +171,7 @@ def test_quick_load_with_nothing_saved_says_so(app, capsys):
     read_lines(app, game, 2)
     key(app, pygame.K_F9)
     assert "Could not load" in capsys.readouterr().err
-    assert app.game_screen is game and game.playthrough.index == 2
+    assert app.playing is game and game.playthrough.index == 2
 
 
 def test_thumbnail_is_a_small_png_of_the_game_without_overlays(app):
@@ -200,7 +200,7 @@ def test_autosave_at_the_choice_every_20_lines_on_title_and_on_quit(app, saves):
     key(app, pygame.K_RETURN)
     assert isinstance(app.screen, TitleScreen) and saves.count("autosave") == count + 1
     key(app, pygame.K_RETURN)  # Continue: the newest save, the one made on the way to the title
-    assert app.game_screen.playthrough.at_choice
+    assert app.playing.playthrough.at_choice
     pygame.event.post(pygame.event.Event(pygame.QUIT))
     app.frame()
     assert not app.running and saves.count("autosave") == count + 2  # closing the window: autosave, quit, no question
@@ -221,7 +221,7 @@ def test_title_offers_continue_first_only_when_there_is_a_save(app):
     title = app.screen
     assert title.labels == ["Continue", "Start", "Load", "Settings", "Quit"] and title.buttons.selected == 0
     key(app, pygame.K_RETURN)
-    assert app.game_screen.playthrough.index == 7
+    assert app.playing.playthrough.index == 7
 
 
 def test_title_load_and_settings_open_the_game_menu(app):
@@ -451,7 +451,7 @@ def test_a_screenshot_that_cannot_be_written_is_a_notice(app, private_data_dir, 
     key(app, pygame.K_s)
     written(app)
     assert "Could not save the screenshot" in capsys.readouterr().err
-    assert app.game_screen is game
+    assert app.playing is game
 
 
 # -- history, help ------------------------------------------------------------------------------

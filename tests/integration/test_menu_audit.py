@@ -24,12 +24,12 @@ def typing_line(app, game):
 def test_text_speed_applies_to_the_line_being_typed_without_a_jump(app):
     """Each setting applies at once: a slower text speed slows the line already typing, from where it is."""
     game = start_game(app)
-    app.apply_settings(replace(app.settings, text_cps=40.0))
+    app.apply_settings(replace(app.player.settings, text_cps=40.0))
     playback = typing_line(app, game)
     now = app.clock.now()
     before = playback.chars_shown(now)
     assert 0 < before < 20
-    app.apply_settings(replace(app.settings, text_cps=10.0))
+    app.apply_settings(replace(app.player.settings, text_cps=10.0))
     assert playback.chars_shown(now) == before  # nothing jumps
     app.clock.tick(1.0)
     assert playback.chars_shown(app.clock.now()) - before in (9, 10, 11)  # ten a second now, not forty
@@ -38,12 +38,12 @@ def test_text_speed_applies_to_the_line_being_typed_without_a_jump(app):
 def test_text_speed_changed_in_the_menu_follows_on_after_it_closes(app):
     """Set in the Settings page while a line types: the line goes on at the new speed from where it stood."""
     game = start_game(app)
-    app.apply_settings(replace(app.settings, text_cps=40.0))
+    app.apply_settings(replace(app.player.settings, text_cps=40.0))
     playback = typing_line(app, game)
     before = playback.chars_shown(app.clock.now())
     key(app, pygame.K_ESCAPE)  # the game menu: time stands still under it
     app.clock.tick(5.0)
-    app.apply_settings(replace(app.settings, text_cps=0.0))  # instant
+    app.apply_settings(replace(app.player.settings, text_cps=0.0))  # instant
     key(app, pygame.K_ESCAPE)
     assert app.top is game
     assert playback.chars_shown(app.clock.now()) > before
@@ -58,15 +58,15 @@ def test_a_stray_enter_does_not_delete_a_save(app):
     settle(app)
     key(app, pygame.K_ESCAPE)  # the game menu, at Save, the first slot selected
     key(app, pygame.K_RETURN)
-    assert app.saves.info("1-1").filled
+    assert app.player.saves.info("1-1").filled
     key(app, pygame.K_DELETE)
     assert isinstance(app.top, Confirm)
     key(app, pygame.K_RETURN)
-    assert app.saves.info("1-1").filled
+    assert app.player.saves.info("1-1").filled
     key(app, pygame.K_DELETE)
     key(app, pygame.K_LEFT)
     key(app, pygame.K_RETURN)
-    assert not app.saves.info("1-1").filled
+    assert not app.player.saves.info("1-1").filled
 
 
 def test_saving_over_a_filled_slot_starts_on_no(app):
@@ -75,7 +75,7 @@ def test_saving_over_a_filled_slot_starts_on_no(app):
     settle(app)
     key(app, pygame.K_ESCAPE)
     key(app, pygame.K_RETURN)
-    first = app.saves.info("1-1").words
+    first = app.player.saves.info("1-1").words
     key(app, pygame.K_ESCAPE)
     for _ in range(3):
         settle(app)
@@ -83,7 +83,7 @@ def test_saving_over_a_filled_slot_starts_on_no(app):
     key(app, pygame.K_ESCAPE)
     key(app, pygame.K_RETURN)  # asks: save over it?
     key(app, pygame.K_RETURN)  # No
-    assert app.saves.info("1-1").words == first
+    assert app.player.saves.info("1-1").words == first
     assert game.playthrough.index > 0
 
 
@@ -135,12 +135,12 @@ def test_every_page_of_the_game_menu_is_opaque(app):
         for page in ("save", "load", "settings", "history", "help"):
             if where == "title" and page not in ("load", "settings"):
                 continue
-            app.open_menu(page)
+            app.open_page(page)
             menu = app.top
             app.frame()
-            inside_is_opaque(lambda canvas: menu.draw(canvas, app.clock.now()), menu.panel_rect, rim=24)
+            inside_is_opaque(lambda canvas: menu.draw(canvas), menu.panel_rect, rim=24)
             app.pop(menu)
-        app.to_title()
+        app.show_title()
 
 
 def test_s_in_the_game_menu_saves_the_game_screen_not_the_menu(app, private_data_dir, capsys):
@@ -180,4 +180,4 @@ def test_several_notices_never_cover_the_menu_pages_heading(app):
     assert not any(heading_row.collidepoint(point) for point in changed)
     key(app, pygame.K_ESCAPE)
     app.frame()
-    assert app.notices.floor is None and app.notices.area(app.clock.now())[0].h > HEADING_HEIGHT  # all four, stacked
+    assert app.services.notices.floor is None and app.services.notices.area(app.clock.now())[0].h > HEADING_HEIGHT  # all four, stacked

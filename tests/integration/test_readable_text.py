@@ -299,7 +299,7 @@ def test_settings_are_kept_and_used_by_the_next_run(app, make_app, shipped_story
     assert (again.services.fonts.scale, again.services.fonts.family) == (1.3, "legible")
     again.frame()
     again.play()
-    stage = again.game_screen.stage
+    stage = again.playing.stage
     assert stage.high_contrast and stage.reduce_motion and stage.line_spacing == 1.5
 
 

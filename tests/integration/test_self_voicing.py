@@ -203,7 +203,7 @@ def test_a_missing_engine_gives_one_notice_and_play_goes_on(voiced, monkeypatch)
         settle(app)
         key(app, pygame.K_RETURN)
     assert shown == [NO_ENGINE]
-    assert app.game_screen is not None and app.game_screen.playthrough.index == 3
+    assert app.playing is not None and app.playing.playthrough.index == 3
     key(app, pygame.K_v)
     assert shown == [NO_ENGINE, VOICING_OFF]
 
@@ -229,7 +229,7 @@ def test_a_line_with_a_voice_file_plays_it_at_the_voice_volume(app, engine):
     channel = pygame.mixer.Channel(VOICE_CHANNEL)
     assert not channel.get_busy()
     key(app, pygame.K_RETURN)
-    assert app.game_screen.playthrough.current.stop.voice == "ann_hello"
+    assert app.playing.playthrough.current.stop.voice == "ann_hello"
     assert channel.get_busy() and channel.get_volume() == pytest.approx(0.5, abs=0.01)
     assert said(engine) == []
     key(app, pygame.K_RETURN)  # finishes the line

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from dataclasses import fields
+from dataclasses import asdict, fields, replace
 
 import pytest
 
-from game.settings import FILE_NAME, RANGES, Settings, SettingsFile
+from game.settings import FILE_NAME, FONTS, RANGES, Settings, SettingsFile, declared
 from game.userdata import PlayerFiles, data_dir
 from tests.unit.test_userdata import Warnings
 
@@ -29,7 +29,25 @@ def test_the_defaults_are_the_briefs():
         skip_unseen=False, skip_after_choice=False, transitions=True, self_voicing=False, speech_rate=1.0,
         voice_volume=0.8, text_scale=1.0, line_spacing=1.0, font="game", high_contrast=False, reduce_motion=False,
     )  # fmt: skip
-    assert len(fields(Settings)) == 17
+
+
+def test_every_setting_declares_itself_on_one_page():
+    """Each field of Settings is declared (label, kind, page, values); the pages' rows are those declarations."""
+    names = [f.name for f in fields(Settings)]
+    assert [d.field for d in declared()] == names
+    assert [d.field for d in declared("settings") + declared("accessibility")] == names
+    for setting in declared():
+        assert setting.label and getattr(Settings(), setting.field) in setting.values or setting.kind == "slider", setting.field
+        if setting.kind == "slider":
+            low, high = RANGES[setting.field]
+            assert all(low <= value <= high for value in setting.values) and setting.describe(setting.values[0])
+        else:
+            assert setting.labels is not None and len(setting.labels) == len(setting.values) >= 2
+    assert FONTS == next(d.values for d in declared() if d.field == "font")
+
+
+def test_ranges_come_from_the_sliders():
+    assert set(RANGES) == {d.field for d in declared() if d.kind == "slider"}
 
 
 def test_no_file_gives_the_defaults_quietly():
@@ -87,3 +105,34 @@ def test_settings_that_cannot_be_written_say_so_once():
     assert store.save(Settings(mute=True)) is False
     assert store.save(Settings(mute=False)) is False
     assert len(warnings) == 1
+
+
+def test_a_number_too_large_for_a_float_falls_back_to_its_default():
+    """1e999 written as a 400-digit integer is no OverflowError: that setting's default, a notice naming the file."""
+    write('{"format": 1, "settings": {"music_volume": ' + "1" * 400 + ', "text_cps": -' + "9" * 400 + ', "sound_volume": 0.5}}')
+    store, warnings = settings_file()
+    loaded = store.load()
+    assert loaded == Settings(sound_volume=0.5)
+    assert len(warnings) == 1 and FILE_NAME in warnings[0] and "music_volume" in warnings[0] and "text_cps" in warnings[0]
+
+
+def test_a_newer_versions_settings_are_kept_when_saving():
+    """Keys this version does not know (and a newer format's other data) are written back as they were read."""
+    newer = {"format": 3, "settings": {"music_volume": 0.5, "haptics": {"strength": 2}, "later": [1, 2]}, "profiles": {"a": 1}}
+    write(newer)
+    store, warnings = settings_file()
+    loaded = store.load()
+    assert loaded == Settings(music_volume=0.5) and warnings == []
+    assert store.save(replace(loaded, mute=True))
+    written = json.loads((data_dir() / FILE_NAME).read_text())
+    assert written["format"] == 3 and written["profiles"] == {"a": 1}
+    assert written["settings"]["haptics"] == {"strength": 2} and written["settings"]["later"] == [1, 2]
+    assert written["settings"]["mute"] is True and written["settings"]["music_volume"] == 0.5
+    assert settings_file()[0].load() == replace(loaded, mute=True)
+
+
+def test_this_versions_file_is_written_in_this_versions_format():
+    store, _ = settings_file()
+    assert store.save(Settings())
+    written = json.loads((data_dir() / FILE_NAME).read_text())
+    assert written == {"format": 1, "settings": asdict(Settings())}

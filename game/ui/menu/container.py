@@ -1,59 +1,44 @@
 """The game menu: a modal layer with its tabs down the left and one page beside them.
 
-Tabs: Save, Load, Settings, Accessibility, History, Help (pages), then Restart, Title and Quit (which ask
-the app, and the app confirms), and Return. Tab and Shift+Tab walk the tabs; Left from a page's left
-edge steps into the tab column, Right or Enter steps back; Page Up and Page Down turn the
-page where the page has no use for them; Escape or a right click closes the menu.
-Only the page on show is built, and a page is kept once built, so coming back to it is free.
+Tabs: the registry's pages (`game.ui.menu.pages`), then Restart, Title and Quit (which ask first)
+and Return. Tab and Shift+Tab walk the tabs; Left from a page's left edge steps into the tab
+column, Right or Enter steps back; Page Up and Page Down turn the page where the page has no
+use for them; Escape or a right click closes the menu. Only the page on show is built, and a
+page is kept once built, so coming back to it is free.
 """
 
 from __future__ import annotations
 
-from functools import cache
 from collections.abc import Callable
-from typing import Any, Protocol
+from dataclasses import replace
+from functools import cache
 
 import pygame
 
-from game.ui.layout import HIGHLIGHT, TEXT_COLOUR
-from game.ui.menu.accessibility_page import AccessibilityPage
-from game.ui.menu.help_page import HelpPage
-from game.ui.menu.history_page import HistoryPage
-from game.ui.menu.look import CONTENT, DISABLED_TEXT, PANEL, RULE, SIDEBAR, TAB_SIZE, Press, Texts, heading, make_panel, plate
-from game.ui.menu.settings_page import SettingsPage
-from game.ui.menu.slots import SlotsPage
+from game.settings import Settings
+from game.ui.input import Input
+from game.ui.layer import dispatch
+from game.ui.menu.look import CONTENT, PANEL, SIDEBAR, Press, Texts, heading, make_panel
+from game.ui.host import Host, Playing
+from game.ui.menu.page import Page
+from game.ui.menu.pages import BY_NAME, PAGES, REGISTRY
+from game.ui.menu.tabs import ACTIONS, TabColumn
 
-PAGES = ("save", "load", "settings", "accessibility", "history", "help")
-TABS = (("save", "Save"), ("load", "Load"), ("settings", "Settings"), ("accessibility", "Accessibility"), ("history", "History"), ("help", "Help"),
-        ("restart", "Restart"), ("title", "Title"), ("quit", "Quit"), ("return", "Return"))
-IN_GAME = ("save", "restart", "title")  # tabs that need a game being played
-MOUSE_EVENTS = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION, pygame.MOUSEWHEEL)
+TABS = tuple((entry.name, entry.label) for entry in REGISTRY) + ACTIONS
+IN_GAME = tuple(entry.name for entry in REGISTRY if entry.in_game) + ("restart", "title")  # tabs that need a game being played
 SCROLLS = frozenset({"scroll_up", "scroll_down"})
-OWN_KEYS = frozenset({"accessibility", "history", "help"})  # pages with a key of their own (Shift+A, L, F1)
+CLOSE = frozenset({"back", "game_menu"})
 CLICK = "ui_click"
+AUTOSAVED = "The game is autosaved first: Continue brings you back here."
+#: Restart, Title and Quit: the question asked first, and what a Yes does.
+LEAVING: dict[str, tuple[str, Callable[[Host], None]]] = {
+    "restart": ("Start again from the beginning?", lambda host: host.play()),
+    "title": ("Return to the title screen?", lambda host: host.show_title()),
+    "quit": ("Quit the game?", lambda host: host.quit()),
+}
 
-
-class Page(Protocol):
-    title: str
-
-    def enter(self) -> None:
-        """The keyboard's focus comes into the page."""
-
-    def handle(self, actions: frozenset[str], event: pygame.event.Event, point: tuple[int, int] | None) -> bool:
-        """Act on input; False when the page has no use for it (the menu may then use it)."""
-
-    def draw(self, canvas: pygame.Surface, texts: Texts, *, focused: bool) -> None: ...
-
-
-def _tab_rects() -> list[pygame.Rect]:
-    x, top = SIDEBAR.x + (SIDEBAR.w - TAB_SIZE[0]) // 2, SIDEBAR.y + 34
-    rects = [pygame.Rect(x, top + i * 56, *TAB_SIZE) for i in range(len(PAGES))]
-    rects += [pygame.Rect(x, top + len(PAGES) * 56 + 40 + i * 56, *TAB_SIZE) for i in range(3)]
-    rects.append(pygame.Rect(x, SIDEBAR.bottom - 30 - TAB_SIZE[1], *TAB_SIZE))
-    return rects
-
-
-TAB_RECTS = _tab_rects()
+TAB_COLUMN = TabColumn(len(PAGES))
+TAB_RECTS = TAB_COLUMN.rects
 
 
 @cache
@@ -62,17 +47,19 @@ def _backdrop() -> pygame.Surface:
 
 
 class GameMenu:
-    """The menu over the game (or the title), open at `page`: one of "save" "load" "settings" "accessibility" "history" "help"."""
+    """The menu over the game (or the title), open at `page`: one of `PAGES`."""
 
     modal = True
     panel_rect = PANEL  # opaque: nothing behind it shows through
     notice_floor = CONTENT.y  # notices stay above the page's heading (`Notices.floor`)
 
-    def __init__(self, app: Any, page: str) -> None:
+    def __init__(self, host: Host, page: str) -> None:
         if page not in PAGES:
             raise ValueError(f"the game menu has no page {page!r}; it has {', '.join(PAGES)}")
-        self.app = app
-        self.texts = Texts(app.fonts)
+        self.host = host
+        self.clock = host.new_clock()
+        self.texts = Texts(host.services.fonts)
+        self.texts.contrast = host.player.settings.high_contrast
         self._pages: dict[str, Page] = {}
         self.press = Press()  # on a tab
         self.hover_tab: int | None = None
@@ -92,21 +79,22 @@ class GameMenu:
         """The page on show."""
         return self._page(self.page)
 
+    @property
+    def playing(self) -> Playing | None:
+        return self.host.playing
+
     def tab_rect(self, label: str) -> pygame.Rect:
         """Where the tab named `label` ("Save" ... "Restart", "Title", "Quit", "Return") is."""
         return TAB_RECTS[[text for _, text in TABS].index(label)]
 
     def _page(self, name: str) -> Page:
         if name not in self._pages:
-            if name in ("save", "load"):
-                self._pages[name] = SlotsPage(self, saving=name == "save")
-            else:
-                self._pages[name] = {"settings": SettingsPage, "accessibility": AccessibilityPage, "history": HistoryPage, "help": HelpPage}[name](self)
+            self._pages[name] = BY_NAME[name].make(self)
         return self._pages[name]
 
     def enabled(self, name: str) -> bool:
         """Save, Restart and Title need a game being played: on the title their tabs are greyed out."""
-        return name not in IN_GAME or self.app.game_screen is not None
+        return name not in IN_GAME or self.playing is not None
 
     def open(self, name: str) -> None:
         """Show page `name`, with the keyboard's focus in it."""
@@ -145,58 +133,89 @@ class GameMenu:
 
     # -- what the menu does -------------------------------------------------------------
     def close(self) -> None:
-        self.app.pop(self)
+        self.host.pop(self)
 
     def ask(self, text: str, on_yes: Callable[[], None]) -> None:
-        """Ask before something that cannot be undone: the app's confirmation (Yes / No) over the menu."""
-        self.app.confirm(text, on_yes, destructive=True)
+        """Ask before something that cannot be undone: the host's confirmation (Yes / No, No first) over the menu."""
+        self.host.confirm(text, on_yes, destructive=True)
 
     def click(self) -> None:
         """The interface's soft click, as the title's and pause menu's buttons make."""
-        self.app.audio.sound(CLICK)
+        self.host.services.audio.sound(CLICK)
 
     def _leave(self, where: str) -> None:
-        """Restart, Title or Quit: the app asks first, and the menu stays open if the answer is No."""
-        getattr(self.app, f"ask_{where}")()
+        """Restart, Title or Quit: asked first (the game is autosaved), and the menu stays open after a No."""
+        question, then = LEAVING[where]
+        self.host.confirm(question, lambda: then(self.host), detail=AUTOSAVED)
 
     # -- input ---------------------------------------------------------------------------
-    def handle(self, actions: frozenset[str], event: pygame.event.Event, point: tuple[int, int] | None) -> None:
-        if actions & {"back", "game_menu"}:
-            self.close()
-        elif event.type in MOUSE_EVENTS:
-            self._mouse(actions & SCROLLS, event, point)
-        elif actions & OWN_KEYS:
-            self.open(next(page for page in PAGES if page in actions))  # their own keys show their pages
-        elif "screenshot" in actions and (game := getattr(self.app, "game_screen", None)) is not None:
-            game.screenshot()  # S: the game screen beneath, never the menu
-        elif actions & {"next_tab", "previous_tab"}:
-            self._step_tab(1 if "next_tab" in actions else -1)
-        elif self.zone == "tabs":
-            self._tabs_key(actions)
-        elif not self.shown.handle(actions, event, None):
-            if "left" in actions:
-                self.zone, self.tab_focus = "tabs", self.current
-            elif actions & {"page_up", "page_down"}:
-                self._step_tab(1 if "page_down" in actions else -1, pages_only=True)
+    def handle(self, input: Input) -> None:
+        """The page on show hears the input first; what it has no use for is the menu's (`action_*`)."""
+        if input.pointer:  # a right click closes the menu; the rest of what a pointer does is by place
+            if not dispatch(self, replace(input, actions=input.actions & CLOSE)):
+                self._pointer(input)
+        elif not (self.zone == "page" and self.shown.handle(input)):
+            dispatch(self, input)
 
-    def _tabs_key(self, actions: frozenset[str]) -> None:
-        name = TABS[self.tab_focus][0]
-        if actions & {"up", "down"}:
-            self._step_tab(1 if "down" in actions else -1, stay=True)
-        elif "activate" in actions or ("right" in actions and name in PAGES):
-            self._choose_tab(self.tab_focus)
-        elif actions & {"page_up", "page_down"}:
-            self._step_tab(1 if "page_down" in actions else -1, pages_only=True)
+    def action_game_menu(self, input: Input) -> None:
+        self.close()
 
-    def _mouse(self, actions: frozenset[str], event: pygame.event.Event, point: tuple[int, int] | None) -> None:
-        on_tabs = point is not None and SIDEBAR.collidepoint(point) and event.type != pygame.MOUSEWHEEL
-        tab = next((i for i, rect in enumerate(TAB_RECTS) if rect.collidepoint(point)), None) if on_tabs else None
+    action_back = action_game_menu
+
+    def action_screenshot(self, input: Input) -> bool:
+        """S: the game screen beneath, never the menu."""
+        if self.playing is None:
+            return False
+        self.playing.screenshot()
+        return True
+
+    def action_next_tab(self, input: Input) -> None:
+        self._step_tab(1)
+
+    def action_previous_tab(self, input: Input) -> None:
+        self._step_tab(-1)
+
+    def action_up(self, input: Input) -> bool:
+        return self._in_tabs(lambda: self._step_tab(-1, stay=True))
+
+    def action_down(self, input: Input) -> bool:
+        return self._in_tabs(lambda: self._step_tab(1, stay=True))
+
+    def action_activate(self, input: Input) -> bool:
+        return self._in_tabs(lambda: self._choose_tab(self.tab_focus))
+
+    def action_right(self, input: Input) -> bool:
+        return TABS[self.tab_focus][0] in PAGES and self.action_activate(input)
+
+    def action_left(self, input: Input) -> bool:
+        """Left where the page has no use for it: into the tab column."""
+        if self.zone == "tabs":
+            return False
+        self.zone, self.tab_focus = "tabs", self.current
+        return True
+
+    def action_page_up(self, input: Input) -> None:
+        self._step_tab(-1, pages_only=True)
+
+    def action_page_down(self, input: Input) -> None:
+        self._step_tab(1, pages_only=True)
+
+    def _in_tabs(self, do: Callable[[], None]) -> bool:
+        if self.zone != "tabs":
+            return False
+        do()
+        return True
+
+    def _pointer(self, input: Input) -> None:
+        point = input.point
+        on_tabs = point is not None and input.kind != "wheel" and SIDEBAR.collidepoint(point)
+        tab = TAB_COLUMN.at(point) if on_tabs and point is not None else None
         self.hover_tab = tab
-        if self.press.click(event, tab):
+        if self.press.click(input, tab) and tab is not None:
             self._choose_tab(tab)
         # The page sees all but presses on the tabs, so a drag or a press it began ends wherever the pointer goes.
-        if not (on_tabs and event.type == pygame.MOUSEBUTTONDOWN):
-            if self.shown.handle(actions, event, point) and event.type == pygame.MOUSEMOTION:
+        if not (on_tabs and input.kind == "press"):
+            if self.shown.handle(replace(input, actions=input.actions & SCROLLS)) and input.kind == "move":
                 self.zone = "page"
 
     # -- self-voicing -----------------------------------------------------------------------
@@ -210,33 +229,42 @@ class GameMenu:
         if self.zone == "tabs":
             name, label = TABS[self.tab_focus]
             return label if self.enabled(name) else f"{label}, not available"
-        words = getattr(self.shown, "focus_words", None)
+        words: Callable[[], str | None] | None = getattr(self.shown, "focus_words", None)
         return words() if words is not None else None
 
-    # -- time and drawing -----------------------------------------------------------------
-    def update(self, now: float) -> None:
+    # -- time, settings and drawing --------------------------------------------------------
+    def update(self) -> None:
         pass
 
-    def next_change(self, now: float) -> float | None:
+    def next_change(self) -> float | None:
         return None  # nothing in the menu moves by itself
 
-    def draw(self, canvas: pygame.Surface, now: float) -> None:
-        self.texts.contrast = self.app.settings.high_contrast
+    def settings_changed(self, settings: Settings) -> None:
+        self.texts.contrast = settings.high_contrast
+
+    def draw(self, canvas: pygame.Surface) -> None:
         canvas.blit(_backdrop(), (0, 0))
-        self._draw_tabs(canvas)
+        TAB_COLUMN.draw(canvas, self.texts, self._tab_looks())
         heading(canvas, self.texts, self.shown.title)
         self.shown.draw(canvas, self.texts, focused=self.zone == "page")
 
-    def _draw_tabs(self, canvas: pygame.Surface) -> None:
-        for index, ((name, label), rect) in enumerate(zip(TABS, TAB_RECTS)):
+    def _tab_looks(self) -> list[tuple[str, bool, bool, bool, bool]]:
+        """Each tab as drawn: its label, and whether it is usable, focused, pressed and the page on show."""
+        looks = []
+        for index, (name, label) in enumerate(TABS):
             focused = (self.zone == "tabs" and index == self.tab_focus) or index == self.hover_tab
-            usable = self.enabled(name)
-            if focused and usable:
-                plate(canvas, rect, focused=True, pressed=index == self.press.on)
-            if index == self.current:
-                pygame.draw.rect(canvas, RULE, (rect.x + 8, rect.y + 11, 4, rect.h - 22), border_radius=2)
-            colour = DISABLED_TEXT if not usable else HIGHLIGHT if focused or index == self.current else TEXT_COLOUR
-            words = self.texts("ui", label, colour)
-            canvas.blit(words, words.get_rect(midleft=(rect.x + 26, rect.centery)))
-        divider = TAB_RECTS[len(PAGES) - 1].bottom + 20
-        pygame.draw.line(canvas, (40, 54, 60), (SIDEBAR.x + 30, divider), (SIDEBAR.right - 30, divider))
+            looks.append((label, self.enabled(name), focused, index == self.press.on, index == self.current))
+        return looks
+
+
+def _shows(name: str) -> Callable[[GameMenu, Input], None]:
+    def show(menu: GameMenu, input: Input) -> None:
+        menu.open(name)
+
+    show.__doc__ = f"The {name} page's own key: it shows that page."
+    return show
+
+
+for _entry in REGISTRY:  # a page with a key of its own (Shift+A, L, F1) has a handler for it, derived here
+    if _entry.key is not None:
+        setattr(GameMenu, f"action_{_entry.key}", _shows(_entry.name))

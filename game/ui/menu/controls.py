@@ -41,6 +41,11 @@ class Slider:
         self.count = count
         self.dragging = False
 
+    def move(self, dy: int) -> None:
+        """Its row scrolled by `dy` pixels."""
+        self.rect.move_ip(0, dy)
+        self.track.move_ip(0, dy)
+
     def x_of(self, index: int) -> int:
         return self.track.x + round(self.track.w * index / max(1, self.count - 1))
 
@@ -76,6 +81,11 @@ class Switch:
         self.labels = labels
         edges = [self.rect.x + self.rect.w * i // len(labels) for i in range(len(labels) + 1)]
         self.halves = tuple(pygame.Rect(left, self.rect.y, right - left, self.rect.h) for left, right in zip(edges, edges[1:]))
+
+    def move(self, dy: int) -> None:
+        """Its row scrolled by `dy` pixels."""
+        self.rect.move_ip(0, dy)
+        self.halves = tuple(half.move(0, dy) for half in self.halves)
 
     def at(self, point: tuple[int, int]) -> int | None:
         return next((i for i, half in enumerate(self.halves) if half.collidepoint(point)), None)

@@ -8,12 +8,15 @@ import pygame
 
 from game.ui import keymap
 from game.ui.layout import DIM_TEXT, TEXT_COLOUR
-from game.ui.menu.look import BODY, KEY_TEXT, PLATE_EDGE, POINTER_EVENTS, Texts
+from game.ui.input import Input
+from game.ui.layer import dispatch
+from game.ui.menu.look import BODY, KEY_TEXT, PLATE_EDGE, Texts
+from game.ui.menu.page import pointed
 from game.ui.menu.scroll import ScrollList
 from game.ui.text import wrap
 
 if TYPE_CHECKING:
-    from game.ui.menu.container import GameMenu
+    from game.ui.menu.page import Menu
 
 Row = tuple[str, str, str, str, str]  # action, description, keyboard, mouse, gamepad
 COLUMNS = (("What it does", 0.36), ("Keyboard", 0.26), ("Mouse", 0.2), ("Gamepad", 0.18))
@@ -33,7 +36,7 @@ class HelpPage:
 
     title = "Help"
 
-    def __init__(self, menu: GameMenu) -> None:
+    def __init__(self, menu: Menu) -> None:
         self.fonts = menu.texts.fonts
         self.rows = keymap_rows()
         self.names = COLUMNS if any(row[4] for row in self.rows) else NO_GAMEPAD
@@ -62,23 +65,37 @@ class HelpPage:
     def enter(self) -> None:
         pass
 
-    def handle(self, actions: frozenset[str], event: pygame.event.Event, point: tuple[int, int] | None) -> bool:
-        if point is not None and event.type in POINTER_EVENTS:
-            return self.list.handle_bar(event, point)
+    def handle(self, input: Input) -> bool:
+        point = pointed(input)
+        if point is not None:
+            return self.list.handle_bar(input, point)
         if self.list.thumb() is None:
             return False  # everything shows: nothing to scroll, so Page keys may turn the page
-        moves = {"page_up": -self.list.view.h, "page_down": self.list.view.h,  # before scroll_*: Page Up is both
-                 "up": -LINE_STEP, "down": LINE_STEP, "scroll_up": -LINE_STEP, "scroll_down": LINE_STEP}
-        step = next((moves[action] for action in moves if action in actions), None)
-        if step is not None:
-            self.list.scroll(step)
-        elif "home" in actions:
-            self.list.to_start()
-        elif "end" in actions:
-            self.list.to_end()
-        else:
-            return False
-        return True
+        return dispatch(self, input)
+
+    def _scroll(self, step: int) -> None:
+        self.list.scroll(step)
+
+    def action_page_up(self, input: Input) -> None:
+        self._scroll(-self.list.view.h)
+
+    def action_page_down(self, input: Input) -> None:
+        self._scroll(self.list.view.h)
+
+    def action_up(self, input: Input) -> None:
+        self._scroll(-LINE_STEP)
+
+    def action_down(self, input: Input) -> None:
+        self._scroll(LINE_STEP)
+
+    action_scroll_up = action_up
+    action_scroll_down = action_down
+
+    def action_home(self, input: Input) -> None:
+        self.list.to_start()
+
+    def action_end(self, input: Input) -> None:
+        self.list.to_end()
 
     def draw(self, canvas: pygame.Surface, texts: Texts, *, focused: bool) -> None:
         for (name, _), (x, _) in zip(self.names, self.columns):

@@ -7,28 +7,31 @@ quickly as one of ten.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
+from game.history import History
 from game.speech import choice_words, line_words
 from game.ui.layout import DIM_TEXT, HIGHLIGHT, TEXT_COLOUR
-from game.ui.menu.look import BODY, POINTER_EVENTS, Press, Texts, centred_note, font_or, legible
+from game.ui.input import Input
+from game.ui.layer import dispatch
+from game.ui.menu.look import BODY, Press, Texts, centred_note, font_or, legible
+from game.ui.menu.page import pointed
 from game.ui.menu.scroll import ScrollList
 from game.ui.text import wrap
 
 if TYPE_CHECKING:
-    from game.ui.menu.container import GameMenu
+    from game.playthrough import Playthrough
+    from game.ui.menu.page import Menu
 
 PAD = (18, 10)  # an entry's inner margin, across and down
 OPTION_INDENT = 34
 WHEEL_STEP = 90  # pixels a wheel notch scrolls
 
 
-def open_history(playthrough: Any) -> Any:
+def open_history(playthrough: Playthrough) -> History:
     """The playthrough's history: len() and entry(i), each entry made when asked for."""
-    from game.history import History  # branch `persist`
-
     return History(playthrough)
 
 
@@ -37,15 +40,14 @@ class HistoryPage:
 
     title = "History"
 
-    def __init__(self, menu: GameMenu) -> None:
+    def __init__(self, menu: Menu) -> None:
         self.menu = menu
-        self.app = menu.app
         self.fonts = menu.texts.fonts
         self.texts = menu.texts
-        story = getattr(self.app, "story", None)  # names in the speakers' colours, as on their name plates
-        self.colours = {c.name: legible(c.colour) for c in story.characters.values()} if story is not None else {}
-        screen = self.app.game_screen
-        self.history = None if screen is None else open_history(screen.playthrough)  # on the title there is none
+        story = menu.host.story  # names in the speakers' colours, as on their name plates
+        self.colours = {c.name: legible(c.colour) for c in story.characters.values()}
+        playing = menu.host.playing
+        self.history = None if playing is None else open_history(playing.playthrough)  # on the title there is none
         count = 0 if self.history is None else len(self.history)
         self.list = ScrollList(BODY, count, self._render)
         self.list.to_end()
@@ -64,6 +66,7 @@ class HistoryPage:
     # -- an entry ---------------------------------------------------------------------
     def _render(self, index: int) -> pygame.Surface:
         """One entry drawn whole: the speaker, the text wrapped, and a choice's options with the one taken marked."""
+        assert self.history is not None  # entries are drawn only when there is a history
         entry = self.history.entry(index)
         width = self.list.view.w - 2 * PAD[0]
         parts: list[tuple[pygame.Surface, int, int]] = []
@@ -96,30 +99,42 @@ class HistoryPage:
     def enter(self) -> None:
         pass
 
-    def handle(self, actions: frozenset[str], event: pygame.event.Event, point: tuple[int, int] | None) -> bool:
+    def handle(self, input: Input) -> bool:
         if self.history is None or not self.list.count:
             return False
-        if point is not None and event.type in POINTER_EVENTS:
-            return self._mouse(event, point)
-        if "up" in actions or "down" in actions:  # before scroll_*: Up and Down are both
-            self._focus(self.focus + (1 if "down" in actions else -1))
-        elif "page_up" in actions or "page_down" in actions:
-            self._page("page_down" in actions)
-        elif "scroll_up" in actions or "scroll_down" in actions:
-            self.list.scroll(WHEEL_STEP if "scroll_down" in actions else -WHEEL_STEP)
-        elif "home" in actions:
-            self.list.to_start()
-            self.focus = 0
-        elif "end" in actions:
-            self.list.to_end()
-            self.focus = self.list.count - 1
-        elif "activate" in actions:
-            self.go_to(self.focus)
-        else:
-            return False
-        return True
+        point = pointed(input)
+        return self._pointer(input, point) if point is not None else dispatch(self, input)
 
-    def _page(self, down: bool) -> None:
+    def action_up(self, input: Input) -> None:
+        self._focus(self.focus - 1)
+
+    def action_down(self, input: Input) -> None:
+        self._focus(self.focus + 1)
+
+    def action_page_up(self, input: Input) -> None:
+        self._page(down=False)
+
+    def action_page_down(self, input: Input) -> None:
+        self._page(down=True)
+
+    def action_scroll_up(self, input: Input) -> None:
+        self.list.scroll(-WHEEL_STEP)
+
+    def action_scroll_down(self, input: Input) -> None:
+        self.list.scroll(WHEEL_STEP)
+
+    def action_home(self, input: Input) -> None:
+        self.list.to_start()
+        self.focus = 0
+
+    def action_end(self, input: Input) -> None:
+        self.list.to_end()
+        self.focus = self.list.count - 1
+
+    def action_activate(self, input: Input) -> None:
+        self.go_to(self.focus)
+
+    def _page(self, *, down: bool) -> None:
         """A screenful on, with the focus on the first (or last) entry wholly in view."""
         self.list.scroll(self.list.view.h if down else -self.list.view.h)
         shown = [index for index, rect in self.list.visible() if self.list.view.contains(rect)] or [self.list.top]
@@ -129,25 +144,26 @@ class HistoryPage:
         self.focus = min(max(0, index), self.list.count - 1)
         self.list.ensure_visible(self.focus)
 
-    def _mouse(self, event: pygame.event.Event, point: tuple[int, int]) -> bool:
-        if self.list.handle_bar(event, point):
+    def _pointer(self, input: Input, point: tuple[int, int]) -> bool:
+        if self.list.handle_bar(input, point):
             return True
         index = self.list.at(point)
-        if event.type == pygame.MOUSEMOTION:
+        if input.kind == "move":
             if index is not None:
                 self.focus = index
             return index is not None
-        if self.press.click(event, index):
+        if self.press.click(input, index) and index is not None:
             self.go_to(index)
         return index is not None
 
     def go_to(self, index: int) -> None:
         """Rewind the game to entry `index`, and close the menu to show it there."""
-        screen = self.app.game_screen
+        playing = self.menu.host.playing
+        assert self.history is not None and playing is not None  # there is a history only while playing
         beat = self.history.entry(index).index
         self.menu.click()
         self.menu.close()
-        screen.go_to(beat)
+        playing.go_to(beat)
 
     # -- drawing ----------------------------------------------------------------------
     def draw(self, canvas: pygame.Surface, texts: Texts, *, focused: bool) -> None:

@@ -7,11 +7,12 @@ of the game shows around it), so no text behind a page can ever be read through 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Mapping
-from typing import Generic, TypeVar
+from collections.abc import Callable, Hashable
+from typing import Generic, Protocol, TypeVar
 
 import pygame
 
+from game.ui.input import Input
 from game.ui.layout import DIM_TEXT, SCREEN_SIZE, TEXT_COLOUR
 
 # -- where things go (1280x720 canvas) -----------------------------------------
@@ -46,7 +47,6 @@ KNOB = (238, 232, 220)
 Colour = tuple[int, int, int]
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
-POINTER_EVENTS = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION)  # events with a point
 
 
 class Kept(Generic[K, V]):
@@ -74,13 +74,19 @@ class Kept(Generic[K, V]):
 CONTRAST = {TEXT_COLOUR: (255, 255, 255), DIM_TEXT: (220, 222, 226), DISABLED_TEXT: (150, 156, 162)}
 
 
+class FontRoles(Protocol):
+    """Fonts by role ("ui", "small", "title", "text", ...): `game.ui.assets.Fonts`, or a plain dict."""
+
+    def __getitem__(self, role: str) -> pygame.font.Font: ...
+
+
 class Texts:
     """Rendered words, kept so that a still menu redraws without rendering any text again.
 
     `contrast` (set by the menu from the settings) draws every quiet colour brighter (`CONTRAST`).
     """
 
-    def __init__(self, fonts: Mapping[str, pygame.font.Font], *, keep: int = 600) -> None:
+    def __init__(self, fonts: FontRoles, *, keep: int = 600) -> None:
         self.fonts = fonts
         self.contrast = False
         self.rendered: Kept[tuple[str, str, Colour], pygame.Surface] = Kept(self._render, keep=keep)
@@ -103,15 +109,15 @@ class Press:
     def __init__(self) -> None:
         self.on: Hashable | None = None  # what the button went down on, while it is down
 
-    def click(self, event: pygame.event.Event, target: Hashable | None) -> bool:
-        """Feed a button event with what is under the pointer; True when it completes a click on `target`."""
-        if getattr(event, "button", None) != 1:
+    def click(self, input: Input, target: Hashable | None) -> bool:
+        """Feed a pointer input with what is under the pointer; True when it completes a click on `target`."""
+        if input.button != 1 or input.kind not in ("press", "release"):
             return False
-        if event.type == pygame.MOUSEBUTTONDOWN:
+        if input.kind == "press":
             self.on = target
             return False
         pressed, self.on = self.on, None
-        return event.type == pygame.MOUSEBUTTONUP and target is not None and target == pressed
+        return target is not None and target == pressed
 
 
 def fit(text: str, font: pygame.font.Font, width: int) -> str:
@@ -188,7 +194,7 @@ def legible(colour: Colour, *, least: int = 150) -> Colour:
     return tuple(round(c + (255 - c) * share) for c in colour)  # type: ignore[return-value]
 
 
-def font_or(fonts: Mapping[str, pygame.font.Font], role: str, fallback: str) -> str:
+def font_or(fonts: FontRoles, role: str, fallback: str) -> str:
     """`role` if the game has that face (narration's italic), else `fallback`."""
     try:
         fonts[role]

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import pygame
 
+from game.ui.input import Input
 from game.ui.menu.look import FOCUS_EDGE, TRACK, Kept, plate
 
 BAR_WIDTH = 10
@@ -153,15 +154,15 @@ class ScrollList:
     def release(self) -> None:
         self._grab = None
 
-    def handle_bar(self, event: pygame.event.Event, point: tuple[int, int]) -> bool:
-        """The mouse on the scroll bar: take and drag the thumb, or page by the track. True if used."""
+    def handle_bar(self, input: Input, point: tuple[int, int]) -> bool:
+        """The pointer on the scroll bar: take and drag the thumb, or page by the track. True if used."""
         if self.dragging:
-            if event.type == pygame.MOUSEMOTION:
+            if input.kind == "move":
                 self.drag(point[1])
-            elif event.type == pygame.MOUSEBUTTONUP:
+            elif input.kind == "release":
                 self.release()
             return True
-        return event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.press_bar(point)
+        return input.kind == "press" and input.button == 1 and self.press_bar(point)
 
     # -- drawing ----------------------------------------------------------------
     def draw(self, canvas: pygame.Surface, *, focus: int | None = None) -> None:

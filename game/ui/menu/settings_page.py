@@ -1,109 +1,74 @@
 """The Settings page: each row a slider or a switch, each change applied at once.
 
-A change goes straight to `app.apply_settings(replace(app.settings, field=value))`, which
-applies and keeps it; the page shows `app.settings` as it is, so it never disagrees with the
-game (F11 changes "Display" too).
+The rows are the settings as they declare themselves (`game.settings.declared`). A change goes
+straight to `host.apply_settings(replace(settings, field=value))`, which applies and keeps it;
+the page shows `host.player.settings` as it is, so it never disagrees with the game (F11
+changes "Display" too). When there are more rows than fit, they scroll (`RowWindow`): the
+focused row is always in view, and the wheel and a scroll bar move the window.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pygame
 
+from game.settings import Declared, declared
 from game.speech import control_words
 from game.ui.layout import HIGHLIGHT, TEXT_COLOUR
+from game.ui.input import Input
+from game.ui.layer import dispatch
 from game.ui.menu.controls import Slider, Switch, nearest
-from game.ui.menu.look import BODY, POINTER_EVENTS, Texts, plate
+from game.ui.menu.look import BODY, Texts, plate
+from game.ui.menu.page import pointed
+from game.ui.menu.rows import RowWindow
 
 if TYPE_CHECKING:
-    from game.ui.menu.container import GameMenu
+    from game.ui.menu.page import Menu
 
 ROW_HEIGHT = 44  # twelve rows in the page's body
+ROW_GAP = 6  # between one row's plate and the next
 LABEL_WIDTH = 300
 
 
-def _same(value: object) -> float:
-    return float(value)  # type: ignore[arg-type]
-
-
-def _speed_order(cps: object) -> float:
-    return 1e6 if cps == 0 else float(cps)  # type: ignore[arg-type]  # instant (0) is the fastest
-
-
-def _speed(cps: object) -> str:
-    return "Instant" if cps == 0 else f"{cps:g} chars/s"
-
-
-def _percent(volume: object) -> str:
-    return f"{round(float(volume) * 100)} %"  # type: ignore[arg-type]
-
-
-def _scale(delay: object) -> str:
-    text = f"{float(delay):.2f}"  # type: ignore[arg-type]
-    return (text[:-1] if text.endswith("0") else text) + " \u00d7"  # 1.0 ×, 1.25 ×
-
-
-@dataclass(frozen=True)
-class Setting:
-    """One row: the `Settings` field it changes, the values it offers and how each reads."""
-
-    label: str
-    field: str
-    values: tuple[object, ...]
-    describe: Callable[[object], str] = str
-    labels: tuple[str, ...] | None = None  # a switch's option names (one per value); None for a slider
-    order: Callable[[object], float] = _same
-    muted: bool = False  # greyed while Mute is on (it still moves, and counts once sound is back)
-
-
-VOLUMES = tuple(round(step * 0.05, 2) for step in range(21))
-SETTINGS = (
-    Setting("Text speed", "text_cps", (10, 15, 20, 25, 30, 35, 40, 45, 50, 60, 70, 85, 100, 0), _speed, order=_speed_order),
-    Setting("Auto-forward delay", "auto_delay", tuple(step * 0.25 for step in range(1, 13)), _scale),
-    Setting("Music volume", "music_volume", VOLUMES, _percent, muted=True),
-    Setting("Sound volume", "sound_volume", VOLUMES, _percent, muted=True),
-    Setting("Mute", "mute", (False, True), labels=("Off", "On")),
-    Setting("Display", "fullscreen", (False, True), labels=("Window", "Fullscreen")),
-    Setting("Skip", "skip_unseen", (False, True), labels=("Read lines only", "Everything")),
-    Setting("After a choice", "skip_after_choice", (False, True), labels=("Stop skipping", "Keep skipping")),
-    Setting("Transitions", "transitions", (True, False), labels=("On", "Cut")),
-    Setting("Self-voicing", "self_voicing", (False, True), labels=("Off", "On")),
-    Setting("Speech rate", "speech_rate", tuple(step * 0.25 for step in range(2, 13)), _scale),
-    Setting("Voice volume", "voice_volume", VOLUMES, _percent, muted=True),
-)
+#: The Settings page's rows, as the settings declare themselves (`game.settings`).
+SETTINGS: tuple[Declared, ...] = declared("settings")
 
 
 class SettingsPage:
     """The rows of settings, with one focused at a time (a page of other rows subclasses it with its own `ROWS`)."""
 
     title = "Settings"
-    ROWS: tuple[Setting, ...] = SETTINGS
+    ROWS: tuple[Declared, ...] = SETTINGS
 
-    def __init__(self, menu: GameMenu) -> None:
+    def __init__(self, menu: Menu) -> None:
         self.menu = menu
-        self.app = menu.app
+        self.host = menu.host
         self.focus = 0
-        self.rows = [pygame.Rect(BODY.x, BODY.y + i * ROW_HEIGHT, BODY.w, ROW_HEIGHT - 6) for i in range(len(self.ROWS))]
+        self.window = RowWindow(self.rows_area(), len(self.ROWS), ROW_HEIGHT, gap=ROW_GAP)
+        view = self.window.view
+        self.rows = [pygame.Rect(view.x, view.y + i * ROW_HEIGHT, view.w, ROW_HEIGHT - ROW_GAP) for i in range(len(self.ROWS))]
         self.controls: list[Slider | Switch] = []
         for setting, row in zip(self.ROWS, self.rows):
             area = pygame.Rect(row.x + LABEL_WIDTH, row.y, row.w - LABEL_WIDTH - 18, row.h)
             self.controls.append(Switch(area, setting.labels) if setting.labels else Slider(area, len(setting.values)))
 
+    def rows_area(self) -> pygame.Rect:
+        """Where the rows go: the page's whole body."""
+        return BODY
+
     # -- values -----------------------------------------------------------------
     def index(self, row: int) -> int:
         setting = self.ROWS[row]
-        return nearest(setting.values, getattr(self.app.settings, setting.field), setting.order)
+        return nearest(setting.values, getattr(self.host.player.settings, setting.field), setting.order)
 
     def choose(self, row: int, index: int) -> None:
         """Apply value `index` of row `row` at once (nothing happens if it is already so)."""
         setting = self.ROWS[row]
         value = setting.values[min(max(0, index), len(setting.values) - 1)]
-        if getattr(self.app.settings, setting.field) != value:
-            self.app.apply_settings(dataclasses.replace(self.app.settings, **{setting.field: value}))
+        if getattr(self.host.player.settings, setting.field) != value:
+            self.host.apply_settings(dataclasses.replace(self.host.player.settings, **{setting.field: value}))
 
     def focus_words(self) -> str:
         """The focused row read aloud: its label and value ("Music volume: 80 %")."""
@@ -111,39 +76,78 @@ class SettingsPage:
         value = setting.values[self.index(self.focus)]
         return control_words(setting.label, setting.labels[self.index(self.focus)] if setting.labels else setting.describe(value))
 
+    # -- scrolling --------------------------------------------------------------
+    def _moved(self, dy: int) -> None:
+        """The rows scrolled by `dy` pixels: their places and their controls' go with them."""
+        if dy:
+            for rect, control in zip(self.rows, self.controls):
+                rect.move_ip(0, dy)
+                control.move(dy)
+
+    def _focus(self, row: int) -> None:
+        self.focus = min(max(0, row), len(self.ROWS) - 1)
+        self._moved(self.window.ensure_visible(self.focus))
+
     # -- input ------------------------------------------------------------------
     def enter(self) -> None:
         pass  # the focus stays on the row it was on
 
-    def handle(self, actions: frozenset[str], event: pygame.event.Event, point: tuple[int, int] | None) -> bool:
-        if point is not None and event.type in POINTER_EVENTS:
-            return self._mouse(event, point)
-        if "up" in actions:
-            self.focus = max(0, self.focus - 1)
-        elif "down" in actions:
-            self.focus = min(len(self.ROWS) - 1, self.focus + 1)
-        elif "left" in actions or "right" in actions:
-            self.choose(self.focus, self.index(self.focus) + (1 if "right" in actions else -1))
-        elif "activate" in actions and self.ROWS[self.focus].labels:
-            self.choose(self.focus, (self.index(self.focus) + 1) % len(self.ROWS[self.focus].values))
-        else:
+    def handle(self, input: Input) -> bool:
+        point = pointed(input)
+        return self._pointer(input, point) if point is not None else dispatch(self, input)
+
+    def action_up(self, input: Input) -> None:
+        self._focus(self.focus - 1)
+
+    def action_down(self, input: Input) -> None:
+        self._focus(self.focus + 1)
+
+    def action_left(self, input: Input) -> None:
+        self.choose(self.focus, self.index(self.focus) - 1)
+
+    def action_right(self, input: Input) -> None:
+        self.choose(self.focus, self.index(self.focus) + 1)
+
+    def action_activate(self, input: Input) -> bool:
+        """Enter on a switch: its next option (a slider has no use for it)."""
+        if not self.ROWS[self.focus].labels:
             return False
+        self.choose(self.focus, (self.index(self.focus) + 1) % len(self.ROWS[self.focus].values))
         return True
 
-    def _mouse(self, event: pygame.event.Event, point: tuple[int, int]) -> bool:
+    def action_scroll_up(self, input: Input) -> bool:
+        """The wheel: the rows scroll (when they do not all fit), the focus stays where it is."""
+        return self._wheel(-1)
+
+    def action_scroll_down(self, input: Input) -> bool:
+        return self._wheel(1)
+
+    def _wheel(self, rows: int) -> bool:
+        if not self.window.scrolls:
+            return False
+        self._moved(self.window.scroll(rows))
+        return True
+
+    def _pointer(self, input: Input, point: tuple[int, int]) -> bool:
+        moved = self.window.handle_bar(input, point)
+        if moved is not None:
+            self._moved(moved)
+            return True
         dragged = next((i for i, c in enumerate(self.controls) if isinstance(c, Slider) and c.dragging), None)
         if dragged is not None:
-            if event.type == pygame.MOUSEMOTION:
-                self.choose(dragged, self.controls[dragged].index_at(point[0]))
-            elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
-                self.controls[dragged].dragging = False
+            slider = self.controls[dragged]
+            assert isinstance(slider, Slider)
+            if input.kind == "move":
+                self.choose(dragged, slider.index_at(point[0]))
+            elif input.kind == "release" and input.button == 1:
+                slider.dragging = False
             return True
-        row = next((i for i, rect in enumerate(self.rows) if rect.collidepoint(point)), None)
+        row = next((i for i in self.window.shown() if self.rows[i].collidepoint(point)), None)
         if row is None:
             return False
         self.focus = row
         control = self.controls[row]
-        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+        if input.kind == "press" and input.button == 1:
             index = control.press(point) if isinstance(control, Slider) else control.at(point)
             if index is not None:
                 self.choose(row, index)
@@ -151,7 +155,8 @@ class SettingsPage:
 
     # -- drawing ----------------------------------------------------------------
     def draw(self, canvas: pygame.Surface, texts: Texts, *, focused: bool) -> None:
-        for row, (setting, rect, control) in enumerate(zip(self.ROWS, self.rows, self.controls)):
+        for row in self.window.shown():
+            setting, rect, control = self.ROWS[row], self.rows[row], self.controls[row]
             lit = focused and row == self.focus
             if lit:
                 plate(canvas, rect, focused=True, soft=True, radius=10)
@@ -159,7 +164,8 @@ class SettingsPage:
             canvas.blit(label, label.get_rect(midleft=(rect.x + 18, rect.centery)))
             index = self.index(row)
             if isinstance(control, Slider):
-                quiet = setting.muted and self.app.settings.mute
+                quiet = setting.muted and self.host.player.settings.mute
                 control.draw(canvas, texts, index, setting.describe(setting.values[index]), focused=lit, quiet=quiet)
             else:
                 control.draw(canvas, texts, index, focused=lit)
+        self.window.draw_bar(canvas)

@@ -16,14 +16,17 @@ import pygame
 
 from game.speech import line_words
 from game.ui.layout import DIM_TEXT, HIGHLIGHT, TEXT_COLOUR
-from game.ui.menu.look import BODY, CONTENT, HEADING_HEIGHT, INSET, POINTER_EVENTS, WARNING, Kept, Press, Texts, plate
+from game.ui.input import Input
+from game.ui.layer import dispatch
+from game.ui.menu.look import BODY, CONTENT, HEADING_HEIGHT, INSET, WARNING, Kept, Press, Texts, plate
+from game.ui.menu.page import pointed
 from game.ui.text import wrap
 
 from game.saves import AUTOSAVES, QUICK, SaveError
 
 
 if TYPE_CHECKING:
-    from game.ui.menu.container import GameMenu
+    from game.ui.menu.page import Menu
 
 COLUMNS, ROWS = 3, 2
 GAP = 18
@@ -92,13 +95,13 @@ THUMBNAILS = Thumbnails(THUMB_SIZE)
 class SlotsPage:
     """Save (`saving`) or Load: a pager in the heading row and six slot cards in a grid."""
 
-    def __init__(self, menu: GameMenu, *, saving: bool) -> None:
+    def __init__(self, menu: Menu, *, saving: bool) -> None:
         self.menu = menu
-        self.app = menu.app
+        self.host = menu.host
         self.saving = saving
         self.title = "Save" if saving else "Load"
         self.pages: tuple[int | str, ...] = SLOT_PAGES if saving else ("auto", "quick", *SLOT_PAGES)
-        self.page = 1
+        self.page: int | str = 1
         self.focus: tuple[str, int] = ("card", 0)  # a card, or a pager button
         self.press = Press()  # on a card, a Delete button or a pager button
         self.hover_delete = False  # the pointer is on the focused card's Delete button
@@ -125,7 +128,7 @@ class SlotsPage:
     def infos(self) -> list[Any]:
         """The current page's `SlotInfo`s, read once and kept until a slot changes."""
         if self.page not in self._infos:
-            saves = self.app.saves
+            saves = self.host.player.saves
             self._infos[self.page] = [saves.info(name) for name in slot_names(saves, self.page)]
         return self._infos[self.page]
 
@@ -170,25 +173,26 @@ class SlotsPage:
             else:
                 self._save(info.name)
         elif info.filled and not info.readable:
-            self.app.notify(f"Cannot load this save: {info.reason}")
+            self.host.notify(f"Cannot load this save: {info.reason}")
         elif info.filled:
             self._load(info.name)
 
     def _save(self, name: str) -> None:
-        screen = self.app.game_screen
-        saved = self.app.saves.save(name, screen.playthrough, thumbnail_png=screen.thumbnail_png())
-        self.app.notify("Saved" if saved else "Not saved")
+        playing = self.host.playing
+        assert playing is not None  # the Save page is there only while playing
+        saved = self.host.player.saves.save(name, playing.playthrough, thumbnail_png=playing.thumbnail_png())
+        self.host.notify("Saved" if saved else "Not saved")
         self._changed()
 
     def _load(self, name: str) -> None:
         try:
-            loaded = self.app.saves.load(name, seen=self.app.seen)
+            loaded = self.host.player.saves.load(name, seen=self.host.player.seen)
         except SaveError as error:
-            self.app.notify(f"Cannot load this save: {error}")
+            self.host.notify(f"Cannot load this save: {error}")
             self._changed()
             return
         self.menu.close()
-        self.menu.app.load(loaded)
+        self.host.play(loaded.playthrough, notice=loaded.notice)
 
     def delete(self, position: int) -> None:
         infos = self.infos()
@@ -197,55 +201,70 @@ class SlotsPage:
             self.menu.ask(f"Delete {label}? It cannot be brought back.", lambda: self._delete(name))
 
     def _delete(self, name: str) -> None:
-        if self.app.saves.delete(name):
-            self.app.notify("Deleted")
+        if self.host.player.saves.delete(name):
+            self.host.notify("Deleted")
         self._changed()
 
     # -- input ----------------------------------------------------------------------
-    def handle(self, actions: frozenset[str], event: pygame.event.Event, point: tuple[int, int] | None) -> bool:
-        if point is not None and event.type in POINTER_EVENTS:
-            return self._mouse(event, point)
-        kind, index = self.focus
+    def handle(self, input: Input) -> bool:
+        point = pointed(input)
+        if point is not None:
+            return self._pointer(input, point)
         self.hover_delete = False  # the keyboard moves the focus now, not the pointer
-        if actions & {"up", "down", "left", "right", "activate", "delete"}:  # before scroll_*: Down is both
-            return self._card_key(actions, index) if kind == "card" else self._pager_key(actions, index)
-        if actions & {"page_up", "page_down", "scroll_up", "scroll_down"}:
-            step = 1 if actions & {"page_down", "scroll_down"} else -1
-            self.show_page(self.pages[(self.pages.index(self.page) + step) % len(self.pages)])
-            return True
-        return False
+        return dispatch(self, input)
 
-    def _card_key(self, actions: frozenset[str], index: int) -> bool:
-        row, column = divmod(index, COLUMNS)
-        last = len(self.infos()) - 1
-        if "left" in actions:
-            if column == 0:
-                return False  # on to the tabs
+    # Up and Down come before scroll_* (Down is both); Left at the cards' left edge is the tabs'.
+    def action_left(self, input: Input) -> bool:
+        kind, index = self.focus
+        if kind == "pager":
+            self.focus = ("pager", max(0, index - 1))
+        elif index % COLUMNS == 0:
+            return False  # on to the tabs
+        else:
             self.focus = ("card", index - 1)
-        elif "right" in actions:
-            self.focus = ("card", min(index + 1, row * COLUMNS + COLUMNS - 1, last))
-        elif "up" in actions:
-            self.focus = ("card", index - COLUMNS) if row > 0 else ("pager", self.pages.index(self.page))
-        elif "down" in actions:
-            self.focus = ("card", min(index + COLUMNS, last))
-        elif "activate" in actions:
-            self.use(index)
-        elif "delete" in actions:
-            self.delete(index)
-        else:
-            return False
         return True
 
-    def _pager_key(self, actions: frozenset[str], index: int) -> bool:
-        if actions & {"left", "right"}:
-            self.focus = ("pager", min(max(0, index + (1 if "right" in actions else -1)), len(self.pages) - 1))
-        elif "activate" in actions:
-            self.show_page(self.pages[index])
-        elif "down" in actions:
-            self.focus = ("card", 0)
+    def action_right(self, input: Input) -> None:
+        kind, index = self.focus
+        if kind == "pager":
+            self.focus = ("pager", min(index + 1, len(self.pages) - 1))
         else:
-            return "up" in actions  # nothing above the pager; the tabs are to the left
-        return True
+            row = index // COLUMNS
+            self.focus = ("card", min(index + 1, row * COLUMNS + COLUMNS - 1, len(self.infos()) - 1))
+
+    def action_up(self, input: Input) -> None:
+        kind, index = self.focus
+        if kind == "card":  # nothing above the pager; the tabs are to the left
+            self.focus = ("card", index - COLUMNS) if index >= COLUMNS else ("pager", self.pages.index(self.page))
+
+    def action_down(self, input: Input) -> None:
+        kind, index = self.focus
+        self.focus = ("card", 0) if kind == "pager" else ("card", min(index + COLUMNS, len(self.infos()) - 1))
+
+    def action_activate(self, input: Input) -> None:
+        kind, index = self.focus
+        if kind == "pager":
+            self.show_page(self.pages[index])
+        else:
+            self.use(index)
+
+    def action_delete(self, input: Input) -> bool:
+        kind, index = self.focus
+        if kind == "card":
+            self.delete(index)
+        return kind == "card"
+
+    def action_page_up(self, input: Input) -> None:
+        self._turn(-1)
+
+    def action_page_down(self, input: Input) -> None:
+        self._turn(1)
+
+    action_scroll_up = action_page_up
+    action_scroll_down = action_page_down
+
+    def _turn(self, step: int) -> None:
+        self.show_page(self.pages[(self.pages.index(self.page) + step) % len(self.pages)])
 
     def _target(self, point: tuple[int, int]) -> tuple[str, int] | None:
         shown = len(self.infos())  # the quick save's page shows one card, the autosaves' three
@@ -256,14 +275,14 @@ class SlotsPage:
                     return kind, index
         return None
 
-    def _mouse(self, event: pygame.event.Event, point: tuple[int, int]) -> bool:
+    def _pointer(self, input: Input, point: tuple[int, int]) -> bool:
         target = self._target(point)
-        if event.type == pygame.MOUSEMOTION:
+        if input.kind == "move":
             if target is not None:
                 self.focus = ("card", target[1]) if target[0] == "delete" else target
                 self.hover_delete = target[0] == "delete"
             return target is not None
-        if not self.press.click(event, target):
+        if not self.press.click(input, target) or target is None:
             return target is not None
         kind, index = target
         if kind == "pager":
@@ -339,3 +358,13 @@ class SlotsPage:
             if row == 1 and len(lines) > 2:
                 text = texts.fit("small", text + "\u2026", area.w)
             canvas.blit(texts("small", text, colour), (area.x, area.y + line * (row + 1) + 2))
+
+
+class SavePage(SlotsPage):
+    def __init__(self, menu: Menu) -> None:
+        super().__init__(menu, saving=True)
+
+
+class LoadPage(SlotsPage):
+    def __init__(self, menu: Menu) -> None:
+        super().__init__(menu, saving=False)
