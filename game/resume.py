@@ -27,6 +27,7 @@ from typing import Any, NamedTuple
 
 from game.beats import Beat, StoryEnded, after, begin, shown_segments
 from game.script.model import Choice, Ending, Line, Stop, Story
+from game.limits import readable
 from game.state import FORMAT_VERSION, Scene, StoryState
 
 MOVED_NOTICE = "The story has changed since this save and its line is gone, so it resumes at the nearest earlier line."
@@ -160,7 +161,7 @@ def _read(data: Any) -> tuple[str, list[_Entry], int]:
     if not isinstance(start, str) or not isinstance(beats, list) or not beats:
         raise ValueError("its playthrough has no start or no beats")
     if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < len(beats):
-        raise ValueError(f"its playthrough stands at beat {index!r} of {len(beats)}")
+        raise ValueError(f"its playthrough stands at beat {readable(index) if isinstance(index, int) else repr(index)[:40]} of {len(beats)}")
     return start, _entries(beats), index
 
 
