@@ -18,8 +18,10 @@ MAX_YAML_DEPTH = 64
 MAX_NUMBER = 10**15
 #: An expression longer than this many characters is refused (a long condition is about 200).
 MAX_EXPRESSION_CHARS = 10_000
-#: Parentheses, `not`s and minus signs nested deeper than this are refused.
-MAX_EXPRESSION_DEPTH = 100
+#: Parentheses, `not`s and minus signs inside each other past this are refused (the parser recurses).
+MAX_EXPRESSION_NESTING = 50
+#: An expression's tree deeper than this (`a + b + c ...` with more terms) is refused (evaluating recurses).
+MAX_EXPRESSION_DEPTH = 200
 #: Text built by `+` in an expression may not grow longer than this.
 MAX_TEXT_CHARS = 10_000
 

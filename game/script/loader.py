@@ -51,6 +51,7 @@ from game.script.model import (
     position_named,
 )
 from game.script.problems import Place, Problem, ScriptError, did_you_mean
+from game.script.yaml_guard import TooLarge, plain_value, read_scene, refusals
 
 if TYPE_CHECKING:
     from game.folder import GameFolder
@@ -151,7 +152,7 @@ def compose_file(path: Path, problems: list[Problem]) -> yaml.Node | None:
     """The YAML nodes of one file (a mapping), or None after reporting why not."""
     shown = shown_path(path)
     try:
-        data = path.read_bytes()
+        data = read_scene(path)  # issue 20: refused past its size, unread
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
@@ -159,7 +160,10 @@ def compose_file(path: Path, problems: list[Problem]) -> yaml.Node | None:
         problems.append(Problem(Place(shown, line, column), f"this file is not UTF-8 text: byte 0x{data[error.start]:02x} cannot be read", "save the file as UTF-8 (your editor's \"encoding\" setting)"))
         return None
     except OSError as error:
-        problems.append(Problem(Place(shown, 0, 0), f"cannot read this file: {error.strerror or error}", "check that it is a readable file"))
+        problems.append(Problem(Place(shown, 0, 0), f"cannot read this file: {error.strerror or error}", "split it into smaller scene files" if isinstance(error, TooLarge) else "check that it is a readable file"))
+        return None
+    if refused := refusals(shown, text):  # issue 20: no YAML tags, no nesting deep enough to crash the composer
+        problems.extend(refused)
         return None
     try:
         node = yaml.compose(text, Loader=Loader)
@@ -834,7 +838,7 @@ class Compiler:
         return None
 
     def _value(self, node: yaml.Node) -> object:
-        return self._constructor.construct_object(node, deep=True)
+        return plain_value(self._constructor, node)  # issue 20: never raises; a number past the bound is no value
 
     def _number(self, path: str, node: yaml.Node, what: str, *, minimum: float) -> float:
         value = self._value(node) if isinstance(node, yaml.ScalarNode) else None
