@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field, replace
 
+from game.limits import MAX_STEP_WORK
 from game.script import expressions, markup
-from game.script.flow import Point, ReturnWithoutCall, control, explore, path_to, shown_options, successors, take
+from game.script.expressions import ExpressionError
+from game.script.flow import Point, ReturnWithoutCall, control, explore, path_to, shown_options, step_work, successors, take
 from game.script.model import (
     Background,
     Choice,
@@ -92,7 +94,7 @@ class Beat:
         if not isinstance(self.stop, Choice):
             return ()
         values = self.state.values
-        return tuple(_as_shown(option, values) for option in shown_options(self.stop, values))
+        return tuple(_as_shown(option, values) for option in _shown_options(self.stop, values))
 
 
 class StoryEnded(Exception):
@@ -169,11 +171,14 @@ def after(story: Story, state: StoryState, option: int | None = None) -> Beat:
     if isinstance(stop, Ending):
         raise StoryEnded(stop.name)
     if isinstance(stop, Choice):
-        shown = shown_options(stop, state.values)
+        shown = _shown_options(stop, state.values)
         if option is None or not 0 <= option < len(shown):
             raise ValueError(f"the choice needs an option from 0 to {len(shown) - 1}, not {option}")
         taken = shown[option]
-        variables = tuple(sorted(take(taken, state.values).items()))
+        try:
+            variables = tuple(sorted(take(taken, state.values).items()))
+        except ExpressionError:  # a value past a bound that `check` could not reach: its `set:` is left undone
+            variables = state.variables
         state = replace(state, choices=(*state.choices, (stop.id, option)), variables=variables)
         return _run(story, story.labels[taken.label], state)
     return _run(story, state.position + 1, state)
@@ -185,12 +190,16 @@ def _run(story: Story, index: int, state: StoryState, lead_in: tuple[LeadIn, ...
     music = state.music
     variables, calls = state.values, state.calls
     lead_in: list[LeadIn] = list(lead_in)
+    work = 0
     for _ in range(MAX_STEPS_BETWEEN_STOPS):
         step = story.steps[index]
+        work += step_work(step)
+        if work > MAX_STEP_WORK:
+            raise EndlessLoop(f"the story does more than {MAX_STEP_WORK:,} steps of work near {story.places[index]} with no line, choice or ending in between")
         try:
             flow = control(story, index, variables, calls)
-        except ReturnWithoutCall:
-            flow = (index + 1, calls)  # `check` reports it; playing on beats stopping dead
+        except (ReturnWithoutCall, ExpressionError):
+            flow = (index + 1, calls)  # `check` reports them; playing on beats stopping dead
         if flow is not None:
             index, calls = flow
             continue
@@ -216,6 +225,14 @@ def _run(story: Story, index: int, state: StoryState, lead_in: tuple[LeadIn, ...
             new_state = replace(state, position=index - 1, scene=final, music=music, variables=values, calls=calls)
             return Beat(new_state, state.scene, tuple(lead_in), scene, step, shown_segments(step, variables))
     raise EndlessLoop(f"the story goes round for ever near {story.places[index]} with no line, choice or ending in between")
+
+
+def _shown_options(choice: Choice, values: dict[str, expressions.Value]) -> tuple[Option, ...]:
+    """The options shown; every one when a condition goes past a bound `check` could not reach (playing on)."""
+    try:
+        return shown_options(choice, values)
+    except ExpressionError:
+        return choice.options
 
 
 def shown_segments(stop: Stop | Option, variables: dict[str, expressions.Value]) -> tuple[markup.Segment, ...]:

@@ -261,6 +261,19 @@ def parse_assignment(text: str) -> Assignment:
     return Assignment(name, op, _shallow(parser.whole()), offset)
 
 
+def size(expr: Expr) -> int:
+    """How many nodes the tree has: the work of evaluating it once (counted without recursion)."""
+    count, todo = 0, [expr]
+    while todo:
+        node = todo.pop()
+        count += 1
+        if isinstance(node, Unary):
+            todo.append(node.operand)
+        elif isinstance(node, Binary):
+            todo += [node.left, node.right]
+    return count
+
+
 def names(expr: Expr) -> Iterator[Name]:
     """Every variable the expression reads."""
     if isinstance(expr, Name):
