@@ -18,7 +18,7 @@ from yaml.constructor import SafeConstructor
 
 from game import ROOT
 from game.script import expressions, markup
-from game.script.assets import INTERFACE_FONTS, AssetCheck, font_path, sprite_names
+from game.script.assets import INTERFACE_FONTS, AssetCheck, sprite_names
 from game.script.expressions import Assignment, Expr, ExpressionError, Value
 from game.script.files import unreadable_characters
 from game.script.flow import check_flow
@@ -133,7 +133,7 @@ def load_story(folder: Path | None = None, *, assets: Path | None = None, game: 
     if not any(not p.warning for p in problems):
         check_flow(story, problems, game.start)
     if thorough:
-        fonts = [font_path(game, file) for file in (*INTERFACE_FONTS, *game.fallback_fonts)]
+        fonts = compiler.assets.usable_fonts((*INTERFACE_FONTS, *game.fallback_fonts))  # issue 20: none from outside the game
         problems.extend(unreadable_characters(story, fonts))
     if any(not p.warning for p in problems):
         raise ScriptError(problems)
