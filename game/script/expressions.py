@@ -347,12 +347,24 @@ def evaluate(expr: Expr, variables: Mapping[str, Value]) -> Value:
         return variables[expr.name]
     if isinstance(expr, Unary):
         inner = evaluate(expr.operand, variables)
-        return (not inner) if expr.op == "not" else -inner  # type: ignore[operator]
+        if expr.op == "not":
+            return not inner
+        _numbers(expr.op, inner, 0, expr.offset)
+        return -inner  # type: ignore[operator]
     if expr.op == "and":
         return bool(evaluate(expr.left, variables)) and bool(evaluate(expr.right, variables))
     if expr.op == "or":
         return bool(evaluate(expr.left, variables)) or bool(evaluate(expr.right, variables))
-    return bounded(_binary(expr.op, evaluate(expr.left, variables), evaluate(expr.right, variables)), expr.offset)
+    left, right = evaluate(expr.left, variables), evaluate(expr.right, variables)
+    if expr.op not in ("==", "!=") and not (expr.op == "+" and isinstance(left, str) and isinstance(right, str)):
+        _numbers(expr.op, left, right, expr.offset)
+    return bounded(_binary(expr.op, left, right), expr.offset)
+
+
+def _numbers(op: str, left: Value, right: Value, offset: int) -> None:
+    """Refuse text where a number is needed: `check` does it beforehand, but a tree is never trusted (`5 * "x"` would fill memory)."""
+    if isinstance(left, str) or isinstance(right, str):
+        raise ExpressionError(f"type clash: '{op}' needs numbers, not {kind_of(left)} and {kind_of(right)}", f"use '{op}' with numbers only", offset)
 
 
 def bounded(value: Value, offset: int) -> Value:
@@ -392,6 +404,8 @@ def assign(assignment: Assignment, variables: Mapping[str, Value]) -> Value:
     value = evaluate(assignment.value, variables)
     if assignment.op == "=":
         return value
+    if not (assignment.op == "+=" and isinstance(value, str) and isinstance(variables[assignment.name], str)):
+        _numbers(assignment.op, variables[assignment.name], value, assignment.offset)
     return bounded(_binary(assignment.op[0], variables[assignment.name], value), assignment.offset)
 
 
