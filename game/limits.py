@@ -26,9 +26,9 @@ MAX_EXPRESSION_DEPTH = 200
 MAX_TEXT_CHARS = 10_000
 
 #: `check` stops playing out a story's paths past this much work (steps taken plus expression nodes evaluated).
-MAX_CHECK_WORK = 3_000_000
+MAX_CHECK_WORK = 500_000
 #: Going from one line, choice or ending to the next may take at most this much work (the same measure).
-MAX_STEP_WORK = 300_000
+MAX_STEP_WORK = 200_000
 
 #: JSON in the player's files nested deeper than this is refused (a save is about 6 levels deep).
 MAX_JSON_DEPTH = 64

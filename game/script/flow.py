@@ -255,11 +255,15 @@ def _endless(story: Story, found: Exploration) -> set[int]:
     same state on the way means it never gets there.
     """
     endless: set[int] = set()
+    work = 0
     for point in found.parents:
         if point.index in endless or not isinstance(story.steps[point.index], Branch):
             continue
         been, at = set(), point
         while at not in been and isinstance(story.steps[at.index], (Set, Branch, Goto, Jump, Call, Return)):
+            work += step_work(story.steps[at.index])
+            if work > MAX_CHECK_WORK:
+                return endless  # bounded like `explore`
             been.add(at)
             try:
                 following = list(_next_points(story, at, Exploration({}, {}, {}, {}, True)))
