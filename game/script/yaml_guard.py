@@ -1,7 +1,8 @@
 """What YAML a game folder may hold: bounded in size and depth, with no tags, read as plain values.
 
 A scene file or game.yaml may come from a stranger. So before YAML builds
-anything from it: the file must be a plain file no larger than
+anything from it: the file must be a plain file (not a link out of its
+folder) no larger than
 `MAX_SCENE_BYTES` (checked before reading), its mappings and lists may nest at
 most `MAX_YAML_DEPTH` deep (libyaml's composer recurses in C and crashes the
 process on a deep enough file), and no node may carry a tag (`!!python/...`,
@@ -21,6 +22,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from game.limits import MAX_NUMBER, MAX_SCENE_BYTES, MAX_YAML_DEPTH
+from game.resolver import Refused, inside
 from game.script.problems import Place, Problem
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -35,8 +37,13 @@ class TooLarge(OSError):
 def read_scene(path: Path, limit: int = MAX_SCENE_BYTES) -> bytes:
     """A scene file's bytes; raises `TooLarge` past `limit` (told by its size, before reading) and OSError.
 
-    Only a plain file is read (a pipe or a device named like a scene is refused without waiting on it).
+    Only a plain file is read (a pipe or a device named like a scene is refused without waiting on it),
+    and not one that is a link leading out of its own folder.
     """
+    try:
+        inside(path.parent, path)
+    except Refused as refused:
+        raise OSError(0, str(refused)) from None
     handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     try:
         found = os.fstat(handle)
@@ -96,6 +103,6 @@ def plain_value(constructor: SafeConstructor, node: yaml.Node) -> object:
         value = constructor.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, OverflowError, TypeError, RecursionError):
         return None
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_NUMBER:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) > MAX_NUMBER:
         return None
     return value

@@ -158,6 +158,15 @@ def test_a_linked_sprite_folder_leading_out_is_refused(tmp_path, capsys):
     refused_both_ways(root, capsys, "sprite 'ann calm' cannot be used: art/sprites/ann/calm.png is a link that leads out of the game folder")
 
 
+def test_a_scene_file_linking_out_of_its_folder_is_not_read(tmp_path, capsys):
+    root = game(tmp_path)
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("script:\n  - label: start\n  - \"the secret\"\n")
+    (root / "scenes" / "more.yaml").symlink_to(secret)
+    printed = refused_both_ways(root, capsys, "more.yaml: error: cannot read this file: more.yaml is a link that leads out of")
+    assert "the secret" not in printed
+
+
 def test_a_game_naming_the_engines_own_files_still_checks_clean(tmp_path, capsys):
     """The engine's art/ui, art/fonts and audio/ui_* are every game's fallback, found by name."""
     root = game(tmp_path, config="""
