@@ -17,6 +17,7 @@ from game.script.expressions import ExpressionError
 from game.script.flow import Point, ReturnWithoutCall, control, explore, path_to, shown_options, step_work, successors, take
 from game.script.model import (
     Background,
+    Branch,
     Choice,
     Ending,
     Hide,
@@ -198,8 +199,10 @@ def _run(story: Story, index: int, state: StoryState, lead_in: tuple[LeadIn, ...
             raise EndlessLoop(f"the story does more than {MAX_STEP_WORK:,} steps of work near {story.places[index]} with no line, choice or ending in between")
         try:
             flow = control(story, index, variables, calls)
-        except (ReturnWithoutCall, ExpressionError):
-            flow = (index + 1, calls)  # `check` reports them; playing on beats stopping dead
+        except ReturnWithoutCall:
+            flow = (index + 1, calls)  # `check` reports it; playing on beats stopping dead
+        except ExpressionError:  # a value past a bound `check` could not reach: the condition is false, the `set:` undone
+            flow = (step.otherwise if isinstance(step, Branch) else index + 1, calls)
         if flow is not None:
             index, calls = flow
             continue

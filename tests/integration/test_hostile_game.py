@@ -424,3 +424,40 @@ def test_at_run_time_pictures_sounds_and_fonts_out_of_bounds_are_notices(tmp_pat
     assert audio.enabled  # SDL's dummy driver plays (silently)
     assert "Cannot play the sound 'endless': it lasts 600 minutes" in said and "'../../../etc/passwd' climbs out" in said
     assert "Cannot play the music '/etc/passwd': '/etc/passwd' is an absolute path" in said
+
+
+def test_while_playing_a_value_past_a_bound_leaves_its_set_undone_and_play_goes_on(tmp_path):
+    """`check` explores a bounded number of states; past them (or from a save), play goes on."""
+    from dataclasses import replace
+
+    from game.beats import after, begin
+    from game.limits import MAX_NUMBER
+    from game.script import load_story
+
+    root = game(tmp_path, """
+        variables:
+          x: 1
+        script:
+          - label: start
+          - "Hello."
+          - set: x += 1
+          - if: x * x > 0
+            then:
+              - "Big: [x]."
+          - choice: "Go on?"
+            options:
+              - text: "Yes"
+                set: x = x * 2
+                jump: end
+          - label: end
+          - ending: done
+    """)
+    story, _ = load_story(root / "scenes", assets=root)
+    first = begin(story)
+    huge = replace(first.state, variables=(("x", MAX_NUMBER),))  # as a save from a long loop could hold
+    line = after(story, huge)
+    assert line.state.values["x"] == MAX_NUMBER and line.text == "Go on?"  # the `set:` undone, the `if:` false
+    assert [o.text for o in line.options] == ["Yes"]
+    choice = line
+    ending = after(story, choice.state, 0)
+    assert ending.state.values["x"] == MAX_NUMBER and ending.text == "done"
