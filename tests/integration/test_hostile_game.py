@@ -178,6 +178,8 @@ def test_a_game_naming_the_engines_own_files_still_checks_clean(tmp_path, capsys
     (root / "scenes" / "story.yaml").write_text('script:\n  - label: start\n  - "Hello {sound ui_click}."\n  - ending: done\n')
     code, printed = check(root, capsys)
     assert code == 0 and "no errors" in printed, printed
+    started = limited_run(["--game", str(root)], env={"HUB_EXIT_AFTER_FIRST_FRAME": "1", "HUB_DATA_DIR": str(tmp_path / "data")})
+    assert started.returncode == 0 and "Cannot" not in started.stderr, started.stderr  # every file found, none refused
 
 
 # -- no code runs: YAML tags ---------------------------------------------------------------
