@@ -12,10 +12,13 @@ from collections import deque
 from dataclasses import dataclass, field, replace
 from typing import cast
 
+from game.limits import MAX_STEP_WORK
 from game.script import expressions, markup
-from game.script.flow import Point, explore, path_to, shown_options, successors, take
+from game.script.expressions import ExpressionError
+from game.script.flow import Point, explore, path_to, shown_options, step_work, successors, take
 from game.script.model import (
     Background,
+    Branch,
     Choice,
     Ending,
     Hide,
@@ -93,7 +96,7 @@ class Beat:
         if not isinstance(self.stop, Choice):
             return ()
         values = self.state.values
-        return tuple(_as_shown(option, values) for option in shown_options(self.stop, values))
+        return tuple(_as_shown(option, values) for option in _shown_options(self.stop, values))
 
 
 class StoryEnded(Exception):
@@ -167,11 +170,14 @@ def after(story: Story, state: StoryState, option: int | None = None) -> Beat:
     if isinstance(stop, Ending):
         raise StoryEnded(stop.name)
     if isinstance(stop, Choice):
-        shown = shown_options(stop, state.values)
+        shown = _shown_options(stop, state.values)
         if option is None or not 0 <= option < len(shown):
             raise ValueError(f"the choice needs an option from 0 to {len(shown) - 1}, not {option}")
         taken = shown[option]
-        variables = tuple(sorted(take(taken, state.values).items()))
+        try:
+            variables = tuple(sorted(take(taken, state.values).items()))
+        except ExpressionError:  # a value past a bound that `check` could not reach: its `set:` is left undone
+            variables = state.variables
         state = replace(state, choices=(*state.choices, (stop.id, option)), variables=variables)
         return _run(story, story.labels[taken.label], state)
     return _run(story, state.position + 1, state)
@@ -217,8 +223,12 @@ def _run(story: Story, index: int, state: StoryState, lead_in: tuple[LeadIn, ...
     """Play steps from `index` until a stop, gathering the lead-in (after any given)."""
     run = _Run(story, state, lead_in)
     steps = story.steps
+    work = 0
     for _ in range(MAX_STEPS_BETWEEN_STOPS):
         step = steps[index]
+        work += step_work(step)
+        if work > MAX_STEP_WORK:
+            raise EndlessLoop(f"the story does more than {MAX_STEP_WORK:,} steps of work near {story.places[index]} with no line, choice or ending in between")
         made = COMPILED[type(step)]
         run.at, run.next = index, index + 1
         if made.stop:
@@ -232,8 +242,18 @@ def _run(story: Story, index: int, state: StoryState, lead_in: tuple[LeadIn, ...
             made.effect(step, run)
         except ReturnWithoutCall:
             run.next = index + 1  # `check` reports it; playing on beats stopping dead
+        except ExpressionError:  # a value past a bound `check` could not reach: the condition is false, the `set:` undone
+            run.next = step.otherwise if isinstance(step, Branch) else index + 1
         index = run.next
     raise EndlessLoop(f"the story goes round for ever near {story.places[index]} with no line, choice or ending in between")
+
+
+def _shown_options(choice: Choice, values: dict[str, expressions.Value]) -> tuple[Option, ...]:
+    """The options shown; every one when a condition goes past a bound `check` could not reach (playing on)."""
+    try:
+        return shown_options(choice, values)
+    except ExpressionError:
+        return choice.options
 
 
 def shown_segments(stop: Stop | Option, variables: dict[str, expressions.Value]) -> tuple[markup.Segment, ...]:

@@ -1,4 +1,8 @@
-"""The endings the player has reached, kept across runs (the title shows them)."""
+"""The endings the player has reached, kept across runs (the title shows them).
+
+A newer version may keep more in `endings.json`: fields this version does not
+know are kept as they were whenever it writes the file again.
+"""
 
 from __future__ import annotations
 
@@ -20,14 +24,15 @@ class EndingsReached:
     def __init__(self, files: PlayerFiles) -> None:
         self.files = files
         data = files.read_json(FILE_NAME, max_bytes=MAX_BYTES, shape=_shape)
-        self._names: set[str] = set(data["endings"]) if isinstance(data, dict) else set()  # `_shape` lets only such a table through
+        self._names: set[str] = set(data["endings"]) if isinstance(data, dict) else set()
+        self._others = {key: value for key, value in data.items() if key != "endings"} if isinstance(data, dict) else {}  # a newer version's
 
     def add(self, name: str) -> bool:
         """Remember `name`; False if it could not be written (it is still remembered until quit)."""
         if name in self._names:
             return True
         self._names.add(name)
-        return self.files.write_json(FILE_NAME, {"endings": sorted(self._names)})
+        return self.files.write_json(FILE_NAME, {**self._others, "endings": sorted(self._names)})
 
     def names(self) -> set[str]:
         return set(self._names)

@@ -31,6 +31,7 @@ from game.beats import Beat, StoryEnded, after, begin, shown_segments
 from game.script.model import Call, Choice, Ending, Line, Story
 from game.stable_ids import CallSite, call_site, fingerprint_at, known_fingerprints
 from game.state import Scene, StoryState
+from game.limits import readable
 
 MOVED_NOTICE = "The story has changed since this save and its line is gone, so it resumes at the nearest earlier line."
 #: The save format that first kept a pending call by its site; older saves kept the step index it returns to.
@@ -137,7 +138,7 @@ def _read(data: Any) -> tuple[str, list[_Entry], int]:
     if not isinstance(start, str) or not isinstance(beats, list) or not beats:
         raise ValueError("its playthrough has no start or no beats")
     if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < len(beats):
-        raise ValueError(f"its playthrough stands at beat {index!r} of {len(beats)}")
+        raise ValueError(f"its playthrough stands at beat {readable(index) if isinstance(index, int) else repr(index)[:40]} of {len(beats)}")
     return start, _entries(beats), index
 
 

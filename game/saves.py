@@ -45,6 +45,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from game.limits import readable
 from game.playthrough import Playthrough, Seen
 from game.script.model import Choice, Ending, Line, Story
 from game.userdata import PlayerFiles, Unusable, json_bytes
@@ -232,9 +233,9 @@ class SaveStore:
         if not all(isinstance(data[key], int) and not isinstance(data[key], bool) for key in ("format", "minimum_format")):
             return "its format version is not a number"  # "1" written by hand, say
         if data["minimum_format"] > FORMAT:
-            return f"it was made by a newer version of the game (save format {data['format']}; this one reads up to {FORMAT})"
+            return f"it was made by a newer version of the game (save format {readable(data['format'])}; this one reads up to {FORMAT})"
         if data["format"] < OLDEST_READ:
-            return f"it was made by an older version of the game (save format {data['format']})"
+            return f"it was made by an older version of the game (save format {readable(data['format'])})"
         if data.get("game") != self.game_id:
             return f"it belongs to another game ({data.get('game')!r})"
         if _when(data.get("saved_at")) is None or not isinstance(data.get("words"), str) or not isinstance(data.get("speaker"), (str, type(None))):

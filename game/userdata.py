@@ -9,7 +9,8 @@ Every read and write of the player's data goes through one `PlayerFiles` per gam
   keeps what it knows in memory: nothing raises and nothing is deleted;
 - reads are bounded in size and only of plain files (a link to /dev/zero or a
   pipe is refused without reading it), and the caller's `shape` check says
-  whether the JSON is what it expects; anything bad is renamed aside
+  whether the JSON is what it expects (JSON nested past `MAX_JSON_DEPTH` is
+  refused first, so no reader recurses into it); anything bad is renamed aside
   (`NAME.broken-N`) with a warning and the game goes on without it.
 """
 
@@ -23,6 +24,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
+
+from game.limits import MAX_JSON_DEPTH
 
 #: The project's own game id: its data is kept in the data folder itself.
 HUB = "hub"
@@ -47,6 +50,20 @@ def data_dir(game_id: str = HUB) -> Path:
 def json_bytes(data: object) -> bytes:
     """`data` as compact UTF-8 JSON, the way every player's file is written."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def too_deep(value: object, limit: int) -> bool:
+    """Whether decoded JSON nests lists and objects more than `limit` deep (walked without recursion)."""
+    todo: list[tuple[object, int]] = [(value, 1)]
+    while todo:
+        item, depth = todo.pop()
+        inner = item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+        for child in inner:
+            if isinstance(child, (dict, list)):
+                if depth >= limit:
+                    return True
+                todo.append((child, depth + 1))
+    return False
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -111,6 +128,10 @@ class PlayerFiles:
             raise Unusable("it is not UTF-8 text") from None
         except ValueError as error:
             raise Unusable(f"it is not valid JSON ({error})") from None
+        except RecursionError:  # deeper than Python's own stack: far past MAX_JSON_DEPTH
+            raise Unusable(f"it is nested more than {MAX_JSON_DEPTH} levels deep") from None
+        if too_deep(value, MAX_JSON_DEPTH):
+            raise Unusable(f"it is nested more than {MAX_JSON_DEPTH} levels deep")
         problem = shape(value) if shape else None
         if problem:
             raise Unusable(problem)

@@ -2,7 +2,10 @@
 
 This is the one place paths are resolved: the game's own file first, else the
 engine's (so a game folder with only `scenes/` and a few pictures is a whole
-game), trying each allowed extension. The UI loads through these functions and
+game), trying each allowed extension. Every name goes through `game.resolver`
+(no absolute paths, no `..`, no link out of the game folder): a path function
+raises `Refused`, which `check` reports where the file is named and the UI
+turns into a notice. The UI loads through these functions and
 `check` verifies through them, so no missing file is first found at run time.
 Each file is checked once, however many steps use it; a problem is reported at
 the first step that names it. A `thorough` check (`python main.py check`)
@@ -13,12 +16,15 @@ from __future__ import annotations
 
 import functools
 import wave
+from collections.abc import Callable
 from pathlib import Path
 
 from PIL import Image
 
 from game.gamefolder import ENGINE, GameFolder
 from game.fonts import INTERFACE_FILES
+from game.media_bounds import picture_problem, sound_problem
+from game.resolver import Refused, check_name, inside
 from game.script.files import FALLBACK_FONT, check_font, check_image, check_sound
 from game.script.problems import Place, Problem, did_you_mean
 
@@ -52,12 +58,14 @@ def _first(roots: tuple[Path, ...], folder: str, stem: str, suffixes: tuple[str,
     A game's own file in a format Hub cannot load is not passed over for the
     engine's file of that name: `check` reports it instead.
     """
+    check_name(folder)
+    check_name(stem)
     wanted = roots[0] / folder / f"{stem}{suffixes[0]}"
     for root in roots:
         for suffix in suffixes:
             path = root / folder / f"{stem}{suffix}"
             if path.is_file():
-                return path
+                return _within(roots, root, path)
         if _other_files(root / folder / f"{stem}{suffixes[0]}"):
             return wanted
     return wanted
@@ -73,6 +81,12 @@ def _roots(game: GameFolder | Path) -> tuple[Path, ...]:
 @functools.lru_cache(maxsize=32)
 def _search_order(root: Path, engine: Path) -> tuple[Path, ...]:
     return (root,) if root.resolve() == engine.resolve() else (root, engine)
+
+
+def _within(roots: tuple[Path, ...], root: Path, path: Path) -> Path:
+    """`path`, found under `root` (one of `roots`): a game's file must not lead out of its folder;
+    the engine's own (the last root) are trusted."""
+    return path if root == roots[-1] else inside(root, path)
 
 
 def background_path(game: GameFolder | Path, name: str) -> Path:
@@ -96,6 +110,7 @@ def ui_path(game: GameFolder | Path, name: str) -> Path:
 
 def sound_path(game: GameFolder | Path, name: str) -> Path:
     """The sound's file: `audio/NAME.wav`, `.ogg`, then `.mp3` or `.opus` where they play."""
+    check_name(name)
     suffixes: tuple[str, ...] = ALWAYS_PLAYABLE
     if any((root / "audio" / f"{name}{s}").is_file() for root in _roots(game) for s in MIXER_DEPENDENT):
         suffixes = sound_suffixes()
@@ -104,17 +119,32 @@ def sound_path(game: GameFolder | Path, name: str) -> Path:
 
 def font_path(game: GameFolder | Path, file: str) -> Path:
     """A font file named in full (`Lato-Regular.ttf`): the game's `art/fonts/`, else the engine's."""
-    for root in _roots(game):
+    check_name(file)
+    roots = _roots(game)
+    for root in roots:
         if (root / "art" / "fonts" / file).is_file():
-            return root / "art" / "fonts" / file
+            return _within(roots, root, root / "art" / "fonts" / file)
     return GameFolder.at(game).root / "art" / "fonts" / file
+
+
+def sprite_exists(game: GameFolder | Path, character: str, expression: str) -> bool:
+    """Whether the sprite has a file the game may use."""
+    try:
+        return sprite_path(game, character, expression).exists()
+    except Refused:
+        return False
 
 
 def sprite_names(game: GameFolder | Path, character: str) -> tuple[str, ...]:
     """The expressions a character's folder holds: its pictures' names (attributes joined by `_`)."""
     names: set[str] = set()
-    for root in _roots(game):
+    roots = _roots(game)
+    for root in roots:
         folder = root / "art" / "sprites" / character
+        try:
+            _within(roots, root, folder)
+        except Refused:
+            continue  # a link out of the game: its pictures are refused where they are named
         if folder.is_dir():
             for entry in folder.iterdir():
                 if entry.is_dir():  # an outfit's folder: green/smile.png is `green_smile`
@@ -149,25 +179,34 @@ class AssetCheck:
         self._checked.add(path)
         return True
 
+    def _located(self, find: Callable[[], Path], place: Place, what: str) -> Path | None:
+        """The file `find` gives, or None after reporting (once per place) a name that leads out of the game."""
+        try:
+            return find()
+        except Refused as refused:
+            if self._first_time(Path(f"{place}: {what}")):
+                self.problems.append(Problem(place, f"{what} cannot be used: {refused}", "put the file in the game's own folder and name it by its name, e.g. `office`"))
+            return None
+
     def background(self, name: str, place: Place) -> None:
-        path = background_path(self.game, name)
-        if self._first_time(path):
+        path = self._located(lambda: background_path(self.game, name), place, f"background '{name}'")
+        if path and self._first_time(path):
             self._image(path, place, exact=SCREEN, what=f"background '{name}'")
 
     def sprite(self, character: str, expression: str, place: Place, *, known: tuple[str, ...] = ()) -> None:
         """Check a sprite's picture; `known` are the character's pictures, for "did you mean"."""
-        path = sprite_path(self.game, character, expression)
-        if self._first_time(path):
+        path = self._located(lambda: sprite_path(self.game, character, expression), place, f"sprite '{character} {expression}'")
+        if path and self._first_time(path):
             self._image(path, place, exact=None, what=f"sprite '{character} {expression}'", names=known)
 
     def ui(self, name: str, place: Place) -> None:
-        path = ui_path(self.game, name)
-        if self._first_time(path):
+        path = self._located(lambda: ui_path(self.game, name), place, f"interface image '{name}'")
+        if path and self._first_time(path):
             self._image(path, place, exact=None, what=f"interface image '{name}'")
 
     def font(self, file: str, place: Place) -> None:
-        path = font_path(self.game, file)
-        if not self._first_time(path):
+        path = self._located(lambda: font_path(self.game, file), place, f"font '{file}'")
+        if not path or not self._first_time(path):
             return
         if not path.is_file():
             self._missing(path, place, f"font '{file}'", f"add art/fonts/{file}, or fix the name")
@@ -176,11 +215,14 @@ class AssetCheck:
 
     def sound(self, name: str, place: Place, *, what: str = "sound") -> None:
         """Check `audio/NAME.wav` (or another playable format); `what` says "sound" or "music"."""
-        path = sound_path(self.game, name)
-        if not self._first_time(path):
+        path = self._located(lambda: sound_path(self.game, name), place, f"{what} '{name}'")
+        if not path or not self._first_time(path):
             return
         if not path.is_file():
             self._missing(path, place, f"{what} '{name}'", f"add audio/{name}.wav (or .ogg)", formats="WAV or OGG")
+        elif reason := sound_problem(path):
+            self.problems.append(Problem(place, f"{what} '{name}' cannot be played: {self._relative(path)}: {reason}", "cut it shorter (music loops: a few minutes will do)"))
+            return
         elif path.suffix == ".wav":
             try:
                 with wave.open(str(path)) as sound:
@@ -190,6 +232,16 @@ class AssetCheck:
                 return
         if self.thorough and path.is_file() and (reason := check_sound(path)):
             self.problems.append(Problem(place, f"{what} '{name}' cannot be played: {self._relative(path)}: {reason}", "save it again as a PCM WAV (or Ogg Vorbis) file"))
+
+    def usable_fonts(self, files: tuple[str, ...]) -> list[Path]:
+        """The font files the game may use (one that leads out of it is reported where it is named)."""
+        found = []
+        for file in files:
+            try:
+                found.append(font_path(self.game, file))
+            except Refused:
+                pass
+        return found
 
     def interface(self, place: Place) -> None:
         """Every file the interface and the title screen load, reported at `place` (game.yaml or the game folder)."""
@@ -209,6 +261,9 @@ class AssetCheck:
         if not path.is_file():
             hint = did_you_mean(path.stem, names) if names else ""
             self._missing(path, place, what, hint or f"add {self._relative(path)}, or fix the name", formats="PNG, JPEG or WebP")
+            return
+        if reason := picture_problem(path):  # before anything decodes it
+            self.problems.append(Problem(place, f"{what} cannot be used: {self._relative(path)}: {reason}", "make it at most 1280x720"))
             return
         try:
             with Image.open(path) as image:

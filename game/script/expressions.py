@@ -8,6 +8,11 @@ so `check` can point at the column of a mistake. Values are true/false, numbers
     not ->  "not" not | compare      compare -> sum (("=="|"!="|"<"|"<="|">"|">=") sum)?
     sum ->  product (("+"|"-") product)*      product -> unary (("*"|"/") unary)*
     unary -> "-" unary | atom        atom -> number | "text" | true | false | name | "(" or ")"
+
+A script may come from a stranger, so the work is bounded (game.limits): the
+text's length, how deep parentheses, `not` and `-` nest, how deep the tree is,
+and every number (at most 10**15 in magnitude) and text a value may become.
+Going past a bound is an `ExpressionError` at the expression, like any mistake.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from game.limits import MAX_EXPRESSION_CHARS, MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_NESTING, MAX_NUMBER, MAX_TEXT_CHARS
 from game.script.problems import TextError
 
 Value = bool | int | float | str
@@ -93,8 +99,17 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
 
 class _Parser:
     def __init__(self, text: str) -> None:
+        if len(text) > MAX_EXPRESSION_CHARS:
+            raise ExpressionError(f"this expression is longer than {MAX_EXPRESSION_CHARS:,} characters", "split it: `set:` a variable to a part of it first", 0)
         self.tokens = _tokens(text)
         self.at = 0
+        self.nesting = 0  # parentheses, `not`s and minus signs open around the current token
+
+    def deeper(self, offset: int) -> None:
+        """Go in one level (a `(`, `not` or `-`); the parser recurses, so the depth is bounded."""
+        self.nesting += 1
+        if self.nesting > MAX_EXPRESSION_NESTING:
+            raise ExpressionError(f"more than {MAX_EXPRESSION_NESTING} parentheses, `not`s or minus signs inside each other", "write it more simply, or `set:` a variable to a part of it first", offset)
 
     def peek(self) -> tuple[str, str, int]:
         return self.tokens[self.at]
@@ -132,7 +147,10 @@ class _Parser:
     def negation(self) -> Expr:
         if self.word("not"):
             offset = self.take()[2]
-            return Unary("not", self.negation(), offset)
+            self.deeper(offset)
+            inner = self.negation()
+            self.nesting -= 1
+            return Unary("not", inner, offset)
         return self.compare()
 
     def compare(self) -> Expr:
@@ -163,13 +181,16 @@ class _Parser:
     def unary(self) -> Expr:
         if self.word("-"):
             offset = self.take()[2]
-            return Unary("-", self.unary(), offset)
+            self.deeper(offset)
+            inner = self.unary()
+            self.nesting -= 1
+            return Unary("-", inner, offset)
         return self.atom()
 
     def atom(self) -> Expr:
         kind, text, offset = self.take()
         if kind == "number":
-            return Literal(float(text) if "." in text else int(text), offset)
+            return Literal(_number(text, offset), offset)
         if kind == "text":
             return Literal(text[1:-1], offset)
         if kind == "name" and text in ("true", "false"):
@@ -177,21 +198,50 @@ class _Parser:
         if kind == "name" and text not in KEYWORDS:
             return Name(text, offset)
         if text == "(":
+            self.deeper(offset)
             inner = self.either()
             if not self.word(")"):
                 raise ExpressionError("a '(' is never closed", "add the ')'", offset)
             self.take()
+            self.nesting -= 1
             return inner
         if kind == "end":
             raise ExpressionError("the expression ends too soon", "finish it, e.g. `trust >= 2`", offset)
         raise ExpressionError(f"unexpected '{text}'", "a value, a name or '(' was expected here", offset)
 
 
+def _number(text: str, offset: int) -> int | float:
+    """A number literal, refused past the bound before Python converts it (it limits int-to-text at 4,300 digits)."""
+    whole = text.split(".")[0].lstrip("0")
+    if len(whole) > len(str(MAX_NUMBER)) or (float(text) if "." in text else int(text)) > MAX_NUMBER:
+        raise too_large(offset)
+    return float(text) if "." in text else int(text)
+
+
+def too_large(offset: int) -> ExpressionError:
+    return ExpressionError(f"a number here would be larger than {MAX_NUMBER:,} (10^{len(str(MAX_NUMBER)) - 1}), the largest a story may use",
+                           "keep numbers small: a counter or a score, not a calculation that grows in a loop", offset)
+
+
 def parse(text: str) -> Expr:
     """The expression's tree; raises `ExpressionError` at the offending offset."""
     if not text.strip():
         raise ExpressionError("the expression is empty", "write e.g. `book and trust >= 2`", 0)
-    return _Parser(text).whole()
+    return _shallow(_Parser(text).whole())
+
+
+def _shallow(expr: Expr) -> Expr:
+    """`expr`, once its tree is found no deeper than the bound (walked without recursion: evaluating it recurses)."""
+    todo: list[tuple[Expr, int]] = [(expr, 1)]
+    while todo:
+        node, depth = todo.pop()
+        if depth > MAX_EXPRESSION_DEPTH:
+            raise ExpressionError(f"this expression has more than {MAX_EXPRESSION_DEPTH} operations inside each other", "split it: `set:` a variable to a part of it first", node.offset)
+        if isinstance(node, Unary):
+            todo.append((node.operand, depth + 1))
+        elif isinstance(node, Binary):
+            todo += [(node.left, depth + 1), (node.right, depth + 1)]
+    return expr
 
 
 def parse_assignment(text: str) -> Assignment:
@@ -203,7 +253,20 @@ def parse_assignment(text: str) -> Assignment:
     kind, op, at = parser.take()
     if op not in SET_OPERATORS:
         raise ExpressionError(f"`set: {name}` needs =, += or -= next", "write e.g. `set: trust += 1`", at)
-    return Assignment(name, op, parser.whole(), offset)
+    return Assignment(name, op, _shallow(parser.whole()), offset)
+
+
+def size(expr: Expr) -> int:
+    """How many nodes the tree has: the work of evaluating it once (counted without recursion)."""
+    count, todo = 0, [expr]
+    while todo:
+        node = todo.pop()
+        count += 1
+        if isinstance(node, Unary):
+            todo.append(node.operand)
+        elif isinstance(node, Binary):
+            todo += [node.left, node.right]
+    return count
 
 
 def names(expr: Expr) -> Iterator[Name]:
@@ -279,12 +342,37 @@ def evaluate(expr: Expr, variables: Mapping[str, Value]) -> Value:
         return variables[expr.name]
     if isinstance(expr, Unary):
         inner = evaluate(expr.operand, variables)
-        return (not inner) if expr.op == "not" else -inner  # type: ignore[operator]
+        if expr.op == "not":
+            return not inner
+        _numbers(expr.op, inner, 0, expr.offset)
+        return -inner  # type: ignore[operator]
     if expr.op == "and":
         return bool(evaluate(expr.left, variables)) and bool(evaluate(expr.right, variables))
     if expr.op == "or":
         return bool(evaluate(expr.left, variables)) or bool(evaluate(expr.right, variables))
-    return _binary(expr.op, evaluate(expr.left, variables), evaluate(expr.right, variables))
+    left, right = evaluate(expr.left, variables), evaluate(expr.right, variables)
+    if expr.op not in ("==", "!=") and not (expr.op == "+" and isinstance(left, str) and isinstance(right, str)):
+        _numbers(expr.op, left, right, expr.offset)
+    return bounded(_binary(expr.op, left, right), expr.offset)
+
+
+def _numbers(op: str, left: Value, right: Value, offset: int) -> None:
+    """Refuse text where a number is needed: `check` does it beforehand, but a tree is never trusted (`5 * "x"` would fill memory)."""
+    if isinstance(left, str) or isinstance(right, str):
+        raise ExpressionError(f"type clash: '{op}' needs numbers, not {kind_of(left)} and {kind_of(right)}", f"use '{op}' with numbers only", offset)
+
+
+def bounded(value: Value, offset: int) -> Value:
+    """`value`, when it is within the bounds on numbers and text; else an `ExpressionError` at `offset`.
+
+    Each operand is within them already, so no operation here is ever costly.
+    """
+    if isinstance(value, str):
+        if len(value) > MAX_TEXT_CHARS:
+            raise ExpressionError(f"text here would be longer than {MAX_TEXT_CHARS:,} characters, the longest a story may build", "keep joined text short: it does not grow in a loop", offset)
+    elif not isinstance(value, bool) and not -MAX_NUMBER <= value <= MAX_NUMBER:
+        raise too_large(offset)
+    return value
 
 
 def _binary(op: str, left: Value, right: Value) -> Value:
@@ -311,7 +399,9 @@ def assign(assignment: Assignment, variables: Mapping[str, Value]) -> Value:
     value = evaluate(assignment.value, variables)
     if assignment.op == "=":
         return value
-    return _binary(assignment.op[0], variables[assignment.name], value)
+    if not (assignment.op == "+=" and isinstance(value, str) and isinstance(variables[assignment.name], str)):
+        _numbers(assignment.op, variables[assignment.name], value, assignment.offset)
+    return bounded(_binary(assignment.op[0], variables[assignment.name], value), assignment.offset)
 
 
 def shown(value: Value) -> str:

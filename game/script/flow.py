@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from game.limits import MAX_CHECK_WORK
 from game.script import expressions
-from game.script.expressions import Value
+from game.script.expressions import ExpressionError, Value
 from game.script.model import STOPS, Background, Branch, Call, Choice, Ending, Goto, Hide, Jump, Line, Music, Option, Return, Set, Show, Story
 from game.script.problems import Problem
 from game.script.steps.base import ReturnWithoutCall
@@ -103,6 +104,8 @@ class Exploration:
     lost_returns: dict[int, Point]  # a `return:` reached with no call
     branch_values: dict[int, set[bool]]  # each `if:` and the values its condition took
     complete: bool  # every state was followed (no step gave up)
+    out_of_bounds: dict[int, ExpressionError] = field(default_factory=dict)  # a value past a bound (issue 20)
+    over_budget: bool = False  # it stopped at MAX_CHECK_WORK
 
 
 def explore(story: Story, start: Point) -> Exploration:
@@ -111,9 +114,19 @@ def explore(story: Story, start: Point) -> Exploration:
     found = Exploration(parents, {}, {}, {}, True)
     per_step: dict[int, int] = {}
     queue = deque([start])
+    work = 0
     while queue:
         point = queue.popleft()
-        for following in _next_points(story, point, found):
+        work += step_work(story.steps[point.index])
+        if work > MAX_CHECK_WORK:
+            found.complete, found.over_budget = False, True
+            break
+        try:
+            followings = list(_next_points(story, point, found))
+        except ExpressionError as error:
+            found.out_of_bounds.setdefault(point.index, error)
+            continue
+        for following in followings:
             if following in parents:
                 continue
             count = per_step.get(following.index, 0)
@@ -124,6 +137,17 @@ def explore(story: Story, start: Point) -> Exploration:
             parents[following] = point
             queue.append(following)
     return found
+
+
+def step_work(step: object) -> int:
+    """The work of taking a step: one, plus every expression node it evaluates."""
+    if isinstance(step, Set):
+        return 1 + expressions.size(step.assignment.value)
+    if isinstance(step, Branch):
+        return 1 + expressions.size(step.condition)
+    if isinstance(step, Choice):
+        return 1 + sum((expressions.size(o.condition) if o.condition else 0) + sum(expressions.size(a.value) for a in o.sets) for o in step.options)
+    return 1
 
 
 def _next_points(story: Story, point: Point, found: Exploration) -> Iterator[Point]:
@@ -196,6 +220,11 @@ def _check_paths(story: Story, start: str, problems: list[Problem]) -> None:
         problems.append(Problem(story.places[index], f"every option of this choice is hidden when it is reached with {values}", "give one option no `if:`, or make sure one condition holds on every way here"))
     for index in sorted(_endless(story, found)):
         problems.append(Problem(story.places[index], "the story goes round here for ever with no line, choice or ending in between", "make the condition change inside the loop (a `set:`), or put a line in it"))
+    for index, error in sorted(found.out_of_bounds.items()):
+        problems.append(Problem(story.places[index], f"playing the story out, {error}", error.hint))
+    if found.over_budget:
+        problems.append(Problem(story.places[story.labels[start]], f"`check` stopped playing out the story's paths after {MAX_CHECK_WORK:,} steps of work (its variables take too many values), so it may have missed some mistakes",
+                                "keep variables to a few values each: flags and small counters", warning=True))
     for index in sorted(found.lost_returns):
         problems.append(Problem(story.places[index], "this `return:` is reached with no `call:` to return to", "reach this part of the story with `call: LABEL`, or use `jump:` instead of `return:`"))
     if not found.complete:
@@ -215,13 +244,20 @@ def _endless(story: Story, found: Exploration) -> set[int]:
     same state on the way means it never gets there.
     """
     endless: set[int] = set()
+    work = 0
     for point in found.parents:
         if point.index in endless or not isinstance(story.steps[point.index], Branch):
             continue
         been, at = set(), point
         while at not in been and isinstance(story.steps[at.index], CONTROL):
+            work += step_work(story.steps[at.index])
+            if work > MAX_CHECK_WORK:
+                return endless  # bounded like `explore`
             been.add(at)
-            following = list(_next_points(story, at, Exploration({}, {}, {}, {}, True)))
+            try:
+                following = list(_next_points(story, at, Exploration({}, {}, {}, {}, True)))
+            except ExpressionError:
+                break  # reported apart
             if not following:
                 break
             at = following[0]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.gamefolder import ENGINE, GameFolder
-from game.script.assets import INTERFACE_FONTS, AssetCheck, font_path
+from game.script.assets import INTERFACE_FONTS, AssetCheck
 from game.script.compiler import Compiler
 from game.script.files import unreadable_characters
 from game.script.flow import check_flow
@@ -56,7 +56,7 @@ def load_story(folder: Path | None = None, *, assets: Path | None = None, game: 
     if not any(not p.warning for p in problems):
         check_flow(story, problems, game.start)
     if thorough:
-        fonts = [font_path(game, file) for file in (*INTERFACE_FONTS, *game.fallback_fonts)]
+        fonts = compiler.assets.usable_fonts((*INTERFACE_FONTS, *game.fallback_fonts))  # issue 20: none from outside the game
         problems.extend(unreadable_characters(story, fonts))
     if any(not p.warning for p in problems):
         raise ScriptError(problems)

@@ -25,6 +25,7 @@ from game.script.markup import Cue, Segment, Var
 from game.script.markup import parse as parse_markup
 from game.script.model import CUT, DEFAULT_DURATION, POSITIONS, TRANSITIONS, Character, Step, Transition, position_named
 from game.script.problems import Place, Problem, TextError, did_you_mean
+from game.script.yaml_guard import plain_value
 
 NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_\-]*$")
 QUOTE_HINT = "put the whole line in double quotes"
@@ -119,7 +120,7 @@ class ScriptReader:
         return None
 
     def value(self, node: yaml.Node) -> object:
-        return self._constructor.construct_object(node, deep=True)
+        return plain_value(self._constructor, node)  # issue 20: never raises; a number past the bound is no value
 
     def number(self, path: str, node: yaml.Node, what: str, *, minimum: float) -> float:
         value = self.value(node) if isinstance(node, yaml.ScalarNode) else None

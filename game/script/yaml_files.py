@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from game.script.problems import Place, Problem, shown_path
+from game.script.yaml_guard import TooLarge, read_scene, refusals
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is many times faster
 
@@ -20,7 +21,7 @@ def compose_file(path: Path, problems: list[Problem]) -> yaml.MappingNode | None
     """The YAML nodes of one file (a mapping), or None after reporting why not."""
     shown = shown_path(path)
     try:
-        data = path.read_bytes()
+        data = read_scene(path)  # issue 20: refused past its size, unread
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
@@ -28,7 +29,10 @@ def compose_file(path: Path, problems: list[Problem]) -> yaml.MappingNode | None
         problems.append(Problem(Place(shown, line, column), f"this file is not UTF-8 text: byte 0x{data[error.start]:02x} cannot be read", "save the file as UTF-8 (your editor's \"encoding\" setting)"))
         return None
     except OSError as error:
-        problems.append(Problem(Place(shown, 0, 0), f"cannot read this file: {error.strerror or error}", "check that it is a readable file"))
+        problems.append(Problem(Place(shown, 0, 0), f"cannot read this file: {error.strerror or error}", "split it into smaller scene files" if isinstance(error, TooLarge) else "check that it is a readable file"))
+        return None
+    if refused := refusals(shown, text):  # issue 20: no YAML tags, no nesting deep enough to crash the composer
+        problems.extend(refused)
         return None
     try:
         node = yaml.compose(text, Loader=Loader)

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.media_bounds import bounded_picture
+from game.resolver import Refused
 from game.script.assets import background_path, font_path, sprite_path, ui_path
 from game.script.files import FALLBACK_FONT, SAMPLE, font_coverage, needs_glyph
 from game.fonts import FAMILIES, ROLE_FILES
@@ -69,10 +71,16 @@ class Images:
         self.warn = warn
         self._cache: dict[tuple, pygame.Surface] = {}
 
-    def _load(self, key: tuple, path: Path, *, alpha: bool, size: tuple[int, int]) -> pygame.Surface:
+    def _load(self, key: tuple, find: Callable[[], Path], *, alpha: bool, size: tuple[int, int]) -> pygame.Surface:
         if key not in self._cache:
             try:
-                image = pygame.image.load(str(path))
+                path = find()
+            except Refused as refused:  # issue 20: a name leading out of the game folder
+                self.warn(f"Cannot show the picture {' '.join(key[1:])}: {refused}. A placeholder stands in for it.")
+                self._cache[key] = placeholder(size, " ".join(key[1:]))
+                return self._cache[key]
+            try:
+                image = pygame.image.load(str(bounded_picture(path)))  # issue 20: refused unread past MAX_PIXELS
                 self._cache[key] = image.convert_alpha() if alpha else image.convert()
             except (pygame.error, OSError, ValueError) as error:  # missing, truncated, not an image
                 reason = str(error).rstrip(".").replace(str(path), "").strip(" :'")  # pygame repeats the path
@@ -81,14 +89,13 @@ class Images:
         return self._cache[key]
 
     def background(self, name: str) -> pygame.Surface:
-        return self._load(("bg", name), background_path(self.root, name), alpha=False, size=SCREEN_SIZE)
+        return self._load(("bg", name), lambda: background_path(self.root, name), alpha=False, size=SCREEN_SIZE)
 
     def sprite(self, character: str, expression: str) -> pygame.Surface:
-        path = sprite_path(self.root, character, expression)
-        return self._load(("sprite", character, expression), path, alpha=True, size=SPRITE_SIZE)
+        return self._load(("sprite", character, expression), lambda: sprite_path(self.root, character, expression), alpha=True, size=SPRITE_SIZE)
 
     def ui(self, name: str) -> pygame.Surface:
-        return self._load(("ui", name), ui_path(self.root, name), alpha=True, size=UI_SIZES.get(name, (200, 60)))
+        return self._load(("ui", name), lambda: ui_path(self.root, name), alpha=True, size=UI_SIZES.get(name, (200, 60)))
 
     def tinted(self, name: str, colour: tuple[int, int, int]) -> pygame.Surface:
         """An interface image multiplied by a colour (name plates take each speaker's colour)."""
@@ -185,10 +192,10 @@ class Fonts:
         self.family = family if family in FAMILIES else "game"
         self._faces: dict[tuple[Path, int, bool], Face | None] = {}
         self._refused: set[Path] = set()  # each broken font is told once, whatever its sizes
-        bundled = font_path(root, FALLBACK_FONT)
+        self._refused_names: set[str] = set()
         if fallback_fonts is None:
             fallback_fonts = getattr(root, "fallback_fonts", ())
-        self._fallbacks = [font_path(root, str(path)) for path in fallback_fonts] + [bundled]
+        self._fallbacks = [path for file in (*map(str, fallback_fonts), FALLBACK_FONT) if (path := self._font_file(file))]
         self._last_resort = Path(pygame.font.__file__).with_name(pygame.font.get_default_font())
         self._fonts = {role: self.chain(role).main for role in FONT_FILES}
 
@@ -212,7 +219,8 @@ class Fonts:
         def fallbacks() -> list[Face]:  # upright: pygame's slant widens each piece and leaves gaps between them
             return [face for path in self._fallbacks if (face := self._face(path, size, slant))]
 
-        main = self._face(font_path(self.root, file), size, slant) or next(iter(fallbacks()), None)
+        found = self._font_file(file)
+        main = (self._face(found, size, slant) if found else None) or next(iter(fallbacks()), None)
         if main is None:
             if self._last_resort not in self._refused:
                 self._refused.add(self._last_resort)
@@ -223,6 +231,16 @@ class Fonts:
         if isinstance(main.font, FallbackFont) and main.font.chain is None:
             main.font.chain = chain  # the same face at the same size has the same fallbacks in any role
         return chain
+
+    def _font_file(self, file: str) -> Path | None:
+        """The font file's path, or None (with one notice) when it leads out of the game folder (issue 20)."""
+        try:
+            return font_path(self.root, file)
+        except Refused as refused:
+            if file not in self._refused_names:
+                self._refused_names.add(file)
+                self.warn(f"Cannot use the font {file}: {refused}. Its text is drawn with a fallback font.")
+            return None
 
     def _face(self, path: Path, size: int, slant: bool) -> Face | None:
         """The font at `path`, opened and proven to draw; None (with one notice) if it cannot."""

@@ -1,5 +1,8 @@
 """Music and sound effects; with no sound device the game plays on in silence.
 
+A sound whose name leads out of the game folder, or too long to load
+(`game.media_bounds`), is silence with a notice, as a broken one is.
+
 Music plays as whole `Sound`s on two reserved mixer channels, so a change of
 track is a cross-fade: the old track fades out on one channel while the new one
 fades in on the other (pygame's single music stream can only fade out, then in).
@@ -13,6 +16,7 @@ from pathlib import Path
 
 import pygame
 
+from game.media_bounds import bounded_sound
 from game.script.assets import sound_path
 from game.script.model import Music
 
@@ -88,7 +92,7 @@ class Audio:
             return
         try:
             if name not in self._sounds:
-                self._sounds[name] = pygame.mixer.Sound(str(sound_path(self.root, name)))
+                self._sounds[name] = pygame.mixer.Sound(str(bounded_sound(sound_path(self.root, name))))
                 self._sounds[name].set_volume(self.sound_volume)
             self._sounds[name].play()
         except (pygame.error, OSError, ValueError) as error:
@@ -105,7 +109,7 @@ class Audio:
         if name is None:
             return False
         try:
-            sound = pygame.mixer.Sound(str(sound_path(self.root, f"voice/{name}")))
+            sound = pygame.mixer.Sound(str(bounded_sound(sound_path(self.root, f"voice/{name}"))))
         except (pygame.error, OSError, ValueError) as error:
             self.warn(f"Cannot play the voice '{name}': {error}")
             return False
@@ -120,7 +124,7 @@ class Audio:
 
     def _music_sound(self, track: str) -> pygame.mixer.Sound:
         if track not in self._music:
-            self._music[track] = pygame.mixer.Sound(str(sound_path(self.root, track)))
+            self._music[track] = pygame.mixer.Sound(str(bounded_sound(sound_path(self.root, track))))
         return self._music[track]
 
     @staticmethod

@@ -17,7 +17,7 @@ import pygame
 from game.beats import Beat
 from game.reveal import Frame
 from game.script import markup
-from game.script.assets import sprite_path
+from game.script.assets import sprite_exists
 from game.script.model import Line, Story
 from game.state import Scene, Sprite
 from game.ui.assets import FontChain, Fonts, Images
@@ -159,7 +159,7 @@ class Stage:
         key = (sprite.character, sprite.expression)
         if key not in self._frames:
             names = [f"{sprite.expression}{suffix}" for suffix, _ in BLINK]
-            self._frames[key] = all(sprite_path(self.images.root, sprite.character, name).exists() for name in names)
+            self._frames[key] = all(sprite_exists(self.images.root, sprite.character, name) for name in names)
             for name in names if self._frames[key] else ():
                 self.images.sprite(sprite.character, name)
         return self._frames[key]
