@@ -84,7 +84,7 @@ class App:
         self.start = start or self.game.start
         self.game_id = self.game.id
         self.clock = clock or SystemClock()
-        self.window = Window()
+        self.window = Window(icon=self.game.root / self.game.icon if self.game.icon else None)
         pygame.display.set_caption(self.game.title)
         early: list[str] = []  # what goes wrong before notices can be shown is told just after
         self.fonts = Fonts(self.game, warn=early.append)

@@ -1,0 +1,82 @@
+"""PyInstaller, run for one game: a small launcher, the game's data, the icon in the system's format.
+
+One-folder mode (the executable beside `_internal/`, a `.app` bundle on macOS):
+it starts faster than one-file mode, which unpacks everything at each start.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PIL import Image
+
+from game import ROOT
+from game.folder import GameFolder
+from game.packaging.contents import LEFT_OUT_MODULES, game_prefix, is_engine
+
+INSTALL = f"{Path(sys.executable).name} -m pip install -r requirements-build.txt"
+ICON_SIZES = [(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)]
+
+
+class BuildError(Exception):
+    """What stops a build, in one line for the writer."""
+
+
+def require_pyinstaller() -> None:
+    if importlib.util.find_spec("PyInstaller") is None:
+        raise BuildError(f"PyInstaller is not installed (it is needed only to build): {INSTALL}")
+
+
+def launcher(game: GameFolder) -> str:
+    """The app's main script: play the bundled game, whatever the command line (a player double-clicks)."""
+    arguments = "[]" if is_engine(game) else f'["--game", str(Path(sys._MEIPASS) / {game_prefix(game)!r})]'
+    return ("# Written by `python main.py build`: the built app plays its bundled game.\n"
+            "import sys\nfrom pathlib import Path\n\nfrom game.cli import main\n\n"
+            f"sys.exit(main({arguments}))\n")
+
+
+def system_icon(png: Path, work: Path, system: str) -> Path | None:
+    """The icon in the format the system's app wants (Windows .ico, macOS .icns), made with Pillow; None on Linux."""
+    if system == "linux":
+        return None  # a Linux executable has no icon of its own: the window's comes from game.yaml
+    with Image.open(png) as picture:
+        square = picture.convert("RGBA").resize((1024, 1024), Image.Resampling.LANCZOS)
+    if system == "windows":
+        target = work / "icon.ico"
+        square.save(target, format="ICO", sizes=ICON_SIZES)
+    else:
+        target = work / "icon.icns"
+        square.save(target, format="ICNS")
+    return target
+
+
+def freeze(game: GameFolder, data: Path, work: Path, *, system: str, epoch: int) -> Path:
+    """Run PyInstaller; the app it made (its folder, or the `.app` on macOS)."""
+    script = work / "launch.py"
+    script.write_text(launcher(game), encoding="utf-8")
+    command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--onedir", "--log-level", "WARN",
+               "--name", game.id, "--distpath", str(work / "dist"), "--workpath", str(work / "build"),
+               "--specpath", str(work), "--paths", str(ROOT), "--add-data", f"{data}{os.pathsep}."]
+    for module in LEFT_OUT_MODULES:
+        command += ["--exclude-module", module]
+    if system == "linux":
+        command.append("--strip")  # debugging symbols are a third of the libraries' size
+    else:
+        command.append("--windowed")  # no console window beside the game; on macOS, a .app bundle
+    if game.icon and (icon := system_icon(game.root / game.icon, work, system)):
+        command += ["--icon", str(icon)]
+    if system == "macos":
+        command += ["--osx-bundle-identifier", f"org.hub-engine.{game.id}"]
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "PYTHONHASHSEED": "0"}
+    done = subprocess.run([*command, str(script)], cwd=work, env=environment, capture_output=True, text=True)
+    if done.returncode != 0:
+        print(done.stdout + done.stderr, file=sys.stderr)
+        raise BuildError(f"PyInstaller failed (exit {done.returncode}); its output is above")
+    app = work / "dist" / (f"{game.id}.app" if system == "macos" else game.id)
+    if not app.exists():
+        raise BuildError(f"PyInstaller finished but made no {app.name}")
+    return app
