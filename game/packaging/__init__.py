@@ -22,7 +22,7 @@ from pathlib import Path
 from game.folder import GameFolder
 from game.packaging.archive import ZIP_EARLIEST, pack
 from game.packaging.contents import contents
-from game.packaging.freeze import BuildError, freeze, require_pyinstaller
+from game.packaging.freeze import BuildError, require_pyinstaller, run_pyinstaller
 from game.packaging.readme import readme
 from game.packaging.report import summary
 
@@ -84,7 +84,7 @@ def _make(game: GameFolder, work: Path, system: str, epoch: int) -> Path:
         target = data / item.target
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(item.source, target)
-    app = freeze(game, data, work, system=system, epoch=epoch)
+    app = run_pyinstaller(game, data, work, system=system, epoch=epoch)
     folder = app if system != "macos" else work / "package"
     if system == "macos":  # the archive's folder holds the .app and the README
         folder.mkdir()

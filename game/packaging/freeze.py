@@ -39,6 +39,12 @@ def launcher(game: GameFolder) -> str:
             f"sys.exit(main({arguments}))\n")
 
 
+def engine_modules() -> list[str]:
+    """Every module of the engine the app may need, named so that one imported by name (a registry) is not missed."""
+    names = sorted(".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__") for path in (ROOT / "game").rglob("*.py"))
+    return [name for name in names if not any(name == left or name.startswith(left + ".") for left in LEFT_OUT_MODULES)]
+
+
 def system_icon(png: Path, work: Path, system: str) -> Path | None:
     """The icon in the format the system's app wants (Windows .ico, macOS .icns), made with Pillow; None on Linux."""
     if system == "linux":
@@ -54,7 +60,7 @@ def system_icon(png: Path, work: Path, system: str) -> Path | None:
     return target
 
 
-def freeze(game: GameFolder, data: Path, work: Path, *, system: str, epoch: int) -> Path:
+def run_pyinstaller(game: GameFolder, data: Path, work: Path, *, system: str, epoch: int) -> Path:
     """Run PyInstaller; the app it made (its folder, or the `.app` on macOS)."""
     script = work / "launch.py"
     script.write_text(launcher(game), encoding="utf-8")
@@ -63,6 +69,8 @@ def freeze(game: GameFolder, data: Path, work: Path, *, system: str, epoch: int)
                "--specpath", str(work), "--paths", str(ROOT), "--add-data", f"{data}{os.pathsep}."]
     for module in LEFT_OUT_MODULES:
         command += ["--exclude-module", module]
+    for module in engine_modules():
+        command += ["--hidden-import", module]
     if system == "linux":
         command.append("--strip")  # debugging symbols are a third of the libraries' size
     else:
