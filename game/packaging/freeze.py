@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -72,7 +73,8 @@ def run_pyinstaller(game: GameFolder, data: Path, work: Path, *, system: str, ep
     for module in engine_modules():
         command += ["--hidden-import", module]
     if system == "linux":
-        command.append("--strip")  # debugging symbols are a third of the libraries' size
+        if shutil.which("strip"):  # binutils: debugging symbols are a third of the libraries' size
+            command.append("--strip")
     else:
         command.append("--windowed")  # no console window beside the game; on macOS, a .app bundle
     if game.icon and (icon := system_icon(game.root / game.icon, work, system)):
