@@ -82,7 +82,7 @@ def test_our_game_builds_unpacks_elsewhere_and_starts_with_no_python(hub_build, 
 
 
 def test_the_app_holds_no_tests_no_art_generator_no_numpy(hub_build, tmp_path: Path) -> None:
-    from PyInstaller.archive.readers import CArchiveReader
+    from PyInstaller.archive.readers import CArchiveReader  # type: ignore[import-untyped]
 
     archive, _ = hub_build
     with tarfile.open(archive) as tar:
@@ -105,7 +105,7 @@ def test_the_game_data_is_the_games_files_byte_for_byte_and_packing_is_reproduci
         assert hashlib.sha256(packed.read_bytes()).digest() == hashlib.sha256(item.source.read_bytes()).digest(), item.target
     again = tmp_path / "again.tar.gz"
     with tarfile.open(archive) as tar:
-        epoch = tar.getmembers()[0].mtime
+        epoch = int(tar.getmembers()[0].mtime)
     pack(top, top.name, again, epoch)
     assert again.read_bytes() == archive.read_bytes()
 

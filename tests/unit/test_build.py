@@ -279,3 +279,33 @@ def test_a_zip_keeps_permissions_and_links_as_unpackers_expect(tmp_path: Path) -
     assert infos["Game-1.0.0/game"].external_attr >> 16 == stat.S_IFREG | 0o755
     assert infos["Game-1.0.0/_internal/"].is_dir()
     assert {info.date_time for info in infos.values()} == {(2023, 11, 14, 22, 13, 20)}
+
+
+def test_a_build_that_fails_half_way_leaves_nothing_in_the_output_folder(starter: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    import game.packaging as packaging
+    from game.packaging.freeze import BuildError
+
+    monkeypatch.setattr(packaging, "require_pyinstaller", lambda: None)
+
+    def pyinstaller_fails(*args, **kwargs):
+        raise BuildError("PyInstaller failed (exit 1); its output is above")
+
+    monkeypatch.setattr(packaging, "run_pyinstaller", pyinstaller_fails)
+    code, err = build(starter, tmp_path / "out" / "dist", capsys)
+    assert (code, err) == (1, "build: PyInstaller failed (exit 1); its output is above\n")
+    assert not (tmp_path / "out").exists()  # the folders it made for the archive are gone again
+
+    def app(game, data, work, *, system, epoch):
+        (work / "dist" / game.id).mkdir(parents=True)
+        return work / "dist" / game.id
+
+    def disk_full(folder, top, archive, epoch):
+        archive.write_bytes(b"half an archive")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(packaging, "run_pyinstaller", app)
+    monkeypatch.setattr(packaging, "pack", disk_full)
+    (tmp_path / "dist").mkdir()
+    code, err = build(starter, tmp_path / "dist", capsys)
+    assert code == 1 and "No space left on device" in err and err.count("\n") == 1
+    assert list((tmp_path / "dist").iterdir()) == []
