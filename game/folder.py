@@ -102,6 +102,7 @@ def _read(config: Path, problems: list[Problem]) -> tuple[dict, dict[str, Place]
         elif name == "build":
             if (exclude := _build(value, shown, problems)) is not _BAD:
                 values["build_exclude"] = exclude
+            places[name] = Place.of(shown, value)
         elif (read := _value(name, value, Place.of(shown, value), problems)) is not _BAD:
             values[name] = read
             places[name] = Place.of(shown, value)
@@ -174,17 +175,14 @@ def icon_problem(root: Path, icon: str) -> str | None:
     """Why `icon` cannot be the game's icon (outside the folder, missing, not a PNG, far from square), or None."""
     from PIL import Image
 
-    path = root / icon
+    from game.script.files import check_image
+
     if Path(icon).is_absolute() or ".." in Path(icon).parts:
         return "must be a file inside the game folder"
-    if not path.is_file():
-        return "the file is missing"
-    try:
-        with Image.open(path) as image:
-            image.load()
-            kind, (width, height) = image.format, image.size
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
-        return f"not a readable picture ({error or type(error).__name__})"
+    if (trouble := check_image(root / icon)) is not None:
+        return trouble
+    with Image.open(root / icon) as image:
+        kind, (width, height) = image.format, image.size
     if kind != "PNG":
         return f"is a {kind} picture, not a PNG"
     if max(width, height) > 1.1 * min(width, height):

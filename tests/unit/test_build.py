@@ -309,3 +309,8 @@ def test_a_build_that_fails_half_way_leaves_nothing_in_the_output_folder(starter
     code, err = build(starter, tmp_path / "dist", capsys)
     assert code == 1 and "No space left on device" in err and err.count("\n") == 1
     assert list((tmp_path / "dist").iterdir()) == []
+
+
+def test_build_given_twice_is_reported(starter: Path) -> None:
+    with_yaml(starter, "build:\n  exclude: [a]\nbuild:\n  exclude: [b]\n")
+    assert [p for p in problems(starter) if "'build' is given twice in game.yaml" in p]
