@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -61,10 +62,8 @@ def system_icon(png: Path, work: Path, system: str) -> Path | None:
     return target
 
 
-def run_pyinstaller(game: GameFolder, data: Path, work: Path, *, system: str, epoch: int) -> Path:
-    """Run PyInstaller; the app it made (its folder, or the `.app` on macOS)."""
-    script = work / "launch.py"
-    script.write_text(launcher(game), encoding="utf-8")
+def pyinstaller_command(game: GameFolder, data: Path, work: Path, system: str) -> list[str]:
+    """PyInstaller's command line for `game` on `system`, the icon converted into `work` on the way."""
     command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--onedir", "--log-level", "WARN",
                "--name", game.id, "--distpath", str(work / "dist"), "--workpath", str(work / "build"),
                "--specpath", str(work), "--paths", str(ROOT), "--add-data", f"{data}{os.pathsep}."]
@@ -79,10 +78,16 @@ def run_pyinstaller(game: GameFolder, data: Path, work: Path, *, system: str, ep
         command.append("--windowed")  # no console window beside the game; on macOS, a .app bundle
     if game.icon and (icon := system_icon(game.root / game.icon, work, system)):
         command += ["--icon", str(icon)]
-    if system == "macos":
-        command += ["--osx-bundle-identifier", f"org.hub-engine.{game.id}"]
+    if system == "macos":  # a bundle identifier allows letters, digits, `-` and `.` only
+        command += ["--osx-bundle-identifier", "org.hub-engine." + re.sub(r"[^A-Za-z0-9.-]", "-", game.id)]
+    return [*command, str(work / "launch.py")]
+
+
+def run_pyinstaller(game: GameFolder, data: Path, work: Path, *, system: str, epoch: int) -> Path:
+    """Run PyInstaller; the app it made (its folder, or the `.app` on macOS)."""
+    (work / "launch.py").write_text(launcher(game), encoding="utf-8")
     environment = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "PYTHONHASHSEED": "0"}
-    done = subprocess.run([*command, str(script)], cwd=work, env=environment, capture_output=True, text=True)
+    done = subprocess.run(pyinstaller_command(game, data, work, system), cwd=work, env=environment, capture_output=True, text=True)
     if done.returncode != 0:
         print(done.stdout + done.stderr, file=sys.stderr)
         raise BuildError(f"PyInstaller failed (exit {done.returncode}); its output is above")

@@ -314,3 +314,20 @@ def test_a_build_that_fails_half_way_leaves_nothing_in_the_output_folder(starter
 def test_build_given_twice_is_reported(starter: Path) -> None:
     with_yaml(starter, "build:\n  exclude: [a]\nbuild:\n  exclude: [b]\n")
     assert [p for p in problems(starter) if "'build' is given twice in game.yaml" in p]
+
+
+@pytest.mark.parametrize("system", ["linux", "windows", "macos"])
+def test_pyinstallers_command_for_each_system(starter: Path, tmp_path: Path, system: str) -> None:
+    """Windows and macOS cannot be built here: their command lines are held to what they need."""
+    from game.packaging.freeze import pyinstaller_command
+
+    command = pyinstaller_command(load_game(starter), tmp_path / "data", tmp_path, system)
+    after = {flag: command[i + 1] for i, flag in enumerate(command[:-1]) if flag.startswith("--")}
+    assert command[-1] == str(tmp_path / "launch.py") and "--onedir" in command and after["--name"] == "my_first_game"
+    assert after["--add-data"] == f"{tmp_path / 'data'}{os.pathsep}." and after["--paths"] == str(ROOT)
+    assert {"numpy", "game.artwork", "pytest"} <= {command[i + 1] for i, flag in enumerate(command) if flag == "--exclude-module"}
+    assert "game.cli" in {command[i + 1] for i, flag in enumerate(command) if flag == "--hidden-import"}
+    assert ("--windowed" in command) == (system != "linux")
+    assert after.get("--icon") == {"linux": None, "windows": str(tmp_path / "icon.ico"), "macos": str(tmp_path / "icon.icns")}[system]
+    if system == "macos":
+        assert after["--osx-bundle-identifier"] == "org.hub-engine.my-first-game"
