@@ -40,7 +40,7 @@ def write_starter(folder: Path) -> int:
         shutil.rmtree(building, ignore_errors=True)
         print(f"new: cannot write {folder}: {error}", file=sys.stderr)
         return 1
-    print(f"wrote a starter game in {folder}\n  play it:   python main.py --game {folder}\n  check it:  python main.py --game {folder} check\n  read docs/writing-scenes.md to change it")
+    print(f"wrote a starter game in {folder}\n  play it:   python main.py --game {folder}\n  check it:  python main.py --game {folder} check\n  ship it:   python main.py --game {folder} build\n  read docs/writing-scenes.md to change it")
     return 0
 
 
