@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 from game.folder import GameFolder
-from game.packaging.contents import LEFT_OUT_MODULES, contents, game_prefix
+from game.packaging.contents import GAME_FOLDERS, LEFT_OUT_MODULES, contents, game_prefix
 
 MB = 1_000_000
 
@@ -36,6 +36,7 @@ def summary(game: GameFolder, folder: Path, archive: Path, seconds: float) -> st
     ours = sum(sizes.values())
     runtime = _size(everything) - ours - _size([folder / "README.txt"])
     lines.append(f"  {'runtime':<18}            {runtime / MB:7.1f} MB  (the executable, Python, pygame, Pillow, PyYAML, fontTools)")
-    lines.append(f"left out: {', '.join(LEFT_OUT_MODULES)}, tests and every file of the game folder outside its scenes/, art/ and audio/")
+    lines.append(f"left out: {', '.join(LEFT_OUT_MODULES)}; tests; every file of the game folder but game.yaml, the icon, "
+                 f"scenes/, {', '.join(f'{folder}/' for folder in GAME_FOLDERS)}; build: exclude's")
     lines.append(f"wrote {archive}: {archive.stat().st_size / MB:.1f} MB ({_size(everything) / MB:.1f} MB unpacked) in {seconds:.0f} s")
     return "\n".join(lines)
