@@ -6,6 +6,7 @@
     python main.py check                 check every file of the game
     python main.py transcript --choose N print a playthrough taking option N (or --all paths)
     python main.py bench                 print performance figures as JSON
+    python main.py build [--out DIR]     make a standalone app of the game for this system (requirements-build.txt)
     python main.py assets                regenerate the art and sound files
 """
 

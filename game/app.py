@@ -24,6 +24,7 @@ import pygame
 from game import speech
 from game.clock import Clock, SystemClock
 from game.folder import ENGINE, GameFolder
+from game.resolver import Refused, game_file
 from game.player import PlayerData
 from game.playthrough import Playthrough
 from game.script.model import Story
@@ -63,9 +64,11 @@ class App:
         self.game = game or GameFolder(root=ENGINE)
         self.start = start or self.game.start
         self.clock = clock or SystemClock()
-        self.window = Window()
-        pygame.display.set_caption(self.game.title)
         self._early: list[str] | None = []  # what goes wrong before notices can be shown is told just after
+        self.window = Window(icon=self._icon())
+        if self.window.icon_problem:
+            self.notify(f"The game's icon cannot be shown ({self.window.icon_problem}); the window keeps the default one.")
+        pygame.display.set_caption(self.game.title)
         self.player = PlayerData(story, self.game.id, warn=self.notify, folder=data)
         self.services = Services.start(self.game, self._voice(voice), warn=self.notify)
         early, self._early = self._early, None
@@ -93,6 +96,16 @@ class App:
             return SelfVoicing(voice, warn=self.notify, rate=rate)
         # looked up through the module, so a test may put a fake `speech.system_voice` or `find_engine` in
         return speech.system_voice(warn=self.notify, rate=rate)
+
+    def _icon(self) -> Path | None:
+        """The game's icon, found by the one resolver (a game names only its own files)."""
+        if not self.game.icon:
+            return None
+        try:
+            return game_file(self.game.root, self.game.icon)
+        except Refused as error:
+            self.notify(f"The game's icon is refused: {error}.")
+            return None
 
     # -- the stack ------------------------------------------------------------
     @property

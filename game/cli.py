@@ -12,7 +12,7 @@ from pathlib import Path
 
 from game import ROOT
 
-GAME_COMMANDS = ("check", "transcript", "bench")
+GAME_COMMANDS = ("check", "transcript", "bench", "build")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     way.add_argument("--choose", type=_option_list, default=[0], metavar="N[,N...]", help="take option N (from 1, counting shown options) at each choice in turn; the last repeats")
     way.add_argument("--all", action="store_true", help="print every distinct path to every ending, each headed by the options taken")
     commands.add_parser("bench", parents=[shared], help="print performance figures as JSON")
+    build = commands.add_parser("build", parents=[shared], help="make a standalone app of the game for this system, packed in one archive (needs requirements-build.txt)")
+    build.add_argument("--out", type=Path, default=Path("dist"), metavar="DIR", help="write the archive into DIR (default: dist)")
     new = commands.add_parser("new", help="write a small starter game in DIR")
     new.add_argument("folder", type=Path, metavar="DIR")
     assets = commands.add_parser("assets", help="regenerate the art and sound files")
@@ -73,7 +75,7 @@ def main(argv: list[str]) -> int:
         from game.bench import run_bench
 
         return run_bench(game)
-    story = _load(game, quiet_warnings=args.command == "transcript", thorough=args.command == "check")
+    story = _load(game, quiet_warnings=args.command == "transcript", thorough=args.command in ("check", "build"))
     if story is None:
         return 1
     start = args.start or game.start
@@ -81,12 +83,16 @@ def main(argv: list[str]) -> int:
         from game.script.problems import did_you_mean
 
         print(f"no label '{start}' to start at; {did_you_mean(start, story.labels)}", file=sys.stderr)
-        return 2
+        return 1 if args.command == "build" else 2
     if args.command == "check":
         print(f"{game.scenes}: {len(story.steps)} steps, {story.count_lines()} lines, no errors")
         return 0
     if args.command == "transcript":
         return _print_transcript(story, args, start)
+    if args.command == "build":
+        from game.packaging import build
+
+        return build(game, args.out)
     from game.app import play
 
     return play(story, game, start=start)

@@ -29,6 +29,9 @@ class GameFolder:
     title_music: str | None = "theme"
     end_card: str = "E N D I N G"  # the words above the ending's name
     fallback_fonts: tuple[str, ...] = ()  # font files tried in order for glyphs the fonts lack
+    version: str = "1.0.0"  # x.y.z, in the built app's names (`python main.py build`)
+    icon: str | None = None  # a square PNG, relative to root: the window's icon and the built app's
+    build_exclude: tuple[str, ...] = ()  # `build: exclude:` patterns of the game's files the built app leaves out
     scenes: Path = field(default=None)  # type: ignore[assignment]  # root / "scenes" unless --scenes says otherwise
     engine: Path = ENGINE  # where a file the game lacks is taken from (tests pass a copy of their own)
 

@@ -40,7 +40,7 @@ def write_starter(folder: Path) -> int:
         shutil.rmtree(building, ignore_errors=True)
         print(f"new: cannot write {folder}: {error}", file=sys.stderr)
         return 1
-    print(f"wrote a starter game in {folder}\n  play it:   python main.py --game {folder}\n  check it:  python main.py --game {folder} check\n  read docs/writing-scenes.md to change it")
+    print(f"wrote a starter game in {folder}\n  play it:   python main.py --game {folder}\n  check it:  python main.py --game {folder} check\n  ship it:   python main.py --game {folder} build\n  read docs/writing-scenes.md to change it")
     return 0
 
 
@@ -51,6 +51,7 @@ def _fill(root: Path) -> None:
     backgrounds = root / "art" / "backgrounds"
     backgrounds.mkdir(parents=True)
     _park(False).save(backgrounds / "park.png")
+    _icon().save(root / "icon.png")
     _park(True).save(backgrounds / "bench.png")
     for character, outfit, colour in (("mina", "coat", (196, 92, 120)), ("theo", "scarf", (70, 120, 170))):
         sprites = root / "art" / "sprites" / character
@@ -80,6 +81,18 @@ def _park(bench: bool) -> Image.Image:
         draw.rectangle([480, 460, 800, 475], fill=(120, 80, 50))
         for x in (500, 780):
             draw.rectangle([x - 6, 520, x + 6, 555], fill=(60, 60, 60))
+    return image
+
+
+def _icon() -> Image.Image:
+    """A tree against the sky, the park's: 256x256, the size systems show an app's icon at most often."""
+    image = Image.new("RGBA", (256, 256), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle([8, 8, 248, 248], radius=48, fill=(150, 190, 225, 255))
+    draw.rounded_rectangle([8, 176, 248, 248], radius=48, fill=(96, 140, 84, 255))
+    draw.rectangle([8, 176, 248, 200], fill=(96, 140, 84, 255))
+    draw.rectangle([116, 120, 140, 200], fill=(92, 64, 44, 255))
+    draw.ellipse([56, 36, 200, 160], fill=(60, 110, 60, 255))
     return image
 
 

@@ -6,6 +6,7 @@ import math
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 import pygame
 
@@ -34,13 +35,16 @@ def require_display(environ: Mapping[str, str] = os.environ, platform: str = sys
 class Window:
     """Owns the OS window; draws go to `canvas`, `present()` puts it on screen."""
 
-    def __init__(self, *, title: str = "Hub") -> None:
+    def __init__(self, *, title: str = "Hub", icon: Path | None = None) -> None:
         # On X11 SDL would otherwise put each update through a GL texture, which on a machine that
         # renders in software costs ~3 ms of CPU even for a few letters; the plain window surface
         # costs ~0. Elsewhere SDL's own choice is kept (the compositor's path is the good one there).
         if sys.platform.startswith("linux"):
             os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
         pygame.display.set_caption(title)
+        self.icon_problem: str | None = None  # why the game's icon could not be used, for a notice
+        if icon is not None:  # before the window opens, so its first frame has it
+            self._set_icon(icon)
         if pygame.display.get_driver() in UNSEEN_DRIVERS and not os.environ.get("SDL_VIDEODRIVER"):
             where = os.environ.get("WAYLAND_DISPLAY") or os.environ.get("DISPLAY") or "none"
             raise NoDisplay(f"Cannot reach the display ({where}), so the window would not be seen: {HOW_TO_FIX}.")
@@ -52,6 +56,12 @@ class Window:
         self.fullscreen = False
         self._windowed_size = SCREEN_SIZE
         self._fit()
+
+    def _set_icon(self, icon: Path) -> None:
+        try:
+            pygame.display.set_icon(pygame.image.load(icon))
+        except (pygame.error, OSError) as error:  # checked by `check`, but a file can change or break after
+            self.icon_problem = str(error) or "unreadable"
 
     def _fit(self) -> None:
         """Compute the largest 16:9 area in the window, centred."""

@@ -27,10 +27,13 @@ def test_play_comes_first_and_installs_only_what_playing_needs():
     assert "pip install" not in play.split("&&")[0]  # nothing goes into the system's Python
     assert not requirements("requirements.txt") & {"pytest", "hypothesis", "numpy"}
     assert "-r requirements.txt" in requirements("requirements-dev.txt") and {"pytest", "hypothesis"} <= requirements("requirements-dev.txt")
+    assert "pyinstaller" not in requirements("requirements.txt")  # building is not playing
+    assert {"-r requirements.txt", "pyinstaller"} <= requirements("requirements-build.txt")
+    assert "-r requirements-build.txt" in requirements("requirements-dev.txt")  # so CI's tests can build
 
 
 def test_every_pin_is_exact():
-    for name in ("requirements.txt", "requirements-dev.txt"):
+    for name in ("requirements.txt", "requirements-dev.txt", "requirements-build.txt"):
         lines = [line for line in (ROOT / name).read_text().splitlines() if line and not line.startswith(("#", "-r "))]
         assert lines and all(re.fullmatch(r"[A-Za-z0-9_.-]+==[0-9][0-9a-z.]*(; .+)?", line) for line in lines), name
 
