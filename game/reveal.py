@@ -93,14 +93,16 @@ class _Part:
 
 
 def _parts(segments: tuple[markup.Segment, ...]) -> tuple[list[_Part], list[markup.Cue]]:
-    parts, cues = [_Part()], []
+    parts: list[_Part] = [_Part()]
+    cues: list[markup.Cue] = []
     for segment in segments:
         if isinstance(segment, markup.Text):
             parts[-1].tokens.append(("chars", len(segment.text)))
-        elif isinstance(segment, markup.Pause) and segment.seconds is None:
-            parts.append(_Part())
         elif isinstance(segment, markup.Pause):
-            parts[-1].tokens.append(("pause", segment.seconds))
+            if segment.seconds is None:  # a pause for a click starts a new part
+                parts.append(_Part())
+            else:
+                parts[-1].tokens.append(("pause", segment.seconds))
         elif isinstance(segment, markup.Cue):
             parts[-1].tokens.append(("cue", len(cues)))
             cues.append(segment)

@@ -693,7 +693,8 @@ def end_card() -> Image.Image:
         y = 540 + i * 22
         amplitude = 3 + i * 1.5
         points = [(x, y + math.sin(x * 0.012 + i * 0.9) * amplitude) for x in np.arange(-10, W + 20, 16)]
-        c.line(points, 1.2 + i * 0.2, with_alpha(P.WATER, 0.05 + 0.015 * i), mode="add")
+        c.line(points, 1.2 + i * 0.2,  # type: ignore[arg-type]  # numpy's integers are numbers too
+               with_alpha(P.WATER, 0.05 + 0.015 * i), mode="add")
     c.line([(500, 420), (780, 420)], 1.2, with_alpha(P.AMBER, 0.35))
     c.vignette(0.8)
     return grained(c.image())

@@ -26,7 +26,7 @@ RGBA = tuple[float, float, float, float]
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]
 Painter = Callable[[np.ndarray, np.ndarray], np.ndarray]
-Paint = Union[RGB, RGBA, Painter]
+Paint = Union[tuple[float, ...], Painter]  # an RGB or RGBA colour (of any tuple's length, as the art computes them), or a painter
 Mode = Literal["over", "add", "screen", "multiply"]
 
 
@@ -254,7 +254,7 @@ class Canvas:
         steps = max(8, int(abs(end - start) / 4))
         angles = np.radians(np.linspace(start, end, steps))
         pts = [(centre[0] + rx * math.cos(a), centre[1] + ry * math.sin(a)) for a in angles]
-        self.line(pts, width, paint, **options)
+        self.line(pts, width, paint, **options)  # type: ignore[arg-type]  # options are line's keywords
 
     def glow(self, centre: Point, radius: float | tuple[float, float], colour: Sequence[float], *,
              strength: float = 1.0, mode: Mode = "add", **options: object) -> None:
@@ -344,7 +344,7 @@ def save_png(picture: Image.Image, path: Path) -> Path:
 # -- modelling: shading that follows a shape's form ------------------------------------------------
 def box_blur(values: np.ndarray, radius: int, *, passes: int = 3) -> np.ndarray:
     """A near-Gaussian blur (repeated box filters, via running sums) of a 2-D float array."""
-    out = values.astype(np.float32)
+    out: np.ndarray = values.astype(np.float32)
     r = max(1, int(radius))
     for _ in range(passes):
         for axis in (0, 1):

@@ -140,7 +140,8 @@ def oscillator(freq: float, count: int, harmonics: Callable[[int], float], *, ph
     table_size = 4096
     x = np.arange(table_size) / table_size
     top = max(1, int(min(40, (RATE / 2 * 0.9) / freq)))
-    table = sum(harmonics(k) * np.sin(2 * np.pi * k * x + k) for k in range(1, top + 1))
+    waves = (harmonics(k) * np.sin(2 * np.pi * k * x + k) for k in range(1, top + 1))
+    table: np.ndarray = sum(waves)  # type: ignore[assignment]  # never the 0 it starts from: top >= 1
     cycle = (phase + freq * times(count)) % 1.0
     return np.interp(cycle * table_size, np.arange(table_size + 1), np.append(table, table[0]))
 
@@ -424,4 +425,4 @@ def sounds() -> dict[str, Callable[[], np.ndarray]]:
         "ui_hover": lambda: ui_tick(0.08, 1900, seed=81),
         "ui_click": lambda: ui_tick(0.12, 1100, seed=82),
     }
-    return {name: (lambda make=make, name=name: levelled(make(), LOUDNESS[name])) for name, make in makers.items()}
+    return {name: (lambda make=make, name=name: levelled(make(), LOUDNESS[name])) for name, make in makers.items()}  # type: ignore[misc]

@@ -791,7 +791,8 @@ def profile_head(c: Canvas, b: Build, face: Face, hx: float, hy: float, facing: 
     model(part, rounded(at(outline), iterations=1), skin_stops(b), depth=0.4 * u, light=LAMP)
     part.polygon(at([(0.0, 0.9), (0.6, 1.3), (0.8, 1.14), (0.7, 1.0), (0.3, 0.9)]), with_alpha(b.skin[3], 0.35), soften=0.08 * u,
                  clip=True)
-    part.ellipse(tuple(sorted_box(at([(0.35, -0.2), (0.78, 0.18)]))), with_alpha(b.skin[2], 0.5), soften=0.08 * u, clip=True)
+    cheek = tuple(sorted_box(at([(0.35, -0.2), (0.78, 0.18)])))
+    part.ellipse(cheek, with_alpha(b.skin[2], 0.5), soften=0.08 * u, clip=True)  # type: ignore[arg-type]  # a box: four numbers
     if face.flush:
         part.glow(at([(0.55, 0.42)])[0], (0.25 * u, 0.16 * u), (0.86, 0.36, 0.34), strength=0.3 * face.flush, mode="over", clip=True)
     openness = 0.0 if face.closed else face.open * eyes
