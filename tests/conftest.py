@@ -226,3 +226,15 @@ def beats_of(scenes, asset_root):
         return found
 
     return play_through
+
+
+@pytest.fixture
+def host(tmp_path: Path, shipped_story, display):
+    """A real Host for one layer's tests, with no window loop: the player's real files under tmp_path,
+    real services, a list for a stack, the game forty lines into the shipped story
+    (tests/integration/menu_host.py), closed after the test."""
+    import menu_host
+
+    made = menu_host.MenuHost(tmp_path / "data", shipped_story)
+    yield made
+    made.close()

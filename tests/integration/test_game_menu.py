@@ -1,4 +1,4 @@
-"""The game menu's pages (issue 6), driven by keyboard and mouse as the app will drive them, over a
+"""The game menu's pages (issue 6), driven by keyboard and mouse as the host will drive them, over a
 real host (`menu_host.MenuHost`: the player's real files on tmp_path, real services)."""
 
 from __future__ import annotations
@@ -21,23 +21,6 @@ from game.ui.menu.settings_page import SETTINGS
 from game.ui.menu.slots import SaveError
 
 
-@pytest.fixture(scope="module", autouse=True)
-def display():
-    pygame.display.init()
-    pygame.font.init()
-    pygame.display.set_mode(SCREEN_SIZE)
-    yield
-    pygame.quit()
-
-
-@pytest.fixture
-def app(tmp_path, shipped_story):
-    """The host, its game forty lines into the shipped story."""
-    host = H.MenuHost(tmp_path / "data", shipped_story)
-    yield host
-    host.close()
-
-
 class Asked:
     """The real History, with the entries the page asked for recorded."""
 
@@ -57,25 +40,25 @@ LONG_STORIES: dict[int, object] = {}
 
 
 @pytest.fixture
-def history(app, tmp_path_factory, monkeypatch):
+def history(host, tmp_path_factory, monkeypatch):
     """`history(count)`: the game being played becomes a real playthrough `count` lines long."""
 
     def install(count: int) -> Asked:
         if count not in LONG_STORIES:
             LONG_STORIES[count] = H.long_story(tmp_path_factory.mktemp("long"), count)
         story = LONG_STORIES[count]
-        app.story = story
-        app.playing = H.Playing(H.to_the_end(Playthrough(story), count))
-        made = Asked(History(app.playing.playthrough))
+        host.story = story
+        host.playing = H.Playing(H.to_the_end(Playthrough(story), count))
+        made = Asked(History(host.playing.playthrough))
         monkeypatch.setattr(history_page, "open_history", lambda playthrough: made)
         return made
 
     return install
 
 
-def open_menu(app, page: str) -> GameMenu:
-    menu = GameMenu(app, page)
-    app.push(menu)
+def open_menu(host, page: str) -> GameMenu:
+    menu = GameMenu(host, page)
+    host.push(menu)
     menu.draw(pygame.Surface(SCREEN_SIZE))
     return menu
 
@@ -84,43 +67,43 @@ def tab(name: str) -> pygame.Rect:
     return TAB_RECTS[[n for n, _ in TABS].index(name)]
 
 
-def fill(app, page: int = 1, *, at: datetime | None = None) -> list[Playthrough]:
+def fill(host, page: int = 1, *, at: datetime | None = None) -> list[Playthrough]:
     """Save into every slot of `page`, slot n holding the game n beats in; the playthroughs saved."""
-    saves = app.player.saves if at is None else SaveStore(app.player.files, app.story, app.game.id, now=lambda: at)
+    saves = host.player.saves if at is None else SaveStore(host.player.files, host.story, host.game.id, now=lambda: at)
     made = []
-    for number, name in enumerate(app.player.saves.slot_names(page), start=1):
-        made.append(H.played(app.story, number))
+    for number, name in enumerate(host.player.saves.slot_names(page), start=1):
+        made.append(H.played(host.story, number))
         saves.save(name, made[-1], thumbnail_png=H.thumbnail_png())
     return made
 
 
-def loaded(app) -> list[int]:
+def loaded(host) -> list[int]:
     """Where each playthrough handed to `play` stood."""
-    return [playthrough.index for kind, (playthrough, _) in [s for s in app.shown if s[0] == "play"]]
+    return [playthrough.index for kind, (playthrough, _) in [s for s in host.shown if s[0] == "play"]]
 
 
-def test_tab_rect_finds_a_tab_by_its_label(app):
-    assert open_menu(app, "load").tab_rect("Restart") == tab("restart")
+def test_tab_rect_finds_a_tab_by_its_label(host):
+    assert open_menu(host, "load").tab_rect("Restart") == tab("restart")
 
 
 # -- the container ---------------------------------------------------------------------------
-def test_every_page_opens_draws_and_stays_still(app):
+def test_every_page_opens_draws_and_stays_still(host):
     """Each page draws over the game, and a menu left alone asks for no redraw."""
     for page in ("save", "load", "settings", "history", "help"):
-        menu = open_menu(app, page)
+        menu = open_menu(host, page)
         assert menu.page == page
         assert menu.next_change() is None
         assert menu.modal
 
 
-def test_an_unknown_page_is_refused_clearly(app):
+def test_an_unknown_page_is_refused_clearly(host):
     with pytest.raises(ValueError, match="no page 'options'"):
-        GameMenu(app, "options")
+        GameMenu(host, "options")
 
 
-def test_tab_walks_every_tab_and_enter_uses_it(app):
+def test_tab_walks_every_tab_and_enter_uses_it(host):
     """Tab and Shift+Tab reach all eight tabs; Enter on Title, Quit and Return does what they say."""
-    menu = open_menu(app, "save")
+    menu = open_menu(host, "save")
     seen = []
     for _ in TABS:
         H.press(menu, pygame.K_TAB)
@@ -137,18 +120,18 @@ def test_tab_walks_every_tab_and_enter_uses_it(app):
     H.press(menu, pygame.K_UP)
     H.press(menu, pygame.K_UP)
     H.press(menu, pygame.K_RETURN)
-    assert [app.answer(yes=True) for _ in range(3)] == ["Start again from the beginning?", "Quit the game?", "Return to the title screen?"]
-    assert app.shown == [("play", (None, None)), ("quit", None), ("title", None)]
+    assert [host.answer(yes=True) for _ in range(3)] == ["Start again from the beginning?", "Quit the game?", "Return to the title screen?"]
+    assert host.shown == [("play", (None, None)), ("quit", None), ("title", None)]
     H.press(menu, pygame.K_DOWN)
     H.press(menu, pygame.K_DOWN)
     H.press(menu, pygame.K_DOWN)
     H.press(menu, pygame.K_RETURN)
-    assert menu not in app.layers
+    assert menu not in host.layers
 
 
-def test_left_from_a_page_steps_into_the_tabs_and_right_back(app):
+def test_left_from_a_page_steps_into_the_tabs_and_right_back(host):
     """Left at a page's left edge focuses the tab column; Up/Down there show pages; Right enters one."""
-    menu = open_menu(app, "load")
+    menu = open_menu(host, "load")
     H.press(menu, pygame.K_LEFT)
     assert menu.zone == "tabs" and TABS[menu.tab_focus][0] == "load"
     H.press(menu, pygame.K_DOWN)
@@ -156,54 +139,54 @@ def test_left_from_a_page_steps_into_the_tabs_and_right_back(app):
     H.press(menu, pygame.K_RIGHT)
     assert menu.zone == "page"
     H.press(menu, pygame.K_RIGHT)
-    assert app.applied, "Right in the page changes the focused setting"
+    assert host.applied, "Right in the page changes the focused setting"
 
 
-def test_tabs_work_by_mouse(app):
-    menu = open_menu(app, "load")
+def test_tabs_work_by_mouse(host):
+    menu = open_menu(host, "load")
     for name in ("settings", "history", "help", "save", "load"):
         H.click(menu, tab(name).center)
         assert menu.page == name
     H.click(menu, tab("restart").center)
     H.click(menu, tab("title").center)
     H.click(menu, tab("quit").center)
-    assert [question for question, _ in app.confirmations] == ["Start again from the beginning?", "Return to the title screen?", "Quit the game?"]
+    assert [question for question, _ in host.confirmations] == ["Start again from the beginning?", "Return to the title screen?", "Quit the game?"]
     H.click(menu, tab("return").center)
-    assert menu not in app.layers
+    assert menu not in host.layers
 
 
-def test_escape_and_right_click_close(app):
-    menu = open_menu(app, "settings")
+def test_escape_and_right_click_close(host):
+    menu = open_menu(host, "settings")
     H.press(menu, pygame.K_ESCAPE)
-    assert menu not in app.layers
-    menu = open_menu(app, "help")
+    assert menu not in host.layers
+    menu = open_menu(host, "help")
     H.click(menu, (700, 400), button=3)
-    assert menu not in app.layers
+    assert menu not in host.layers
 
 
-def test_the_history_and_help_keys_show_their_pages(app):
-    menu = open_menu(app, "save")
+def test_the_history_and_help_keys_show_their_pages(host):
+    menu = open_menu(host, "save")
     H.press(menu, pygame.K_l)
     assert menu.page == "history"
     H.press(menu, pygame.K_F1)
     assert menu.page == "help"
 
 
-def test_page_keys_turn_pages_where_the_page_has_no_use_for_them(app):
-    menu = open_menu(app, "settings")
+def test_page_keys_turn_pages_where_the_page_has_no_use_for_them(host):
+    menu = open_menu(host, "settings")
     H.press(menu, pygame.K_PAGEDOWN)
     assert menu.page == "accessibility"
     H.press(menu, pygame.K_PAGEDOWN)
     assert menu.page == "history"
-    menu = open_menu(app, "settings")
+    menu = open_menu(host, "settings")
     H.press(menu, pygame.K_PAGEUP)
     assert menu.page == "load"
 
 
-def test_save_restart_and_title_are_greyed_out_on_the_title(app):
+def test_save_restart_and_title_are_greyed_out_on_the_title(host):
     """With no game being played, the menu opens at Load; Save, Restart and Title can be neither tabbed to nor clicked."""
-    app.playing = None
-    menu = open_menu(app, "save")
+    host.playing = None
+    menu = open_menu(host, "save")
     assert menu.page == "load"
     for _ in range(len(TABS) * 2):
         H.press(menu, pygame.K_TAB)
@@ -211,16 +194,16 @@ def test_save_restart_and_title_are_greyed_out_on_the_title(app):
     H.click(menu, tab("save").center)
     H.click(menu, tab("restart").center)
     H.click(menu, tab("title").center)
-    assert menu.page != "save" and app.confirmations == []
+    assert menu.page != "save" and host.confirmations == []
 
 
-def test_the_panel_hides_the_game_completely(app):
+def test_the_panel_hides_the_game_completely(host):
     """Drawn over white and over black, the panel's pixels are the same: nothing behind shows through."""
     shots = []
     for colour in ((255, 255, 255), (0, 0, 0)):
         canvas = pygame.Surface(SCREEN_SIZE)
         canvas.fill(colour)
-        GameMenu(app, "history").draw(canvas)
+        GameMenu(host, "history").draw(canvas)
         shots.append(canvas)
     inside = PANEL.inflate(-24, -24)
     points = [(x, y) for x in range(inside.left, inside.right, 7) for y in range(inside.top, inside.bottom, 7)]
@@ -230,92 +213,92 @@ def test_the_panel_hides_the_game_completely(app):
 
 
 # -- Save and Load ---------------------------------------------------------------------------
-def test_enter_on_an_empty_slot_saves_with_the_game_screens_picture(app):
-    menu = open_menu(app, "save")
+def test_enter_on_an_empty_slot_saves_with_the_game_screens_picture(host):
+    menu = open_menu(host, "save")
     H.press(menu, pygame.K_RIGHT)
     H.press(menu, pygame.K_RETURN)
-    saved = app.player.saves.info("1-2")
-    assert app.player.saves.load("1-2").playthrough.to_json() == app.playing.playthrough.to_json()
+    saved = host.player.saves.info("1-2")
+    assert host.player.saves.load("1-2").playthrough.to_json() == host.playing.playthrough.to_json()
     assert saved.thumbnail.read_bytes() == H.thumbnail_png()
-    assert app.notices == ["Saved"]
+    assert host.notices == ["Saved"]
     assert menu.shown.infos()[1].filled, "the card shows the new save"
 
 
-def test_saving_over_a_filled_slot_asks_first(app):
-    old = fill(app, at=datetime(2026, 1, 2, 3, 4))[0]
-    menu = open_menu(app, "save")
+def test_saving_over_a_filled_slot_asks_first(host):
+    old = fill(host, at=datetime(2026, 1, 2, 3, 4))[0]
+    menu = open_menu(host, "save")
     H.press(menu, pygame.K_RETURN)
-    assert app.answer(yes=False) == "Save over Slot 1? The save made on 2 Jan 2026 at 03:04 will be replaced."
-    assert app.player.saves.load("1-1").playthrough.index == old.index and app.notices == []
+    assert host.answer(yes=False) == "Save over Slot 1? The save made on 2 Jan 2026 at 03:04 will be replaced."
+    assert host.player.saves.load("1-1").playthrough.index == old.index and host.notices == []
     H.click(menu, menu.shown.cards[0].center)
-    assert "Save over Slot 1" in app.answer(yes=True)
-    assert app.player.saves.info("1-1").saved_at.replace(tzinfo=None) != datetime(2026, 1, 2, 3, 4)
-    assert app.player.saves.load("1-1").playthrough.index == app.playing.playthrough.index
-    assert app.notices == ["Saved"]
+    assert "Save over Slot 1" in host.answer(yes=True)
+    assert host.player.saves.info("1-1").saved_at.replace(tzinfo=None) != datetime(2026, 1, 2, 3, 4)
+    assert host.player.saves.load("1-1").playthrough.index == host.playing.playthrough.index
+    assert host.notices == ["Saved"]
 
 
-def test_delete_asks_first_by_key_and_by_button(app):
-    fill(app)
-    menu = open_menu(app, "load")
+def test_delete_asks_first_by_key_and_by_button(host):
+    fill(host)
+    menu = open_menu(host, "load")
     H.press(menu, pygame.K_DELETE)
-    assert "Delete Slot 1" in app.answer(yes=False) and app.player.saves.info("1-1").filled
+    assert "Delete Slot 1" in host.answer(yes=False) and host.player.saves.info("1-1").filled
     H.press(menu, pygame.K_DELETE)
-    app.answer(yes=True)
-    assert not app.player.saves.info("1-1").filled and app.notices == ["Deleted"]
+    host.answer(yes=True)
+    assert not host.player.saves.info("1-1").filled and host.notices == ["Deleted"]
     assert not menu.shown.infos()[0].filled
     button = menu.shown._delete_rect(1)
     H.click(menu, button.center)
-    assert "Delete Slot 2" in app.answer(yes=True)
-    assert not app.player.saves.info("1-2").filled
+    assert "Delete Slot 2" in host.answer(yes=True)
+    assert not host.player.saves.info("1-2").filled
     assert menu.shown._delete_rect(1) is None, "an empty slot has no Delete button"
     H.press(menu, pygame.K_DELETE)
-    assert app.confirmations == [], "nothing to delete, nothing asked"
+    assert host.confirmations == [], "nothing to delete, nothing asked"
 
 
-def test_loading_by_click_or_enter_hands_the_save_to_the_app_and_closes(app):
-    fill(app)
-    menu = open_menu(app, "load")
+def test_loading_by_click_or_enter_hands_the_save_to_the_app_and_closes(host):
+    fill(host)
+    menu = open_menu(host, "load")
     H.click(menu, menu.shown.cards[4].center)
-    assert loaded(app) == [5]
-    assert menu not in app.layers
-    menu = open_menu(app, "load")
+    assert loaded(host) == [5]
+    assert menu not in host.layers
+    menu = open_menu(host, "load")
     H.press(menu, pygame.K_DOWN)
     H.press(menu, pygame.K_RETURN)
-    assert loaded(app)[-1] == 4
+    assert loaded(host)[-1] == 4
 
 
-def test_an_unreadable_slot_shows_why_and_does_not_load(app):
-    fill(app)
-    app.player.files.write_bytes("saves/1-3.json", b"{not a save")
-    reason = app.player.saves.info("1-3").reason
+def test_an_unreadable_slot_shows_why_and_does_not_load(host):
+    fill(host)
+    host.player.files.write_bytes("saves/1-3.json", b"{not a save")
+    reason = host.player.saves.info("1-3").reason
     reason = reason[:1].upper() + reason[1:]
-    menu = open_menu(app, "load")
+    menu = open_menu(host, "load")
     canvas = pygame.Surface(SCREEN_SIZE)
     menu.draw(canvas)
     assert ("ui", "Unreadable", WARNING) in menu.texts.rendered
     warned = [text for role, text, colour in menu.texts.rendered._values if role == "small" and colour == WARNING]
     assert any(reason.startswith(text) for text in warned), "the card says why, in the warning colour"
     H.click(menu, menu.shown.cards[2].center)
-    assert loaded(app) == [] and menu in app.layers
-    assert app.notices == [f"Cannot load this save: {app.player.saves.info('1-3').reason}"]
+    assert loaded(host) == [] and menu in host.layers
+    assert host.notices == [f"Cannot load this save: {host.player.saves.info('1-3').reason}"]
 
 
-def test_a_save_that_fails_to_load_says_why(app, monkeypatch):
-    fill(app)
+def test_a_save_that_fails_to_load_says_why(host, monkeypatch):
+    fill(host)
 
     def broken(name, *, seen):
         raise SaveError("the file was cut short")
 
-    monkeypatch.setattr(app.player.saves, "load", broken)
-    menu = open_menu(app, "load")
+    monkeypatch.setattr(host.player.saves, "load", broken)
+    menu = open_menu(host, "load")
     H.press(menu, pygame.K_RETURN)
-    assert app.notices == ["Cannot load this save: the file was cut short"]
-    assert loaded(app) == [] and menu in app.layers
+    assert host.notices == ["Cannot load this save: the file was cut short"]
+    assert loaded(host) == [] and menu in host.layers
 
 
-def test_slot_pages_by_pager_keys_and_wheel(app):
+def test_slot_pages_by_pager_keys_and_wheel(host):
     """Ten numbered pages on both; Load adds the autosaves and the quick save."""
-    menu = open_menu(app, "load")
+    menu = open_menu(host, "load")
     page = menu.shown
     assert page.pages[:2] == ("auto", "quick") and page.pages[2:] == tuple(range(1, 11))
     H.click(menu, page.pager[page.pages.index(7)].center)
@@ -335,19 +318,19 @@ def test_slot_pages_by_pager_keys_and_wheel(app):
     H.press(menu, pygame.K_RIGHT)
     H.press(menu, pygame.K_DOWN)
     assert page.focus == ("card", 0), "the quick save's page has one slot to be on"
-    save = open_menu(app, "save").shown
+    save = open_menu(host, "save").shown
     assert save.pages == tuple(range(1, 11))
 
 
-def test_thumbnails_are_decoded_once(app, monkeypatch):
+def test_thumbnails_are_decoded_once(host, monkeypatch):
     """A second opening of the Load page decodes no picture again; a rewritten one is decoded afresh."""
-    fill(app)
+    fill(host)
     decoded = []
     real = pygame.image.load
     monkeypatch.setattr(pygame.image, "load", lambda path: decoded.append(path) or real(path))
-    open_menu(app, "load")
+    open_menu(host, "load")
     assert len(decoded) == 6
-    open_menu(app, "load").draw(pygame.Surface(SCREEN_SIZE))
+    open_menu(host, "load").draw(pygame.Surface(SCREEN_SIZE))
     assert len(decoded) == 6
 
 
@@ -356,87 +339,87 @@ def row(name: str) -> int:
     return [s.field for s in SETTINGS].index(name)
 
 
-def test_slider_by_arrows_reaches_instant_at_its_end(app):
-    menu = open_menu(app, "settings")
+def test_slider_by_arrows_reaches_instant_at_its_end(host):
+    menu = open_menu(host, "settings")
     H.press(menu, pygame.K_RIGHT)
-    assert app.settings.text_cps == 50 and len(app.applied) == 1
+    assert host.settings.text_cps == 50 and len(host.applied) == 1
     H.press(menu, pygame.K_LEFT)
-    assert app.settings.text_cps == 45
+    assert host.settings.text_cps == 45
     for _ in range(20):
         H.press(menu, pygame.K_RIGHT)
-    assert app.settings.text_cps == 0
+    assert host.settings.text_cps == 0
     menu.draw(pygame.Surface(SCREEN_SIZE))
     assert ("ui", "Instant", HIGHLIGHT) in menu.texts.rendered
 
 
-def test_slider_by_click_and_drag(app):
-    menu = open_menu(app, "settings")
+def test_slider_by_click_and_drag(host):
+    menu = open_menu(host, "settings")
     slider = menu.shown.controls[row("music_volume")]
     H.click(menu, (slider.track.left, slider.track.centery))
-    assert app.settings.music_volume == 0.0
+    assert host.settings.music_volume == 0.0
     H.drag(menu, (slider.track.left, slider.track.centery), (slider.track.centerx, slider.track.centery + 40))
-    assert app.settings.music_volume == 0.5, "a drag keeps hold even off the track"
+    assert host.settings.music_volume == 0.5, "a drag keeps hold even off the track"
     assert not slider.dragging
     H.drag(menu, (slider.track.centerx, slider.track.centery), (TAB_RECTS[0].centerx, slider.track.centery))
-    assert app.settings.music_volume == 0.0 and not slider.dragging, "and over the tabs, where it ends too"
+    assert host.settings.music_volume == 0.0 and not slider.dragging, "and over the tabs, where it ends too"
     H.click(menu, (slider.track.right, slider.track.centery))
-    assert app.settings.music_volume == 1.0
-    assert app.settings.sound_volume == 0.8, "nothing else changed"
+    assert host.settings.music_volume == 1.0
+    assert host.settings.sound_volume == 0.8, "nothing else changed"
 
 
-def test_every_setting_changes_by_keyboard(app):
+def test_every_setting_changes_by_keyboard(host):
     """Down reaches every row; Right (or Enter on a switch) changes that row's field, and only it."""
-    menu = open_menu(app, "settings")
+    menu = open_menu(host, "settings")
     for index, setting in enumerate(SETTINGS):
-        before = app.settings
+        before = host.settings
         H.press(menu, pygame.K_RIGHT if not setting.labels or index % 2 else pygame.K_RETURN)
-        changed = [f for f in before.__dataclass_fields__ if getattr(before, f) != getattr(app.settings, f)]
+        changed = [f for f in before.__dataclass_fields__ if getattr(before, f) != getattr(host.settings, f)]
         assert changed == [setting.field]
         H.press(menu, pygame.K_DOWN)
 
 
-def test_every_setting_changes_by_mouse(app):
-    menu = open_menu(app, "settings")
+def test_every_setting_changes_by_mouse(host):
+    menu = open_menu(host, "settings")
     for control, setting in zip(menu.shown.controls, SETTINGS):
-        before = getattr(app.settings, setting.field)
+        before = getattr(host.settings, setting.field)
         point = control.halves[1].center if setting.labels else (control.track.right, control.track.centery)
         if setting.labels and setting.values[1] == before:
             point = control.halves[0].center
         H.click(menu, point)
-        assert getattr(app.settings, setting.field) != before, setting.label
+        assert getattr(host.settings, setting.field) != before, setting.label
 
 
-def test_volumes_are_greyed_while_muted_but_still_move(app):
-    menu = open_menu(app, "settings")
+def test_volumes_are_greyed_while_muted_but_still_move(host):
+    menu = open_menu(host, "settings")
     assert ("ui", "80 %", DIM_TEXT) not in menu.texts.rendered
-    app.player.settings = replace(app.settings, mute=True)
+    host.player.settings = replace(host.settings, mute=True)
     menu.draw(pygame.Surface(SCREEN_SIZE))
     assert ("ui", "80 %", DIM_TEXT) in menu.texts.rendered
     H.press(menu, pygame.K_DOWN)
     H.press(menu, pygame.K_DOWN)
     H.press(menu, pygame.K_RIGHT)
-    assert app.settings.music_volume == 0.85 and app.settings.mute
+    assert host.settings.music_volume == 0.85 and host.settings.mute
 
 
-def test_settings_values_read_in_words(app):
+def test_settings_values_read_in_words(host):
     from game.settings import percent, scale, speed
 
     assert (speed(45), speed(0), percent(0.8), scale(1.5)) == ("45 chars/s", "Instant", "80 %", "1.5 \u00d7")
 
 
 # -- History ---------------------------------------------------------------------------------
-def test_history_opens_at_the_newest_line_laying_out_only_what_shows(app, history):
+def test_history_opens_at_the_newest_line_laying_out_only_what_shows(host, history):
     entries = history(10_000)
-    menu = open_menu(app, "history")
+    menu = open_menu(host, "history")
     shown = menu.shown.list.visible()
     assert shown[-1][0] == 9_999 and shown[-1][1].bottom <= menu.shown.list.view.bottom
     assert menu.shown.focus == 9_999
     assert len(set(entries.asked)) < 40
 
 
-def test_history_scrolls_by_wheel_keys_and_bar(app, history):
+def test_history_scrolls_by_wheel_keys_and_bar(host, history):
     history(500)
-    menu = open_menu(app, "history")
+    menu = open_menu(host, "history")
     scroll = menu.shown.list
     end = scroll.top
     H.wheel(menu, 1)
@@ -457,10 +440,10 @@ def test_history_scrolls_by_wheel_keys_and_bar(app, history):
     assert scroll.top > 250, "a click on the track below the thumb pages down"
 
 
-def test_home_and_end_go_to_the_first_and_the_newest_line(app, history):
+def test_home_and_end_go_to_the_first_and_the_newest_line(host, history):
     """Needs `home` and `end` in the keymap (branch `menu` has no such actions yet)."""
     history(500)
-    menu = open_menu(app, "history")
+    menu = open_menu(host, "history")
     scroll = menu.shown.list
     H.press(menu, pygame.K_HOME)
     assert (scroll.top, scroll.offset, menu.shown.focus) == (0, 0, 0)
@@ -468,24 +451,24 @@ def test_home_and_end_go_to_the_first_and_the_newest_line(app, history):
     assert (scroll.top, scroll.offset) == scroll.end() and menu.shown.focus == 499
 
 
-def test_clicking_an_entry_rewinds_the_game_to_it(app, history):
+def test_clicking_an_entry_rewinds_the_game_to_it(host, history):
     history(300)
-    menu = open_menu(app, "history")
+    menu = open_menu(host, "history")
     index, rect = menu.shown.list.visible()[1]
     H.click(menu, rect.center)
-    assert app.playing.went_to == [index]
-    assert menu not in app.layers
-    menu = open_menu(app, "history")
+    assert host.playing.went_to == [index]
+    assert menu not in host.layers
+    menu = open_menu(host, "history")
     H.press(menu, pygame.K_UP)
     H.press(menu, pygame.K_RETURN)
-    assert app.playing.went_to == [index, 298]
+    assert host.playing.went_to == [index, 298]
 
 
-def test_history_on_the_title_says_there_is_none(app):
-    app.playing = None
-    menu = open_menu(app, "history")
+def test_history_on_the_title_says_there_is_none(host):
+    host.playing = None
+    menu = open_menu(host, "history")
     H.press(menu, pygame.K_RETURN)
-    assert menu in app.layers
+    assert menu in host.layers
 
 
 def test_a_saves_time_shows_in_the_players_time_zone():
@@ -509,21 +492,21 @@ def test_speakers_are_named_in_their_colours_made_legible():
 
 
 # -- Help ------------------------------------------------------------------------------------
-def test_help_lists_the_keymaps_rows(app):
+def test_help_lists_the_keymaps_rows(host):
     from game.ui.menu.help_page import keymap_rows
 
-    menu = open_menu(app, "help")
+    menu = open_menu(host, "help")
     for heading in ("WHAT IT DOES", "KEYBOARD", "MOUSE"):
         assert ("small", heading, DIM_TEXT) in menu.texts.rendered
     assert len(menu.shown.rows) == len(keymap_rows()) > 3
 
 
-def test_help_shows_a_gamepad_column_once_a_row_has_one(app, monkeypatch):
+def test_help_shows_a_gamepad_column_once_a_row_has_one(host, monkeypatch):
     from game.ui.menu import help_page
 
     rows = tuple((f"a{i}", f"Action {i}", "Key", "click", "A button" if i == 7 else "") for i in range(40))
     monkeypatch.setattr(help_page, "keymap_rows", lambda: rows)
-    menu = open_menu(app, "help")
+    menu = open_menu(host, "help")
     assert ("small", "GAMEPAD", DIM_TEXT) in menu.texts.rendered
     top = menu.shown.list.top
     H.press(menu, pygame.K_PAGEDOWN)
@@ -531,20 +514,20 @@ def test_help_shows_a_gamepad_column_once_a_row_has_one(app, monkeypatch):
 
 
 # -- the layer ---------------------------------------------------------------------------------
-def test_drawing_is_pure_and_new_settings_come_through_settings_changed(app):
+def test_drawing_is_pure_and_new_settings_come_through_settings_changed(host):
     """A frame drawn twice is the same frame; high contrast reaches the menu through `settings_changed`."""
-    menu = open_menu(app, "settings")
+    menu = open_menu(host, "settings")
     frames = [pygame.Surface(SCREEN_SIZE), pygame.Surface(SCREEN_SIZE)]
     for frame in frames:
         menu.draw(frame)
     assert pygame.image.tobytes(frames[0], "RGB") == pygame.image.tobytes(frames[1], "RGB")
     assert not menu.texts.contrast
-    app.apply_settings(replace(app.settings, high_contrast=True))
-    assert menu.texts.contrast and app.player.settings_file.load().high_contrast
+    host.apply_settings(replace(host.settings, high_contrast=True))
+    assert menu.texts.contrast and host.player.settings_file.load().high_contrast
     assert menu.clock.now() == 0.0 and menu.next_change() is None
 
 
-def test_every_input_of_the_keymap_is_handled_without_error(app):
+def test_every_input_of_the_keymap_is_handled_without_error(host):
     """Each keymap action, pressed on each page and in the tab column, is either used or passed over."""
     from game.ui.input import press
     from game.ui.keymap import ACTION_ORDER
@@ -552,7 +535,7 @@ def test_every_input_of_the_keymap_is_handled_without_error(app):
 
     for page in PAGES:
         for zone in ("page", "tabs"):
-            menu = open_menu(app, page)
+            menu = open_menu(host, page)
             menu.zone = zone
             for action in ACTION_ORDER:
                 if action not in ("back", "game_menu", "activate", "advance"):

@@ -19,25 +19,9 @@ from game.ui.menu.settings_page import SettingsPage
 LONG = (declared() * 2)[:30]  # thirty rows: every setting, then again
 
 
-@pytest.fixture(scope="module", autouse=True)
-def display():
-    pygame.display.init()
-    pygame.font.init()
-    pygame.display.set_mode(SCREEN_SIZE)
-    yield
-    pygame.quit()
-
-
-@pytest.fixture
-def app(tmp_path, shipped_story):
-    host = H.MenuHost(tmp_path / "data", shipped_story)
-    yield host
-    host.close()
-
-
-def open_page(app, page: str) -> GameMenu:
-    menu = GameMenu(app, page)
-    app.push(menu)
+def open_page(host, page: str) -> GameMenu:
+    menu = GameMenu(host, page)
+    host.push(menu)
     menu.draw(pygame.Surface(SCREEN_SIZE))
     return menu
 
@@ -55,17 +39,17 @@ def test_the_pages_rows_are_the_declarations():
     assert [row.field for row in AccessibilityPage.ROWS] == [d.field for d in declared("accessibility")]
 
 
-def test_the_shipped_pages_fit_without_a_scroll_bar(app):
+def test_the_shipped_pages_fit_without_a_scroll_bar(host):
     for page in ("settings", "accessibility"):
-        shown = open_page(app, page).shown
+        shown = open_page(host, page).shown
         assert not shown.window.scrolls and shown.window.thumb() is None
 
 
 @pytest.mark.parametrize("page, kind", [("settings", SettingsPage), ("accessibility", AccessibilityPage)])
 @pytest.mark.parametrize("device", ["keyboard", "gamepad"])
-def test_the_last_of_thirty_rows_is_reached_by_down_and_drawn_inside_the_page(app, monkeypatch, page, kind, device):
+def test_the_last_of_thirty_rows_is_reached_by_down_and_drawn_inside_the_page(host, monkeypatch, page, kind, device):
     monkeypatch.setattr(kind, "ROWS", LONG)
-    menu = open_page(app, page)
+    menu = open_page(host, page)
     shown = menu.shown
     assert shown.window.scrolls
     for _ in range(len(LONG) + 3):
@@ -82,9 +66,9 @@ def test_the_last_of_thirty_rows_is_reached_by_down_and_drawn_inside_the_page(ap
     assert shown.focus == 0 and shown.window.top == 0 and shown.window.view.contains(shown.rows[0])
 
 
-def test_only_the_rows_in_view_are_drawn_and_clicked(app, monkeypatch):
+def test_only_the_rows_in_view_are_drawn_and_clicked(host, monkeypatch):
     monkeypatch.setattr(SettingsPage, "ROWS", LONG)
-    menu = open_page(app, "settings")
+    menu = open_page(host, "settings")
     shown = menu.shown
     hidden = shown.rows[shown.window.capacity]
     assert not shown.window.view.contains(hidden)
@@ -92,9 +76,9 @@ def test_only_the_rows_in_view_are_drawn_and_clicked(app, monkeypatch):
     assert shown.focus != shown.window.capacity, "a row out of view is not under the pointer"
 
 
-def test_the_wheel_and_the_scroll_bar_scroll_and_the_mouse_works_on_rows_in_view(app, monkeypatch):
+def test_the_wheel_and_the_scroll_bar_scroll_and_the_mouse_works_on_rows_in_view(host, monkeypatch):
     monkeypatch.setattr(SettingsPage, "ROWS", LONG)
-    menu = open_page(app, "settings")
+    menu = open_page(host, "settings")
     shown, window = menu.shown, menu.shown.window
     H.wheel(menu, -1, (700, 400))
     assert window.top == 1 and shown.focus == 0
@@ -110,6 +94,6 @@ def test_the_wheel_and_the_scroll_bar_scroll_and_the_mouse_works_on_rows_in_view
     row = max(i for i in window.shown() if isinstance(shown.controls[i], Switch))  # a switch near the window's foot
     control = shown.controls[row]
     assert row > len(LONG) - window.capacity and window.view.contains(shown.rows[row])
-    before = getattr(app.settings, LONG[row].field)
+    before = getattr(host.settings, LONG[row].field)
     H.click(menu, control.halves[1].center)
-    assert shown.focus == row and getattr(app.settings, LONG[row].field) != before
+    assert shown.focus == row and getattr(host.settings, LONG[row].field) != before
