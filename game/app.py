@@ -24,7 +24,8 @@ import pygame
 from game import speech
 from game.clock import Clock, SystemClock
 from game.folder import ENGINE, GameFolder
-from game.resolver import Refused, game_file
+from game.resolver import Refused
+from game.script.assets import icon_path
 from game.player import PlayerData
 from game.playthrough import Playthrough
 from game.script.model import Story
@@ -98,14 +99,13 @@ class App:
         return speech.system_voice(warn=self.notify, rate=rate)
 
     def _icon(self) -> Path | None:
-        """The game's icon, found by the one resolver (a game names only its own files)."""
-        if not self.game.icon:
-            return None
+        """The game's icon (or the engine's), found by the one resolver: a game names only its own files."""
         try:
-            return game_file(self.game.root, self.game.icon)
+            path = icon_path(self.game)
         except Refused as error:
             self.notify(f"The game's icon is refused: {error}.")
             return None
+        return path if path.is_file() else None
 
     # -- the stack ------------------------------------------------------------
     @property

@@ -1,4 +1,4 @@
-"""The interface pieces: text box, name plate, choice buttons, continue mark, logo, menu and end card.
+"""The interface pieces: text box, name plate, choice buttons, continue mark, logo, icon, menu and end card.
 
 Panels share one recipe (`panel`): a rounded, translucent dark body with a
 soft top sheen, a thin light border and a faint inner glow. The name plate is
@@ -143,6 +143,27 @@ def logo() -> Image.Image:
     return c.image(transparent=True)
 
 
+def icon() -> Image.Image:
+    """The app's and the window's icon, 256x256: the logo's 'H' lit from inside, on a dark rounded tile."""
+    size, s = 256, SCALE
+    c = panel(size, size, radius=44, body=P.PANEL, alpha=1.0,
+              edge=P.WATER, edge_alpha=0.9, sheen=0.05, glow=0.18, margin=4)
+    big = ImageFont.truetype(str(FONTS / "Lato-Bold.ttf"), 170 * s)
+    mask = Image.new("L", (size * s, size * s), 0)
+    draw = ImageDraw.Draw(mask)
+    left, top, right, bottom = draw.textbbox((0, 0), "H", font=big)
+    draw.text(((size * s - (right - left)) / 2 - left, (size * s - (bottom - top)) / 2 - top - 10 * s), "H", font=big, fill=255)
+    letter = np.asarray(mask, np.float32) / 255
+    glow = np.clip(np.asarray(mask.filter(ImageFilter.GaussianBlur(10 * s)), np.float32) / 255 * 0.8, 0, 1)
+    yy = np.linspace(0, 1, size * s, dtype=np.float32)[:, None]
+    lit = np.array(P.WATER_FOAM, np.float32) + (np.array(P.WATER, np.float32) * 0.8 - np.array(P.WATER_FOAM, np.float32)) * np.clip(yy, 0, 1)[..., None]
+    c.rgb[:] = c.rgb * (1 - glow[..., None]) + np.array(P.WATER, np.float32) * glow[..., None]
+    c.rgb[:] = c.rgb * (1 - letter[..., None]) + lit * letter[..., None]
+    c.rect((78, 206, 178, 209), with_alpha(P.AMBER, 0.9))
+    c.glow((128, 207), (60, 6), P.AMBER, strength=0.5, mode="over")
+    return c.image(transparent=True)
+
+
 def interface() -> dict[str, Callable[[], Image.Image]]:
     """Every interface picture by file name (without .png), as functions that draw it."""
     return {
@@ -153,6 +174,7 @@ def interface() -> dict[str, Callable[[], Image.Image]]:
         "choice_pressed": lambda: choice("pressed"),
         "continue": continue_mark,
         "logo": logo,
+        "icon": icon,
         "menu_panel": menu_panel,
         "end_card": end_card,
     }

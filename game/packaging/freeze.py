@@ -19,6 +19,8 @@ from PIL import Image
 from game import ROOT
 from game.folder import GameFolder
 from game.packaging.contents import LEFT_OUT_MODULES, game_prefix, is_engine
+from game.resolver import Refused
+from game.script.assets import icon_path
 
 INSTALL = f"{Path(sys.executable).name} -m pip install -r requirements-build.txt"
 ICON_SIZES = [(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)]
@@ -62,6 +64,15 @@ def system_icon(png: Path, work: Path, system: str) -> Path | None:
     return target
 
 
+def _icon(game: GameFolder) -> Path | None:
+    """The game's icon or the engine's (`check` has refused an icon out of the game folder)."""
+    try:
+        path = icon_path(game)
+    except Refused:
+        return None
+    return path if path.is_file() else None
+
+
 def pyinstaller_command(game: GameFolder, data: Path, work: Path, system: str) -> list[str]:
     """PyInstaller's command line for `game` on `system`, the icon converted into `work` on the way."""
     command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--onedir", "--log-level", "WARN",
@@ -76,7 +87,7 @@ def pyinstaller_command(game: GameFolder, data: Path, work: Path, system: str) -
             command.append("--strip")
     else:
         command.append("--windowed")  # no console window beside the game; on macOS, a .app bundle
-    if game.icon and (icon := system_icon(game.root / game.icon, work, system)):
+    if (icon := _icon(game)) is not None and (icon := system_icon(icon, work, system)):
         command += ["--icon", str(icon)]
     if system == "macos":  # a bundle identifier allows letters, digits, `-` and `.` only
         command += ["--osx-bundle-identifier", "org.hub-engine." + re.sub(r"[^A-Za-z0-9.-]", "-", game.id)]

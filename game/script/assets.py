@@ -24,7 +24,7 @@ from PIL import Image
 from game.gamefolder import ENGINE, GameFolder
 from game.fonts import INTERFACE_FILES
 from game.media_bounds import picture_problem, sound_problem
-from game.resolver import Refused, check_name, inside
+from game.resolver import Refused, check_name, game_file, inside
 from game.script.files import FALLBACK_FONT, check_font, check_image, check_sound
 from game.script.problems import Place, Problem, did_you_mean
 
@@ -34,7 +34,7 @@ ALWAYS_PLAYABLE = (".wav", ".ogg")
 MIXER_DEPENDENT = (".mp3", ".opus")  # SDL_mixer 2.6+ (the one in pygame's wheels) plays these
 #: The interface's own files every game loads (its own, else the engine's); `check` checks each.
 #: Keep these in step with the UI: a file the UI loads by name belongs here.
-INTERFACE_IMAGES = ("textbox", "nameplate", "continue", "choice_normal", "choice_hover", "choice_pressed", "menu_panel", "end_card")
+INTERFACE_IMAGES = ("textbox", "nameplate", "continue", "choice_normal", "choice_hover", "choice_pressed", "menu_panel", "end_card", "icon")
 INTERFACE_SOUNDS = ("ui_click", "ui_hover")
 INTERFACE_FONTS = (*INTERFACE_FILES, FALLBACK_FONT)
 
@@ -106,6 +106,14 @@ def sprite_path(game: GameFolder | Path, character: str, expression: str) -> Pat
 
 def ui_path(game: GameFolder | Path, name: str) -> Path:
     return _first(_roots(game), "art/ui", name, PICTURE_SUFFIXES)
+
+
+def icon_path(game: GameFolder) -> Path:
+    """The window's and the built app's icon: game.yaml's `icon` (inside the game folder; raises
+    `Refused` else), or else an `art/ui/icon.png` of the game's own, or else the engine's."""
+    if game.icon:
+        return game_file(game.root, game.icon)
+    return ui_path(game, "icon")
 
 
 def sound_path(game: GameFolder | Path, name: str) -> Path:
