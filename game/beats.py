@@ -203,7 +203,7 @@ class _Run:
             self.shown = self.scene
 
     def cues(self, line: Line) -> None:
-        self.scene = _after_cues(self.scene, line)
+        self.scene = _after_cues(self.scene, markup.resolve(line.segments, self.variables))
 
     def hold(self, seconds: float) -> None:
         if self.scene != self.shown:
@@ -261,6 +261,7 @@ def shown_segments(stop: Stop | Option, variables: dict[str, expressions.Value])
     segments = stop.segments if isinstance(stop, (Line, Choice, Option)) else ()
     if isinstance(stop, Ending):  # its name is what the player reads at it
         segments = stop.segments or (markup.Text(stop.name),)
+    segments = markup.resolve(segments, variables)  # text that adapts: the branch these values choose
     if not any(isinstance(s, markup.Var) for s in segments):
         return segments
     return markup.interpolate(segments, {name: expressions.shown(value) for name, value in variables.items()})
@@ -292,8 +293,8 @@ def apply_cue(scene: Scene, cue: markup.Cue) -> Scene:
     return scene
 
 
-def _after_cues(scene: Scene, line: Line) -> Scene:
-    for segment in line.segments:
+def _after_cues(scene: Scene, segments: tuple[markup.Segment, ...]) -> Scene:
+    for segment in segments:
         if isinstance(segment, markup.Cue):
             scene = apply_cue(scene, segment)
     return scene

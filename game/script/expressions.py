@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from game.limits import MAX_EXPRESSION_CHARS, MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_NESTING, MAX_NUMBER, MAX_TEXT_CHARS
 from game.script.problems import TextError
@@ -254,6 +254,15 @@ def parse_assignment(text: str) -> Assignment:
     if op not in SET_OPERATORS:
         raise ExpressionError(f"`set: {name}` needs =, += or -= next", "write e.g. `set: trust += 1`", at)
     return Assignment(name, op, _shallow(parser.whole()), offset)
+
+
+def shifted(expr: Expr, by: int) -> Expr:
+    """The tree with every offset moved on by `by` (an expression read from inside a longer text)."""
+    if isinstance(expr, Unary):
+        return Unary(expr.op, shifted(expr.operand, by), expr.offset + by)
+    if isinstance(expr, Binary):
+        return Binary(expr.op, shifted(expr.left, by), shifted(expr.right, by), expr.offset + by)
+    return replace(expr, offset=expr.offset + by)
 
 
 def size(expr: Expr) -> int:

@@ -21,7 +21,7 @@ from game.gamefolder import GameFolder
 from game.script import expressions
 from game.script.assets import AssetCheck
 from game.script.expressions import Assignment, Expr, Value
-from game.script.markup import Cue, Segment, Var
+from game.script.markup import Cue, Segment, Var, When
 from game.script.markup import parse as parse_markup
 from game.script.model import CUT, DEFAULT_DURATION, POSITIONS, TRANSITIONS, Character, Step, Transition, position_named
 from game.script.problems import Place, Problem, TextError, did_you_mean
@@ -231,14 +231,29 @@ class ScriptReader:
         except TextError as error:
             self.error_in_text(path, node, error.offset, error.message, error.hint)
             return ()
+        return self._checked(path, node, segments)
+
+    def _checked(self, path: str, node: yaml.Node, segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
+        """Each cue, variable and `{if}` condition checked, in every branch of text that adapts."""
         checked: list[Segment] = []
         for segment in segments:
             if isinstance(segment, Cue):
                 segment = self._cue(path, node, segment)
             elif isinstance(segment, Var):
                 self.declared(path, node, segment.name, segment.offset + 1)
+            elif isinstance(segment, When):
+                segment = When(tuple((self._text_condition(path, node, condition), self._checked(path, node, branch)) for condition, branch in segment.branches), segment.offset)
             checked.append(segment)
         return tuple(checked)
+
+    def _text_condition(self, path: str, node: yaml.Node, condition: Expr | None) -> Expr | None:
+        """An `{if}`'s condition checked (its names declared, true or false) at its own column."""
+        if condition is None:
+            return None
+        kind = self._kind(path, node, condition)
+        if kind is not None and kind != expressions.BOOL:
+            self.error_in_text(path, node, condition.offset, f"an {{if}}'s condition must be true or false, but this gives {kind}", "compare it, e.g. {if trust >= 2}")
+        return condition
 
     def _cue(self, path: str, node: yaml.Node, cue: Cue) -> Cue:
         """The cue checked; a `{show}` comes back as (character, expression[, "at", position]) with its transition."""
