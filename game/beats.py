@@ -29,6 +29,7 @@ from game.script.model import (
     Stop,
     Story,
     Transition,
+    option_target,
     position_named,
 )
 from game.script.steps.base import ReturnWithoutCall
@@ -179,7 +180,7 @@ def after(story: Story, state: StoryState, option: int | None = None) -> Beat:
         except ExpressionError:  # a value past a bound that `check` could not reach: its `set:` is left undone
             variables = state.variables
         state = replace(state, choices=(*state.choices, (stop.id, option)), variables=variables)
-        return _run(story, story.labels[taken.label], state)
+        return _run(story, option_target(story, taken), state)
     return _run(story, state.position + 1, state)
 
 
@@ -231,6 +232,9 @@ def _run(story: Story, index: int, state: StoryState, lead_in: tuple[LeadIn, ...
             raise EndlessLoop(f"the story does more than {MAX_STEP_WORK:,} steps of work near {story.places[index]} with no line, choice or ending in between")
         made = COMPILED[type(step)]
         run.at, run.next = index, index + 1
+        if isinstance(step, Choice) and step.fallback >= 0 and not _shown_options(step, run.variables):
+            index = step.fallback  # every option used up: on to the choice's `fallback:` steps
+            continue
         if made.stop:
             text_scene = run.scene
             made.effect(step, run)

@@ -6,12 +6,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 import yaml
 
 from game.script import expressions
 from game.script.assets import sprite_names
-from game.script.model import STOPS, Branch, Character, Goto, Step, Story
+from game.script.model import ONCE, STOPS, Branch, Character, Choice, Goto, Option, Step, Story
 from game.script.problems import Place, Problem, did_you_mean
 from game.script.reader import QUOTE_HINT, BlockEnd, ScriptReader, text_of
 from game.script.steps.base import LABEL, Read
@@ -219,4 +220,14 @@ class Compiler(ScriptReader):
                 count += 1
                 if not step.id:
                     step = type(step)(**{**step.__dict__, "id": f"{current}.{count}"})  # faster than dataclasses.replace
+                if isinstance(step, Choice) and any(option.once for option in step.options):
+                    step = replace(step, options=tuple(self._once(step.id, n, option) for n, option in enumerate(step.options)))
             yield step
+
+    def _once(self, choice_id: str, number: int, option: Option) -> Option:
+        """A once-only option gets its hidden variable, false until it is taken (kept in the state, so rewind and saves keep it)."""
+        if not option.once:
+            return option
+        name = f"{ONCE}{choice_id}.{number}"
+        self.variables[name] = False
+        return replace(option, once=name)

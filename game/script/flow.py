@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from game.limits import MAX_CHECK_WORK
 from game.script import expressions
 from game.script.expressions import ExpressionError, Value
-from game.script.model import STOPS, Background, Branch, Call, Choice, Ending, Goto, Hide, Jump, Line, Music, Option, Return, Set, Show, Story
+from game.script.model import STOPS, Background, Branch, Call, Choice, Ending, Goto, Hide, Jump, Line, Music, Option, Return, Set, Show, Story, option_target
 from game.script.problems import Problem
 from game.script.steps.base import ReturnWithoutCall
 from game.script.steps.registry import COMPILED, CONTROL
@@ -36,13 +36,15 @@ def successors(story: Story, index: int) -> Iterator[int]:
 
 
 def shown_options(choice: Choice, variables: Mapping[str, Value]) -> tuple[Option, ...]:
-    """The options the player sees: those with no `if:`, or whose `if:` holds."""
-    return tuple(o for o in choice.options if o.condition is None or expressions.evaluate(o.condition, variables))
+    """The options the player sees: those with no `if:`, or whose `if:` holds (a `once:` option not yet taken)."""
+    return tuple(o for o in choice.options if not (o.once and variables.get(o.once)) and (o.condition is None or expressions.evaluate(o.condition, variables)))
 
 
 def take(option: Option, variables: Mapping[str, Value]) -> dict[str, Value]:
     """The variables after taking `option` (its `set:` done)."""
     changed = dict(variables)
+    if option.once:
+        changed[option.once] = True
     for assignment in option.sets:
         changed[assignment.name] = expressions.assign(assignment, changed)
     return changed
@@ -155,10 +157,12 @@ def _next_points(story: Story, point: Point, found: Exploration) -> Iterator[Poi
     if isinstance(step, Choice):
         variables = dict(point.variables)
         shown = shown_options(step, variables)
-        if not shown:
+        if not shown and step.fallback >= 0:
+            yield Point(step.fallback, point.variables, point.calls)
+        elif not shown:
             found.empty_choices.setdefault(point.index, point)
         for option in shown:
-            yield Point(story.labels[option.label], _frozen(take(option, variables)), point.calls)
+            yield Point(option_target(story, option), _frozen(take(option, variables)), point.calls)
         return
     if isinstance(step, Ending):
         return
@@ -216,7 +220,7 @@ def _has_logic(story: Story) -> bool:
 def _check_paths(story: Story, start: str, problems: list[Problem]) -> None:
     found = explore(story, Point(story.labels[start], _frozen(story.variables)))
     for index, point in sorted(found.empty_choices.items()):
-        values = ", ".join(f"{name} = {expressions.shown(value)}" for name, value in point.variables) or "the starting values"
+        values = ", ".join(f"{name} = {expressions.shown(value)}" for name, value in point.variables if not name.startswith("~")) or "the starting values"
         problems.append(Problem(story.places[index], f"every option of this choice is hidden when it is reached with {values}", "give one option no `if:`, or make sure one condition holds on every way here"))
     for index in sorted(_endless(story, found)):
         problems.append(Problem(story.places[index], "the story goes round here for ever with no line, choice or ending in between", "make the condition change inside the loop (a `set:`), or put a line in it"))

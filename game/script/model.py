@@ -145,10 +145,20 @@ class Return:
 @dataclass(frozen=True)
 class Option:
     text: str  # as written; the beat's `options` give it as shown (variables put in, tags taken out)
-    label: str
+    label: str  # where `jump:` goes ("" for an option with `do:` steps)
     condition: Expr | None = None  # shown only when it holds
     sets: tuple[Assignment, ...] = ()  # done when taken
     segments: tuple[Segment, ...] = ()  # the text's markup, when it has any
+    body: int = -1  # with `do:`, the step its steps start at (they end by going on after the choice)
+    once: str = ""  # with `once: true`, the hidden variable that says it was taken (set by the compiler)
+
+
+ONCE = "~once."  # hidden variables (no writer can name them) of once-only options: `~once.CHOICE_ID.N`
+
+
+def option_target(story: Story, option: Option) -> int:
+    """The step an option goes on from: its `do:` steps, or its `jump:` label."""
+    return option.body if option.body >= 0 else story.labels[option.label]
 
 
 @dataclass(frozen=True)
@@ -158,6 +168,7 @@ class Choice:
     id: str = ""
     speaker: str | None = None  # the character who says the prompt
     segments: tuple[Segment, ...] = ()  # the prompt's markup
+    fallback: int = -1  # with `fallback:`, where the story goes on when no option is shown (the player never stops here then)
 
 
 @dataclass(frozen=True)
