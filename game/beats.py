@@ -15,7 +15,7 @@ from typing import cast
 from game.limits import MAX_STEP_WORK
 from game.script import expressions, markup
 from game.script.expressions import ExpressionError
-from game.script.flow import Point, explore, path_to, shown_options, step_work, successors, take
+from game.script.flow import Point, explore, path_to, shown_options, step_work, successors, take, visit
 from game.script.model import (
     Background,
     Branch,
@@ -118,9 +118,10 @@ def begin(story: Story, label: str | None = None) -> Beat:
     state = StoryState(position=-1, variables=tuple(sorted(story.variables.items())))
     lead_in: tuple[LeadIn, ...] = ()
     if label != story.start and story.start in story.labels:
-        state = _arriving(story, story.labels[label], state)
+        state = _arriving(story, story.labels[label], state)  # its visits counted on arriving
         if state.music.track:
             lead_in = (ChangeMusic(Music(state.music.track, 1.0, state.music.loop)),)
+        return _run(story, story.labels[label], state, lead_in, counted=True)
     return _run(story, story.labels[label], state, lead_in)
 
 
@@ -156,6 +157,10 @@ def _arriving(story: Story, goal: int, state: StoryState) -> StoryState:
         state = replace(state, variables=arrival.variables, calls=arrival.calls)
     else:
         indexes = shortest_path(story, story.labels[story.start], goal)
+        counts = state.values
+        for index in (*indexes, goal):
+            visit(story, index, counts)
+        state = replace(state, variables=tuple(sorted(counts.items())))
     run = _Run(story, replace(state, scene=Scene(), music=Playing()))
     for index in indexes:  # the scene and music as the way leaves them (its control steps are done already)
         step = story.steps[index]
@@ -220,12 +225,19 @@ class _Run:
         self.lead_in.append(PlaySound(name))
 
 
-def _run(story: Story, index: int, state: StoryState, lead_in: tuple[LeadIn, ...] = ()) -> Beat:
-    """Play steps from `index` until a stop, gathering the lead-in (after any given)."""
+def _run(story: Story, index: int, state: StoryState, lead_in: tuple[LeadIn, ...] = (), *, counted: bool = False) -> Beat:
+    """Play steps from `index` until a stop, gathering the lead-in (after any given).
+
+    Each step arrived at counts a visit to the labels marking it (`counted`: the first one's are counted already).
+    """
     run = _Run(story, state, lead_in)
     steps = story.steps
     work = 0
     for _ in range(MAX_STEPS_BETWEEN_STOPS):
+        if counted:
+            counted = False
+        elif index in story.visits:
+            visit(story, index, run.variables)
         step = steps[index]
         work += step_work(step)
         if work > MAX_STEP_WORK:

@@ -38,7 +38,7 @@ def transcript(story: Story, *, options: Sequence[int] = (0,), option: int | Non
 def _played(story: Story, options: list[int], start: str | None) -> Iterator[str]:
     beat, taken = begin(story, start), 0
     been: set[tuple] = set()
-    while True:
+    for _ in range(MAX_BEATS):
         at = (min(taken, len(options) - 1), beat.state.position, beat.state.variables, beat.state.calls)
         if at in been:
             place = story.places[beat.state.position]
@@ -55,6 +55,7 @@ def _played(story: Story, options: list[int], start: str | None) -> Iterator[str
             beat, taken = after(story, beat.state, number), taken + 1
         else:
             beat = after(story, beat.state)
+    raise TranscriptError(f"the story goes on for more than {MAX_BEATS:,} lines and choices without an ending (a counter in a loop, say; options taken: {_numbers(options[:taken])})")
 
 
 def every_path(story: Story, *, start: str | None = None, loops: list[str] | None = None) -> Iterator[tuple[tuple[int, ...], list[str]]]:

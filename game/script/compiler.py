@@ -205,9 +205,17 @@ class Compiler(ScriptReader):
             where = "game.yaml's `start:`" if start != "start" else "add `- label: start` where the story begins"
             hint = f"{did_you_mean(start, self.labels)} (the label comes from {where})" if start != "start" else where
             self.problems.append(Problem(folder, f"the story has no label '{start}' in any scene file in {folder.path}", hint))
+        for label, place in self.counted if check_labels else ():
+            if label not in self.labels:
+                self.problems.append(Problem(place, f"no label '{label}' to count the visits of", did_you_mean(label, self.labels) or f"write the name of a label, or add `- label: {label}`"))
+        visits: dict[int, tuple[str, ...]] = {}
+        for label in dict.fromkeys(label for label, _ in self.counted):
+            if label in self.labels:
+                at = self.labels[label]
+                visits[at] = (*visits.get(at, ()), expressions.VISITS + label)
         steps = tuple(self._with_ids())
         index_of_id = {step.id: i for i, step in enumerate(steps) if isinstance(step, STOPS)}
-        return Story(steps, tuple(self.places), dict(self.labels), dict(self.characters), index_of_id, dict(self.variables), start)
+        return Story(steps, tuple(self.places), dict(self.labels), dict(self.characters), index_of_id, dict(self.variables), start, visits)
 
     def _with_ids(self) -> Iterator[Step]:
         """Give each stop a stable id: the writer's own, or the label above it and its place below that."""

@@ -34,6 +34,8 @@ TOKEN = re.compile(
 NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 COMPARISONS = ("==", "!=", "<", "<=", ">", ">=")
 SET_OPERATORS = ("=", "+=", "-=")
+COUNTS = ("visits", "seen")  # visits("label"): times the story passed the label; seen("label"): at least once
+VISITS = "~visits."  # the hidden variable (no writer can name it) counting a label's visits
 
 
 ExpressionError = TextError  # a mistake in the text at an offset: the one script error type, in its text form
@@ -195,6 +197,8 @@ class _Parser:
             return Literal(text[1:-1], offset)
         if kind == "name" and text in ("true", "false"):
             return Literal(text == "true", offset)
+        if kind == "name" and text in COUNTS and self.word("("):
+            return self.count(text, offset)
         if kind == "name" and text not in KEYWORDS:
             return Name(text, offset)
         if text == "(":
@@ -208,6 +212,17 @@ class _Parser:
         if kind == "end":
             raise ExpressionError("the expression ends too soon", "finish it, e.g. `trust >= 2`", offset)
         raise ExpressionError(f"unexpected '{text}'", "a value, a name or '(' was expected here", offset)
+
+
+    def count(self, function: str, offset: int) -> Expr:
+        """`visits("label")` (a hidden counter the story keeps) or `seen("label")` (that counter above 0)."""
+        self.take()
+        kind, label, at = self.take()
+        if kind != "text" or not NAME.match(label[1:-1]) or not self.word(")"):
+            raise ExpressionError(f"{function}( takes a label's name in quotes", f"write e.g. `{function}(\"cellar\")`", at)
+        self.take()
+        name = Name(VISITS + label[1:-1], offset)
+        return Binary(">", name, Literal(0, offset), offset) if function == "seen" else name
 
 
 def _number(text: str, offset: int) -> int | float:

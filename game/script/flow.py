@@ -40,6 +40,21 @@ def shown_options(choice: Choice, variables: Mapping[str, Value]) -> tuple[Optio
     return tuple(o for o in choice.options if not (o.once and variables.get(o.once)) and (o.condition is None or expressions.evaluate(o.condition, variables)))
 
 
+def visit(story: Story, index: int, variables: dict[str, Value]) -> None:
+    """The story arrives at step `index`: a label counted by `visits(...)` that marks it counts one more."""
+    for name in story.visits.get(index, ()):
+        variables[name] = int(variables[name]) + 1
+
+
+def _arrived(story: Story, point: Point) -> Point:
+    """`point` with its step's visit counters counted (its variables are those on arriving)."""
+    if point.index not in story.visits:
+        return point
+    variables = dict(point.variables)
+    visit(story, point.index, variables)
+    return Point(point.index, _frozen(variables), point.calls)
+
+
 def take(option: Option, variables: Mapping[str, Value]) -> dict[str, Value]:
     """The variables after taking `option` (its `set:` done)."""
     changed = dict(variables)
@@ -112,6 +127,7 @@ class Exploration:
 
 def explore(story: Story, start: Point) -> Exploration:
     """Every state the story can reach from `start`, breadth first, with real values."""
+    start = _arrived(story, start)
     parents: dict[Point, Point | None] = {start: None}
     found = Exploration(parents, {}, {}, {}, True)
     per_step: dict[int, int] = {}
@@ -129,6 +145,7 @@ def explore(story: Story, start: Point) -> Exploration:
             found.out_of_bounds.setdefault(point.index, error)
             continue
         for following in followings:
+            following = _arrived(story, following)
             if following in parents:
                 continue
             count = per_step.get(following.index, 0)

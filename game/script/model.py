@@ -194,6 +194,7 @@ class Story:
     index_of_id: dict[str, int] = field(default_factory=dict)
     variables: dict[str, Value] = field(default_factory=dict)  # each declared variable's starting value
     start: str = "start"  # the label the story begins at (game.yaml's `start:`)
+    visits: dict[int, tuple[str, ...]] = field(default_factory=dict)  # a step a counted label marks -> its hidden counters
 
     def stop_id(self, index: int) -> str:
         step = self.steps[index]

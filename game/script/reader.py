@@ -62,6 +62,7 @@ class ScriptReader:
         self.label_places: dict[str, Place] = {}
         self.id_places: dict[str, Place] = {}
         self.jumps: list[tuple[str, Place]] = []
+        self.counted: list[tuple[str, Place]] = []  # each `visits("label")` or `seen("label")`, where it is written
         self._constructor = SafeConstructor()
 
     def block(self, path: str, script: yaml.SequenceNode) -> BlockEnd:
@@ -84,12 +85,15 @@ class ScriptReader:
 
     def error_in_text(self, path: str, node: yaml.Node, offset: int, message: str, hint: str) -> None:
         """A problem at a character of the node's text: its own column when the text is on one line."""
+        self.problems.append(Problem(self.place_in_text(path, node, offset), message, hint))
+
+    def place_in_text(self, path: str, node: yaml.Node, offset: int) -> Place:
         place = Place.of(path, node)
         if isinstance(node, yaml.ScalarNode) and node.style in ('"', "'", None, "") and "\n" not in node.value:
             escaped = {'"': '"\\', "'": "'"}.get(node.style or "", "")  # characters written twice or with a backslash
             written = offset + sum(node.value[:offset].count(c) for c in escaped)
             place = Place(place.path, place.line, place.col + written + (1 if node.style else 0))
-        self.problems.append(Problem(place, message, hint))
+        return place
 
     # -- values ----------------------------------------------------------
     def pairs(self, path: str, node: yaml.MappingNode) -> list[tuple[yaml.ScalarNode, yaml.Node]]:
@@ -294,6 +298,10 @@ class ScriptReader:
         return kind if fine else None
 
     def declared(self, path: str, node: yaml.Node, name: str, offset: int) -> bool:
+        if name.startswith(expressions.VISITS):  # visits("label"): its counter, the label checked once all are read
+            self.variables.setdefault(name, 0)
+            self.counted.append((name.removeprefix(expressions.VISITS), self.place_in_text(path, node, offset)))
+            return True
         if name in self.variables:
             return True
         hint = did_you_mean(name, self.variables)
