@@ -233,6 +233,8 @@ def _run(story: Story, index: int, state: StoryState, lead_in: tuple[LeadIn, ...
     run = _Run(story, state, lead_in)
     steps = story.steps
     work = 0
+    joined: list[markup.Segment] = []  # the text of lines ending in `<>`, run on into the next stop's
+    text_scene: Scene | None = None  # the scene when the first of them began
     for _ in range(MAX_STEPS_BETWEEN_STOPS):
         if counted:
             counted = False
@@ -248,12 +250,17 @@ def _run(story: Story, index: int, state: StoryState, lead_in: tuple[LeadIn, ...
             index = step.fallback  # every option used up: on to the choice's `fallback:` steps
             continue
         if made.stop:
-            text_scene = run.scene
+            text_scene = run.scene if text_scene is None else text_scene
+            segments = shown_segments(cast(Stop, step), run.variables)
             made.effect(step, run)
+            if isinstance(step, Line) and step.join:
+                joined.extend(segments)
+                index = run.next
+                continue
             values = tuple(sorted(run.variables.items()))
             new_state = replace(state, position=index, scene=run.scene, music=run.music, variables=values, calls=run.calls)
             stop = cast(Stop, step)  # the registry marks the stops: a line, the choice, an ending
-            return Beat(new_state, state.scene, tuple(run.lead_in), text_scene, stop, shown_segments(stop, run.variables))
+            return Beat(new_state, state.scene, tuple(run.lead_in), text_scene, stop, markup.joined(joined, segments))
         try:
             made.effect(step, run)
         except ReturnWithoutCall:

@@ -322,6 +322,11 @@ def resolve(segments: tuple[Segment, ...], variables: Mapping[str, Value]) -> tu
     return _merged(chosen)
 
 
+def joined(before: list[Segment], segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    """The text of lines joined with `<>` run on into `segments`: one paragraph."""
+    return _merged([*before, *segments]) if before else segments
+
+
 def _branch(when: When, variables: Mapping[str, Value]) -> tuple[Segment, ...]:
     for condition, branch in when.branches:
         try:

@@ -53,6 +53,7 @@ class Line:
     auto: float | None = None
     id: str = ""
     voice: str | None = None  # `voice: NAME`: audio/voice/NAME.wav (or .ogg), read instead of synthetic speech
+    join: bool = False  # written ending in `<>`: its text runs on into the next line's, one paragraph (never a stop of its own)
 
     @property
     def text(self) -> str:

@@ -12,6 +12,7 @@ from game.script.reader import ScriptReader
 from game.script.steps.base import Compiled, Options, Run, StepKind
 
 OPTIONS = ("auto", "id", "voice")
+JOIN = "<>"  # a line ending so runs on into the next line's text (ink's glue)
 #: Narration that is probably a step with its colon forgotten (`show jack smile`): the step's
 #: word, then what that step takes. Shaped tightly, so that "if only he knew" is left alone.
 _WORD = r"[A-Za-z0-9_\-]+"
@@ -26,7 +27,8 @@ def read_line(reader: ScriptReader, path: str, speaker: str | None, node: yaml.N
     text = reader.text(path, node, "a line")
     if text is None:
         return None
-    segments = reader.markup(path, node, text)
+    join = text.endswith(JOIN)
+    segments = reader.markup(path, node, text.removesuffix(JOIN) if join else text)
     auto = reader.number(path, options["auto"], "auto", minimum=0.0) if "auto" in options else None
     line_id = reader.name(path, options["id"], "a line id") if "id" in options else None
     if line_id is not None:
@@ -36,7 +38,7 @@ def read_line(reader: ScriptReader, path: str, speaker: str | None, node: yaml.N
     voice = reader.asset_name(path, options["voice"], "a voice file") if "voice" in options else None
     if voice is not None:
         reader.assets.sound(f"voice/{voice}", Place.of(path, options["voice"]), what="voice")
-    return Line(speaker, segments, auto, line_id or "", voice)
+    return Line(speaker, segments, auto, line_id or "", voice, join)
 
 
 def read_narration(reader: ScriptReader, path: str, node: yaml.Node, options: Options) -> Line | None:
