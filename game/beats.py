@@ -97,7 +97,7 @@ class Beat:
         if not isinstance(self.stop, Choice):
             return ()
         values = self.state.values
-        return tuple(_as_shown(option, values) for option in _shown_options(self.stop, values))
+        return tuple(_as_shown(option, values) for option in options_shown(self.stop, values))
 
 
 class StoryEnded(Exception):
@@ -176,7 +176,7 @@ def after(story: Story, state: StoryState, option: int | None = None) -> Beat:
     if isinstance(stop, Ending):
         raise StoryEnded(stop.name)
     if isinstance(stop, Choice):
-        shown = _shown_options(stop, state.values)
+        shown = options_shown(stop, state.values)
         if option is None or not 0 <= option < len(shown):
             raise ValueError(f"the choice needs an option from 0 to {len(shown) - 1}, not {option}")
         taken = shown[option]
@@ -246,7 +246,7 @@ def _run(story: Story, index: int, state: StoryState, lead_in: tuple[LeadIn, ...
             raise EndlessLoop(f"the story does more than {MAX_STEP_WORK:,} steps of work near {story.places[index]} with no line, choice or ending in between")
         made = COMPILED[type(step)]
         run.at, run.next = index, index + 1
-        if isinstance(step, Choice) and step.fallback >= 0 and not _shown_options(step, run.variables):
+        if isinstance(step, Choice) and step.fallback >= 0 and not options_shown(step, run.variables):
             index = step.fallback  # every option used up: on to the choice's `fallback:` steps
             continue
         if made.stop:
@@ -271,7 +271,7 @@ def _run(story: Story, index: int, state: StoryState, lead_in: tuple[LeadIn, ...
     raise EndlessLoop(f"the story goes round for ever near {story.places[index]} with no line, choice or ending in between")
 
 
-def _shown_options(choice: Choice, values: dict[str, expressions.Value]) -> tuple[Option, ...]:
+def options_shown(choice: Choice, values: dict[str, expressions.Value]) -> tuple[Option, ...]:
     """The options shown; every one when a condition goes past a bound `check` could not reach (playing on)."""
     try:
         return shown_options(choice, values)

@@ -1,0 +1,60 @@
+"""`transcript --cover` and `--limit`: a writer's test plan, and never a silent stop (issue 16)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from game import ROOT
+from game.script import load_story
+from game.transcript import cover, every_path
+
+FORK = """
+script:
+  - label: start
+  - choice: First?
+    options:
+      - text: A
+        jump: second
+      - text: B
+        jump: second
+      - text: C
+        jump: second
+  - label: second
+  - choice: Second?
+    options:
+      - text: X
+        jump: end
+      - text: Y
+        jump: end
+  - label: end
+  - ending: End
+  - label: nowhere
+  - choice: Never reached?
+    options:
+      - text: Z
+        jump: end
+"""
+
+
+def test_cover_takes_every_reachable_option_in_the_fewest_paths(scenes, asset_root):
+    story, _ = load_story(scenes({"a.yaml": FORK}), assets=asset_root)
+    plan = cover(story)
+    assert len(list(every_path(story))) == 6
+    assert len(plan.paths) == 3  # A, B and C each once; X and Y on two of them
+    taken = [line for _, lines in plan.paths for line in lines if line.startswith(">")]
+    assert {"> A", "> B", "> C", "> X", "> Y"} <= set(taken)
+    assert (plan.options, plan.taken, plan.complete) == (6, 5, True)
+
+
+def test_the_command_says_how_many_paths_and_where_it_stopped(scenes, asset_root, tmp_path):
+    folder = scenes({"a.yaml": FORK}, with_characters=False)
+    run = [sys.executable, str(ROOT / "main.py"), "--scenes", str(folder), "transcript"]
+    limited = subprocess.run([*run, "--all", "--limit", "2"], capture_output=True, text=True, cwd=tmp_path)
+    assert limited.stdout.count("=== options taken") == 2
+    assert "2 paths printed; it stopped at the limit of 2" in limited.stderr
+    whole = subprocess.run([*run, "--all"], capture_output=True, text=True, cwd=tmp_path)
+    assert "6 paths printed, every path to an ending" in whole.stderr
+    plan = subprocess.run([*run, "--cover"], capture_output=True, text=True, cwd=tmp_path)
+    assert plan.stdout.count("=== options taken") == 3
+    assert "3 paths take every option that any path takes (5 of 6); 1 options are never taken" in plan.stderr
