@@ -150,7 +150,14 @@ def _load(game, *, quiet_warnings: bool, thorough: bool = False):
 
 def _print_transcript(story, args: argparse.Namespace, start: str) -> int:
     """Print the transcript; piping it into `head` (which closes the pipe early) is not an error."""
-    from game.transcript import MAX_PATHS, TranscriptError, cover, every_path, heading, transcript
+    from game.transcript import (
+        MAX_PATHS,
+        TranscriptError,
+        cover,
+        every_path,
+        heading,
+        transcript,
+    )
 
     limit = args.limit or MAX_PATHS
     try:

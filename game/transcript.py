@@ -9,7 +9,6 @@ that moment, as the player sees them.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-
 from dataclasses import dataclass
 
 from game.beats import Beat, EndlessLoop, after, begin, options_shown

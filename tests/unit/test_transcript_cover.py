@@ -50,11 +50,11 @@ def test_cover_takes_every_reachable_option_in_the_fewest_paths(scenes, asset_ro
 def test_the_command_says_how_many_paths_and_where_it_stopped(scenes, asset_root, tmp_path):
     folder = scenes({"a.yaml": FORK}, with_characters=False)
     run = [sys.executable, str(ROOT / "main.py"), "--scenes", str(folder), "transcript"]
-    limited = subprocess.run([*run, "--all", "--limit", "2"], capture_output=True, text=True, cwd=tmp_path)
+    limited = subprocess.run([*run, "--all", "--limit", "2"], capture_output=True, text=True, cwd=tmp_path, check=False)
     assert limited.stdout.count("=== options taken") == 2
     assert "2 paths printed; it stopped at the limit of 2" in limited.stderr
-    whole = subprocess.run([*run, "--all"], capture_output=True, text=True, cwd=tmp_path)
+    whole = subprocess.run([*run, "--all"], capture_output=True, text=True, cwd=tmp_path, check=False)
     assert "6 paths printed, every path to an ending" in whole.stderr
-    plan = subprocess.run([*run, "--cover"], capture_output=True, text=True, cwd=tmp_path)
+    plan = subprocess.run([*run, "--cover"], capture_output=True, text=True, cwd=tmp_path, check=False)
     assert plan.stdout.count("=== options taken") == 3
     assert "3 paths take every option that any path takes (5 of 6); 1 options are never taken" in plan.stderr
