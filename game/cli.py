@@ -180,7 +180,7 @@ def _print_transcript(story, args: argparse.Namespace, start: str) -> int:
             stopped = "" if complete else f"; it stopped at the limit of {limit:,} paths looked at, so there may be more (--limit N to look further)"
             if args.cover:
                 paths_take = "1 path takes" if len(paths) == 1 else f"{len(paths)} paths take"
-                print(f"transcript: {paths_take} every option that any path takes ({plan.taken} of {plan.options}); {plan.options - plan.taken} options are never taken{stopped}", file=sys.stderr)
+                print(f"transcript: {paths_take} every option that any path takes ({plan.taken} of {plan.options}); {plan.options - plan.taken} are taken on no path to an ending{stopped}", file=sys.stderr)
             else:
                 print(f"transcript: {len(paths):,} paths printed{stopped or ', every path to an ending'}", file=sys.stderr)
         else:

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from game.beats import Beat, EndlessLoop, after, begin, options_shown
+from game.script.expressions import VISITS, Value
 from game.script.model import Choice, Ending, Story
 
 #: `--all` stops after this many paths, and leaves out a path longer than MAX_BEATS
@@ -40,7 +41,7 @@ def _played(story: Story, options: list[int], start: str | None) -> Iterator[str
     beat, taken = begin(story, start), 0
     been: set[tuple] = set()
     for _ in range(MAX_BEATS):
-        at = (min(taken, len(options) - 1), beat.state.position, beat.state.variables, beat.state.calls)
+        at = (min(taken, len(options) - 1), beat.state.position, _kept(beat.state.variables), beat.state.calls)
         if at in been:
             place = story.places[beat.state.position]
             raise TranscriptError(f"the story goes round a loop at {place} and never reaches an ending (options taken: {_numbers(options[:taken])})")
@@ -86,7 +87,7 @@ def _paths(story: Story, start: str | None, loops: list[str], limit: int) -> Ite
     while todo and found < limit:
         beat, taken, lines, been, ids = todo.pop()
         while True:
-            at = (beat.state.position, beat.state.variables, beat.state.calls)
+            at = (beat.state.position, _kept(beat.state.variables), beat.state.calls)
             if at in been or len(lines) > MAX_BEATS:
                 loops.append(f"options {_numbers(taken)} go round a loop at {story.places[beat.state.position]} and never reach an ending")
                 break
@@ -140,7 +141,15 @@ def shown_lines(story: Story, beat: Beat) -> list[str]:
     return [f"{story.shown_name(beat.speaker)}: {beat.text}"]
 
 
+def _kept(variables: tuple[tuple[str, Value], ...]) -> tuple[tuple[str, Value], ...]:
+    """The values that say whether a path has come round to where it was: visit counts left out
+    (they grow each time round, so a loop through a counted label would otherwise be unrolled for ever)."""
+    return tuple(pair for pair in variables if not pair[0].startswith(VISITS))
+
+
 def _numbers(options: Sequence[int]) -> str:
+    if len(options) > 24:  # a long way round: its start and end, not thousands of numbers
+        return f"{_numbers(options[:12])}, ... ({len(options) - 18:,} more), {_numbers(options[-6:])}"
     return ", ".join(str(n + 1) for n in options) or "none"
 
 

@@ -57,4 +57,15 @@ def test_the_command_says_how_many_paths_and_where_it_stopped(scenes, asset_root
     assert "6 paths printed, every path to an ending" in whole.stderr
     plan = subprocess.run([*run, "--cover"], capture_output=True, text=True, cwd=tmp_path, check=False)
     assert plan.stdout.count("=== options taken") == 3
-    assert "3 paths take every option that any path takes (5 of 6); 1 options are never taken" in plan.stderr
+    assert "3 paths take every option that any path takes (5 of 6); 1 are taken on no path to an ending" in plan.stderr
+
+
+def test_the_lighthouse_example_plays_and_its_cover_reads_as_written(asset_root):
+    """docs/examples/lighthouse: a passage using adapting text, gathers, once-only options, visits and joins."""
+    folder = ROOT / "docs" / "examples" / "lighthouse"
+    story, warnings = load_story(folder / "scenes", assets=asset_root)
+    assert warnings == []
+    plan = cover(story)
+    assert (plan.taken, plan.options, plan.complete) == (10, 10, True)
+    printed = "\n\n".join("\n".join([f"=== options taken: {', '.join(str(n + 1) for n in taken)} ===", *lines]) for taken, lines in plan.paths)
+    assert printed + "\n" == (folder / "cover.txt").read_text(encoding="utf-8")
