@@ -28,10 +28,11 @@ Value = bool | int | float | str
 
 KEYWORDS = ("and", "or", "not", "true", "false")
 TOKEN = re.compile(
-    r"""(?P<space>\s+)|(?P<number>\d+(?:\.\d+)?)|(?P<text>"[^"]*"|'[^']*')|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"""
+    r"""(?P<space>\s+)|(?P<number>\d+(?:\.\d+)?)|(?P<text>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"""
     r"""|(?P<op>==|!=|<=|>=|\+=|-=|[<>+\-*/()=])"""
 )
 NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+ESCAPE = re.compile(r"\\(.)")
 COMPARISONS = ("==", "!=", "<", "<=", ">", ">=")
 SET_OPERATORS = ("=", "+=", "-=")
 COUNTS = ("visits", "seen")  # visits("label"): times the story passed the label; seen("label"): at least once
@@ -90,7 +91,7 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
         match = TOKEN.match(text, at)
         if match is None:
             quote = text[at] in "\"'"
-            raise ExpressionError("this text has no closing quote" if quote else f"'{text[at]}' cannot be used in an expression", "close it with the same quote" if quote else "use numbers, \"text\", names, and or not, == != < <= > >=, + - * / and ( )", at)
+            raise ExpressionError("this text has no closing quote" if quote else f"'{text[at]}' cannot be used in an expression", "close it with the same quote; for that quote inside the text, write it with a backslash: \"say \\\"hi\\\"\"" if quote else "use numbers, \"text\", names, and or not, == != < <= > >=, + - * / and ( )", at)
         kind = match.lastgroup or ""
         if kind != "space":
             tokens.append((kind, match.group(), at))
@@ -194,7 +195,7 @@ class _Parser:
         if kind == "number":
             return Literal(_number(text, offset), offset)
         if kind == "text":
-            return Literal(text[1:-1], offset)
+            return Literal(ESCAPE.sub(r"\1", text[1:-1]), offset)  # \" \' and \\ stand for the character
         if kind == "name" and text in ("true", "false"):
             return Literal(text == "true", offset)
         if kind == "name" and text in COUNTS and self.word("("):
