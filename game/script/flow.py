@@ -123,6 +123,7 @@ class Exploration:
     complete: bool  # every state was followed (no step gave up)
     out_of_bounds: dict[int, ExpressionError] = field(default_factory=dict)  # a value past a bound (issue 20)
     over_budget: bool = False  # it stopped at MAX_CHECK_WORK
+    gave_up: dict[int, None] = field(default_factory=dict)  # the steps it stopped following (too many states there), in order
 
 
 def explore(story: Story, start: Point) -> Exploration:
@@ -151,6 +152,7 @@ def explore(story: Story, start: Point) -> Exploration:
             count = per_step.get(following.index, 0)
             if count >= STATES_PER_STEP or len(parents) >= MAX_STATES:
                 found.complete = False
+                found.gave_up[following.index] = None
                 continue
             per_step[following.index] = count + 1
             parents[following] = point
@@ -248,6 +250,10 @@ def _check_paths(story: Story, start: str, problems: list[Problem]) -> None:
                                 "keep variables to a few values each: flags and small counters", warning=True))
     for index in sorted(found.lost_returns):
         problems.append(Problem(story.places[index], "this `return:` is reached with no `call:` to return to", "reach this part of the story with `call: LABEL`, or use `jump:` instead of `return:`"))
+    if not found.complete and not found.over_budget:
+        first = next(iter(found.gave_up))
+        problems.append(Problem(story.places[first], f"`check` stopped following the story's values here and at {len(found.gave_up) - 1:,} more steps, each reached with more than {STATES_PER_STEP} different values (a counter in a loop, say), after {len(found.parents):,} states: past them it may miss a choice with every option hidden or a `return:` with no `call:`, and it gives no warning of never-true conditions",
+                                "keep variables to a few values each (flags and small counters), or accept that those checks are partial", warning=True))
     if not found.complete:
         return
     for index, taken in sorted(found.branch_values.items()):

@@ -64,7 +64,7 @@ def test_the_lighthouse_example_plays_and_its_cover_reads_as_written(asset_root)
     """docs/examples/lighthouse: a passage using adapting text, gathers, once-only options, visits and joins."""
     folder = ROOT / "docs" / "examples" / "lighthouse"
     story, warnings = load_story(folder / "scenes", assets=asset_root)
-    assert warnings == []
+    assert [w.message.split(" here")[0] for w in warnings] == ["`check` stopped following the story's values"]  # visits("room") grows in its loop
     plan = cover(story)
     assert (plan.taken, plan.options, plan.complete) == (10, 10, True)
     printed = "\n\n".join("\n".join([f"=== options taken: {', '.join(str(n + 1) for n in taken)} ===", *lines]) for taken, lines in plan.paths)

@@ -72,3 +72,10 @@ def test_mistakes_in_visits_are_named_at_their_place(scenes, asset_root, conditi
         load_story(scenes({"a.yaml": text}), assets=asset_root)
     found = [p for p in caught.value.problems if message in p.message]
     assert found and found[0].place.line == 3, [str(p) for p in caught.value.problems]
+
+
+def test_check_says_where_its_value_aware_analysis_stopped_short(scenes, asset_root):
+    text = "variables:\n  n: 0\nscript:\n  - label: start\n  - label: loop\n  - set: n += 1\n  - choice: Again?\n    options:\n      - text: Yes.\n        jump: loop\n      - text: No.\n        jump: out\n  - label: out\n  - ending: E\n"
+    _, warnings = load_story(scenes({"a.yaml": text}), assets=asset_root)
+    stopped = [w for w in warnings if "stopped following the story's values" in w.message]
+    assert len(stopped) == 1 and stopped[0].place.line in (6, 7) and "states" in stopped[0].message
