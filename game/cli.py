@@ -43,6 +43,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _unreached_start(story, story_start: str, start: str) -> None:
+    """`--start LABEL` that no way from the story's start reaches: say so, and with which values it starts."""
+    from game.script.expressions import shown
+    from game.script.flow import reachable
+
+    if story.labels[start] in reachable(story, story_start):
+        return
+    values = ", ".join(f"{name} = {shown(value)}" for name, value in sorted(story.variables.items()) if not name.startswith("~")) or "no variables"
+    print(f"warning: nothing reaches label '{start}' from '{story_start}', so it starts with the starting values ({values}) and an empty scene", file=sys.stderr)
+
+
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of paths like 100")
@@ -105,6 +116,8 @@ def main(argv: list[str]) -> int:
     if args.command == "check":
         print(f"{game.scenes}: {len(story.steps)} steps, {story.count_lines()} lines, no errors")
         return 0
+    if start != game.start and game.start in story.labels:
+        _unreached_start(story, game.start, start)
     if args.command == "transcript":
         return _print_transcript(story, args, start)
     if args.command == "build":

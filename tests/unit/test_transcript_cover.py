@@ -69,3 +69,10 @@ def test_the_lighthouse_example_plays_and_its_cover_reads_as_written(asset_root)
     assert (plan.taken, plan.options, plan.complete) == (10, 10, True)
     printed = "\n\n".join("\n".join([f"=== options taken: {', '.join(str(n + 1) for n in taken)} ===", *lines]) for taken, lines in plan.paths)
     assert printed + "\n" == (folder / "cover.txt").read_text(encoding="utf-8")
+
+
+def test_start_at_a_label_nothing_reaches_warns_with_the_values_it_starts_with(scenes, tmp_path):
+    folder = scenes({"a.yaml": "variables:\n  trust: 2\nscript:\n  - label: start\n  - ending: E\n  - label: island\n  - Alone.\n  - ending: F\n"}, with_characters=False)
+    run = subprocess.run([sys.executable, str(ROOT / "main.py"), "--scenes", str(folder), "--start", "island", "transcript"], capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert run.stdout.splitlines() == ["Alone.", "Ending: F"]
+    assert "nothing reaches label 'island' from 'start', so it starts with the starting values (trust = 2)" in run.stderr
