@@ -252,6 +252,9 @@ def _run(story: Story, index: int, state: StoryState, lead_in: tuple[LeadIn, ...
         if made.stop:
             text_scene = run.scene if text_scene is None else text_scene
             segments = shown_segments(cast(Stop, step), run.variables)
+            if isinstance(step, Line):
+                for key in markup.varieties(step.segments, run.variables):
+                    run.variables[key] = int(run.variables[key]) + 1
             made.effect(step, run)
             if isinstance(step, Line) and step.join:
                 joined.extend(segments)

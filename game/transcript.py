@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from game.beats import Beat, EndlessLoop, after, begin, options_shown
 from game.script.expressions import VISITS, Value
+from game.script.markup import SEQUENCE
 from game.script.model import Choice, Ending, Story
 
 #: `--all` stops after this many paths, and leaves out a path longer than MAX_BEATS
@@ -144,7 +145,7 @@ def shown_lines(story: Story, beat: Beat) -> list[str]:
 def _kept(variables: tuple[tuple[str, Value], ...]) -> tuple[tuple[str, Value], ...]:
     """The values that say whether a path has come round to where it was: visit counts left out
     (they grow each time round, so a loop through a counted label would otherwise be unrolled for ever)."""
-    return tuple(pair for pair in variables if not pair[0].startswith(VISITS))
+    return tuple(pair for pair in variables if not pair[0].startswith((VISITS, SEQUENCE)))
 
 
 def _numbers(options: Sequence[int]) -> str:

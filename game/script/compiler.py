@@ -12,7 +12,19 @@ import yaml
 
 from game.script import expressions
 from game.script.assets import sprite_names
-from game.script.model import ONCE, STOPS, Branch, Character, Choice, Goto, Option, Step, Story
+from game.script.markup import SEQUENCE, Vary, When, keyed
+from game.script.model import (
+    ONCE,
+    STOPS,
+    Branch,
+    Character,
+    Choice,
+    Goto,
+    Line,
+    Option,
+    Step,
+    Story,
+)
 from game.script.problems import Place, Problem, did_you_mean
 from game.script.reader import QUOTE_HINT, BlockEnd, ScriptReader, text_of
 from game.script.steps.base import LABEL, Read
@@ -228,9 +240,19 @@ class Compiler(ScriptReader):
                 count += 1
                 if not step.id:
                     step = type(step)(**{**step.__dict__, "id": f"{current}.{count}"})  # faster than dataclasses.replace
+                if isinstance(step, Line) and any(isinstance(s, (Vary, When)) for s in step.segments):
+                    step = self._counted_variety(step)
                 if isinstance(step, Choice) and any(option.once for option in step.options):
                     step = replace(step, options=tuple(self._once(step.id, n, option) for n, option in enumerate(step.options)))
             yield step
+
+    def _counted_variety(self, line: Line) -> Line:
+        """A line's varieties each get their hidden counter (kept in the state, so rewind and saves keep them)."""
+        count = [0]
+        segments = keyed(line.segments, f"{SEQUENCE}{line.id}.", count)
+        for number in range(1, count[0] + 1):
+            self.variables[f"{SEQUENCE}{line.id}.{number}"] = 0
+        return replace(line, segments=segments)
 
     def _once(self, choice_id: str, number: int, option: Option) -> Option:
         """A once-only option gets its hidden variable, false until it is taken (kept in the state, so rewind and saves keep it)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -78,7 +79,19 @@ class When:
     offset: int = 0
 
 
-Segment = Text | Pause | Cue | Style | Var | When
+@dataclass(frozen=True)
+class Vary:
+    """Variety: `{cycle: a|b|c}` (in turn, round again), `{once: a|b}` (in turn, then the last for good)
+    or `{shuffle: a|b}` (each round in an order of its own); `key` is the hidden counter of the times shown."""
+
+    kind: str
+    choices: tuple[str, ...]
+    key: str = ""
+
+
+Segment = Text | Pause | Cue | Style | Var | When | Vary
+VARIETY = ("cycle", "once", "shuffle")
+SEQUENCE = "~seq."  # hidden variables counting how often each variety was shown: `~seq.STOP_ID.N`
 
 
 @dataclass(frozen=True)
@@ -264,6 +277,11 @@ def _tag(body: str, offset: int) -> Segment:
     if words[0][0] in "/bic" and (style := _style(body.strip(), offset)) is not None:
         return style
     kind, args = words[0], words[1:]
+    if kind.endswith(":") and kind[:-1] in VARIETY:
+        choices = tuple(part.strip() for part in body.split(":", 1)[1].split("|"))
+        if len(choices) < 2:
+            raise MarkupError(f"{{{kind}}} needs two or more choices", f"write e.g. {{{kind} quietly|softly}}", offset)
+        return Vary(kind[:-1], choices)
     if kind == "pause":
         return _pause(args, offset)
     if kind in CUE_KINDS:
@@ -302,6 +320,8 @@ def _plain(segment: Segment) -> str:
         return f"[{segment.name}]"
     if isinstance(segment, When):
         return "/".join(plain_text(branch) for _, branch in segment.branches)
+    if isinstance(segment, Vary):
+        return "/".join(segment.choices)
     return ""
 
 
@@ -311,12 +331,15 @@ def resolve(segments: tuple[Segment, ...], variables: Mapping[str, Value]) -> tu
     A condition past a bound `check` could not reach counts as false (playing on). Where
     a chosen branch is empty between two spaces, one space is kept ("He {if x}ran{/if} on").
     """
-    if not any(isinstance(s, When) for s in segments):
+    if not any(isinstance(s, (When, Vary)) for s in segments):
         return segments
     chosen: list[Segment] = []
     for segment in segments:
         if isinstance(segment, When):
             chosen.extend(resolve(_branch(segment, variables), variables))
+        elif isinstance(segment, Vary):
+            shown = variables.get(segment.key, 0)
+            chosen.append(Text(_pick(segment, shown if isinstance(shown, int) else 0)))
         else:
             chosen.append(segment)
     return _merged(chosen)
@@ -325,6 +348,40 @@ def resolve(segments: tuple[Segment, ...], variables: Mapping[str, Value]) -> tu
 def joined(before: list[Segment], segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
     """The text of lines joined with `<>` run on into `segments`: one paragraph."""
     return _merged([*before, *segments]) if before else segments
+
+
+def keyed(segments: tuple[Segment, ...], prefix: str, count: list[int]) -> tuple[Segment, ...]:
+    """The segments with each variety given its hidden counter, `prefix` + its number (`count` counts them)."""
+    out: list[Segment] = []
+    for segment in segments:
+        if isinstance(segment, Vary):
+            count[0] += 1
+            segment = Vary(segment.kind, segment.choices, f"{prefix}{count[0]}")
+        elif isinstance(segment, When):
+            segment = When(tuple((condition, keyed(branch, prefix, count)) for condition, branch in segment.branches), segment.offset)
+        out.append(segment)
+    return tuple(out)
+
+
+def varieties(segments: tuple[Segment, ...], variables: Mapping[str, Value]) -> list[str]:
+    """The counters of the varieties the player reads in these segments (in the branches chosen)."""
+    found: list[str] = []
+    for segment in segments:
+        if isinstance(segment, Vary) and segment.key:
+            found.append(segment.key)
+        elif isinstance(segment, When):
+            found += varieties(_branch(segment, variables), variables)
+    return found
+
+
+def _pick(vary: Vary, shown: int) -> str:
+    n = len(vary.choices)
+    if vary.kind == "once":
+        return vary.choices[min(shown, n - 1)]
+    if vary.kind == "cycle":
+        return vary.choices[shown % n]
+    order = sorted(range(n), key=lambda i: zlib.crc32(f"{vary.key}:{shown // n}:{i}".encode()))  # each round its own order
+    return vary.choices[order[shown % n]]
 
 
 def _branch(when: When, variables: Mapping[str, Value]) -> tuple[Segment, ...]:
