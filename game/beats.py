@@ -15,7 +15,7 @@ from typing import cast
 from game.limits import MAX_STEP_WORK
 from game.script import expressions, markup
 from game.script.expressions import ExpressionError
-from game.script.flow import Point, explore, path_to, shown_options, step_work, successors, take
+from game.script.flow import Point, explore, path_to, shown_options, step_work, successors, take, visit
 from game.script.model import (
     Background,
     Branch,
@@ -29,6 +29,7 @@ from game.script.model import (
     Stop,
     Story,
     Transition,
+    option_target,
     position_named,
 )
 from game.script.steps.base import ReturnWithoutCall
@@ -96,7 +97,7 @@ class Beat:
         if not isinstance(self.stop, Choice):
             return ()
         values = self.state.values
-        return tuple(_as_shown(option, values) for option in _shown_options(self.stop, values))
+        return tuple(_as_shown(option, values) for option in options_shown(self.stop, values))
 
 
 class StoryEnded(Exception):
@@ -117,9 +118,10 @@ def begin(story: Story, label: str | None = None) -> Beat:
     state = StoryState(position=-1, variables=tuple(sorted(story.variables.items())))
     lead_in: tuple[LeadIn, ...] = ()
     if label != story.start and story.start in story.labels:
-        state = _arriving(story, story.labels[label], state)
+        state = _arriving(story, story.labels[label], state)  # its visits counted on arriving
         if state.music.track:
             lead_in = (ChangeMusic(Music(state.music.track, 1.0, state.music.loop)),)
+        return _run(story, story.labels[label], state, lead_in, counted=True)
     return _run(story, story.labels[label], state, lead_in)
 
 
@@ -155,6 +157,10 @@ def _arriving(story: Story, goal: int, state: StoryState) -> StoryState:
         state = replace(state, variables=arrival.variables, calls=arrival.calls)
     else:
         indexes = shortest_path(story, story.labels[story.start], goal)
+        counts = state.values
+        for index in (*indexes, goal):
+            visit(story, index, counts)
+        state = replace(state, variables=tuple(sorted(counts.items())))
     run = _Run(story, replace(state, scene=Scene(), music=Playing()))
     for index in indexes:  # the scene and music as the way leaves them (its control steps are done already)
         step = story.steps[index]
@@ -170,7 +176,7 @@ def after(story: Story, state: StoryState, option: int | None = None) -> Beat:
     if isinstance(stop, Ending):
         raise StoryEnded(stop.name)
     if isinstance(stop, Choice):
-        shown = _shown_options(stop, state.values)
+        shown = options_shown(stop, state.values)
         if option is None or not 0 <= option < len(shown):
             raise ValueError(f"the choice needs an option from 0 to {len(shown) - 1}, not {option}")
         taken = shown[option]
@@ -179,7 +185,7 @@ def after(story: Story, state: StoryState, option: int | None = None) -> Beat:
         except ExpressionError:  # a value past a bound that `check` could not reach: its `set:` is left undone
             variables = state.variables
         state = replace(state, choices=(*state.choices, (stop.id, option)), variables=variables)
-        return _run(story, story.labels[taken.label], state)
+        return _run(story, option_target(story, taken), state)
     return _run(story, state.position + 1, state)
 
 
@@ -203,7 +209,7 @@ class _Run:
             self.shown = self.scene
 
     def cues(self, line: Line) -> None:
-        self.scene = _after_cues(self.scene, line)
+        self.scene = _after_cues(self.scene, markup.resolve(line.segments, self.variables))
 
     def hold(self, seconds: float) -> None:
         if self.scene != self.shown:
@@ -219,25 +225,45 @@ class _Run:
         self.lead_in.append(PlaySound(name))
 
 
-def _run(story: Story, index: int, state: StoryState, lead_in: tuple[LeadIn, ...] = ()) -> Beat:
-    """Play steps from `index` until a stop, gathering the lead-in (after any given)."""
+def _run(story: Story, index: int, state: StoryState, lead_in: tuple[LeadIn, ...] = (), *, counted: bool = False) -> Beat:
+    """Play steps from `index` until a stop, gathering the lead-in (after any given).
+
+    Each step arrived at counts a visit to the labels marking it (`counted`: the first one's are counted already).
+    """
     run = _Run(story, state, lead_in)
     steps = story.steps
     work = 0
+    joined: list[markup.Segment] = []  # the text of lines ending in `<>`, run on into the next stop's
+    text_scene: Scene | None = None  # the scene when the first of them began
     for _ in range(MAX_STEPS_BETWEEN_STOPS):
+        if counted:
+            counted = False
+        elif index in story.visits:
+            visit(story, index, run.variables)
         step = steps[index]
         work += step_work(step)
         if work > MAX_STEP_WORK:
             raise EndlessLoop(f"the story does more than {MAX_STEP_WORK:,} steps of work near {story.places[index]} with no line, choice or ending in between")
         made = COMPILED[type(step)]
         run.at, run.next = index, index + 1
+        if isinstance(step, Choice) and step.fallback >= 0 and not options_shown(step, run.variables):
+            index = step.fallback  # every option used up: on to the choice's `fallback:` steps
+            continue
         if made.stop:
-            text_scene = run.scene
+            text_scene = run.scene if text_scene is None else text_scene
+            segments = shown_segments(cast(Stop, step), run.variables)
+            if isinstance(step, Line):
+                for key in markup.varieties(step.segments, run.variables):
+                    run.variables[key] = int(run.variables[key]) + 1
             made.effect(step, run)
+            if isinstance(step, Line) and step.join:
+                joined.extend(segments)
+                index = run.next
+                continue
             values = tuple(sorted(run.variables.items()))
             new_state = replace(state, position=index, scene=run.scene, music=run.music, variables=values, calls=run.calls)
             stop = cast(Stop, step)  # the registry marks the stops: a line, the choice, an ending
-            return Beat(new_state, state.scene, tuple(run.lead_in), text_scene, stop, shown_segments(stop, run.variables))
+            return Beat(new_state, state.scene, tuple(run.lead_in), text_scene, stop, markup.joined(joined, segments))
         try:
             made.effect(step, run)
         except ReturnWithoutCall:
@@ -248,7 +274,7 @@ def _run(story: Story, index: int, state: StoryState, lead_in: tuple[LeadIn, ...
     raise EndlessLoop(f"the story goes round for ever near {story.places[index]} with no line, choice or ending in between")
 
 
-def _shown_options(choice: Choice, values: dict[str, expressions.Value]) -> tuple[Option, ...]:
+def options_shown(choice: Choice, values: dict[str, expressions.Value]) -> tuple[Option, ...]:
     """The options shown; every one when a condition goes past a bound `check` could not reach (playing on)."""
     try:
         return shown_options(choice, values)
@@ -261,6 +287,7 @@ def shown_segments(stop: Stop | Option, variables: dict[str, expressions.Value])
     segments = stop.segments if isinstance(stop, (Line, Choice, Option)) else ()
     if isinstance(stop, Ending):  # its name is what the player reads at it
         segments = stop.segments or (markup.Text(stop.name),)
+    segments = markup.resolve(segments, variables)  # text that adapts: the branch these values choose
     if not any(isinstance(s, markup.Var) for s in segments):
         return segments
     return markup.interpolate(segments, {name: expressions.shown(value) for name, value in variables.items()})
@@ -292,8 +319,8 @@ def apply_cue(scene: Scene, cue: markup.Cue) -> Scene:
     return scene
 
 
-def _after_cues(scene: Scene, line: Line) -> Scene:
-    for segment in line.segments:
+def _after_cues(scene: Scene, segments: tuple[markup.Segment, ...]) -> Scene:
+    for segment in segments:
         if isinstance(segment, markup.Cue):
             scene = apply_cue(scene, segment)
     return scene

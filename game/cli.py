@@ -31,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     way = transcript.add_mutually_exclusive_group()
     way.add_argument("--choose", type=_option_list, default=[0], metavar="N[,N...]", help="take option N (from 1, counting shown options) at each choice in turn; the last repeats")
     way.add_argument("--all", action="store_true", help="print every distinct path to every ending, each headed by the options taken")
+    way.add_argument("--cover", action="store_true", help="print the fewest paths that take every option at least once (a test plan), and how many options no path takes")
+    transcript.add_argument("--limit", type=_positive, default=None, metavar="N", help="with --all or --cover, look at N paths at most (default 10000); it says when it stopped there")
     commands.add_parser("bench", parents=[shared], help="print performance figures as JSON")
     build = commands.add_parser("build", parents=[shared], help="make a standalone app of the game for this system, packed in one archive (needs requirements-build.txt)")
     build.add_argument("--out", type=Path, default=Path("dist"), metavar="DIR", help="write the archive into DIR (default: dist)")
@@ -39,6 +41,33 @@ def _parser() -> argparse.ArgumentParser:
     assets = commands.add_parser("assets", help="regenerate the art and sound files")
     assets.add_argument("--out", type=Path, default=ROOT, metavar="DIR", help="write DIR/art and DIR/audio instead")
     return parser
+
+
+def _unreached_start(story, story_start: str, start: str) -> None:
+    """`--start LABEL` that no way from the story's start reaches: say so, and with which values it starts."""
+    from game.script.expressions import shown
+    from game.script.flow import reachable
+
+    if story.labels[start] in reachable(story, story_start):
+        return
+    values = ", ".join(f"{name} = {shown(value)}" for name, value in sorted(story.variables.items()) if not name.startswith("~")) or "no variables"
+    print(f"warning: nothing reaches label '{start}' from '{story_start}', so it starts with the starting values ({values}) and an empty scene", file=sys.stderr)
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of paths like 100")
+    return int(text)
+
+
+def _notes(loops: list[str]) -> None:
+    """Each loop once (many paths go round the same one), with how many more paths go round it."""
+    places: dict[str, list[str]] = {}
+    for loop in loops:
+        places.setdefault(loop.split(" go round a loop at ")[-1], []).append(loop)
+    for same in places.values():
+        more = f" (and {len(same) - 1:,} more paths go round it)" if len(same) > 1 else ""
+        print(f"transcript: {same[0]}{more}", file=sys.stderr)
 
 
 def _option_list(text: str) -> list[int]:
@@ -87,6 +116,8 @@ def main(argv: list[str]) -> int:
     if args.command == "check":
         print(f"{game.scenes}: {len(story.steps)} steps, {story.count_lines()} lines, no errors")
         return 0
+    if start != game.start and game.start in story.labels:
+        _unreached_start(story, game.start, start)
     if args.command == "transcript":
         return _print_transcript(story, args, start)
     if args.command == "build":
@@ -132,21 +163,39 @@ def _load(game, *, quiet_warnings: bool, thorough: bool = False):
 
 def _print_transcript(story, args: argparse.Namespace, start: str) -> int:
     """Print the transcript; piping it into `head` (which closes the pipe early) is not an error."""
-    from game.transcript import TranscriptError, every_path, heading, transcript
+    from game.transcript import (
+        MAX_PATHS,
+        TranscriptError,
+        cover,
+        every_path,
+        heading,
+        transcript,
+    )
 
+    limit = args.limit or MAX_PATHS
     try:
-        if args.all:
+        if args.all or args.cover:
             loops: list[str] = []
-            count = 0
-            for count, (taken, lines) in enumerate(every_path(story, start=start, loops=loops), start=1):
+            if args.cover:
+                plan = cover(story, start=start, loops=loops, limit=limit)
+                paths, complete = plan.paths, plan.complete
+            else:
+                paths = list(every_path(story, start=start, loops=loops, limit=limit))
+                complete = len(paths) < limit
+            for count, (taken, lines) in enumerate(paths, start=1):
                 print(("\n" if count > 1 else "") + heading(taken))
                 print("\n".join(lines))
             sys.stdout.flush()
-            for loop in loops:
-                print(f"transcript: {loop}", file=sys.stderr)
-            if not count:
+            _notes(loops)
+            if not paths:
                 print("transcript: no path reaches an ending", file=sys.stderr)
                 return 2
+            stopped = "" if complete else f"; it stopped at the limit of {limit:,} paths looked at, so there may be more (--limit N to look further)"
+            if args.cover:
+                paths_take = "1 path takes" if len(paths) == 1 else f"{len(paths)} paths take"
+                print(f"transcript: {paths_take} every option that any path takes ({plan.taken} of {plan.options}); {plan.options - plan.taken} are taken on no path to an ending{stopped}", file=sys.stderr)
+            else:
+                print(f"transcript: {len(paths):,} paths printed{stopped or ', every path to an ending'}", file=sys.stderr)
         else:
             for line in transcript(story, options=args.choose, start=start):
                 print(line)

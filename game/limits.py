@@ -24,6 +24,8 @@ MAX_EXPRESSION_NESTING = 50
 MAX_EXPRESSION_DEPTH = 200
 #: Text built by `+` in an expression may not grow longer than this.
 MAX_TEXT_CHARS = 10_000
+#: `{if}`s inside each other in one line's text past this are refused (reading them recurses).
+MAX_TEXT_NESTING = 8
 
 #: `check` stops playing out a story's paths past this much work (steps taken plus expression nodes evaluated).
 MAX_CHECK_WORK = 500_000

@@ -6,12 +6,25 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 import yaml
 
 from game.script import expressions
 from game.script.assets import sprite_names
-from game.script.model import STOPS, Branch, Character, Goto, Step, Story
+from game.script.markup import SEQUENCE, Vary, When, keyed
+from game.script.model import (
+    ONCE,
+    STOPS,
+    Branch,
+    Character,
+    Choice,
+    Goto,
+    Line,
+    Option,
+    Step,
+    Story,
+)
 from game.script.problems import Place, Problem, did_you_mean
 from game.script.reader import QUOTE_HINT, BlockEnd, ScriptReader, text_of
 from game.script.steps.base import LABEL, Read
@@ -204,9 +217,17 @@ class Compiler(ScriptReader):
             where = "game.yaml's `start:`" if start != "start" else "add `- label: start` where the story begins"
             hint = f"{did_you_mean(start, self.labels)} (the label comes from {where})" if start != "start" else where
             self.problems.append(Problem(folder, f"the story has no label '{start}' in any scene file in {folder.path}", hint))
+        for label, place in self.counted if check_labels else ():
+            if label not in self.labels:
+                self.problems.append(Problem(place, f"no label '{label}' to count the visits of", did_you_mean(label, self.labels) or f"write the name of a label, or add `- label: {label}`"))
+        visits: dict[int, tuple[str, ...]] = {}
+        for label in dict.fromkeys(label for label, _ in self.counted):
+            if label in self.labels:
+                at = self.labels[label]
+                visits[at] = (*visits.get(at, ()), expressions.VISITS + label)
         steps = tuple(self._with_ids())
         index_of_id = {step.id: i for i, step in enumerate(steps) if isinstance(step, STOPS)}
-        return Story(steps, tuple(self.places), dict(self.labels), dict(self.characters), index_of_id, dict(self.variables), start)
+        return Story(steps, tuple(self.places), dict(self.labels), dict(self.characters), index_of_id, dict(self.variables), start, visits)
 
     def _with_ids(self) -> Iterator[Step]:
         """Give each stop a stable id: the writer's own, or the label above it and its place below that."""
@@ -219,4 +240,24 @@ class Compiler(ScriptReader):
                 count += 1
                 if not step.id:
                     step = type(step)(**{**step.__dict__, "id": f"{current}.{count}"})  # faster than dataclasses.replace
+                if isinstance(step, Line) and any(isinstance(s, (Vary, When)) for s in step.segments):
+                    step = self._counted_variety(step)
+                if isinstance(step, Choice) and any(option.once for option in step.options):
+                    step = replace(step, options=tuple(self._once(step.id, n, option) for n, option in enumerate(step.options)))
             yield step
+
+    def _counted_variety(self, line: Line) -> Line:
+        """A line's varieties each get their hidden counter (kept in the state, so rewind and saves keep them)."""
+        count = [0]
+        segments = keyed(line.segments, f"{SEQUENCE}{line.id}.", count)
+        for number in range(1, count[0] + 1):
+            self.variables[f"{SEQUENCE}{line.id}.{number}"] = 0
+        return replace(line, segments=segments)
+
+    def _once(self, choice_id: str, number: int, option: Option) -> Option:
+        """A once-only option gets its hidden variable, false until it is taken (kept in the state, so rewind and saves keep it)."""
+        if not option.once:
+            return option
+        name = f"{ONCE}{choice_id}.{number}"
+        self.variables[name] = False
+        return replace(option, once=name)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from game.limits import MAX_EXPRESSION_CHARS, MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_NESTING, MAX_NUMBER, MAX_TEXT_CHARS
 from game.script.problems import TextError
@@ -28,12 +28,15 @@ Value = bool | int | float | str
 
 KEYWORDS = ("and", "or", "not", "true", "false")
 TOKEN = re.compile(
-    r"""(?P<space>\s+)|(?P<number>\d+(?:\.\d+)?)|(?P<text>"[^"]*"|'[^']*')|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"""
+    r"""(?P<space>\s+)|(?P<number>\d+(?:\.\d+)?)|(?P<text>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"""
     r"""|(?P<op>==|!=|<=|>=|\+=|-=|[<>+\-*/()=])"""
 )
 NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+ESCAPE = re.compile(r"\\(.)")
 COMPARISONS = ("==", "!=", "<", "<=", ">", ">=")
 SET_OPERATORS = ("=", "+=", "-=")
+COUNTS = ("visits", "seen")  # visits("label"): times the story passed the label; seen("label"): at least once
+VISITS = "~visits."  # the hidden variable (no writer can name it) counting a label's visits
 
 
 ExpressionError = TextError  # a mistake in the text at an offset: the one script error type, in its text form
@@ -88,7 +91,7 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
         match = TOKEN.match(text, at)
         if match is None:
             quote = text[at] in "\"'"
-            raise ExpressionError("this text has no closing quote" if quote else f"'{text[at]}' cannot be used in an expression", "close it with the same quote" if quote else "use numbers, \"text\", names, and or not, == != < <= > >=, + - * / and ( )", at)
+            raise ExpressionError("this text has no closing quote" if quote else f"'{text[at]}' cannot be used in an expression", "close it with the same quote; for that quote inside the text, write it with a backslash: \"say \\\"hi\\\"\"" if quote else "use numbers, \"text\", names, and or not, == != < <= > >=, + - * / and ( )", at)
         kind = match.lastgroup or ""
         if kind != "space":
             tokens.append((kind, match.group(), at))
@@ -192,9 +195,11 @@ class _Parser:
         if kind == "number":
             return Literal(_number(text, offset), offset)
         if kind == "text":
-            return Literal(text[1:-1], offset)
+            return Literal(ESCAPE.sub(r"\1", text[1:-1]), offset)  # \" \' and \\ stand for the character
         if kind == "name" and text in ("true", "false"):
             return Literal(text == "true", offset)
+        if kind == "name" and text in COUNTS and self.word("("):
+            return self.count(text, offset)
         if kind == "name" and text not in KEYWORDS:
             return Name(text, offset)
         if text == "(":
@@ -208,6 +213,17 @@ class _Parser:
         if kind == "end":
             raise ExpressionError("the expression ends too soon", "finish it, e.g. `trust >= 2`", offset)
         raise ExpressionError(f"unexpected '{text}'", "a value, a name or '(' was expected here", offset)
+
+
+    def count(self, function: str, offset: int) -> Expr:
+        """`visits("label")` (a hidden counter the story keeps) or `seen("label")` (that counter above 0)."""
+        self.take()
+        kind, label, at = self.take()
+        if kind != "text" or not NAME.match(label[1:-1]) or not self.word(")"):
+            raise ExpressionError(f"{function}( takes a label's name in quotes", f"write e.g. `{function}(\"cellar\")`", at)
+        self.take()
+        name = Name(VISITS + label[1:-1], offset)
+        return Binary(">", name, Literal(0, offset), offset) if function == "seen" else name
 
 
 def _number(text: str, offset: int) -> int | float:
@@ -254,6 +270,15 @@ def parse_assignment(text: str) -> Assignment:
     if op not in SET_OPERATORS:
         raise ExpressionError(f"`set: {name}` needs =, += or -= next", "write e.g. `set: trust += 1`", at)
     return Assignment(name, op, _shallow(parser.whole()), offset)
+
+
+def shifted(expr: Expr, by: int) -> Expr:
+    """The tree with every offset moved on by `by` (an expression read from inside a longer text)."""
+    if isinstance(expr, Unary):
+        return Unary(expr.op, shifted(expr.operand, by), expr.offset + by)
+    if isinstance(expr, Binary):
+        return Binary(expr.op, shifted(expr.left, by), shifted(expr.right, by), expr.offset + by)
+    return replace(expr, offset=expr.offset + by)
 
 
 def size(expr: Expr) -> int:

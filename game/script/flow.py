@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from game.limits import MAX_CHECK_WORK
 from game.script import expressions
 from game.script.expressions import ExpressionError, Value
-from game.script.model import STOPS, Background, Branch, Call, Choice, Ending, Goto, Hide, Jump, Line, Music, Option, Return, Set, Show, Story
+from game.script.model import STOPS, Background, Branch, Call, Choice, Ending, Goto, Hide, Jump, Line, Music, Option, Return, Set, Show, Story, option_target
 from game.script.problems import Problem
 from game.script.steps.base import ReturnWithoutCall
 from game.script.steps.registry import COMPILED, CONTROL
@@ -36,13 +36,30 @@ def successors(story: Story, index: int) -> Iterator[int]:
 
 
 def shown_options(choice: Choice, variables: Mapping[str, Value]) -> tuple[Option, ...]:
-    """The options the player sees: those with no `if:`, or whose `if:` holds."""
-    return tuple(o for o in choice.options if o.condition is None or expressions.evaluate(o.condition, variables))
+    """The options the player sees: those with no `if:`, or whose `if:` holds (a `once:` option not yet taken)."""
+    return tuple(o for o in choice.options if not (o.once and variables.get(o.once)) and (o.condition is None or expressions.evaluate(o.condition, variables)))
+
+
+def visit(story: Story, index: int, variables: dict[str, Value]) -> None:
+    """The story arrives at step `index`: a label counted by `visits(...)` that marks it counts one more."""
+    for name in story.visits.get(index, ()):
+        variables[name] = int(variables[name]) + 1
+
+
+def _arrived(story: Story, point: Point) -> Point:
+    """`point` with its step's visit counters counted (its variables are those on arriving)."""
+    if point.index not in story.visits:
+        return point
+    variables = dict(point.variables)
+    visit(story, point.index, variables)
+    return Point(point.index, _frozen(variables), point.calls)
 
 
 def take(option: Option, variables: Mapping[str, Value]) -> dict[str, Value]:
     """The variables after taking `option` (its `set:` done)."""
     changed = dict(variables)
+    if option.once:
+        changed[option.once] = True
     for assignment in option.sets:
         changed[assignment.name] = expressions.assign(assignment, changed)
     return changed
@@ -106,10 +123,12 @@ class Exploration:
     complete: bool  # every state was followed (no step gave up)
     out_of_bounds: dict[int, ExpressionError] = field(default_factory=dict)  # a value past a bound (issue 20)
     over_budget: bool = False  # it stopped at MAX_CHECK_WORK
+    gave_up: dict[int, None] = field(default_factory=dict)  # the steps it stopped following (too many states there), in order
 
 
 def explore(story: Story, start: Point) -> Exploration:
     """Every state the story can reach from `start`, breadth first, with real values."""
+    start = _arrived(story, start)
     parents: dict[Point, Point | None] = {start: None}
     found = Exploration(parents, {}, {}, {}, True)
     per_step: dict[int, int] = {}
@@ -127,11 +146,13 @@ def explore(story: Story, start: Point) -> Exploration:
             found.out_of_bounds.setdefault(point.index, error)
             continue
         for following in followings:
+            following = _arrived(story, following)
             if following in parents:
                 continue
             count = per_step.get(following.index, 0)
             if count >= STATES_PER_STEP or len(parents) >= MAX_STATES:
                 found.complete = False
+                found.gave_up[following.index] = None
                 continue
             per_step[following.index] = count + 1
             parents[following] = point
@@ -155,10 +176,12 @@ def _next_points(story: Story, point: Point, found: Exploration) -> Iterator[Poi
     if isinstance(step, Choice):
         variables = dict(point.variables)
         shown = shown_options(step, variables)
-        if not shown:
+        if not shown and step.fallback >= 0:
+            yield Point(step.fallback, point.variables, point.calls)
+        elif not shown:
             found.empty_choices.setdefault(point.index, point)
         for option in shown:
-            yield Point(story.labels[option.label], _frozen(take(option, variables)), point.calls)
+            yield Point(option_target(story, option), _frozen(take(option, variables)), point.calls)
         return
     if isinstance(step, Ending):
         return
@@ -216,7 +239,7 @@ def _has_logic(story: Story) -> bool:
 def _check_paths(story: Story, start: str, problems: list[Problem]) -> None:
     found = explore(story, Point(story.labels[start], _frozen(story.variables)))
     for index, point in sorted(found.empty_choices.items()):
-        values = ", ".join(f"{name} = {expressions.shown(value)}" for name, value in point.variables) or "the starting values"
+        values = ", ".join(f"{name} = {expressions.shown(value)}" for name, value in point.variables if not name.startswith("~")) or "the starting values"
         problems.append(Problem(story.places[index], f"every option of this choice is hidden when it is reached with {values}", "give one option no `if:`, or make sure one condition holds on every way here"))
     for index in sorted(_endless(story, found)):
         problems.append(Problem(story.places[index], "the story goes round here for ever with no line, choice or ending in between", "make the condition change inside the loop (a `set:`), or put a line in it"))
@@ -227,6 +250,10 @@ def _check_paths(story: Story, start: str, problems: list[Problem]) -> None:
                                 "keep variables to a few values each: flags and small counters", warning=True))
     for index in sorted(found.lost_returns):
         problems.append(Problem(story.places[index], "this `return:` is reached with no `call:` to return to", "reach this part of the story with `call: LABEL`, or use `jump:` instead of `return:`"))
+    if not found.complete and not found.over_budget:
+        first = next(iter(found.gave_up))
+        problems.append(Problem(story.places[first], f"`check` stopped following the story's values here and at {len(found.gave_up) - 1:,} more steps, each reached with more than {STATES_PER_STEP} different values (a counter in a loop, say), after {len(found.parents):,} states: past them it may miss a choice with every option hidden or a `return:` with no `call:`, and it gives no warning of never-true conditions",
+                                "keep variables to a few values each (flags and small counters), or accept that those checks are partial", warning=True))
     if not found.complete:
         return
     for index, taken in sorted(found.branch_values.items()):

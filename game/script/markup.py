@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import math
 import re
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from game.limits import MAX_TEXT_NESTING
+from game.script import expressions
+from game.script.expressions import Expr, Value
 from game.script.problems import TextError, did_you_mean
 
 TAG = re.compile(r"\{\{|\{([^{}]*)\}|\[\[|\[([^\[\]]*)\]")
@@ -66,7 +70,28 @@ class Var:
     offset: int = 0
 
 
-Segment = Text | Pause | Cue | Style | Var
+@dataclass(frozen=True)
+class When:
+    """Text that adapts: `{if c}...{elif d}...{else}...{/if}`; the first branch whose condition
+    holds (None: the `{else}`) is what the player reads, chosen when the line is reached."""
+
+    branches: tuple[tuple[Expr | None, tuple[Segment, ...]], ...]
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class Vary:
+    """Variety: `{cycle: a|b|c}` (in turn, round again), `{once: a|b}` (in turn, then the last for good)
+    or `{shuffle: a|b}` (each round in an order of its own); `key` is the hidden counter of the times shown."""
+
+    kind: str
+    choices: tuple[str, ...]
+    key: str = ""
+
+
+Segment = Text | Pause | Cue | Style | Var | When | Vary
+VARIETY = ("cycle", "once", "shuffle")
+SEQUENCE = "~seq."  # hidden variables counting how often each variety was shown: `~seq.STOP_ID.N`
 
 
 @dataclass(frozen=True)
@@ -78,6 +103,7 @@ class TextStyle:
     colour: tuple[int, int, int] | None = None
 
 CUE_KINDS = ("pause", "show", "hide", "sound")
+BRANCH_TAGS = ("elif", "else", "/if")  # the tags that end one branch of an `{if}`
 
 
 MarkupError = TextError  # a mistake in the text at an offset: the one script error type, in its text form
@@ -85,37 +111,116 @@ MarkupError = TextError  # a mistake in the text at an offset: the one script er
 
 def parse(text: str) -> tuple[Segment, ...]:
     """Split a line's text into segments; raises `MarkupError` for a bad tag."""
-    segments: list[Segment] = []
-    plain: list[str] = []
-    opened: list[tuple[str, int]] = []  # style tags still open, with their offsets
-    end = 0
-    for match in TAG.finditer(text):
-        _no_stray_brace(text, end, match.start())
-        plain.append(text[end : match.start()])
-        end = match.end()
-        if match.group(0) in ("{{", "[["):
-            plain.append(match.group(0)[0])
-            continue
-        if plain and "".join(plain):
-            segments.append(Text("".join(plain)))
-        plain = []
-        if match.group(0).startswith("["):
-            segments.append(_variable(match.group(2), match.start()))
-            continue
-        segment = _tag(match.group(1), match.start())
-        if isinstance(segment, Style):
-            _nest(segment, opened, match.start())
-        segments.append(segment)
-        if not isinstance(segment, Style) and text[match.start() - 1 : match.start()] == " " and text[end : end + 1] == " ":
-            end += 1  # "Right. {pause 1} Right." reads with one space, not two
-    _no_stray_brace(text, end, len(text))
-    if opened:
-        name, offset = opened[-1]
-        raise MarkupError(f"{{{name}}} is never closed", f"add {{/{name}}} where the styled text ends", offset)
-    plain.append(text[end:])
+    reading = _Reading(text)
+    segments, closer = reading.block(0)
+    if closer is not None:
+        word = closer.group(1).split()[0]
+        raise MarkupError(f"{{{word}}} with no {{if}} before it", "start the adapting text with {if CONDITION}, e.g. {if trust >= 2}smartly{else}quietly{/if}", closer.start())
+    return segments
+
+
+class _Reading:
+    """The text read tag by tag; `block` reads up to the end or to an `{elif}`, `{else}` or `{/if}` (bounded nesting)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.matches = list(TAG.finditer(text))
+        self.next = 0  # the next match to read
+        self.end = 0  # where the text not yet read starts
+
+    def block(self, depth: int) -> tuple[tuple[Segment, ...], re.Match[str] | None]:
+        """Segments up to the end of the text, or up to a branch's closing tag (returned with them)."""
+        text = self.text
+        segments: list[Segment] = []
+        plain: list[str] = []
+        opened: list[tuple[str, int]] = []  # style tags still open, with their offsets
+        while self.next < len(self.matches):
+            match = self.matches[self.next]
+            self.next += 1
+            _no_stray_brace(text, self.end, match.start())
+            plain.append(text[self.end : match.start()])
+            self.end = match.end()
+            if match.group(0) in ("{{", "[["):
+                plain.append(match.group(0)[0])
+                continue
+            _flush(plain, segments)
+            if match.group(0).startswith("["):
+                segments.append(_variable(match.group(2), match.start()))
+                continue
+            word = (match.group(1).split() or [""])[0]
+            if word in BRANCH_TAGS:
+                _all_closed(opened, word)
+                return tuple(segments), match
+            if word == "if":
+                segments.append(self._when(match, depth))
+                continue
+            segment = _tag(match.group(1), match.start())
+            if isinstance(segment, Style):
+                _nest(segment, opened, match.start())
+            segments.append(segment)
+            if not isinstance(segment, Style) and text[match.start() - 1 : match.start()] == " " and text[self.end : self.end + 1] == " ":
+                self.end += 1  # "Right. {pause 1} Right." reads with one space, not two
+        _no_stray_brace(text, self.end, len(text))
+        _all_closed(opened, "")
+        plain.append(text[self.end :])
+        self.end = len(text)
+        _flush(plain, segments)
+        return tuple(segments), None
+
+    def _when(self, opening: re.Match[str], depth: int) -> When:
+        """`{if c}...{elif d}...{else}...{/if}`, read from just after its `{if}`."""
+        if depth >= MAX_TEXT_NESTING:
+            raise MarkupError(f"more than {MAX_TEXT_NESTING} {{if}}s inside each other", "split the line, or set a variable with `if:` steps before it", opening.start())
+        branches: list[tuple[Expr | None, tuple[Segment, ...]]] = []
+        condition: Expr | None = _condition(opening)
+        closer = opening
+        while True:
+            inner, following = self.block(depth + 1)
+            branches.append((condition, inner))
+            if following is None:
+                raise MarkupError("{if} is never closed", "end the adapting text with {/if}", opening.start())
+            word, rest = _split(following.group(1))
+            if word in ("/if", "else") and rest:
+                raise MarkupError(f"{{{word}}} takes no condition", "write {elif CONDITION} for another condition" if word == "else" else "write {/if}", following.start())
+            if word != "/if" and closer.group(1).split()[0] == "else":
+                raise MarkupError(f"{{{word}}} after {{else}}", "{else} comes last, just before {/if}", following.start())
+            if word == "/if":
+                return When(tuple(branches), opening.start())
+            condition = None if word == "else" else _condition(following)
+            closer = following
+
+
+def _split(body: str) -> tuple[str, str]:
+    word, _, rest = body.strip().partition(" ")
+    return word, rest.strip()
+
+
+def _condition(match: re.Match[str]) -> Expr:
+    """The condition of an `{if ...}` or `{elif ...}` tag, its offsets counted in the whole text."""
+    body = match.group(1)
+    word = body.split()[0]
+    start = match.start(1) + body.index(word) + len(word)
+    source = body[body.index(word) + len(word) :]
+    if not source.strip():
+        raise MarkupError(f"{{{word}}} needs a condition", "write e.g. {if trust >= 2}smartly{else}quietly{/if}", match.start())
+    try:
+        return expressions.shifted(expressions.parse(source), start)
+    except MarkupError as error:
+        raise MarkupError(error.message, error.hint, error.offset + start) from None
+
+
+def _flush(plain: list[str], segments: list[Segment]) -> None:
+    """The plain text gathered so far becomes a `Text` segment."""
     if "".join(plain):
         segments.append(Text("".join(plain)))
-    return tuple(segments)
+    plain.clear()
+
+
+def _all_closed(opened: list[tuple[str, int]], branch_end: str) -> None:
+    if opened:
+        name, offset = opened[-1]
+        where = f"before the {{{branch_end}}}" if branch_end else "where the styled text ends"
+        raise MarkupError(f"{{{name}}} is never closed", f"add {{/{name}}} {where}", offset)
 
 
 def _no_stray_brace(text: str, start: int, end: int) -> None:
@@ -172,6 +277,11 @@ def _tag(body: str, offset: int) -> Segment:
     if words[0][0] in "/bic" and (style := _style(body.strip(), offset)) is not None:
         return style
     kind, args = words[0], words[1:]
+    if kind.endswith(":") and kind[:-1] in VARIETY:
+        choices = tuple(part.strip() for part in body.split(":", 1)[1].split("|"))
+        if len(choices) < 2:
+            raise MarkupError(f"{{{kind}}} needs two or more choices", f"write e.g. {{{kind} quietly|softly}}", offset)
+        return Vary(kind[:-1], choices)
     if kind == "pause":
         return _pause(args, offset)
     if kind in CUE_KINDS:
@@ -198,8 +308,103 @@ def _example(kind: str) -> str:
 
 
 def plain_text(segments: tuple[Segment, ...]) -> str:
-    """The text with every tag taken out; a variable not yet put in shows as `[name]`."""
-    return "".join(s.text if isinstance(s, Text) else f"[{s.name}]" for s in segments if isinstance(s, (Text, Var)))
+    """The text with every tag taken out; a variable not yet put in shows as `[name]`, and text
+    that adapts (not yet chosen) as every branch in turn, `/` between them."""
+    return "".join(_plain(s) for s in segments)
+
+
+def _plain(segment: Segment) -> str:
+    if isinstance(segment, Text):
+        return segment.text
+    if isinstance(segment, Var):
+        return f"[{segment.name}]"
+    if isinstance(segment, When):
+        return "/".join(plain_text(branch) for _, branch in segment.branches)
+    if isinstance(segment, Vary):
+        return "/".join(segment.choices)
+    return ""
+
+
+def resolve(segments: tuple[Segment, ...], variables: Mapping[str, Value]) -> tuple[Segment, ...]:
+    """The segments with each `{if}` replaced by the branch chosen with these values.
+
+    A condition past a bound `check` could not reach counts as false (playing on). Where
+    a chosen branch is empty between two spaces, one space is kept ("He {if x}ran{/if} on").
+    """
+    if not any(isinstance(s, (When, Vary)) for s in segments):
+        return segments
+    chosen: list[Segment] = []
+    for segment in segments:
+        if isinstance(segment, When):
+            chosen.extend(resolve(_branch(segment, variables), variables))
+        elif isinstance(segment, Vary):
+            shown = variables.get(segment.key, 0)
+            chosen.append(Text(_pick(segment, shown if isinstance(shown, int) else 0)))
+        else:
+            chosen.append(segment)
+    return _merged(chosen)
+
+
+def joined(before: list[Segment], segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    """The text of lines joined with `<>` run on into `segments`: one paragraph."""
+    return _merged([*before, *segments]) if before else segments
+
+
+def keyed(segments: tuple[Segment, ...], prefix: str, count: list[int]) -> tuple[Segment, ...]:
+    """The segments with each variety given its hidden counter, `prefix` + its number (`count` counts them)."""
+    out: list[Segment] = []
+    for segment in segments:
+        if isinstance(segment, Vary):
+            count[0] += 1
+            segment = Vary(segment.kind, segment.choices, f"{prefix}{count[0]}")
+        elif isinstance(segment, When):
+            segment = When(tuple((condition, keyed(branch, prefix, count)) for condition, branch in segment.branches), segment.offset)
+        out.append(segment)
+    return tuple(out)
+
+
+def varieties(segments: tuple[Segment, ...], variables: Mapping[str, Value]) -> list[str]:
+    """The counters of the varieties the player reads in these segments (in the branches chosen)."""
+    found: list[str] = []
+    for segment in segments:
+        if isinstance(segment, Vary) and segment.key:
+            found.append(segment.key)
+        elif isinstance(segment, When):
+            found += varieties(_branch(segment, variables), variables)
+    return found
+
+
+def _pick(vary: Vary, shown: int) -> str:
+    n = len(vary.choices)
+    if vary.kind == "once":
+        return vary.choices[min(shown, n - 1)]
+    if vary.kind == "cycle":
+        return vary.choices[shown % n]
+    order = sorted(range(n), key=lambda i: zlib.crc32(f"{vary.key}:{shown // n}:{i}".encode()))  # each round its own order
+    return vary.choices[order[shown % n]]
+
+
+def _branch(when: When, variables: Mapping[str, Value]) -> tuple[Segment, ...]:
+    for condition, branch in when.branches:
+        try:
+            if condition is None or expressions.evaluate(condition, variables) is True:
+                return branch
+        except expressions.ExpressionError:
+            continue
+    return ()
+
+
+def _merged(segments: list[Segment]) -> tuple[Segment, ...]:
+    """Neighbouring texts joined into one, a doubled space where they meet kept single."""
+    merged: list[Segment] = []
+    for segment in segments:
+        if isinstance(segment, Text) and merged and isinstance(merged[-1], Text):
+            left = merged[-1].text
+            right = segment.text[1:] if left.endswith(" ") and segment.text.startswith(" ") else segment.text
+            merged[-1] = Text(left + right)
+        elif not isinstance(segment, Text) or segment.text:
+            merged.append(segment)
+    return tuple(merged)
 
 
 def interpolate(segments: tuple[Segment, ...], values: Mapping[str, str]) -> tuple[Segment, ...]:

@@ -53,6 +53,7 @@ class Line:
     auto: float | None = None
     id: str = ""
     voice: str | None = None  # `voice: NAME`: audio/voice/NAME.wav (or .ogg), read instead of synthetic speech
+    join: bool = False  # written ending in `<>`: its text runs on into the next line's, one paragraph (never a stop of its own)
 
     @property
     def text(self) -> str:
@@ -145,10 +146,20 @@ class Return:
 @dataclass(frozen=True)
 class Option:
     text: str  # as written; the beat's `options` give it as shown (variables put in, tags taken out)
-    label: str
+    label: str  # where `jump:` goes ("" for an option with `do:` steps)
     condition: Expr | None = None  # shown only when it holds
     sets: tuple[Assignment, ...] = ()  # done when taken
     segments: tuple[Segment, ...] = ()  # the text's markup, when it has any
+    body: int = -1  # with `do:`, the step its steps start at (they end by going on after the choice)
+    once: str = ""  # with `once: true`, the hidden variable that says it was taken (set by the compiler)
+
+
+ONCE = "~once."  # hidden variables (no writer can name them) of once-only options: `~once.CHOICE_ID.N`
+
+
+def option_target(story: Story, option: Option) -> int:
+    """The step an option goes on from: its `do:` steps, or its `jump:` label."""
+    return option.body if option.body >= 0 else story.labels[option.label]
 
 
 @dataclass(frozen=True)
@@ -158,6 +169,7 @@ class Choice:
     id: str = ""
     speaker: str | None = None  # the character who says the prompt
     segments: tuple[Segment, ...] = ()  # the prompt's markup
+    fallback: int = -1  # with `fallback:`, where the story goes on when no option is shown (the player never stops here then)
 
 
 @dataclass(frozen=True)
@@ -183,6 +195,7 @@ class Story:
     index_of_id: dict[str, int] = field(default_factory=dict)
     variables: dict[str, Value] = field(default_factory=dict)  # each declared variable's starting value
     start: str = "start"  # the label the story begins at (game.yaml's `start:`)
+    visits: dict[int, tuple[str, ...]] = field(default_factory=dict)  # a step a counted label marks -> its hidden counters
 
     def stop_id(self, index: int) -> str:
         step = self.steps[index]

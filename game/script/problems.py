@@ -79,6 +79,9 @@ def report(problems: Iterable[Problem]) -> str:
     return "\n".join(str(p) for p in ordered)
 
 
+MAX_LISTED = 10  # a hint lists at most this many names
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A 'did you mean' hint for a misspelt name, or a list of the valid ones."""
     choices = sorted(set(choices))
@@ -87,6 +90,8 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
         return f"did you mean '{close[0]}'?"
     if not choices:
         return ""
+    if len(choices) > MAX_LISTED:  # 384 labels listed help no one
+        return f"no name is close to '{word}' (there are {len(choices):,}: {', '.join(choices[:MAX_LISTED])}, ...)"
     return "use one of: " + ", ".join(choices)
 
 

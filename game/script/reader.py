@@ -21,7 +21,7 @@ from game.gamefolder import GameFolder
 from game.script import expressions
 from game.script.assets import AssetCheck
 from game.script.expressions import Assignment, Expr, Value
-from game.script.markup import Cue, Segment, Var
+from game.script.markup import Cue, Segment, Var, When
 from game.script.markup import parse as parse_markup
 from game.script.model import CUT, DEFAULT_DURATION, POSITIONS, TRANSITIONS, Character, Step, Transition, position_named
 from game.script.problems import Place, Problem, TextError, did_you_mean
@@ -62,6 +62,7 @@ class ScriptReader:
         self.label_places: dict[str, Place] = {}
         self.id_places: dict[str, Place] = {}
         self.jumps: list[tuple[str, Place]] = []
+        self.counted: list[tuple[str, Place]] = []  # each `visits("label")` or `seen("label")`, where it is written
         self._constructor = SafeConstructor()
 
     def block(self, path: str, script: yaml.SequenceNode) -> BlockEnd:
@@ -84,12 +85,15 @@ class ScriptReader:
 
     def error_in_text(self, path: str, node: yaml.Node, offset: int, message: str, hint: str) -> None:
         """A problem at a character of the node's text: its own column when the text is on one line."""
+        self.problems.append(Problem(self.place_in_text(path, node, offset), message, hint))
+
+    def place_in_text(self, path: str, node: yaml.Node, offset: int) -> Place:
         place = Place.of(path, node)
         if isinstance(node, yaml.ScalarNode) and node.style in ('"', "'", None, "") and "\n" not in node.value:
             escaped = {'"': '"\\', "'": "'"}.get(node.style or "", "")  # characters written twice or with a backslash
             written = offset + sum(node.value[:offset].count(c) for c in escaped)
             place = Place(place.path, place.line, place.col + written + (1 if node.style else 0))
-        self.problems.append(Problem(place, message, hint))
+        return place
 
     # -- values ----------------------------------------------------------
     def pairs(self, path: str, node: yaml.MappingNode) -> list[tuple[yaml.ScalarNode, yaml.Node]]:
@@ -231,14 +235,29 @@ class ScriptReader:
         except TextError as error:
             self.error_in_text(path, node, error.offset, error.message, error.hint)
             return ()
+        return self._checked(path, node, segments)
+
+    def _checked(self, path: str, node: yaml.Node, segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
+        """Each cue, variable and `{if}` condition checked, in every branch of text that adapts."""
         checked: list[Segment] = []
         for segment in segments:
             if isinstance(segment, Cue):
                 segment = self._cue(path, node, segment)
             elif isinstance(segment, Var):
                 self.declared(path, node, segment.name, segment.offset + 1)
+            elif isinstance(segment, When):
+                segment = When(tuple((self._text_condition(path, node, condition), self._checked(path, node, branch)) for condition, branch in segment.branches), segment.offset)
             checked.append(segment)
         return tuple(checked)
+
+    def _text_condition(self, path: str, node: yaml.Node, condition: Expr | None) -> Expr | None:
+        """An `{if}`'s condition checked (its names declared, true or false) at its own column."""
+        if condition is None:
+            return None
+        kind = self._kind(path, node, condition)
+        if kind is not None and kind != expressions.BOOL:
+            self.error_in_text(path, node, condition.offset, f"an {{if}}'s condition must be true or false, but this gives {kind}", "compare it, e.g. {if trust >= 2}")
+        return condition
 
     def _cue(self, path: str, node: yaml.Node, cue: Cue) -> Cue:
         """The cue checked; a `{show}` comes back as (character, expression[, "at", position]) with its transition."""
@@ -279,6 +298,10 @@ class ScriptReader:
         return kind if fine else None
 
     def declared(self, path: str, node: yaml.Node, name: str, offset: int) -> bool:
+        if name.startswith(expressions.VISITS):  # visits("label"): its counter, the label checked once all are read
+            self.variables.setdefault(name, 0)
+            self.counted.append((name.removeprefix(expressions.VISITS), self.place_in_text(path, node, offset)))
+            return True
         if name in self.variables:
             return True
         hint = did_you_mean(name, self.variables)

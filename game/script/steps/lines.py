@@ -11,7 +11,9 @@ from game.script.problems import Place, Problem
 from game.script.reader import ScriptReader
 from game.script.steps.base import Compiled, Options, Run, StepKind
 
+INK = re.compile(r"^(?:(->) *([A-Za-z_][\w.]*|END|DONE)|(~) *((?:temp +)?[A-Za-z_]\w* *[-+]?=[^=].*)|([*+]) *(\[.*))$")  # ink's divert, code line and choice, written as narration
 OPTIONS = ("auto", "id", "voice")
+JOIN = "<>"  # a line ending so runs on into the next line's text (ink's glue)
 #: Narration that is probably a step with its colon forgotten (`show jack smile`): the step's
 #: word, then what that step takes. Shaped tightly, so that "if only he knew" is left alone.
 _WORD = r"[A-Za-z0-9_\-]+"
@@ -26,7 +28,11 @@ def read_line(reader: ScriptReader, path: str, speaker: str | None, node: yaml.N
     text = reader.text(path, node, "a line")
     if text is None:
         return None
-    segments = reader.markup(path, node, text)
+    join = text.endswith(JOIN)
+    if JOIN in text.removesuffix(JOIN):
+        at = text.index(JOIN)
+        reader.problems.append(Problem(reader.place_in_text(path, node, at), "`<>` in the middle of a line is plain text here", "`<>` joins only at the very end of a line: end the line there, and go on in the next", warning=True))
+    segments = reader.markup(path, node, text.removesuffix(JOIN) if join else text)
     auto = reader.number(path, options["auto"], "auto", minimum=0.0) if "auto" in options else None
     line_id = reader.name(path, options["id"], "a line id") if "id" in options else None
     if line_id is not None:
@@ -36,7 +42,7 @@ def read_line(reader: ScriptReader, path: str, speaker: str | None, node: yaml.N
     voice = reader.asset_name(path, options["voice"], "a voice file") if "voice" in options else None
     if voice is not None:
         reader.assets.sound(f"voice/{voice}", Place.of(path, options["voice"]), what="voice")
-    return Line(speaker, segments, auto, line_id or "", voice)
+    return Line(speaker, segments, auto, line_id or "", voice, join)
 
 
 def read_narration(reader: ScriptReader, path: str, node: yaml.Node, options: Options) -> Line | None:
@@ -56,6 +62,8 @@ def _looks_like_a_command(reader: ScriptReader, path: str, node: yaml.ScalarNode
         message, hint = "a bare `return` is narration, not a return from a call", "write `- return:` (with the colon) to go back to the `call:`; write `- narrate: return` if it is meant as text"
     elif text.startswith("$"):
         message, hint = f"`{text}` looks like a line of code, but it is narration here", "set a variable with `- set: x = 1` (declare it under `variables:`)"
+    elif match := INK.match(text):
+        message, hint = _from_ink(text, match)
     elif not node.style and (match := COMMAND_LIKE.match(text)):
         word = next(group for group in match.groups() if group)
         step = f"{text.split()[1]}: {text.split()[2]}" if word == "play" else f"{word}: {text[len(word):].strip()}"  # Ren'Py's `play music x`
@@ -63,6 +71,16 @@ def _looks_like_a_command(reader: ScriptReader, path: str, node: yaml.ScalarNode
     else:
         return
     reader.problems.append(Problem(Place.of(path, node), message, hint, warning=True))
+
+
+def _from_ink(text: str, match: re.Match[str]) -> tuple[str, str]:
+    """What an ink writer's `-> label`, `~ x = 1` or `* [option]` is written as here."""
+    mark, rest = next((match.group(n), match.group(n + 1).strip()) for n in (1, 3, 5) if match.group(n))
+    if mark == "->":
+        return f"`{text}` is ink's divert, but it is narration here", "write `- ending: NAME` to end the story" if rest in ("END", "DONE") else f"write `- jump: {rest}`"
+    if mark == "~":
+        return f"`{text}` is ink's code line, but it is narration here", f"write `- set: {rest.removeprefix('temp ').strip()}` (declare the variable under `variables:`)"
+    return f"`{text}` is ink's choice, but it is narration here", "write `- choice:` with `options:`, each `- text: ...` with `jump: LABEL` or `do:` and its steps"
 
 
 def _cues(step: Line, run: Run) -> None:
