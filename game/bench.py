@@ -298,7 +298,7 @@ def _quick_save_and_load(app) -> dict:
     from game.ui.input import press
 
     screen = app.playing
-    save = lambda: app.player.saves.quick_save(screen.playthrough, thumbnail_png=screen.thumbnail_png())  # noqa: E731
+    save = lambda: app.player.saves.quick_save(screen.playthrough, thumbnail_png=screen.thumbnail_png())
     return {"quick_save_with_thumbnail_10000_lines": _timed(save, 9), "quick_load_and_show_10000_lines": _timed(lambda: screen.action_quick_load(press("quick_load")), 9)}
 
 
@@ -347,7 +347,7 @@ def _startup(game: GameFolder) -> dict:
     """Wall time from launching `python main.py` to its first frame on screen (it then exits)."""
     env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "HUB_EXIT_AFTER_FIRST_FRAME": "1", "HUB_DATA_DIR": tempfile.mkdtemp(), "HUB_CACHE_DIR": tempfile.mkdtemp()}
     command = [sys.executable, str(ROOT / "main.py"), "--game", str(game.root), "--scenes", str(game.scenes)]
-    run = lambda: subprocess.run(command, env=env, check=True, capture_output=True)  # noqa: E731
+    run = lambda: subprocess.run(command, env=env, check=True, capture_output=True)
     run()  # warm the OS file cache
     return {"startup_to_first_frame": _timed(run, 5)}
 

@@ -88,12 +88,14 @@ def read_cache(path: Path, parse: Callable[[bytes], Any] = json.loads) -> dict[s
     return value
 
 
-def write_cache(path: Path, value: dict[str, Any]) -> bool:
-    """Write `value` atomically (with the engine's version); False when the cache folder cannot be written."""
+def write_cache(path: Path, value: dict[str, Any], tail: list[str] | None = None) -> bool:
+    """Write `value` atomically (with the engine's version) as one JSON line, then the `tail` lines
+    (JSON each); False when the cache folder cannot be written."""
     from game.userdata import write_atomic
 
     try:
-        write_atomic(path, json.dumps({**value, "engine": engine_version()}, separators=(",", ":"), ensure_ascii=False).encode())
+        head = json.dumps({**value, "engine": engine_version()}, separators=(",", ":"), ensure_ascii=False)
+        write_atomic(path, "\n".join([head, *(tail or ())]).encode())
     except (OSError, TypeError, ValueError):
         return False
     return True
@@ -203,9 +205,10 @@ def _cached(path: Path, key: str) -> dict[str, Any]:
 
 def _store(path: Path, key: str, proven: dict[str, Fingerprint], **values: Any) -> bool:
     table: dict[type, int] = {}
-    body = {name: _encode(value, table, lazy=("steps", "places")) for name, value in values.items()}
+    lines: list[str] = []
+    body = {name: _encode(value, table, lazy=("steps", "places"), lines=lines) for name, value in values.items()}
     head = {"classes": [f"{cls.__module__}.{cls.__qualname__}" for cls in table]}  # first: `loads` needs it before the values
-    return write_cache(path, {"head": head, "key": key, "proven": proven, **body})
+    return write_cache(path, {"head": head, "key": key, "proven": proven, **body}, lines)
 
 
 def _plausible_warnings(warnings: Any) -> bool:
@@ -232,8 +235,8 @@ def _plausible(story: Any, warnings: Any) -> bool:
 # A dataclass is {"~N": [fields]} (N its number in the file's class table), a tuple {"~t": [items]},
 # a dict {"~d": [[key, value], ...]}; JSON's own decoder builds the lists and calls the hook once per
 # object, inside out. Only the classes of STORY_MODULES can be named. A story's steps and places
-# are {"~l": ["item as JSON", ...]}: each is decoded when first used (`Lazy`), so a long story's
-# title screen does not wait for all of them.
+# are {"~l": [first, count]}: that many lines after the file's first, one JSON value each, decoded
+# when first used (`Lazy`), so a long story's title screen does not wait for all of them.
 
 
 @functools.cache
@@ -258,17 +261,17 @@ def _field_names(cls: type) -> tuple[str, ...] | None:
     return tuple(field.name for field in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
 
 
-def _encode(value: Any, table: dict[type, int], lazy: tuple[str, ...] = ()) -> Any:
-    """`value` as plain JSON; the tuple fields named in `lazy` (of the top dataclass) as one text per item."""
+def _encode(value: Any, table: dict[type, int], lazy: tuple[str, ...] = (), lines: list[str] | None = None) -> Any:
+    """`value` as plain JSON; the tuple fields named in `lazy` (of the top dataclass) as one line each in `lines`."""
     kind = type(value)
     if kind in _PLAIN:
         return value
     if kind is tuple:
         return {"~t": [_encode(item, table) for item in value]}
-    if (names := _field_names(kind)) is not None:
+    if (names := _field_names(kind)) is not None:  # type: ignore[arg-type]
         number = table.setdefault(kind, len(table))
         parts = [getattr(value, name) for name in names]
-        return {f"~{number}": [{"~l": [_TEXT(_encode(item, table)) for item in part]} if name in lazy and type(part) is tuple else _encode(part, table) for name, part in zip(names, parts)]}
+        return {f"~{number}": [_lines(part, table, lines) if lines is not None and name in lazy and type(part) is tuple else _encode(part, table) for name, part in zip(names, parts)]}
     if kind is list:
         return [_encode(item, table) for item in value]
     if kind is dict and all(type(key) is str and not key.startswith("~") for key in value):
@@ -278,14 +281,21 @@ def _encode(value: Any, table: dict[type, int], lazy: tuple[str, ...] = ()) -> A
     raise TypeError(f"cannot cache a {kind.__name__}")
 
 
+def _lines(items: tuple[Any, ...], table: dict[type, int], lines: list[str]) -> dict[str, list[int]]:
+    first = len(lines)
+    lines.extend(_TEXT(_encode(item, table)) for item in items)
+    return {"~l": [first, len(items)]}
+
+
 class _Decoder:
     """Reads what `_encode` wrote, once the class table (`{"classes": [...]}`, written first) is read."""
 
-    def __init__(self) -> None:
+    def __init__(self, lines: list[bytes] | None = None) -> None:
+        self.lines = lines or []  # the file's lines after its first
         self.known = _classes()
         self.table: dict[str, Callable[[Any], Any]] = {"~t": tuple, "~d": dict, "~o": _plain, "~l": self._lazy}
 
-    def loads(self, data: bytes | str) -> Any:
+    def loads(self, data: bytes) -> Any:
         return json.loads(data, object_pairs_hook=self._hook)
 
     def _hook(self, pairs: list[tuple[str, Any]]) -> Any:
@@ -297,15 +307,15 @@ class _Decoder:
         if key == "classes":  # the class table, read before any value that uses it
             for number, name in enumerate(items):
                 cls = self.known[name]  # KeyError: a class the engine does not have
-                self.table[f"~{number}"] = functools.partial(_build, cls, len(dataclasses.fields(cls)))  # type: ignore[arg-type]
+                self.table[f"~{number}"] = functools.partial(_build, cls, len(dataclasses.fields(cls)))
         elif key.startswith("~"):
             raise ValueError(f"not a cached value: {key}")
         return dict(pairs)
 
-    def _lazy(self, texts: list[Any]) -> Lazy:
-        if not all(isinstance(text, str) for text in texts):
+    def _lazy(self, span: Any) -> Lazy:
+        if type(span) is not list or len(span) != 2 or not all(type(n) is int and n >= 0 for n in span) or sum(span) > len(self.lines):
             raise ValueError("not a cached list")
-        return Lazy(texts, self.loads)
+        return Lazy(self.lines[span[0] : span[0] + span[1]], self.loads)
 
 
 def _plain(value: Any) -> dict[str, Any]:
@@ -315,8 +325,10 @@ def _plain(value: Any) -> dict[str, Any]:
 
 
 def loads(data: bytes) -> Any:
-    """JSON whose encoded values come back as dataclasses, tuples and dicts (steps and places lazily)."""
-    return _Decoder().loads(data)
+    """A cache file: its first line's JSON, whose encoded values come back as dataclasses, tuples and
+    dicts, the steps and places (the lines after it) decoded lazily."""
+    first, *rest = data.split(b"\n")
+    return _Decoder(rest).loads(first)
 
 
 def _build(cls: type, size: int, fields: Any) -> Any:
@@ -332,7 +344,7 @@ class Lazy(Sequence[Any]):
     whole cache was judged whole) raises `ValueError`; `_plausible` decodes the steps the
     title and the first line need, and the caches are only ever written by the engine."""
 
-    def __init__(self, texts: list[str], decode: Callable[[str], Any]) -> None:
+    def __init__(self, texts: list[bytes], decode: Callable[[bytes], Any]) -> None:
         self._texts = texts
         self._decode = decode
         self._items: list[Any] = [_MISSING] * len(texts)

@@ -56,13 +56,13 @@ OPTION_WORDS: dict[str, tuple[str, dict[str, Any]]] = {
     "else": ("the steps done otherwise", {"$ref": "#/definitions/steps"}),
     "options": ("what the player can pick", {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/option"}}),
 }
-CHOICE_OPTION_WORDS = {
+CHOICE_OPTION_WORDS: dict[str, tuple[str, dict[str, Any]]] = {
     "text": ("what the player picks", TEXT),
     "jump": ("the label the story goes on from when it is picked", TEXT),
     "if": ("shown only when this condition holds", {"type": ["string", "boolean"]}),
     "set": ("changes made when it is picked", {"type": ["string", "array"], "items": TEXT}),
 }
-CHARACTER_WORDS = {
+CHARACTER_WORDS: dict[str, tuple[str, dict[str, Any]]] = {
     "name": ("shown on the name plate", TEXT),
     "colour": ("the name plate's colour, #rrggbb", {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$"}),
     "expressions": ("the character's pictures (without it, the pictures in art/sprites/ID/ are the expressions)", {"type": "array", "items": TEXT}),

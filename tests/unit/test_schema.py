@@ -53,7 +53,7 @@ def test_the_starter_is_valid_and_names_the_schema_in_its_modeline(tmp_path: Pat
 
 def _guide_examples() -> list[tuple[str, object]]:
     guide = (ROOT / "docs" / "writing-scenes.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"```yaml\n(.*?)```", guide, flags=re.S)
+    blocks = re.findall(r"```yaml\n(.*?)```", guide, flags=re.DOTALL)
     return [(block.splitlines()[0], yaml.safe_load(block)) for block in blocks]
 
 
