@@ -89,6 +89,12 @@ def test_every_step_kind_has_its_words() -> None:
     assert {option for kind in KINDS.values() for option in kind.options} <= set(schema.OPTION_WORDS)
 
 
+def test_the_game_schema_has_every_game_yaml_key() -> None:
+    from game.folder import KEYS
+
+    assert set(schema.GAME_WORDS) == set(KEYS)
+
+
 def test_the_schema_files_are_up_to_date() -> None:
     for name, made in schema.schemas().items():
         assert (schema.SCHEMA_DIR / name).read_text(encoding="utf-8") == schema.text(made), f"run python -m game.script.schema ({name})"
