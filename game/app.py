@@ -41,6 +41,7 @@ from game.ui.input import Input
 from game.ui.layer import Layer, PausableClock, dispatch
 from game.ui.menu import GameMenu
 from game.ui.overlays import Confirm
+from game.ui.reload import Reloader
 from game.ui.services import Services
 from game.ui.stack import LayerStack
 from game.ui.title import TitleScreen
@@ -85,6 +86,7 @@ class App:
         self._screenshots: list[tuple[str, Future[bytes]]] = []
         self._encoder: ThreadPoolExecutor | None = None
         self._use_settings()
+        self.reloader = Reloader(self, self._set_story, time.monotonic())  # hot reload: saving a scene file, or Shift+R
         self.show(TitleScreen(self))
         if self.player.settings.fullscreen:
             self.window.toggle_fullscreen()
@@ -306,6 +308,13 @@ class App:
         """F11 or Alt+Enter, over any layer: window or fullscreen (the setting, kept)."""
         self.apply_settings(replace(self.player.settings, fullscreen=not self.window.fullscreen))
 
+    def action_reload(self, input: Input) -> None:
+        """Shift+R, over any layer: the story built again from its files, the player kept on their line."""
+        self.reloader.reload()
+
+    def _set_story(self, story: Story) -> None:
+        self.story = self.player.saves.story = story
+
     def action_self_voicing(self, input: Input) -> None:
         """`V`, over any layer: self-voicing on or off (the setting, kept), said in a notice."""
         self.toggle_self_voicing()
@@ -318,6 +327,7 @@ class App:
             self._input(input)
         self._read_focus()
         self._write_screenshots()
+        self.reloader.poll(time.monotonic())
         if self.stack.update():
             self.dirty = True
         now = self.clock.now()

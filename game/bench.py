@@ -42,16 +42,19 @@ def _timed(action: Callable[[], object], runs: int) -> dict[str, float]:
     return _summary(samples)
 
 
-def generated_script(folder: Path, lines: int = GENERATED_LINES) -> Path:
-    """Write a long scene file: `lines` narration lines in labelled blocks of 50, ending once."""
-    steps = ["script:", "  - label: start", "  - background: hub_floor"]
-    for number in range(lines):
-        if number and number % 50 == 0:
-            steps += [f"  - jump: block{number}", f"  - label: block{number}"]
-        steps.append(f'  - "Line {number}: the Hub hums{{pause 0.2}} and the water turns."')
-    steps.append("  - ending: Long")
+def generated_script(folder: Path, lines: int = GENERATED_LINES, *, per_file: int = 10_000) -> Path:
+    """Write a long story: `lines` narration lines in labelled blocks of 50, ending once; a file
+    for each `per_file` lines (a scene file may hold at most `game.limits.MAX_SCENE_BYTES`)."""
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "long.yaml").write_text("\n".join(steps) + "\n")
+    parts = max(1, -(-lines // per_file))
+    for part in range(parts):
+        steps = ["script:", "  - label: start", "  - background: hub_floor"] if part == 0 else ["script:", f"  - label: part{part}"]
+        for number in range(part * per_file, min(lines, (part + 1) * per_file)):
+            if number and number % 50 == 0 and number % per_file:
+                steps += [f"  - jump: block{number}", f"  - label: block{number}"]
+            steps.append(f'  - "Line {number}: the Hub hums{{pause 0.2}} and the water turns."')
+        steps.append(f"  - jump: part{part + 1}" if part + 1 < parts else "  - ending: Long")
+        (folder / ("long.yaml" if parts == 1 else f"long{part:02}.yaml")).write_text("\n".join(steps) + "\n")
     return folder
 
 
@@ -295,7 +298,7 @@ def _quick_save_and_load(app) -> dict:
     from game.ui.input import press
 
     screen = app.playing
-    save = lambda: app.player.saves.quick_save(screen.playthrough, thumbnail_png=screen.thumbnail_png())  # noqa: E731
+    save = lambda: app.player.saves.quick_save(screen.playthrough, thumbnail_png=screen.thumbnail_png())
     return {"quick_save_with_thumbnail_10000_lines": _timed(save, 9), "quick_load_and_show_10000_lines": _timed(lambda: screen.action_quick_load(press("quick_load")), 9)}
 
 
@@ -342,11 +345,53 @@ def _menus(_game: GameFolder) -> dict:
 
 def _startup(game: GameFolder) -> dict:
     """Wall time from launching `python main.py` to its first frame on screen (it then exits)."""
-    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "HUB_EXIT_AFTER_FIRST_FRAME": "1", "HUB_DATA_DIR": tempfile.mkdtemp()}
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "HUB_EXIT_AFTER_FIRST_FRAME": "1", "HUB_DATA_DIR": tempfile.mkdtemp(), "HUB_CACHE_DIR": tempfile.mkdtemp()}
     command = [sys.executable, str(ROOT / "main.py"), "--game", str(game.root), "--scenes", str(game.scenes)]
-    run = lambda: subprocess.run(command, env=env, check=True, capture_output=True)  # noqa: E731
+    run = lambda: subprocess.run(command, env=env, check=True, capture_output=True)
     run()  # warm the OS file cache
     return {"startup_to_first_frame": _timed(run, 5)}
+
+
+def _process(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall ms, CPU ms) of one run of `python main.py ...` (the CPU time counts only its own work,
+    so it says the same on a busy machine)."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, str(ROOT / "main.py"), *command], env=env, check=True, capture_output=True)
+    wall = (time.perf_counter() - start) * 1000
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000
+
+
+def _cold_and_warm(command: list[str], *, cold_runs: int, warm_runs: int) -> dict:
+    """`command` with an empty cache folder each time (cold), then again and again with the cache it left (warm)."""
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "HUB_EXIT_AFTER_FIRST_FRAME": "1", "HUB_DATA_DIR": tempfile.mkdtemp()}
+    figures: dict[str, dict[str, float]] = {}
+    for kind, runs in (("cold", cold_runs), ("warm", warm_runs)):
+        walls, cpus = [], []
+        for _ in range(runs):
+            if kind == "cold" or "HUB_CACHE_DIR" not in env:
+                env["HUB_CACHE_DIR"] = tempfile.mkdtemp()
+            wall, cpu = _process(command, env)
+            walls.append(wall)
+            cpus.append(cpu)
+        figures[kind] = {**_summary(walls), "cpu_median_ms": round(statistics.median(cpus), 1)}
+    return figures
+
+
+def _writer_loop(_game: GameFolder, sizes: tuple[int, ...] = (10_000, 100_000)) -> dict:
+    """`check`, and start-up to the title's first frame, of generated stories: with an empty cache
+    folder (cold) and with the one the last run left (warm), whole process (issue 17)."""
+    figures = {}
+    with tempfile.TemporaryDirectory() as temporary:
+        for lines in sizes:
+            scenes = str(generated_script(Path(temporary) / f"story{lines}" / "scenes", lines))
+            cold = 3 if lines <= 10_000 else 1
+            figures[f"check_{lines}_lines"] = _cold_and_warm(["--scenes", scenes, "check"], cold_runs=cold, warm_runs=5)
+            figures[f"startup_to_title_{lines}_lines"] = _cold_and_warm(["--scenes", scenes], cold_runs=cold, warm_runs=5)
+    return figures
 
 
 def run_bench(game: GameFolder) -> int:
@@ -354,5 +399,6 @@ def run_bench(game: GameFolder) -> int:
     for part in (_loading, _rewind, _saves, _menus, _frames, _cpu):
         figures.update(part(game))
     figures.update(_startup(game))
+    figures.update(_writer_loop(game))
     print(json.dumps(figures, indent=2))
     return 0

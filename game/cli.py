@@ -104,7 +104,9 @@ def main(argv: list[str]) -> int:
         from game.bench import run_bench
 
         return run_bench(game)
-    story = _load(game, quiet_warnings=args.command == "transcript", thorough=args.command in ("check", "build"))
+    if args.command == "check":
+        return _check(game, args.start or game.start)
+    story = _load(game, quiet_warnings=args.command == "transcript", thorough=args.command == "build", cache=args.command is None)
     if story is None:
         return 1
     start = args.start or game.start
@@ -113,9 +115,6 @@ def main(argv: list[str]) -> int:
 
         print(f"no label '{start}' to start at; {did_you_mean(start, story.labels)}", file=sys.stderr)
         return 1 if args.command == "build" else 2
-    if args.command == "check":
-        print(f"{game.scenes}: {len(story.steps)} steps, {story.count_lines()} lines, no errors")
-        return 0
     if start != game.start and game.start in story.labels:
         _unreached_start(story, game.start, start)
     if args.command == "transcript":
@@ -131,12 +130,14 @@ def main(argv: list[str]) -> int:
 
 def _game(args: argparse.Namespace):
     """The game folder the arguments name (Hub's own by default), or None after printing why not."""
-    from game.folder import GameFolder, load_game
-    from game.script import ScriptError
-    from game.script.problems import report
+    from game.gamefolder import GameFolder
 
     if args.game is None:
         return GameFolder(root=ROOT, scenes=args.scenes)
+    from game.folder import load_game
+    from game.script import ScriptError
+    from game.script.problems import report
+
     try:
         return load_game(args.game, scenes=args.scenes)
     except ScriptError as error:
@@ -144,21 +145,53 @@ def _game(args: argparse.Namespace):
         return None
 
 
-def _load(game, *, quiet_warnings: bool, thorough: bool = False):
-    """The story, after printing its problems; None when it has errors."""
-    from game.script import ScriptError, load_story
-    from game.script.problems import report
+def _check(game, start: str) -> int:
+    """`check`: every problem printed; 0 when there is no error (what is unchanged since the last run comes from the cache)."""
+    from game.script import ScriptError
+    from game.script.loader import check_game
 
     try:
-        story, warnings = load_story(game=game, thorough=thorough)
+        checked = check_game(game)
     except ScriptError as error:
-        print(report(error.problems), file=sys.stderr)
-        count = sum(not p.warning for p in error.problems)
-        print(f"{count} error{'s' * (count != 1)}: fix {'it' if count == 1 else 'them'} and run `python main.py check` again", file=sys.stderr)
+        _print_errors(error)
+        return 1
+    _print_warnings(checked.warnings)
+    if start not in checked.labels:
+        from game.script.problems import did_you_mean
+
+        print(f"no label '{start}' to start at; {did_you_mean(start, checked.labels)}", file=sys.stderr)
+        return 2
+    print(f"{game.scenes}: {checked.steps} steps, {checked.lines} lines, no errors")
+    return 0
+
+
+def _load(game, *, quiet_warnings: bool, thorough: bool = False, cache: bool = False):
+    """The story, after printing its problems; None when it has errors. `cache`: see `game.script.cache`."""
+    from game.script import ScriptError, load_story
+
+    try:
+        story, warnings = load_story(game=game, thorough=thorough, cache=cache)
+    except ScriptError as error:
+        _print_errors(error)
         return None
-    if warnings and not quiet_warnings:
-        print(report(warnings), file=sys.stderr)
+    if not quiet_warnings:
+        _print_warnings(warnings)
     return story
+
+
+def _print_errors(error) -> None:
+    from game.script.problems import report
+
+    print(report(error.problems), file=sys.stderr)
+    count = sum(not p.warning for p in error.problems)
+    print(f"{count} error{'s' * (count != 1)}: fix {'it' if count == 1 else 'them'} and run `python main.py check` again", file=sys.stderr)
+
+
+def _print_warnings(warnings) -> None:
+    if warnings:
+        from game.script.problems import report
+
+        print(report(warnings), file=sys.stderr)
 
 
 def _print_transcript(story, args: argparse.Namespace, start: str) -> int:

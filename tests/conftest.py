@@ -127,6 +127,7 @@ def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own per-user data folder (the "seen" record lives there)."""
     folder = tmp_path / "userdata"
     monkeypatch.setenv("HUB_DATA_DIR", str(folder))
+    monkeypatch.setenv("HUB_CACHE_DIR", str(tmp_path / "cache"))  # and its own cache folder (`game.script.cache`)
     return folder
 
 

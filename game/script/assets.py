@@ -21,10 +21,11 @@ from pathlib import Path
 
 from PIL import Image
 
-from game.gamefolder import ENGINE, GameFolder
 from game.fonts import INTERFACE_FILES
+from game.gamefolder import ENGINE, GameFolder
 from game.media_bounds import picture_problem, sound_problem
 from game.resolver import Refused, check_name, game_file, inside
+from game.script.cache import Proofs
 from game.script.files import FALLBACK_FONT, check_font, check_image, check_sound
 from game.script.problems import Place, Problem, did_you_mean
 
@@ -179,7 +180,12 @@ class AssetCheck:
         self.root = self.game.root
         self.problems = problems
         self.thorough = thorough  # load every file in full (`check`), not only its header
+        self.proofs: Proofs | None = None  # what earlier runs proved (`game.script.cache`), if kept
         self._checked: set[Path] = set()
+
+    def _proven(self, kind: str, path: Path, check: Callable[[Path], str | None]) -> str | None:
+        """Why a file loaded in full cannot be used (None: it can), asked of the cache first."""
+        return self.proofs.verdict(kind, path, check) if self.proofs else check(path)
 
     def _first_time(self, path: Path) -> bool:
         if path in self._checked:
@@ -218,7 +224,7 @@ class AssetCheck:
             return
         if not path.is_file():
             self._missing(path, place, f"font '{file}'", f"add art/fonts/{file}, or fix the name")
-        elif self.thorough and (reason := check_font(path)):
+        elif self.thorough and (reason := self._proven("font", path, check_font)):
             self.problems.append(Problem(place, f"font '{file}' cannot be used: {self._relative(path)}: {reason}", "replace it with a working .ttf or .otf file"))
 
     def sound(self, name: str, place: Place, *, what: str = "sound") -> None:
@@ -238,7 +244,7 @@ class AssetCheck:
             except (wave.Error, EOFError, OSError) as error:
                 self.problems.append(Problem(place, f"{what} '{name}' cannot be played: {path.name}: {error}", "save it as a PCM WAV file"))
                 return
-        if self.thorough and path.is_file() and (reason := check_sound(path)):
+        if self.thorough and path.is_file() and (reason := self._proven("sound", path, check_sound)):
             self.problems.append(Problem(place, f"{what} '{name}' cannot be played: {self._relative(path)}: {reason}", "save it again as a PCM WAV (or Ogg Vorbis) file"))
 
     def usable_fonts(self, files: tuple[str, ...]) -> list[Path]:
@@ -279,7 +285,7 @@ class AssetCheck:
         except (OSError, SyntaxError) as error:
             self.problems.append(Problem(place, f"{what} cannot be read: {self._relative(path)}: {error}", "save it again as a PNG"))
             return
-        if self.thorough and (reason := check_image(path)):
+        if self.thorough and (reason := self._proven("image", path, check_image)):
             self.problems.append(Problem(place, f"{what} cannot be read: {self._relative(path)}: {reason}", "save it again as a PNG"))
             return
         if exact and size != exact:

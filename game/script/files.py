@@ -13,7 +13,7 @@ import functools
 import unicodedata
 import wave
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
@@ -133,21 +133,32 @@ def needs_glyph(char: str) -> bool:
 
 def missing_characters(text: str, coverages: Iterable[frozenset[int]]) -> Iterator[tuple[int, str]]:
     """(index, character) for each character of `text` that no font covers."""
-    coverages = list(coverages)
+    missing = _uncovered(set(text), list(coverages))
     for index, char in enumerate(text):
-        if needs_glyph(char) and not any(ord(char) in coverage for coverage in coverages):
+        if char in missing:
             yield index, char
 
 
-def unreadable_characters(story: Story, fonts: Iterable[Path]) -> list[Problem]:
+def _uncovered(chars: Iterable[str], coverages: list[frozenset[int]]) -> set[str]:
+    """Which of `chars` need a glyph that none of `coverages` has: each distinct character looked up once."""
+    return {char for char in chars if needs_glyph(char) and not any(ord(char) in coverage for coverage in coverages)}
+
+
+def unreadable_characters(story: Story, fonts: Iterable[Path], coverage: Callable[[Path], frozenset[int]] = font_coverage) -> list[Problem]:
     """A warning for each character in the story's text that none of `fonts` can draw,
-    at its own file:line:col (found in the source from the step's place on)."""
-    coverages = [font_coverage(path) for path in fonts]
+    at its own file:line:col (found in the source from the step's place on).
+
+    Coverage is looked up once per distinct character of the whole story; only the
+    steps holding a missing one are searched again."""
+    coverages = [coverage(path) for path in fonts]
+    texts = [_shown_text(step) for step in story.steps]
+    missing = _uncovered(set().union(*map(set, texts)), coverages)
     sources: dict[str, list[str]] = {}
     problems = []
-    for step, place in zip(story.steps, story.places):
-        text = _shown_text(step)
-        for char in dict.fromkeys(char for _, char in missing_characters(text, coverages)):
+    for text, place in zip(texts, story.places):
+        if missing.isdisjoint(text):
+            continue
+        for char in dict.fromkeys(char for char in text if char in missing):
             where = _find(sources, place, char)
             name = unicodedata.name(char, f"U+{ord(char):04X}")
             problems.append(Problem(where, f"no font of the game can draw {char!r} ({name}); it shows as a box", "add a font that has it to `fallback_fonts`, or use another character", warning=True))

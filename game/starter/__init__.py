@@ -17,6 +17,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
+from game import ROOT
+
 TEMPLATE = Path(__file__).resolve().parent
 TEXT_FILES = ("game.yaml", "scenes/characters.yaml", "scenes/story.yaml")
 SIZE = (1280, 720)
@@ -44,10 +46,17 @@ def write_starter(folder: Path) -> int:
     return 0
 
 
+def modeline(name: str) -> str:
+    """The first line that points yaml-language-server (VS Code's YAML extension and others) at
+    this engine's schema for the file (docs/schema/, `game.script.schema`)."""
+    schema = "game.schema.json" if Path(name).name == "game.yaml" else "scene.schema.json"
+    return f"# yaml-language-server: $schema={(ROOT / 'docs' / 'schema' / schema).as_uri()}\n"
+
+
 def _fill(root: Path) -> None:
     for name in TEXT_FILES:
         (root / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(TEMPLATE / name, root / name)
+        (root / name).write_text(modeline(name) + (TEMPLATE / name).read_text(encoding="utf-8"), encoding="utf-8")
     backgrounds = root / "art" / "backgrounds"
     backgrounds.mkdir(parents=True)
     _park(False).save(backgrounds / "park.png")

@@ -58,6 +58,7 @@ BINDINGS: tuple[Binding, ...] = (
     Binding("help", "help: these controls", ("F1",), ("**Menu** → Help",)),
     Binding("accessibility", "accessibility: text size, line spacing, font, high contrast, reduce motion", ("Shift+A",), ("**Menu** → Accessibility",)),
     Binding("self_voicing", "self-voicing on or off: lines, choices, menus and notices read aloud", ("V",), ("**Menu** → Settings",)),
+    Binding("reload", "writers: reload the story from its files, staying on this line", ("Shift+R",), ("save a scene file in your editor",)),
     # -- in menus ---------------------------------------------------------------
     Binding("up", "menus: previous item", ("Up",), ("point at it",)),
     Binding("down", "menus: next item", ("Down",), ("point at it",)),
@@ -114,6 +115,7 @@ KEY_NAMES: dict[str, tuple[int, ...]] = {
     "A": (pygame.K_a,),
     "H": (pygame.K_h,),
     "L": (pygame.K_l,),
+    "R": (pygame.K_r,),
     "S": (pygame.K_s,),
     "V": (pygame.K_v,),
     "1-9": tuple(range(pygame.K_1, pygame.K_9 + 1)),

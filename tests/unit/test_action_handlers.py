@@ -44,7 +44,7 @@ def produced(binding: keymap.Binding) -> set[str]:
 def test_the_playing_rows_are_the_ones_the_help_page_shows_for_play():
     assert {b.action for b in PLAYING} == {
         "advance", "rewind", "forward", "choose", "skip", "skip_toggle", "fast_skip", "auto", "game_menu", "history",
-        "quick_save", "quick_load", "hide_interface", "screenshot", "fullscreen", "help", "accessibility", "self_voicing",
+        "quick_save", "quick_load", "hide_interface", "screenshot", "fullscreen", "help", "accessibility", "self_voicing", "reload",
     }  # fmt: skip
 
 
@@ -57,7 +57,7 @@ def test_each_playing_action_is_produced_by_the_keymap_and_has_a_handler(binding
 
 
 def test_the_app_handles_only_what_works_over_every_layer():
-    assert handled_actions(App) == {"fullscreen", "self_voicing"}
+    assert handled_actions(App) == {"fullscreen", "self_voicing", "reload"}
 
 
 def test_the_quick_menu_links_name_actions_the_game_screen_handles():

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from game.endings import EndingsReached
 from game.limits import readable
 from game.player import PlayerData
 from game.saves import SaveError, SaveStore
