@@ -12,7 +12,7 @@ from pathlib import Path
 
 from game import ROOT
 
-GAME_COMMANDS = ("check", "transcript", "bench", "build")
+GAME_COMMANDS = ("check", "transcript", "bench", "build", "translate")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -22,9 +22,11 @@ def _parser() -> argparse.ArgumentParser:
     shared.add_argument("--game", type=Path, default=argparse.SUPPRESS, metavar="DIR", help="the game folder: scenes/, art/, audio/, game.yaml (default: Hub's own)")
     shared.add_argument("--scenes", type=Path, default=argparse.SUPPRESS, metavar="DIR", help="the folder of scene files (default: the game's scenes/)")
     shared.add_argument("--start", default=argparse.SUPPRESS, metavar="LABEL", help="begin at this label (default: the game's start)")
+    shared.add_argument("--lang", default=argparse.SUPPRESS, metavar="LANG", help="in this language: translations/LANG.po (default: the game's own)")
     parser.add_argument("--game", type=Path, default=None, metavar="DIR", help="the game folder: scenes/, art/, audio/, game.yaml (default: Hub's own)")
     parser.add_argument("--scenes", type=Path, default=None, metavar="DIR", help="the folder of scene files (default: the game's scenes/)")
     parser.add_argument("--start", default=None, metavar="LABEL", help="begin playing at this label (default: the game's start)")
+    parser.add_argument("--lang", default=None, metavar="LANG", help="play in this language: translations/LANG.po (default: the game's own)")
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("check", parents=[shared], help="check every file of the game and list the problems")
     transcript = commands.add_parser("transcript", parents=[shared], help="print a whole playthrough, no window")
@@ -32,6 +34,8 @@ def _parser() -> argparse.ArgumentParser:
     way.add_argument("--choose", type=_option_list, default=[0], metavar="N[,N...]", help="take option N (from 1, counting shown options) at each choice in turn; the last repeats")
     way.add_argument("--all", action="store_true", help="print every distinct path to every ending, each headed by the options taken")
     commands.add_parser("bench", parents=[shared], help="print performance figures as JSON")
+    translate = commands.add_parser("translate", parents=[shared], help="write or update translations/LANG.po in the game folder, keeping every translation")
+    translate.add_argument("language", metavar="LANG", help="the language's code, e.g. fr, de, pt_BR")
     build = commands.add_parser("build", parents=[shared], help="make a standalone app of the game for this system, packed in one archive (needs requirements-build.txt)")
     build.add_argument("--out", type=Path, default=Path("dist"), metavar="DIR", help="write the archive into DIR (default: dist)")
     new = commands.add_parser("new", help="write a small starter game in DIR")
@@ -84,6 +88,16 @@ def main(argv: list[str]) -> int:
 
         print(f"no label '{start}' to start at; {did_you_mean(start, story.labels)}", file=sys.stderr)
         return 1 if args.command == "build" else 2
+    if args.command == "translate":
+        from game.i18n.commands import translate
+
+        return translate(story, game, args.language)
+    if args.lang and args.command in (None, "transcript"):
+        from game.i18n.commands import in_language
+
+        if (shown := in_language(story, game, args.lang)) is None:
+            return 2
+        story, game = shown
     if args.command == "check":
         print(f"{game.scenes}: {len(story.steps)} steps, {story.count_lines()} lines, no errors")
         return 0
