@@ -92,12 +92,18 @@ def main(argv: list[str]) -> int:
         from game.i18n.commands import translate
 
         return translate(story, game, args.language)
-    if args.lang and args.command in (None, "transcript"):
+    if args.lang and args.command == "transcript":
         from game.i18n.commands import in_language
 
         if (shown := in_language(story, game, args.lang)) is None:
             return 2
         story, game = shown
+    if args.lang and args.command is None:
+        from game.i18n.language import languages, missing
+
+        if args.lang not in languages(game):
+            print(missing(game, args.lang), file=sys.stderr)
+            return 2
     if args.command == "check":
         print(f"{game.scenes}: {len(story.steps)} steps, {story.count_lines()} lines, no errors")
         return 0
@@ -109,7 +115,7 @@ def main(argv: list[str]) -> int:
         return build(game, args.out)
     from game.app import play
 
-    return play(story, game, start=start)
+    return play(story, game, start=start, language=args.lang)
 
 
 def _game(args: argparse.Namespace):

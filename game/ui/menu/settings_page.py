@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.i18n.language import language_row
 from game.settings import Declared, declared
 from game.speech import control_words
 from game.ui.layout import HIGHLIGHT, TEXT_COLOUR
@@ -45,6 +46,7 @@ class SettingsPage:
     def __init__(self, menu: Menu) -> None:
         self.menu = menu
         self.host = menu.host
+        self.ROWS = tuple(language_row(row, self.host.game) if row.open else row for row in self.ROWS)  # the game's languages
         self.focus = 0
         self.window = RowWindow(self.rows_area(), len(self.ROWS), ROW_HEIGHT, gap=ROW_GAP)
         view = self.window.view
