@@ -105,8 +105,10 @@ def main(argv: list[str]) -> int:
             print(missing(game, args.lang), file=sys.stderr)
             return 2
     if args.command == "check":
+        from game.i18n.commands import check_languages
+
         print(f"{game.scenes}: {len(story.steps)} steps, {story.count_lines()} lines, no errors")
-        return 0
+        return check_languages(story, game, args.lang)
     if args.command == "transcript":
         return _print_transcript(story, args, start)
     if args.command == "build":

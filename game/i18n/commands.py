@@ -33,3 +33,21 @@ def in_language(story: Story, game: GameFolder, language: str) -> tuple[Story, G
         print(missing(game, language), file=sys.stderr)
         return None
     return shown_in(story, game, language, lambda text: print(text, file=sys.stderr))
+
+
+def check_languages(story: Story, game: GameFolder, language: str | None) -> int:
+    """`check`'s part for translations: `language`'s, or every one there is; 1 when any has an error."""
+    from game.i18n.check import check_language
+
+    if language is not None and language not in languages(game):
+        print(missing(game, language), file=sys.stderr)
+        return 2
+    errors = 0
+    for code in [language] if language else languages(game):
+        findings = check_language(story, game, code)
+        for finding in findings:
+            print(finding)
+        count = sum(finding.error for finding in findings)
+        errors += count
+        print(f"{code}: {count} error{'s' * (count != 1)}, {len(findings) - count} warning{'s' * (len(findings) - count != 1)}")
+    return 1 if errors else 0
