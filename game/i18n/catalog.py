@@ -59,7 +59,8 @@ def update(path: Path, texts: list[Translatable], language: str, title: str) -> 
         found = matched.get(text.id)
         if found is not None and found.msgstr:
             entry.msgstr = found.msgstr
-            if found.msgid != text.source or "fuzzy" in found.flags:
+            back = "fuzzy" in found.flags and found.previous_msgid == text.source  # the change was undone
+            if not back and (found.msgid != text.source or "fuzzy" in found.flags):
                 entry.flags.append("fuzzy")
                 stale = "fuzzy" in found.flags and found.previous_msgid
                 entry.previous_msgid = found.previous_msgid if stale else found.msgid

@@ -160,6 +160,17 @@ def test_a_fixed_typo_twice_keeps_the_first_old_text(game: GameFolder) -> None:
     assert entry.fuzzy and entry.previous_msgid == "Neither did I." and entry.msgstr == "FR Neither did I."
 
 
+def test_an_edit_undone_brings_the_entry_back_as_it_was(game: GameFolder) -> None:
+    translate(game)
+    translate_all(game)
+    before = (game.root / "translations" / "fr.po").read_bytes()
+    write(game, "story.yaml", STORY.replace("Neither did I.", "Neither did I!"))
+    translate(game)
+    write(game, "story.yaml", STORY)
+    translate(game)
+    assert (game.root / "translations" / "fr.po").read_bytes() == before
+
+
 def test_a_line_moved_to_another_file_keeps_its_translation(game: GameFolder) -> None:
     translate(game)
     translate_all(game)
