@@ -24,6 +24,7 @@ import pygame
 from game import speech
 from game.clock import Clock, SystemClock
 from game.folder import ENGINE, GameFolder
+from game.i18n.interface import ui_text, use_interface_language
 from game.i18n.language import in_language, name_of
 from game.resolver import Refused, game_file
 from game.player import PlayerData
@@ -223,6 +224,8 @@ class App:
     def _use_language(self, language: str) -> None:
         """The story and game folder in `language` ("": as written), for every screen and the saves."""
         self.story, self.game = in_language(*self.source, language, warn=self.notify)
+        for problem in use_interface_language(language):
+            self.notify(problem)
         self.player.saves.story = self.story
         pygame.display.set_caption(self.game.title)
 
@@ -232,7 +235,7 @@ class App:
         if playing is not None:
             shown, _ = Playthrough.from_json(self.story, playing.playthrough.to_json(), save_format=SAVE_FORMAT, seen=self.player.seen)
             playing.stage.story = self.story
-            playing.load(shown, f"Language: {name_of(language)}")
+            playing.load(shown, f"{ui_text('Language')}: {name_of(language)}")
 
     def _use_settings(self) -> None:
         """What the settings change in the services: the volumes, the voice's rate, the story's fonts."""

@@ -108,6 +108,8 @@ def main(argv: list[str]) -> int:
         from game.i18n.commands import check_languages
 
         print(f"{game.scenes}: {len(story.steps)} steps, {story.count_lines()} lines, no errors")
+        if args.scenes is not None and not args.lang:
+            return 0  # other scene files than the game's: its translations are not theirs
         return check_languages(story, game, args.lang)
     if args.command == "transcript":
         return _print_transcript(story, args, start)

@@ -164,8 +164,9 @@ class Catalog:
     problems: list[PoProblem] = field(default_factory=list)
 
 
-def read(path: Path, known: set[str], shown: str = "") -> Catalog:
-    """The PO file at `path`; `known` are the ids the story has. A broken file comes back with no entries and its problems."""
+def read(path: Path, known: set[str], shown: str = "", *, contexts: bool = True) -> Catalog:
+    """The PO file at `path`; `known` are the ids the story has. A broken file comes back with no entries and its problems.
+    With `contexts` False (the engine's own files), entries are keyed by their msgid and no id is unknown."""
     shown = shown or str(path)
     catalog = Catalog(path.stem, path)
     try:
@@ -185,7 +186,7 @@ def read(path: Path, known: set[str], shown: str = "") -> Catalog:
             line = int(m.group(1)) if (m := re.search(r"line (\d+)", str(error))) else 0
             catalog.problems.append(PoProblem(shown, line, "a syntax error", "each entry is msgctxt, msgid and msgstr, each followed by a quoted string"))
             return catalog
-        catalog.entries = _entries(po, known, shown, catalog.problems)
+        catalog.entries = _entries(po, known, shown, catalog.problems) if contexts else _by_msgid(po, shown, catalog.problems)
     if catalog.problems:
         catalog.entries = {}
     return catalog
@@ -210,4 +211,15 @@ def _entries(po: polib.POFile, known: set[str], shown: str, problems: list[PoPro
             problems.append(PoProblem(shown, entry.linenum or 0, what, "run `python main.py translate LANG` to bring the file up to date (it sets aside what is gone)"))
         else:
             entries[entry.msgctxt] = entry
+    return entries
+
+
+def _by_msgid(po: polib.POFile, shown: str, problems: list[PoProblem]) -> dict[str, polib.POEntry]:
+    entries: dict[str, polib.POEntry] = {}
+    for entry in po:
+        if entry.obsolete or not entry.msgid:
+            continue
+        if entry.msgid in entries:
+            problems.append(PoProblem(shown, entry.linenum or 0, f"a second entry for '{entry.msgid}' (the first is at line {entries[entry.msgid].linenum})", "keep one of them"))
+        entries[entry.msgid] = entry
     return entries

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from game.gamefolder import GameFolder
 from game.i18n.apply import translated
 from game.i18n.catalog import read
+from game.i18n.interface import ui_text
 from game.i18n.source import texts
 from game.script.model import Story
 from game.script.problems import shown_path
@@ -27,7 +28,7 @@ def languages(game: GameFolder) -> list[str]:
 
 
 def name_of(language: str) -> str:
-    return NAMES.get(language.split("_")[0], language) if language else "Original"
+    return NAMES.get(language.split("_")[0], language) if language else ui_text("Original")
 
 
 def missing(game: GameFolder, language: str) -> str:
