@@ -72,3 +72,20 @@ def test_a_broken_interface_file_is_reported_and_english_shown(tmp_path) -> None
         assert ui_text("Save") == "Save"
     finally:
         use_interface_language("")
+
+
+@pytest.mark.parametrize("language", ["", "de", "es", "fr", "ja"])
+def test_tab_and_row_labels_fit_in_every_language(display, language: str) -> None:
+    """The same check as a story's overflow: each tab's label in its tab, each row's label before its control."""
+    from game.ui.assets import Fonts
+    from game.ui.menu.look import TAB_SIZE
+    from game.ui.menu.settings_page import LABEL_WIDTH
+
+    font = Fonts(ROOT)["ui"]
+    try:
+        use_interface_language(language)
+        too_wide = [ui_text(label) for _, label in TABS if font.size(ui_text(label))[0] > TAB_SIZE[0] - 26]
+        too_wide += [ui_text(s.label) for s in declared() if font.size(ui_text(s.label))[0] > LABEL_WIDTH - 18 - 8]
+        assert too_wide == []
+    finally:
+        use_interface_language("")
