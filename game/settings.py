@@ -88,7 +88,7 @@ def choice(default: str, label: str, options: dict[str, str], *, page: Page = "s
 
 def language(label: str) -> Any:
     """The game's language: "" its own, else a `translations/LANG.po` code (the options are the game's, found when shown)."""
-    return field(default="", metadata={"setting": Declared(label, "settings", "choice", ("",), ("Original",), open=True)})
+    return field(default="", metadata={"setting": Declared(label, "accessibility", "choice", ("",), ("Original",), open=True)})
 
 
 def steps(first: float, last: float, step: float) -> tuple[float, ...]:
@@ -111,10 +111,10 @@ class Settings:
     skip_unseen: bool = switch(False, "Skip", ("Read lines only", "Everything"))  # False: skip read lines only
     skip_after_choice: bool = switch(False, "After a choice", ("Stop skipping", "Keep skipping"))
     transitions: bool = switch(True, "Transitions", ("On", "Cut"), first=True)  # False: every transition is a cut
-    language: str = language("Language")
     self_voicing: bool = switch(False, "Self-voicing")
     speech_rate: float = slider(1.0, "Speech rate", steps(0.5, 3.0, 0.25), range=(0.5, 3.0), describe=scale)
     voice_volume: float = slider(0.8, "Voice volume", VOLUMES, range=(0.0, 1.0), describe=percent, muted=True)
+    language: str = language("Language")  # first on the Accessibility page: a player who cannot read this one finds it at once
     text_scale: float = slider(1.0, "Text size", (0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6), range=(0.75, 2.0), describe=percent, page="accessibility")
     line_spacing: float = slider(1.0, "Line spacing", (1.0, 1.1, 1.2, 1.35, 1.5, 1.75, 2.0), range=(1.0, 2.0), describe=scale, page="accessibility")
     font: str = choice("game", "Font", FAMILY_LABELS, page="accessibility")

@@ -1,4 +1,4 @@
-"""The language a game is shown in, chosen while it runs (the Settings page's Language row, `--lang`)."""
+"""The language a game is shown in, chosen while it runs (the Accessibility page's Language row, `--lang`)."""
 
 from __future__ import annotations
 
