@@ -114,12 +114,12 @@ class Settings:
     self_voicing: bool = switch(False, "Self-voicing")
     speech_rate: float = slider(1.0, "Speech rate", steps(0.5, 3.0, 0.25), range=(0.5, 3.0), describe=scale)
     voice_volume: float = slider(0.8, "Voice volume", VOLUMES, range=(0.0, 1.0), describe=percent, muted=True)
-    language: str = language("Language")  # first on the Accessibility page: a player who cannot read this one finds it at once
     text_scale: float = slider(1.0, "Text size", (0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6), range=(0.75, 2.0), describe=percent, page="accessibility")
     line_spacing: float = slider(1.0, "Line spacing", (1.0, 1.1, 1.2, 1.35, 1.5, 1.75, 2.0), range=(1.0, 2.0), describe=scale, page="accessibility")
     font: str = choice("game", "Font", FAMILY_LABELS, page="accessibility")
     high_contrast: bool = switch(False, "High contrast", page="accessibility")
     reduce_motion: bool = switch(False, "Reduce motion", page="accessibility")
+    language: str = language("Language")  # on the Accessibility page, whose few rows leave it in view
 
     def clamped(self) -> Settings:
         """The same settings with every number brought into its range."""

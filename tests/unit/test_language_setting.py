@@ -1,4 +1,4 @@
-"""The Language setting (issue 19), first on the Accessibility page: the game's own language plus every translations/*.po, kept
+"""The Language setting (issue 19), on the Accessibility page: the game's own language plus every translations/*.po, kept
 with the settings, applied at once to the game being played, the current line included."""
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def test_the_row_offers_the_games_own_language_and_each_translation(make_app, fr
     app = make_app(story, french)
     app.open_page("accessibility")
     page = app.top.shown
-    assert isinstance(page, AccessibilityPage) and page.ROWS[0].field == "language"
+    assert isinstance(page, AccessibilityPage) and page.ROWS[-1].field == "language"
     row = next(r for r in page.ROWS if r.field == "language")
     assert row.values == ("", "de", "fr") and row.labels == ("Original", "Deutsch", "Français")
 
