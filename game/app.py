@@ -26,8 +26,11 @@ from game.clock import Clock, SystemClock
 from game.folder import ENGINE, GameFolder
 from game.resolver import Refused
 from game.script.assets import icon_path
+from game.i18n.interface import ui_text, use_interface_language
+from game.i18n.language import in_language, name_of
 from game.player import PlayerData
 from game.playthrough import Playthrough
+from game.saves import FORMAT as SAVE_FORMAT
 from game.script.model import Story
 from game.settings import Settings
 from game.speech import SelfVoicing, SpeechEngine, notice_words, place_words
@@ -57,13 +60,14 @@ class App:
     """The running game: window, player's data, services and the stack of layers (a `Host`)."""
 
     def __init__(self, story: Story, game: GameFolder | None = None, *, start: str | None = None, clock: Clock | None = None,
-                 voice: SelfVoicing | SpeechEngine | None = None, data: Path | None = None) -> None:
+                 voice: SelfVoicing | SpeechEngine | None = None, data: Path | None = None, language: str | None = None) -> None:
         """`voice`: the self-voicing's speech engine (or a whole `SelfVoicing`); None for this platform's own.
         `data`: the player's data folder (default: the platform's, or HUB_DATA_DIR's, for this game)."""
         require_display()
         pygame.init()
         self.story = story
         self.game = game or GameFolder(root=ENGINE)
+        self.source = (story, self.game)  # as written: a language is put in from these (`_use_language`)
         self.start = start or self.game.start
         self.clock = clock or SystemClock()
         self._early: list[str] | None = []  # what goes wrong before notices can be shown is told just after
@@ -72,6 +76,9 @@ class App:
             self.notify(f"The game's icon cannot be shown ({self.window.icon_problem}); the window keeps the default one.")
         pygame.display.set_caption(self.game.title)
         self.player = PlayerData(story, self.game.id, warn=self.notify, folder=data)
+        if language is not None:  # `--lang`: kept as the player's choice
+            self.player.keep_settings(replace(self.player.settings, language=language))
+        self._use_language(self.player.settings.language)
         self.services = Services.start(self.game, self._voice(voice), warn=self.notify)
         early, self._early = self._early, None
         for text in early:
@@ -204,13 +211,33 @@ class App:
         if new.fullscreen != self.window.fullscreen:
             self.window.toggle_fullscreen()
         voicing_switched = new.self_voicing != self.player.settings.self_voicing
+        language_switched = new.language != self.player.settings.language
         self.player.keep_settings(new)
+        if language_switched:
+            self._use_language(new.language)
+            self._reshow_in(new.language)
         self._use_settings()
         for layer in self.stack.layers:
             layer.settings_changed(new)
         if voicing_switched:
             self._voicing_switched(new.self_voicing)
         self.dirty = True
+
+    def _use_language(self, language: str) -> None:
+        """The story and game folder in `language` ("": as written), for every screen and the saves."""
+        self.story, self.game = in_language(*self.source, language, warn=self.notify)
+        for problem in use_interface_language(language):
+            self.notify(problem)
+        self.player.saves.story = self.story
+        pygame.display.set_caption(self.game.title)
+
+    def _reshow_in(self, language: str) -> None:
+        """The game being played, if any, found again in the story as now shown (the current line in the new language)."""
+        playing = self.playing
+        if playing is not None:
+            shown, _ = Playthrough.from_json(self.story, playing.playthrough.to_json(), save_format=SAVE_FORMAT, seen=self.player.seen)
+            playing.stage.story = self.story
+            playing.load(shown, f"{ui_text('Language')}: {name_of(language)}")
 
     def _use_settings(self) -> None:
         """What the settings change in the services: the volumes, the voice's rate, the story's fonts."""
@@ -374,12 +401,12 @@ class App:
         return 0
 
 
-def play(story: Story, game: GameFolder | None = None, *, start: str | None = None) -> int:
+def play(story: Story, game: GameFolder | None = None, *, start: str | None = None, language: str | None = None) -> int:
     """Open the window and play until the player quits; 2 when there is no display.
 
     HUB_EXIT_AFTER_FIRST_FRAME=1 draws one frame and stops (a build's smoke test)."""
     try:
-        app = App(story, game, start=start)
+        app = App(story, game, start=start, language=language)
     except NoDisplay as error:
         print(error, file=sys.stderr)
         return 2

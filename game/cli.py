@@ -12,7 +12,7 @@ from pathlib import Path
 
 from game import ROOT
 
-GAME_COMMANDS = ("check", "transcript", "bench", "build")
+GAME_COMMANDS = ("check", "transcript", "bench", "build", "translate")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -22,9 +22,11 @@ def _parser() -> argparse.ArgumentParser:
     shared.add_argument("--game", type=Path, default=argparse.SUPPRESS, metavar="DIR", help="the game folder: scenes/, art/, audio/, game.yaml (default: Hub's own)")
     shared.add_argument("--scenes", type=Path, default=argparse.SUPPRESS, metavar="DIR", help="the folder of scene files (default: the game's scenes/)")
     shared.add_argument("--start", default=argparse.SUPPRESS, metavar="LABEL", help="begin at this label (default: the game's start)")
+    shared.add_argument("--lang", default=argparse.SUPPRESS, metavar="LANG", help="in this language: translations/LANG.po (default: the game's own)")
     parser.add_argument("--game", type=Path, default=None, metavar="DIR", help="the game folder: scenes/, art/, audio/, game.yaml (default: Hub's own)")
     parser.add_argument("--scenes", type=Path, default=None, metavar="DIR", help="the folder of scene files (default: the game's scenes/)")
     parser.add_argument("--start", default=None, metavar="LABEL", help="begin playing at this label (default: the game's start)")
+    parser.add_argument("--lang", default=None, metavar="LANG", help="play in this language: translations/LANG.po (default: the game's own)")
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("check", parents=[shared], help="check every file of the game and list the problems")
     transcript = commands.add_parser("transcript", parents=[shared], help="print a whole playthrough, no window")
@@ -34,6 +36,8 @@ def _parser() -> argparse.ArgumentParser:
     way.add_argument("--cover", action="store_true", help="print the fewest paths that take every option at least once (a test plan), and how many options no path takes")
     transcript.add_argument("--limit", type=_positive, default=None, metavar="N", help="with --all or --cover, look at N paths at most (default 10000); it says when it stopped there")
     commands.add_parser("bench", parents=[shared], help="print performance figures as JSON")
+    translate = commands.add_parser("translate", parents=[shared], help="write or update translations/LANG.po in the game folder, keeping every translation")
+    translate.add_argument("language", metavar="LANG", help="the language's code, e.g. fr, de, pt_BR")
     build = commands.add_parser("build", parents=[shared], help="make a standalone app of the game for this system, packed in one archive (needs requirements-build.txt)")
     build.add_argument("--out", type=Path, default=Path("dist"), metavar="DIR", help="write the archive into DIR (default: dist)")
     new = commands.add_parser("new", help="write a small starter game in DIR")
@@ -105,7 +109,7 @@ def main(argv: list[str]) -> int:
 
         return run_bench(game)
     if args.command == "check":
-        return _check(game, args.start or game.start)
+        return _check(game, args.start or game.start, language=args.lang, own_scenes=args.scenes is None)
     story = _load(game, quiet_warnings=args.command == "transcript", thorough=args.command == "build", cache=args.command is None)
     if story is None:
         return 1
@@ -117,6 +121,22 @@ def main(argv: list[str]) -> int:
         return 1 if args.command == "build" else 2
     if start != game.start and game.start in story.labels:
         _unreached_start(story, game.start, start)
+    if args.command == "translate":
+        from game.i18n.commands import translate
+
+        return translate(story, game, args.language)
+    if args.lang and args.command == "transcript":
+        from game.i18n.commands import in_language
+
+        if (shown := in_language(story, game, args.lang)) is None:
+            return 2
+        story, game = shown
+    if args.lang and args.command is None:
+        from game.i18n.language import languages, missing
+
+        if args.lang not in languages(game):
+            print(missing(game, args.lang), file=sys.stderr)
+            return 2
     if args.command == "transcript":
         return _print_transcript(story, args, start)
     if args.command == "build":
@@ -125,7 +145,7 @@ def main(argv: list[str]) -> int:
         return build(game, args.out)
     from game.app import play
 
-    return play(story, game, start=start)
+    return play(story, game, start=start, language=args.lang)
 
 
 def _game(args: argparse.Namespace):
@@ -145,7 +165,7 @@ def _game(args: argparse.Namespace):
         return None
 
 
-def _check(game, start: str) -> int:
+def _check(game, start: str, *, language: str | None = None, own_scenes: bool = True) -> int:
     """`check`: every problem printed; 0 when there is no error (what is unchanged since the last run comes from the cache)."""
     from game.script import ScriptError
     from game.script.loader import check_game
@@ -162,7 +182,18 @@ def _check(game, start: str) -> int:
         print(f"no label '{start}' to start at; {did_you_mean(start, checked.labels)}", file=sys.stderr)
         return 2
     print(f"{game.scenes}: {checked.steps} steps, {checked.lines} lines, no errors")
-    return 0
+    return _check_languages(game, language) if language or own_scenes else 0
+
+
+def _check_languages(game, language: str | None) -> int:
+    """`check`'s part for the game's translations (other scene files than the game's have none of theirs)."""
+    from game.i18n.commands import check_languages
+    from game.i18n.language import languages
+
+    if language is None and not languages(game):
+        return 0
+    story = _load(game, quiet_warnings=True, cache=True)
+    return 1 if story is None else check_languages(story, game, language)
 
 
 def _load(game, *, quiet_warnings: bool, thorough: bool = False, cache: bool = False):

@@ -49,7 +49,7 @@ def percent(volume: object) -> str:
 
 def scale(factor: object) -> str:
     text = f"{float(factor):.2f}"  # type: ignore[arg-type]
-    return (text[:-1] if text.endswith("0") else text) + " \u00d7"  # 1.0 ×, 1.25 ×
+    return (text.removesuffix("0")) + " \u00d7"  # 1.0 ×, 1.25 ×
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,7 @@ class Declared:
     order: Callable[[Any], float] = as_number  # a slider's values in order (the nearest step to a value read)
     muted: bool = False  # greyed while Mute is on (it still moves, and counts once sound is back)
     field: str = ""  # the field's name in `Settings` (filled in by `declared`)
+    open: bool = False  # a choice whose options are the game's (its languages): any short text is kept
 
 
 def slider(default: float, label: str, values: tuple[float, ...], *, range: tuple[float, float], describe: Callable[[Any], str],
@@ -83,6 +84,11 @@ def switch(default: bool, label: str, labels: tuple[str, str] = ("Off", "On"), *
 def choice(default: str, label: str, options: dict[str, str], *, page: Page = "settings") -> Any:
     """One of `options` (value: its name), side by side."""
     return field(default=default, metadata={"setting": Declared(label, page, "choice", tuple(options), tuple(options.values()))})
+
+
+def language(label: str) -> Any:
+    """The game's language: "" its own, else a `translations/LANG.po` code (the options are the game's, found when shown)."""
+    return field(default="", metadata={"setting": Declared(label, "accessibility", "choice", ("",), ("Original",), open=True)})
 
 
 def steps(first: float, last: float, step: float) -> tuple[float, ...]:
@@ -113,6 +119,7 @@ class Settings:
     font: str = choice("game", "Font", FAMILY_LABELS, page="accessibility")
     high_contrast: bool = switch(False, "High contrast", page="accessibility")
     reduce_motion: bool = switch(False, "Reduce motion", page="accessibility")
+    language: str = language("Language")  # on the Accessibility page, whose few rows leave it in view
 
     def clamped(self) -> Settings:
         """The same settings with every number brought into its range."""
@@ -140,7 +147,7 @@ def _checked(name: str, value: object) -> object:
             raise ValueError
         return value
     if setting.kind == "choice":
-        if value not in setting.values:
+        if value not in setting.values and not (setting.open and isinstance(value, str) and len(value) <= 16):
             raise ValueError
         return value
     if isinstance(value, bool) or not isinstance(value, (int, float)):

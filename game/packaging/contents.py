@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from game.folder import ENGINE, FILE_NAME, GameFolder
 
 #: The folders of a game the engine loads from (`game.script.assets`); nothing else of a game folder is shipped.
-GAME_FOLDERS = ("art/backgrounds", "art/sprites", "art/ui", "art/fonts", "audio")
+GAME_FOLDERS = ("art/backgrounds", "art/sprites", "art/ui", "art/fonts", "audio", "translations")
 #: The engine's own files every game falls back on.
 ENGINE_FILES = ("art/ui/*", "art/fonts/*", "audio/ui_*")
 #: Python modules the app never needs: the art generator and its numpy, the developer's tools, the build itself.

@@ -26,7 +26,7 @@ from game.gamefolder import ENGINE, GameFolder
 from game.media_bounds import picture_problem, sound_problem
 from game.resolver import Refused, check_name, game_file, inside
 from game.script.cache import Proofs
-from game.script.files import FALLBACK_FONT, check_font, check_image, check_sound
+from game.script.files import CJK_FONT, FALLBACK_FONT, check_font, check_image, check_sound
 from game.script.problems import Place, Problem, did_you_mean
 
 SCREEN = (1280, 720)
@@ -37,7 +37,7 @@ MIXER_DEPENDENT = (".mp3", ".opus")  # SDL_mixer 2.6+ (the one in pygame's wheel
 #: Keep these in step with the UI: a file the UI loads by name belongs here.
 INTERFACE_IMAGES = ("textbox", "nameplate", "continue", "choice_normal", "choice_hover", "choice_pressed", "menu_panel", "end_card", "icon")
 INTERFACE_SOUNDS = ("ui_click", "ui_hover")
-INTERFACE_FONTS = (*INTERFACE_FILES, FALLBACK_FONT)
+INTERFACE_FONTS = (*INTERFACE_FILES, FALLBACK_FONT, CJK_FONT)
 
 
 @functools.cache

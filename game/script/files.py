@@ -25,6 +25,7 @@ from game.script.problems import Place, Problem
 #: Tried for any character the game's faces lack, and used instead of a face that is broken:
 #: DejaVu Sans covers accented Latin, Greek, Cyrillic, Arabic, combining marks and many symbols.
 FALLBACK_FONT = "DejaVuSans.ttf"
+CJK_FONT = "DroidSansFallback-subset.ttf"  # the interface's Japanese (game/locale/ja.po's characters only)
 SAMPLE = "Hag"  # letters with ascender, x-height and descender: a face that draws them draws text
 
 

@@ -18,7 +18,7 @@ import pygame
 from game.media_bounds import bounded_picture
 from game.resolver import Refused
 from game.script.assets import background_path, font_path, sprite_path, ui_path
-from game.script.files import FALLBACK_FONT, SAMPLE, font_coverage, needs_glyph
+from game.script.files import CJK_FONT, FALLBACK_FONT, SAMPLE, font_coverage, needs_glyph
 from game.fonts import FAMILIES, ROLE_FILES
 from game.script.model import Story
 from game.script.problems import shown_path
@@ -195,7 +195,7 @@ class Fonts:
         self._refused_names: set[str] = set()
         if fallback_fonts is None:
             fallback_fonts = getattr(root, "fallback_fonts", ())
-        self._fallbacks = [path for file in (*map(str, fallback_fonts), FALLBACK_FONT) if (path := self._font_file(file))]
+        self._fallbacks = [path for file in (*map(str, fallback_fonts), FALLBACK_FONT, CJK_FONT) if (path := self._font_file(file))]
         self._last_resort = Path(pygame.font.__file__).with_name(pygame.font.get_default_font())
         self._fonts = {role: self.chain(role).main for role in FONT_FILES}
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.i18n.interface import ui_text
 from game.ui.input import Input
 from game.ui.layer import dispatch
 from game.ui.layout import DIM_TEXT, SCREEN_SIZE, TEXT_COLOUR
@@ -33,6 +34,7 @@ class Confirm:
         self.host = host
         self.clock = host.new_clock()
         self.on_yes = on_yes
+        question = ui_text(question)
         self.spoken_title = f"{question} {detail}".strip()  # self-voicing reads it, then the focused button
         fonts = host.services.fonts
         font, small = fonts["ui"], fonts["small"]
@@ -44,7 +46,7 @@ class Confirm:
         self.panel_rect.center = (SCREEN_SIZE[0] // 2, SCREEN_SIZE[1] // 2)
         self.panel = _panel(self.panel_rect.size, contrast=contrast)
         rects = row(2, CONFIRM_BUTTON, centre_x=self.panel_rect.centerx, top=self.panel_rect.bottom - CONFIRM_BUTTON[1] - 34, gap=40)
-        self.buttons = Buttons(["Yes", "No"], rects, plates(host.services.images, CONFIRM_BUTTON), font, across=True, audio=host.services.audio, contrast=contrast)
+        self.buttons = Buttons([ui_text("Yes"), ui_text("No")], rects, plates(host.services.images, CONFIRM_BUTTON), font, across=True, audio=host.services.audio, contrast=contrast)
         # Title or Quit the player has just asked for: Enter confirms. What cannot be undone starts on No.
         self.buttons.selected = 1 if destructive else 0
         self.veil = pygame.Surface(SCREEN_SIZE).convert()

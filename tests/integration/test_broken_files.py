@@ -113,12 +113,12 @@ def test_a_broken_font_falls_back_to_the_bundled_one(engine_copy, fault):
 
 
 def test_a_game_names_fallback_fonts_tried_in_order():
-    """`fallback_fonts` come after the game's face and before the bundled one."""
+    """`fallback_fonts` come after the game's face and before the bundled ones (DejaVu Sans, then the interface's Japanese)."""
     from game import ROOT
 
     pygame.font.init()
     fonts = Fonts(ROOT, fallback_fonts=["Lato-Light.ttf"])  # as game.yaml names them
-    assert [face.path.name for face in fonts.chain("text").faces] == ["Lato-Regular.ttf", "Lato-Light.ttf", "DejaVuSans.ttf"]
+    assert [face.path.name for face in fonts.chain("text").faces] == ["Lato-Regular.ttf", "Lato-Light.ttf", "DejaVuSans.ttf", "DroidSansFallback-subset.ttf"]
 
 
 @pytest.mark.parametrize("content", [None, b"RIFF\x00\x00", b"not a sound at all" * 10])

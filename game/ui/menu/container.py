@@ -15,6 +15,7 @@ from functools import cache
 
 import pygame
 
+from game.i18n.interface import ui_text
 from game.settings import Settings
 from game.ui.input import Input
 from game.ui.layer import dispatch
@@ -222,12 +223,13 @@ class GameMenu:
     @property
     def spoken_title(self) -> str:
         """The page on show, read when it changes (in the tabs, the focused tab says it)."""
-        return "" if self.zone == "tabs" else self.shown.title
+        return "" if self.zone == "tabs" else ui_text(self.shown.title)
 
     def focus_words(self) -> str | None:
         """The focused control in words: a tab (greyed ones say so), else the page's own."""
         if self.zone == "tabs":
             name, label = TABS[self.tab_focus]
+            label = ui_text(label)
             return label if self.enabled(name) else f"{label}, not available"
         words: Callable[[], str | None] | None = getattr(self.shown, "focus_words", None)
         return words() if words is not None else None
@@ -245,7 +247,7 @@ class GameMenu:
     def draw(self, canvas: pygame.Surface) -> None:
         canvas.blit(_backdrop(), (0, 0))
         TAB_COLUMN.draw(canvas, self.texts, self._tab_looks())
-        heading(canvas, self.texts, self.shown.title)
+        heading(canvas, self.texts, ui_text(self.shown.title))
         self.shown.draw(canvas, self.texts, focused=self.zone == "page")
 
     def _tab_looks(self) -> list[tuple[str, bool, bool, bool, bool]]:
@@ -253,7 +255,7 @@ class GameMenu:
         looks = []
         for index, (name, label) in enumerate(TABS):
             focused = (self.zone == "tabs" and index == self.tab_focus) or index == self.hover_tab
-            looks.append((label, self.enabled(name), focused, index == self.press.on, index == self.current))
+            looks.append((ui_text(label), self.enabled(name), focused, index == self.press.on, index == self.current))
         return looks
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 import pygame
 import pygame.gfxdraw
 
+from game.i18n.interface import ui_text
 from game.ui.layout import DIM_TEXT, HIGHLIGHT, TEXT_COLOUR
 from game.ui.menu.look import FOCUS_EDGE, FOCUS_PLATE, INSET, KNOB, PLATE_EDGE, TRACK, Texts
 
@@ -98,5 +99,5 @@ class Switch:
         pygame.draw.rect(canvas, FOCUS_EDGE if focused else PLATE_EDGE, self.rect, 2 if focused else 1, border_radius=21)
         for i, (half, label) in enumerate(zip(self.halves, self.labels)):
             colour = (HIGHLIGHT if focused else TEXT_COLOUR) if i == index else DIM_TEXT
-            words = texts("ui", label, colour)
+            words = texts("ui", ui_text(label), colour)
             canvas.blit(words, words.get_rect(center=half.center))

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.i18n.interface import ui_text
+from game.i18n.language import language_row
 from game.settings import Declared, declared
 from game.speech import control_words
 from game.ui.layout import HIGHLIGHT, TEXT_COLOUR
@@ -45,6 +47,7 @@ class SettingsPage:
     def __init__(self, menu: Menu) -> None:
         self.menu = menu
         self.host = menu.host
+        self.ROWS = tuple(language_row(row, self.host.game) if row.open else row for row in self.ROWS)  # the game's languages
         self.focus = 0
         self.window = RowWindow(self.rows_area(), len(self.ROWS), ROW_HEIGHT, gap=ROW_GAP)
         view = self.window.view
@@ -74,7 +77,7 @@ class SettingsPage:
         """The focused row read aloud: its label and value ("Music volume: 80 %")."""
         setting = self.ROWS[self.focus]
         value = setting.values[self.index(self.focus)]
-        return control_words(setting.label, setting.labels[self.index(self.focus)] if setting.labels else setting.describe(value))
+        return control_words(ui_text(setting.label), ui_text(setting.labels[self.index(self.focus)]) if setting.labels else setting.describe(value))
 
     # -- scrolling --------------------------------------------------------------
     def _moved(self, dy: int) -> None:
@@ -160,7 +163,7 @@ class SettingsPage:
             lit = focused and row == self.focus
             if lit:
                 plate(canvas, rect, focused=True, soft=True, radius=10)
-            label = texts("ui", setting.label, HIGHLIGHT if lit else TEXT_COLOUR)
+            label = texts("ui", ui_text(setting.label), HIGHLIGHT if lit else TEXT_COLOUR)
             canvas.blit(label, label.get_rect(midleft=(rect.x + 18, rect.centery)))
             index = self.index(row)
             if isinstance(control, Slider):
