@@ -33,6 +33,7 @@ class Frame:
     blend: float = 1.0  # 0: all `blend_from`, 1: all `scene`
     style: str = "cut"
     text_shown: bool = False  # the text box is up
+    box_only: bool = False  # the text box is up, empty: a written pause between lines keeps it (not a scene change)
     chars: int = 0  # how many characters of the text are visible
     text_from: int = 0  # where the shown text starts: the start of the page being read
     waiting: bool = False  # the text has stopped: at its end or at a {pause}
@@ -351,16 +352,21 @@ class BeatPlayback:
         return before, max(0.0, progress), cue.style
 
     def _lead_in_frame(self, now: float) -> Frame:
+        """The lead-in at `now`: the text box stays up, empty, until a change of background (as
+        Ren'Py's `window auto` keeps it through a pause and takes it down for a new scene)."""
         elapsed = now - self.started
         shown = self.beat.before
+        box = shown.background is not None
         for moment in self.moments:
             if not isinstance(moment.entry, Change):
                 continue
+            if elapsed < moment.start:
+                break
+            box = box and moment.entry.scene.background == moment.shown_before.background
             if elapsed >= moment.end:
                 shown = moment.entry.scene
                 continue
-            if elapsed >= moment.start:
-                progress = (elapsed - moment.start) / (moment.end - moment.start)
-                return Frame(moment.entry.scene, blend_from=moment.shown_before, blend=progress, style=moment.entry.transition.style)
-            break
-        return Frame(shown)
+            progress = (elapsed - moment.start) / (moment.end - moment.start)
+            return Frame(moment.entry.scene, blend_from=moment.shown_before, blend=progress, style=moment.entry.transition.style,
+                         text_shown=box, box_only=box)
+        return Frame(shown, text_shown=box, box_only=box)

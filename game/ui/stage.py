@@ -263,6 +263,8 @@ class Stage:
         if not frame.text_shown:
             return
         self._box(canvas)
+        if frame.box_only:
+            return  # a written pause: the box waits, empty, for the next line
         if beat.speaker:
             self._name_plate(canvas, beat.speaker)
         self._text(beat).draw(canvas, frame.chars, text_from=frame.text_from, clip=self.clip)

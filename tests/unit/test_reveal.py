@@ -73,11 +73,12 @@ def test_a_click_completes_the_text_first(beats):
 
 
 def test_lead_in_holds_then_plays_the_sound_then_dissolves(beats):
-    """A wait holds the screen with no text box; the sound comes after it; the dissolve blends over its duration."""
+    """A wait holds the screen with the text box up and empty; the sound comes after it; the dissolve
+    to a new background blends over its duration with the box down."""
     clock = ManualClock()
     playback = BeatPlayback(beats[2], cps=10, now=clock.now())
     frame = playback.frame(clock.now())
-    assert not frame.text_shown and frame.scene.background == "room"
+    assert frame.text_shown and frame.box_only and frame.chars == 0 and frame.scene.background == "room"
     clock.tick(1.9)
     assert playback.due(clock.now()) == []
     clock.tick(0.2)
@@ -86,8 +87,16 @@ def test_lead_in_holds_then_plays_the_sound_then_dissolves(beats):
     frame = playback.frame(clock.now())
     assert frame.style == "dissolve" and frame.blend_from.background == "room"
     assert frame.scene.background == "hall" and frame.blend == pytest.approx(0.5)
+    assert not frame.text_shown  # a new scene takes the box down
     clock.tick(0.6)
-    assert playback.frame(clock.now()).text_shown
+    assert playback.frame(clock.now()).text_shown and not playback.frame(clock.now()).box_only
+
+
+def test_a_wait_before_any_background_shows_no_box(beats_of):
+    """At the very start (nothing on screen yet) a wait holds a bare screen: no box without a scene."""
+    beats = beats_of("script:\n  - label: start\n  - wait: 1\n  - background: room\n  - \"Hi.\"\n  - ending: Done\n")
+    playback = BeatPlayback(beats[0], cps=10, now=0.0)
+    assert not playback.frame(0.5).text_shown
 
 
 def test_a_cue_after_the_text_lands_a_moment_later_and_auto_advances(beats):
