@@ -69,3 +69,4 @@ TEXT_COLOUR = (238, 232, 220)
 DIM_TEXT = (170, 176, 186)
 NAME_TEXT = (18, 22, 30)
 HIGHLIGHT = (255, 214, 150)
+GREYED_LINK = (100, 106, 116)  # a quick menu link that cannot act now

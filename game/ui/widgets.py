@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ui.input import Input
-from game.ui.layout import DIM_TEXT, HIGHLIGHT, TEXT_COLOUR
+from game.ui.layout import DIM_TEXT, GREYED_LINK, HIGHLIGHT, TEXT_COLOUR
 from game.ui.stage import CONTRAST_BOX, CONTRAST_RIM, CONTRAST_TEXT
 
 if TYPE_CHECKING:
@@ -223,7 +223,7 @@ class Links:
             self.rects.append(pygame.Rect(x, y, width, font.get_linesize()))
             x += width + gap
         self.hovered: int | None = None
-        self._texts = {colour: [font.render(label, True, colour) for label in labels] for colour in (DIM_TEXT, HIGHLIGHT)}
+        self._texts = {colour: [font.render(label, True, colour) for label in labels] for colour in (DIM_TEXT, HIGHLIGHT, GREYED_LINK)}
 
     def at(self, point: tuple[int, int]) -> int | None:
         return next((i for i, rect in enumerate(self.rects) if rect.inflate(10, 6).collidepoint(point)), None)
@@ -238,7 +238,8 @@ class Links:
             return None, False
         return (hit if input.released else None), True
 
-    def draw(self, canvas: pygame.Surface, *, lit: Collection[int] = frozenset()) -> None:
+    def draw(self, canvas: pygame.Surface, *, lit: Collection[int] = frozenset(), greyed: Collection[int] = frozenset()) -> None:
+        """The links: `lit` ones highlighted (Skip while skipping), `greyed` ones dimmer (they cannot act now)."""
         for index, rect in enumerate(self.rects):
-            colour = HIGHLIGHT if index in lit or index == self.hovered else DIM_TEXT
+            colour = GREYED_LINK if index in greyed else HIGHLIGHT if index in lit or index == self.hovered else DIM_TEXT
             canvas.blit(self._texts[colour][index], rect)

@@ -237,7 +237,7 @@ def test_enter_on_an_empty_slot_saves_with_the_game_screens_picture(app):
     saved = app.player.saves.info("1-2")
     assert app.player.saves.load("1-2").playthrough.to_json() == app.playing.playthrough.to_json()
     assert saved.thumbnail.read_bytes() == H.thumbnail_png()
-    assert app.notices == ["Saved"]
+    assert app.notices == ["Saved"] and app.playing.kept_count == 1  # the game knows its place is kept (Q.Load asks nothing)
     assert menu.shown.infos()[1].filled, "the card shows the new save"
 
 
