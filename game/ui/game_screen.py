@@ -377,9 +377,10 @@ class GameScreen:
 
     # -- pictures -----------------------------------------------------------
     def _render(self) -> pygame.Surface:
-        """This screen alone (no menu, confirmation or notice over it), as it is now."""
+        """This screen alone (no menu, confirmation or notice over it, no quick menu or corner
+        note in it), as it is now: the picture of a save or a screenshot."""
         surface = pygame.Surface(SCREEN_SIZE).convert()
-        self.draw(surface)
+        self._draw(surface, chrome=False)
         return surface
 
     def thumbnail_png(self) -> bytes:
@@ -505,7 +506,7 @@ class GameScreen:
         frame, waiting_for, sprites_at = self._shown(now)
         beat = self.playthrough.current
         whole = (id(self.playback), id(beat), dataclasses.replace(frame, chars=0, waiting=False, complete=False), self.hidden,
-                 id(self.choice), self.choice_dims, self.skipping, self.auto_on, self.playthrough.rewound, self.quick.hovered)
+                 id(self.choice), self.choice_dims, self.skipping, self.auto_on, self.playthrough.rewound, self.quick.hovered, self._chrome())
         parts: dict[str, tuple[Box | None, Hashable]] = {"text": (box(self.stage.clip), frame.chars if frame.text_shown else None)}
         indicator = self.stage.indicator_box(waiting_for) if frame.text_shown and waiting_for is not None and isinstance(beat.stop, Line) else None
         parts["indicator"] = (None if indicator is None else box(indicator), None)
@@ -530,7 +531,15 @@ class GameScreen:
         self._drawn_look, self._drawn_shows = look, self._shows()
         return regions
 
+    def _chrome(self) -> bool:
+        """Whether the quick menu and the corner note show: not while a menu or question covers the game."""
+        return not self.clock.paused
+
     def draw(self, canvas: pygame.Surface) -> None:
+        self._draw(canvas, chrome=self._chrome())
+
+    def _draw(self, canvas: pygame.Surface, *, chrome: bool) -> None:
+        """The stage, the choice and, with `chrome`, the quick menu and the corner note."""
         beat = self.playthrough.current
         frame, waiting_for, sprites_at = self._shown(self.now())
         self.stage.draw(canvas, beat, frame, waiting_for=waiting_for, now=sprites_at)
@@ -540,6 +549,8 @@ class GameScreen:
             if self.choice_dims:
                 canvas.blit(self._veil, (0, 0))
             self.choice.draw(canvas)
+        if not chrome:
+            return
         if frame.text_shown:
             lit = {i for i, label in enumerate(self.quick.labels) if (label == "Skip" and self.skipping) or (label == "Auto" and self.auto_on)}
             self.quick.draw(canvas, lit=lit, greyed=self._greyed())

@@ -110,9 +110,20 @@ class Buttons:
             state = "pressed" if index == self.pressed else "hover" if index == self.selected else "normal"
             canvas.blit(plates[state], rect)
             text = (self._selected_texts if index == self.selected else texts)[index]
-            canvas.blit(text, text.get_rect(center=rect.center))
+            at = text.get_rect(center=rect.center)
+            canvas.blit(text, at)
             if index == self.marked:
-                pygame.draw.circle(canvas, HIGHLIGHT, (rect.x + 28, rect.centery), 5)
+                pygame.draw.circle(canvas, HIGHLIGHT, marked_dot(rect, at), MARK_RADIUS)
+
+
+MARK_RADIUS = 5
+MARK_GAP = 9  # between the "taken before" dot and the option's first letter
+
+
+def marked_dot(button: pygame.Rect, label: pygame.Rect) -> tuple[int, int]:
+    """Where the "taken before" dot goes: just left of the label, clear of its first letter (the
+    label is fitted inside the button's 28-pixel margins, so the dot always has room)."""
+    return max(button.x + 14, label.left - MARK_GAP - MARK_RADIUS), button.centery
 
 
 def fitted(labels: Sequence[str], font: pygame.font.Font, colour: tuple[int, int, int], rects: Sequence[pygame.Rect]) -> list[pygame.Surface]:
