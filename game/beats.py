@@ -20,6 +20,7 @@ from game.script.model import (
     Ending,
     Hide,
     Line,
+    Move,
     Music,
     Option,
     Show,
@@ -190,10 +191,13 @@ class _Run:
         self.music = state.music
         self.lead_in: list[LeadIn] = list(lead_in)
 
-    def change(self, step: Background | Show | Hide) -> None:
-        self.scene = _changed(self.scene, step)
-        if step.transition.style != "cut":
-            self.lead_in.append(Change(self.scene, step.transition))
+    def change(self, step: Background | Show | Hide | Move) -> None:
+        before, self.scene = self.scene, _changed(self.scene, step)
+        if isinstance(step, Move) and self.scene == before:
+            return  # no one to move: no time is spent
+        transition = Transition("move", step.seconds) if isinstance(step, Move) else step.transition
+        if transition.style != "cut":
+            self.lead_in.append(Change(self.scene, transition))
             self.shown = self.scene
 
     def cues(self, line: Line) -> None:
@@ -253,11 +257,14 @@ def _as_shown(option: Option, variables: dict[str, expressions.Value]) -> Option
     return replace(option, text=markup.plain_text(shown_segments(option, variables)))
 
 
-def _changed(scene: Scene, step: Background | Show | Hide) -> Scene:
+def _changed(scene: Scene, step: Background | Show | Hide | Move) -> Scene:
     if isinstance(step, Background):
         return Scene(step.image) if step.clears else scene.with_background(step.image)
     if isinstance(step, Show):
         return scene.showing(step.character, step.expression, step.position)
+    if isinstance(step, Move):
+        shown = scene.sprite(step.character)
+        return scene if shown is None else scene.showing(step.character, shown.expression, step.position)  # not on screen: nothing moves
     return scene.hiding(step.character)
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from game.script import expressions
 from game.script.expressions import Value
-from game.script.model import STOPS, Background, Branch, Call, Choice, Ending, Goto, Hide, Jump, Line, Music, Option, Return, Set, Show, Story
+from game.script.model import STOPS, Background, Branch, Call, Choice, Ending, Goto, Hide, Jump, Line, Move, Music, Option, Return, Set, Show, Story
 from game.script.problems import Problem
 from game.script.steps.base import ReturnWithoutCall
 from game.script.steps.registry import COMPILED, CONTROL
@@ -58,7 +58,7 @@ class Cursor:
         self.variables = variables
         self.calls = calls
 
-    def change(self, step: Background | Show | Hide) -> None:
+    def change(self, step: Background | Show | Hide | Move) -> None:
         pass
 
     def cues(self, line: Line) -> None:

@@ -14,7 +14,7 @@ from game.script.expressions import Assignment, Expr, Value
 from game.script.markup import Segment, plain_text
 from game.script.problems import Place
 
-POSITIONS = ("left", "centre", "right")
+POSITIONS = ("left", "centre", "right", "door")  # `door`: at the room's edge, where a character leaves
 POSITION_ALIASES = {"center": "centre"}
 TRANSITIONS = ("cut", "fade", "dissolve")
 DEFAULT_DURATION = {"cut": 0.0, "fade": 1.0, "dissolve": 0.5}
@@ -81,6 +81,15 @@ class Show:
 class Hide:
     character: str
     transition: Transition = CUT
+
+
+@dataclass(frozen=True)
+class Move:
+    """`move: ianto to door 0.8`: a character on screen walks to `position` over `seconds`."""
+
+    character: str
+    position: str
+    seconds: float
 
 
 @dataclass(frozen=True)
@@ -167,7 +176,7 @@ class Ending:
     segments: tuple[Segment, ...] = ()  # the name's markup, when it has any
 
 
-Step = Line | Background | Show | Hide | Music | Sound | Wait | Jump | Choice | Ending | Set | Branch | Goto | Call | Return
+Step = Line | Background | Show | Hide | Move | Music | Sound | Wait | Jump | Choice | Ending | Set | Branch | Goto | Call | Return
 Stop = Line | Choice | Ending
 STOPS = (Line, Choice, Ending)
 

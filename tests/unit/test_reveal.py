@@ -172,3 +172,21 @@ def test_transitions_off_makes_every_transition_a_cut(beats):
     assert with_transition.lead_duration == pytest.approx(3.0)
     assert cut.lead_duration == pytest.approx(2.0)
     assert cut.frame(2.0).blend_from is None
+
+
+def test_a_move_walks_the_sprite_over_its_seconds(beats_of):
+    """`move: ann to door 1` (issue 18): the lead-in blends from where she stood to the door, as a move,
+    the text box up (the room is the same); she keeps her expression; one not on screen stays off it."""
+    beats = beats_of(
+        "script:\n  - label: start\n  - background: room\n  - show: ann sad at right\n  - \"Hi.\"\n"
+        "  - move: ann to door 1\n  - move: ben to left\n  - \"Bye.\"\n  - ending: Done\n"
+    )
+    beat = beats[1]
+    playback = BeatPlayback(beat, cps=10, now=0.0)
+    frame = playback.frame(0.5)
+    assert frame.style == "move" and frame.blend == pytest.approx(0.5)
+    assert frame.blend_from.sprite("ann").position == "right" and frame.scene.sprite("ann").position == "door"
+    assert frame.scene.sprite("ann").expression == "sad" and frame.scene.sprite("ben") is None
+    assert frame.text_shown and frame.box_only
+    assert playback.frame(1.0 + 0.4).chars == 4
+    assert BeatPlayback(beat, cps=10, now=0.0, transitions=False).frame(0.0).scene.sprite("ann").position == "door"
