@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from game.beats import Beat, Change, ChangeMusic, Hold, LeadIn, PlaySound, apply_cue
 from game.script import markup
-from game.script.model import Line
+from game.script.model import Ending, Line
 from game.state import Scene
 
 Event = PlaySound | ChangeMusic
@@ -318,7 +318,8 @@ class BeatPlayback:
         for cue in self._passed_cues(now):
             scene = apply_cue(scene, self.cues[cue])
         waiting = self.waiting(now)
-        text_shown = bool(self.parts[0].tokens) or isinstance(self.beat.stop, Line)
+        # An ending's picture is shown clean: its name belongs to the end card, not to a box over the picture.
+        text_shown = isinstance(self.beat.stop, Line) or (bool(self.parts[0].tokens) and not isinstance(self.beat.stop, Ending))
         page = next(n for n in range(self.part, -1, -1) if n == 0 or self.parts[n].fresh)
         text_from = sum(p.chars for p in self.parts[:page])
         frame = Frame(scene, text_shown=text_shown, chars=self.chars_shown(now), text_from=text_from, waiting=waiting, complete=self.complete(now))

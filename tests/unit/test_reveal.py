@@ -190,3 +190,10 @@ def test_a_move_walks_the_sprite_over_its_seconds(beats_of):
     assert frame.text_shown and frame.box_only
     assert playback.frame(1.0 + 0.4).chars == 4
     assert BeatPlayback(beat, cps=10, now=0.0, transitions=False).frame(0.0).scene.sprite("ann").position == "door"
+
+
+def test_an_endings_picture_is_shown_clean(beats):
+    """Issue 18: the ending's name belongs to the end card; no text box over its final picture."""
+    playback = BeatPlayback(beats[-1], cps=10, now=0.0)
+    assert beats[-1].text == "Done"
+    assert not playback.frame(10.0).text_shown and playback.complete(10.0)
