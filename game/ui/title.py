@@ -1,4 +1,5 @@
-"""The title screen: Continue (when a playthrough is under way), Start, Load, Settings, Quit, and the endings reached."""
+"""The title screen: Continue (when a playthrough is under way), Start, Load, Settings, Extras (once an
+ending has been reached), Quit, and the endings reached."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.script.model import Ending
+from game.ui import extras
 from game.ui.host import Host, load_or_tell
 from game.ui.input import Input
 from game.ui.layer import dispatch
@@ -44,11 +46,13 @@ class TitleScreen:
     def _menu(self) -> None:
         """The buttons: Continue first when a playthrough is under way, else Start (selected: Enter plays on)."""
         self.continues = continues(self.host)
-        labels = (["Continue"] if self.continues is not None else []) + ["Start", "Load", "Settings", "Quit"]
+        labels = (["Continue"] if self.continues is not None else []) + ["Start", "Load", "Settings"]
+        labels += ["Extras"] if extras.offered(self.host) else []
+        labels.append("Quit")
         if labels == self.labels:
             return
         services, self.labels = self.host.services, labels
-        rects = column(len(labels), BUTTON_SIZE, centre_x=SCREEN_SIZE[0] // 2, top=BUTTONS_TOP, gap=12)
+        rects = column(len(labels), BUTTON_SIZE, centre_x=SCREEN_SIZE[0] // 2, top=BUTTONS_TOP, gap=12 if len(labels) <= 5 else 8)
         self.buttons = Buttons(labels, rects, plates(services.images, BUTTON_SIZE), services.fonts["ui"], audio=services.audio,
                                contrast=self.host.player.settings.high_contrast)
         self.buttons.selected = 0
@@ -75,6 +79,8 @@ class TitleScreen:
             self.host.play()
         elif label in ("Load", "Settings"):
             self.host.open_page(label.lower())
+        elif label == "Extras":
+            self.host.push(extras.ExtrasScreen(self.host))
         else:
             self.host.quit()
 
