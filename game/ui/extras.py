@@ -1,5 +1,5 @@
-"""Extras, from the title once an ending has been reached: the music (every track, play and stop,
-the one playing marked), the scenes (start again from the choice, or from the first line of an
+"""Extras, from the title once an ending has been reached: the gallery (`game.ui.gallery`), the
+music (every track, play and stop, the one playing marked), the scenes (start again from the choice, or from the first line of an
 ending reached) and About (title, version, engine, credits, the fonts' licences).
 
 One column of buttons on the left (arrows, the pad's d-pad, the mouse; self-voicing reads the
@@ -16,6 +16,7 @@ import pygame
 from game.playthrough import Playthrough
 from game.script.model import Ending, Music
 from game.speech import control_words
+from game.ui.gallery import BACKDROP, GalleryScreen
 from game.ui.host import Host
 from game.ui.input import Input
 from game.ui.layer import dispatch
@@ -33,15 +34,15 @@ ABOUT_LEFT = 560
 CREDITS = (
     "Story and engine: the Hub project, after the beats of a Torchwood scene.",
     "Made with Python and pygame; pictures and music made in code (python main.py assets).",
-    "Fonts, each under the SIL Open Font License 1.1 (art/fonts/*OFL.txt): Lato by Łukasz Dziedzic;"
-    " Atkinson Hyperlegible by the Braille Institute; OpenDyslexic by Abbie Gonzalez.",
+    ("Fonts, each under the SIL Open Font License 1.1 (art/fonts/*OFL.txt): Lato by Łukasz Dziedzic;"
+     " Atkinson Hyperlegible by the Braille Institute; OpenDyslexic by Abbie Gonzalez."),
     "DejaVu Sans, for the glyphs the others lack, under its own free licence (art/fonts/DejaVu-LICENSE.txt).",
 )
 
 
 @dataclass(frozen=True)
 class Item:
-    """One button: what it reads, and what it does (`kind`: music, scene or about; `value`: the track or the option)."""
+    """One button: what it reads, and what it does (`kind`: gallery, music, scene, about or return; `value`: the track or the option)."""
 
     label: str
     kind: str
@@ -57,9 +58,10 @@ def tracks(host: Host) -> list[str]:
     return found
 
 
-def to_choice(host: Host) -> Playthrough:
-    """A playthrough from the start to the story's first choice (every line on the way passed, so Back goes back)."""
-    play = Playthrough(host.story, start=host.game.start, seen=host.player.seen)
+def to_choice(host: Host, *, record: bool = True) -> Playthrough:
+    """A playthrough from the start to the story's first choice (every line on the way passed, so Back goes back);
+    `record`: the lines passed count as read (the player's own playthrough), else nothing is recorded."""
+    play = Playthrough(host.story, start=host.game.start, seen=host.player.seen if record else set())
     while not play.at_choice and not play.ended:
         play.advance()
     return play
@@ -68,8 +70,8 @@ def to_choice(host: Host) -> Playthrough:
 def endings_by_option(host: Host) -> dict[int, str]:
     """Each option of the first choice, with the name of the ending it leads to (taking the first option at any later choice)."""
     found = {}
-    for option in range(len(to_choice(host).current.options)):
-        play = to_choice(host)
+    for option in range(len(to_choice(host, record=False).current.options)):
+        play = to_choice(host, record=False)
         play.choose(option)
         while not play.ended:
             play.choose(0) if play.at_choice else play.advance()
@@ -85,7 +87,7 @@ def offered(host: Host) -> bool:
 
 
 class ExtrasScreen:
-    """Music, scenes and About, over the title."""
+    """Gallery, music, scenes and About, over the title."""
 
     modal = True
     spoken_title = "Extras"
@@ -94,7 +96,8 @@ class ExtrasScreen:
         self.host = host
         self.clock = host.new_clock()
         reached = host.player.endings.names()
-        self.items = [Item(f"Music: {track.replace('_', ' ').title()}", "music", track) for track in tracks(host)]
+        self.items = [Item("Gallery", "gallery")]
+        self.items += [Item(f"Music: {track.replace('_', ' ').title()}", "music", track) for track in tracks(host)]
         self.items.append(Item("Scene: from the choice", "scene", None))
         self.items += [Item(f"Scene: {name}", "scene", option) for option, name in endings_by_option(host).items() if name in reached]
         self.items += [Item("About", "about"), Item("Return", "return")]
@@ -130,6 +133,8 @@ class ExtrasScreen:
             self.host.speak(f"Playing {item.label[len('Music: '):]}" if track else "Stopped")
         elif item.kind == "scene":
             self._play_scene(item)
+        elif item.kind == "gallery":
+            self.host.push(GalleryScreen(self.host))
         elif item.kind == "about":
             self.host.speak(" ".join(self.about_lines()))
         else:
@@ -170,8 +175,8 @@ class ExtrasScreen:
         return None
 
     def draw(self, canvas: pygame.Surface) -> None:
-        images, fonts = self.host.services.images, self.host.services.fonts
-        canvas.blit(images.ui("end_card"), (0, 0))
+        fonts = self.host.services.fonts
+        canvas.fill(BACKDROP)
         canvas.blit(fonts["title"].render("Extras", True, TEXT_COLOUR), (40, 20))
         self.buttons.draw(canvas)
         y = BUTTONS_TOP

@@ -4,8 +4,8 @@ keyboard, mouse and self-voicing (the pad's d-pad and A are the same actions as 
 from __future__ import annotations
 
 import pygame
-
 from driving import click, key
+
 from game.ui.extras import ExtrasScreen, endings_by_option
 from game.ui.game_screen import GameScreen
 from game.ui.title import TitleScreen
@@ -67,3 +67,41 @@ def test_about_names_the_game_its_version_engine_and_the_fonts_licences(app):
         assert needed in words
     click(app, extras.buttons.rects[-1].center)  # Return
     assert isinstance(app.top, TitleScreen)
+
+
+def test_the_gallery_unlocks_what_was_read_and_shows_it_full_screen_without_the_interface(app):
+    from driving import read_lines, start_game
+
+    from game.ui.gallery import GalleryScreen, PictureView
+
+    game = start_game(app)
+    read_lines(app, game, 2)  # the Hub's floor, read over
+    app.show_title()
+    extras = open_extras(app)
+    assert extras.buttons.labels[0] == "Gallery" and extras.buttons.selected == 0
+    key(app, pygame.K_RETURN)
+    gallery = app.top
+    assert isinstance(gallery, GalleryScreen)
+    names = {p.name: p for p in gallery.pictures}
+    assert {"hub_floor", "office_lamp", "office_cold", "cog_door", "cog_door_open", "end_let_go", "end_tell", "end_stay"} <= set(names)
+    assert "title" not in names
+    assert names["hub_floor"].unlocked and not names["end_stay"].unlocked and not names["office_lamp"].unlocked
+    locked = [p.name for p in gallery.pictures].index("end_stay")
+    gallery.selected = locked
+    assert gallery.focus_words() == "Ending: For Now: not yet seen"
+    key(app, pygame.K_RETURN)
+    assert app.top is gallery  # a locked picture does not open
+    gallery.selected = 0
+    key(app, pygame.K_RIGHT)
+    key(app, pygame.K_LEFT)
+    assert gallery.pictures[gallery.selected].name == "hub_floor" and gallery.focus_words() == "Hub floor"
+    click(app, gallery.rects[gallery.selected].center)
+    view = app.top
+    assert isinstance(view, PictureView)
+    app.frame()
+    expected = app.services.images.background("hub_floor")
+    assert pygame.image.tobytes(app.window.canvas, "RGB") == pygame.image.tobytes(expected, "RGB"), "the picture alone, full screen"
+    key(app, pygame.K_SPACE)
+    assert app.top is gallery
+    key(app, pygame.K_ESCAPE)
+    assert app.top is extras

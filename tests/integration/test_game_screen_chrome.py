@@ -7,8 +7,8 @@ from __future__ import annotations
 import io
 
 import pygame
-
 from driving import click, key, read_lines, settle, start_game, to_choice, wheel
+
 from game.ui.layout import SCREEN_SIZE
 from game.ui.menu import GameMenu
 from game.ui.widgets import MARK_RADIUS, marked_dot
