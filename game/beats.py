@@ -51,6 +51,14 @@ class Hold:
 
 
 @dataclass(frozen=True)
+class Wash:
+    """A `flash:` in the lead-in: the screen tinted `colour`, rising and falling over `seconds`."""
+
+    colour: tuple[int, int, int]
+    seconds: float
+
+
+@dataclass(frozen=True)
 class PlaySound:
     name: str
 
@@ -60,7 +68,7 @@ class ChangeMusic:
     music: Music
 
 
-LeadIn = Change | Hold | PlaySound | ChangeMusic
+LeadIn = Change | Hold | Wash | PlaySound | ChangeMusic
 
 
 @dataclass(frozen=True)
@@ -208,6 +216,12 @@ class _Run:
             self.lead_in.append(Change(self.scene, Transition()))
             self.shown = self.scene
         self.lead_in.append(Hold(seconds))
+
+    def flash(self, colour: tuple[int, int, int], seconds: float) -> None:
+        if self.scene != self.shown:
+            self.lead_in.append(Change(self.scene, Transition()))
+            self.shown = self.scene
+        self.lead_in.append(Wash(colour, seconds))
 
     def play_music(self, step: Music) -> None:
         self.music = Playing(step.track, step.loop)

@@ -67,6 +67,9 @@ class Cursor:
     def hold(self, seconds: float) -> None:
         pass
 
+    def flash(self, colour: tuple[int, int, int], seconds: float) -> None:
+        pass
+
     def play_music(self, step: Music) -> None:
         pass
 

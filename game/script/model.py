@@ -84,6 +84,14 @@ class Hide:
 
 
 @dataclass(frozen=True)
+class Flash:
+    """`flash: red 1.2`: the screen washes over with `colour` and clears again, over `seconds`."""
+
+    colour: tuple[int, int, int]
+    seconds: float
+
+
+@dataclass(frozen=True)
 class Move:
     """`move: ianto to door 0.8`: a character on screen walks to `position` over `seconds`."""
 
@@ -176,7 +184,7 @@ class Ending:
     segments: tuple[Segment, ...] = ()  # the name's markup, when it has any
 
 
-Step = Line | Background | Show | Hide | Move | Music | Sound | Wait | Jump | Choice | Ending | Set | Branch | Goto | Call | Return
+Step = Line | Background | Show | Hide | Move | Flash | Music | Sound | Wait | Jump | Choice | Ending | Set | Branch | Goto | Call | Return
 Stop = Line | Choice | Ending
 STOPS = (Line, Choice, Ending)
 

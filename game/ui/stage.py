@@ -191,6 +191,12 @@ class Stage:
             self._buffer.set_alpha(round(255 * frame.blend))
             canvas.blit(self._buffer, (0, 0))
 
+    def _wash(self, canvas: pygame.Surface, tint: tuple[int, int, int, int]) -> None:
+        """A `flash:`: the colour laid over the whole scene at its strength."""
+        self._buffer.fill(tint[:3])
+        self._buffer.set_alpha(tint[3])
+        canvas.blit(self._buffer, (0, 0))
+
     def _draw_walk(self, canvas: pygame.Surface, before: Scene, after: Scene, progress: float) -> None:
         """A `move:` under way: each sprite between where it stood and where it goes, easing in and out."""
         if after.background is None:
@@ -276,6 +282,8 @@ class Stage:
              now: float | None = None) -> None:
         """Draw the frame; `waiting_for` is how long the text has been waiting for a click; `now` lets sprites blink."""
         self._draw_blend(canvas, frame, now)
+        if frame.tint is not None:
+            self._wash(canvas, frame.tint)
         if not frame.text_shown:
             return
         self._box(canvas)

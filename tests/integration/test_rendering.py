@@ -149,3 +149,16 @@ def test_a_move_draws_the_sprite_on_its_way(stage):
     start = pygame.Surface(SCREEN_SIZE)
     stage.draw_scene(start, before)
     assert pygame.image.tobytes(drawn_at(0.0), "RGB") == pygame.image.tobytes(start, "RGB")
+
+
+def test_a_flash_lays_its_colour_over_the_scene(stage):
+    """A frame with a tint (a `flash:` under way) is the scene with the colour over it at the tint's strength."""
+    scene = Scene("office_cold", (Sprite("jack", "window", "centre"),))
+    plain, washed = pygame.Surface(SCREEN_SIZE), pygame.Surface(SCREEN_SIZE)
+    stage.draw(plain, None, Frame(scene), waiting_for=None)
+    stage.draw(washed, None, Frame(scene, tint=(200, 20, 24, 150)), waiting_for=None)
+    for point in ((100, 100), (640, 400), (1200, 650)):
+        before, after = plain.get_at(point), washed.get_at(point)
+        for channel, colour in zip(range(3), (200, 20, 24)):
+            assert abs(after[channel] - (before[channel] + (colour - before[channel]) * 150 / 255)) <= 2
+    assert washed.get_at((640, 400))[0] > plain.get_at((640, 400))[0]

@@ -219,6 +219,9 @@ CASES = [
     Case("move-unknown-character", story("- move: anna to left"), "unknown character", 3, "anna to left", "unknown character 'anna'", "did you mean 'ann'"),
     Case("move-bad-seconds", story("- show: ann calm", "- move: ann to left soon"), "seconds", 4, "ann to left",
          "a move takes a number of seconds, not 'soon'", "move: CHARACTER to POSITION SECONDS"),
+    # `flash:` (issue 18): an unknown colour with "did you mean", bad seconds.
+    Case("flash-unknown-colour", story("- flash: rde 1"), "colour", 3, "rde 1", "unknown colour 'rde'", "did you mean 'red'"),
+    Case("flash-bad-seconds", story("- flash: red soon"), "seconds", 3, "red soon", "a flash takes a number of seconds, not 'soon'", "flash: red 1.2"),
     # `transition: dissolv` is reported at its value with "did you mean 'dissolve'".
     Case(
         "unknown-transition",

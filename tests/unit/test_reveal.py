@@ -197,3 +197,18 @@ def test_an_endings_picture_is_shown_clean(beats):
     playback = BeatPlayback(beats[-1], cps=10, now=0.0)
     assert beats[-1].text == "Done"
     assert not playback.frame(10.0).text_shown and playback.complete(10.0)
+
+
+def test_a_flash_washes_the_screen_and_clears(beats_of):
+    """`flash: red 1` (issue 18): no tint at its start and end, the colour at its strongest halfway,
+    the box up meanwhile; with transitions off the wait is kept and the colour left out."""
+    from game.reveal import WASH_STRENGTH
+    from game.script.steps.flashes import COLOURS
+
+    beats = beats_of("script:\n  - label: start\n  - background: room\n  - \"Hi.\"\n  - flash: red 1\n  - \"Red.\"\n  - ending: Done\n")
+    playback = BeatPlayback(beats[1], cps=10, now=0.0)
+    assert playback.frame(0.5).tint == (*COLOURS["red"], WASH_STRENGTH) and playback.frame(0.5).box_only
+    assert playback.frame(0.1).tint[3] < WASH_STRENGTH / 2 and playback.next_change(0.5) == 0.0
+    assert playback.frame(1.05).tint is None and playback.frame(1.05).chars == 0
+    plain = BeatPlayback(beats[1], cps=10, now=0.0, transitions=False)
+    assert plain.frame(0.5).tint is None and plain.in_lead_in(0.5)

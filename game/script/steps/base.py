@@ -50,6 +50,9 @@ class Run(Protocol):
     def hold(self, seconds: float) -> None:
         """The story waits, the scene shown as it is."""
 
+    def flash(self, colour: tuple[int, int, int], seconds: float) -> None:
+        """The screen washes over with `colour` and clears, the story waiting meanwhile."""
+
     def play_music(self, step: Music) -> None:
         """The music changes."""
 
