@@ -16,7 +16,16 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 
-from game.beats import Beat, Change, ChangeMusic, Hold, LeadIn, PlaySound, Wash, apply_cue
+from game.beats import (
+    Beat,
+    Change,
+    ChangeMusic,
+    Hold,
+    LeadIn,
+    PlaySound,
+    Wash,
+    apply_cue,
+)
 from game.script import markup
 from game.script.model import Ending, Line
 from game.state import Scene
