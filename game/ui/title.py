@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 LOGO_CENTRE_Y = 205
 BUTTON_SIZE = (MENU_BUTTON_SIZE[0], 46)
 BUTTONS_TOP = 350
+BUTTONS_CENTRE_X = 300  # left of the title picture's lone figure (it stands near the middle), as Ren'Py's menu sits
 
 
 def continues(host: Host) -> str | None:
@@ -52,7 +53,7 @@ class TitleScreen:
         if labels == self.labels:
             return
         services, self.labels = self.host.services, labels
-        rects = column(len(labels), BUTTON_SIZE, centre_x=SCREEN_SIZE[0] // 2, top=BUTTONS_TOP, gap=12 if len(labels) <= 5 else 8)
+        rects = column(len(labels), BUTTON_SIZE, centre_x=BUTTONS_CENTRE_X, top=BUTTONS_TOP, gap=12 if len(labels) <= 5 else 8)
         self.buttons = Buttons(labels, rects, plates(services.images, BUTTON_SIZE), services.fonts["ui"], audio=services.audio,
                                contrast=self.host.player.settings.high_contrast)
         self.buttons.selected = 0

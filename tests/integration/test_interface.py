@@ -542,3 +542,10 @@ def test_skip_keeps_its_rate_when_frames_come_late(app):
     for _ in range(4):
         settle(app, 0.25)
     assert game.playthrough.index >= 30
+
+
+def test_title_menu_stands_clear_of_the_title_pictures_figure(app):
+    """Issue 18: the lone figure of the title picture stands at x 560-640 from y 425 down; the menu is left of it."""
+    app.frame()
+    figure = pygame.Rect(560, 425, 80, 255)
+    assert not any(rect.colliderect(figure.inflate(40, 0)) for rect in app.screen.buttons.rects)
