@@ -23,6 +23,7 @@ from game.script.model import (
     Ending,
     Hide,
     Line,
+    Move,
     Music,
     Option,
     Show,
@@ -54,6 +55,14 @@ class Hold:
 
 
 @dataclass(frozen=True)
+class Wash:
+    """A `flash:` in the lead-in: the screen tinted `colour`, rising and falling over `seconds`."""
+
+    colour: tuple[int, int, int]
+    seconds: float
+
+
+@dataclass(frozen=True)
 class PlaySound:
     name: str
 
@@ -63,7 +72,7 @@ class ChangeMusic:
     music: Music
 
 
-LeadIn = Change | Hold | PlaySound | ChangeMusic
+LeadIn = Change | Hold | Wash | PlaySound | ChangeMusic
 
 
 @dataclass(frozen=True)
@@ -202,10 +211,13 @@ class _Run:
         self.music = state.music
         self.lead_in: list[LeadIn] = list(lead_in)
 
-    def change(self, step: Background | Show | Hide) -> None:
-        self.scene = _changed(self.scene, step)
-        if step.transition.style != "cut":
-            self.lead_in.append(Change(self.scene, step.transition))
+    def change(self, step: Background | Show | Hide | Move) -> None:
+        before, self.scene = self.scene, _changed(self.scene, step)
+        if isinstance(step, Move) and self.scene == before:
+            return  # no one to move: no time is spent
+        transition = Transition("move", step.seconds) if isinstance(step, Move) else step.transition
+        if transition.style != "cut":
+            self.lead_in.append(Change(self.scene, transition))
             self.shown = self.scene
 
     def cues(self, line: Line) -> None:
@@ -216,6 +228,12 @@ class _Run:
             self.lead_in.append(Change(self.scene, Transition()))
             self.shown = self.scene
         self.lead_in.append(Hold(seconds))
+
+    def flash(self, colour: tuple[int, int, int], seconds: float) -> None:
+        if self.scene != self.shown:
+            self.lead_in.append(Change(self.scene, Transition()))
+            self.shown = self.scene
+        self.lead_in.append(Wash(colour, seconds))
 
     def play_music(self, step: Music) -> None:
         self.music = Playing(step.track, step.loop)
@@ -300,11 +318,14 @@ def _as_shown(option: Option, variables: dict[str, expressions.Value]) -> Option
     return replace(option, text=markup.plain_text(shown_segments(option, variables)))
 
 
-def _changed(scene: Scene, step: Background | Show | Hide) -> Scene:
+def _changed(scene: Scene, step: Background | Show | Hide | Move) -> Scene:
     if isinstance(step, Background):
         return Scene(step.image) if step.clears else scene.with_background(step.image)
     if isinstance(step, Show):
         return scene.showing(step.character, step.expression, step.position)
+    if isinstance(step, Move):
+        shown = scene.sprite(step.character)
+        return scene if shown is None else scene.showing(step.character, shown.expression, step.position)  # not on screen: nothing moves
     return scene.hiding(step.character)
 
 

@@ -13,15 +13,26 @@ after it, using the same `Frame` fields as a lead-in transition (`blend_from`,
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 
-from game.beats import Beat, Change, ChangeMusic, Hold, LeadIn, PlaySound, apply_cue
+from game.beats import (
+    Beat,
+    Change,
+    ChangeMusic,
+    Hold,
+    LeadIn,
+    PlaySound,
+    Wash,
+    apply_cue,
+)
 from game.script import markup
-from game.script.model import Line
+from game.script.model import Ending, Line
 from game.state import Scene
 
 Event = PlaySound | ChangeMusic
-EPSILON = 1e-9  # so that 3.3 s - 3.0 s counts as the full 0.3 s
+EPSILON = 1e-9
+WASH_STRENGTH = 150  # a flash at its height: the colour over the screen at this alpha (of 255)  # so that 3.3 s - 3.0 s counts as the full 0.3 s
 
 
 @dataclass(frozen=True)
@@ -33,6 +44,8 @@ class Frame:
     blend: float = 1.0  # 0: all `blend_from`, 1: all `scene`
     style: str = "cut"
     text_shown: bool = False  # the text box is up
+    box_only: bool = False  # the text box is up, empty: a written pause between lines keeps it (not a scene change)
+    tint: tuple[int, int, int, int] | None = None  # a `flash:` washing over the screen: colour and strength (0-255)
     chars: int = 0  # how many characters of the text are visible
     text_from: int = 0  # where the shown text starts: the start of the page being read
     waiting: bool = False  # the text has stopped: at its end or at a {pause}
@@ -169,7 +182,7 @@ class BeatPlayback:
             if isinstance(entry, Change):
                 length = entry.transition.duration if transitions else 0.0
             else:
-                length = entry.seconds if isinstance(entry, Hold) else 0.0
+                length = entry.seconds if isinstance(entry, (Hold, Wash)) else 0.0
             moments.append(_Moment(t, t + length, entry, shown))
             if isinstance(entry, Change):
                 shown = entry.scene
@@ -235,6 +248,8 @@ class BeatPlayback:
             if moment is None:
                 return max(0.0, self.text_start - now)
             if isinstance(moment.entry, Change) and self.started + moment.start <= now:
+                return 0.0
+            if isinstance(moment.entry, Wash) and self.started + moment.start <= now:
                 return 0.0
             return max(0.0, self.started + (moment.end if isinstance(moment.entry, Hold) else moment.start) - now)
         if not self.waiting(now):
@@ -319,7 +334,8 @@ class BeatPlayback:
         for cue in self._passed_cues(now):
             scene = apply_cue(scene, self.cues[cue])
         waiting = self.waiting(now)
-        text_shown = bool(self.parts[0].tokens) or isinstance(self.beat.stop, Line)
+        # An ending's picture is shown clean: its name belongs to the end card, not to a box over the picture.
+        text_shown = isinstance(self.beat.stop, Line) or (bool(self.parts[0].tokens) and not isinstance(self.beat.stop, Ending))
         page = next(n for n in range(self.part, -1, -1) if n == 0 or self.parts[n].fresh)
         text_from = sum(p.chars for p in self.parts[:page])
         frame = Frame(scene, text_shown=text_shown, chars=self.chars_shown(now), text_from=text_from, waiting=waiting, complete=self.complete(now))
@@ -353,16 +369,30 @@ class BeatPlayback:
         return before, max(0.0, progress), cue.style
 
     def _lead_in_frame(self, now: float) -> Frame:
+        """The lead-in at `now`: the text box stays up, empty, until a change of background (as
+        Ren'Py's `window auto` keeps it through a pause and takes it down for a new scene)."""
         elapsed = now - self.started
         shown = self.beat.before
+        box = shown.background is not None
+        tint = self._wash(elapsed)
         for moment in self.moments:
             if not isinstance(moment.entry, Change):
                 continue
+            if elapsed < moment.start:
+                break
+            box = box and moment.entry.scene.background == moment.shown_before.background
             if elapsed >= moment.end:
                 shown = moment.entry.scene
                 continue
-            if elapsed >= moment.start:
-                progress = (elapsed - moment.start) / (moment.end - moment.start)
-                return Frame(moment.entry.scene, blend_from=moment.shown_before, blend=progress, style=moment.entry.transition.style)
-            break
-        return Frame(shown)
+            progress = (elapsed - moment.start) / (moment.end - moment.start)
+            return Frame(moment.entry.scene, blend_from=moment.shown_before, blend=progress, style=moment.entry.transition.style,
+                         text_shown=box, box_only=box, tint=tint)
+        return Frame(shown, text_shown=box, box_only=box, tint=tint)
+
+    def _wash(self, elapsed: float) -> tuple[int, int, int, int] | None:
+        """A `flash:` under way `elapsed` seconds into the lead-in: its colour, rising and falling (a sine's hump)."""
+        for moment in self.moments:
+            if isinstance(moment.entry, Wash) and moment.start <= elapsed < moment.end and self.transitions:
+                strength = math.sin(math.pi * (elapsed - moment.start) / (moment.end - moment.start))
+                return (*moment.entry.colour, round(WASH_STRENGTH * strength))
+        return None

@@ -128,9 +128,10 @@ class SaveStore:
         self._headers[name] = (key, info)
         return info
 
-    def newest(self) -> str | None:
-        """The readable save of any kind saved last (what Continue loads), or None."""
-        readable = [info for info in map(self.info, self.all_names()) if info.readable and info.saved_at]
+    def newest(self, *, after: datetime | None = None) -> str | None:
+        """The readable save of any kind saved last (what Continue loads), or None; with `after`,
+        only one saved later than that (the title passes when the last ending was reached)."""
+        readable = [info for info in map(self.info, self.all_names()) if info.readable and info.saved_at and (after is None or info.saved_at > after)]
         if not readable:
             return None
         return max(readable, key=_saved_time).name

@@ -111,6 +111,7 @@ class Settings:
     skip_unseen: bool = switch(False, "Skip", ("Read lines only", "Everything"))  # False: skip read lines only
     skip_after_choice: bool = switch(False, "After a choice", ("Stop skipping", "Keep skipping"))
     transitions: bool = switch(True, "Transitions", ("On", "Cut"), first=True)  # False: every transition is a cut
+    confirm_quick_load: bool = switch(True, "Quick load", ("Ask first", "Load at once"), first=True)  # asks when it would lose unsaved progress
     self_voicing: bool = switch(False, "Self-voicing")
     speech_rate: float = slider(1.0, "Speech rate", steps(0.5, 3.0, 0.25), range=(0.5, 3.0), describe=scale)
     voice_volume: float = slider(0.8, "Voice volume", VOLUMES, range=(0.0, 1.0), describe=percent, muted=True)

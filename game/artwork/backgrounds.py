@@ -718,7 +718,7 @@ def backgrounds() -> dict[str, Callable[[], Image.Image]]:
         "cog_door_open": lambda: cog_door(opening=1.0),
         "title": title,
         "end_let_go": lambda: office(OfficeScene(lamp=0.0, cold=1.0, glasses=2, poured=2, figures=("jack_glass",)), hub()),
-        "end_tell": lambda: office(OfficeScene(lamp=0.45, cold=0.5, glasses=2, poured=2, figures=("ianto", "jack")), hub()),
+        "end_tell": lambda: office(OfficeScene(lamp=0.45, cold=0.5, glasses=2, poured=0, figures=("jack",)), hub()),  # Ianto gone, the bottle untouched
         "end_stay": lambda: office(OfficeScene(lamp=0.8, glasses=2, poured=2, coats=2, view=(1, 305, 691, 587),
                                                cog_light=1.0), hub()),
     }

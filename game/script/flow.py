@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from game.limits import MAX_CHECK_WORK
 from game.script import expressions
 from game.script.expressions import ExpressionError, Value
-from game.script.model import STOPS, Background, Branch, Call, Choice, Ending, Goto, Hide, Jump, Line, Music, Option, Return, Set, Show, Story, option_target
+from game.script.model import STOPS, Background, Branch, Call, Choice, Ending, Goto, Hide, Jump, Line, Move, Music, Option, Return, Set, Show, Story, option_target
 from game.script.problems import Problem
 from game.script.steps.base import ReturnWithoutCall
 from game.script.steps.registry import COMPILED, CONTROL
@@ -76,13 +76,16 @@ class Cursor:
         self.variables = variables
         self.calls = calls
 
-    def change(self, step: Background | Show | Hide) -> None:
+    def change(self, step: Background | Show | Hide | Move) -> None:
         pass
 
     def cues(self, line: Line) -> None:
         pass
 
     def hold(self, seconds: float) -> None:
+        pass
+
+    def flash(self, colour: tuple[int, int, int], seconds: float) -> None:
         pass
 
     def play_music(self, step: Music) -> None:

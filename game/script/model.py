@@ -14,7 +14,7 @@ from game.script.expressions import Assignment, Expr, Value
 from game.script.markup import Segment, plain_text
 from game.script.problems import Place
 
-POSITIONS = ("left", "centre", "right")
+POSITIONS = ("left", "centre", "right", "door")  # `door`: at the room's edge, where a character leaves
 POSITION_ALIASES = {"center": "centre"}
 TRANSITIONS = ("cut", "fade", "dissolve")
 DEFAULT_DURATION = {"cut": 0.0, "fade": 1.0, "dissolve": 0.5}
@@ -82,6 +82,23 @@ class Show:
 class Hide:
     character: str
     transition: Transition = CUT
+
+
+@dataclass(frozen=True)
+class Flash:
+    """`flash: red 1.2`: the screen washes over with `colour` and clears again, over `seconds`."""
+
+    colour: tuple[int, int, int]
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Move:
+    """`move: ianto to door 0.8`: a character on screen walks to `position` over `seconds`."""
+
+    character: str
+    position: str
+    seconds: float
 
 
 @dataclass(frozen=True)
@@ -179,7 +196,7 @@ class Ending:
     segments: tuple[Segment, ...] = ()  # the name's markup, when it has any
 
 
-Step = Line | Background | Show | Hide | Music | Sound | Wait | Jump | Choice | Ending | Set | Branch | Goto | Call | Return
+Step = Line | Background | Show | Hide | Move | Flash | Music | Sound | Wait | Jump | Choice | Ending | Set | Branch | Goto | Call | Return
 Stop = Line | Choice | Ending
 STOPS = (Line, Choice, Ending)
 

@@ -195,7 +195,7 @@ class ScriptReader:
                 fine = False
             rest = rest[:-2]
         if len(rest) < 2 or "at" in rest:
-            self.error(path, node, f"cannot read `show {' '.join(words)}`", "write CHARACTER EXPRESSION (attributes may follow, as in `sylvie green smile`), optionally followed by `at left`, `at centre` or `at right`")
+            self.error(path, node, f"cannot read `show {' '.join(words)}`", "write CHARACTER EXPRESSION (attributes may follow, as in `sylvie green smile`), optionally followed by `at left`, `at centre`, `at right` or `at door`")
             return None
         character, expression = rest[0], "_".join(rest[1:])
         if not self.known_character(path, node, character):

@@ -42,6 +42,8 @@ STEP_WORDS: dict[str, tuple[str, dict[str, Any]]] = {
     "if": ("do the `then:` steps when the condition holds, else the `else:` steps: `if: warmth >= 2`", {"type": ["string", "boolean"]}),
     "choice": ("the player chooses among `options:`; the value is the prompt (empty for none)", {"type": ["string", "null"]}),
     "ending": ("the story ends; the end card names the ending: `ending: Together`", TEXT),
+    "move": ("walk a character on screen to another place over a time: `move: ianto to door 0.8`", TEXT),
+    "flash": ("wash the screen with a colour that clears, the story waiting: `flash: red 1.2`", TEXT),
 }
 OPTION_WORDS: dict[str, tuple[str, dict[str, Any]]] = {
     "auto": ("go on by itself after this many seconds", NUMBER),
@@ -55,12 +57,15 @@ OPTION_WORDS: dict[str, tuple[str, dict[str, Any]]] = {
     "then": ("the steps done when the condition holds", {"$ref": "#/definitions/steps"}),
     "else": ("the steps done otherwise", {"$ref": "#/definitions/steps"}),
     "options": ("what the player can pick", {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/option"}}),
+    "fallback": ("the steps done when every option is used up or hidden", {"$ref": "#/definitions/steps"}),
 }
 CHOICE_OPTION_WORDS: dict[str, tuple[str, dict[str, Any]]] = {
     "text": ("what the player picks", TEXT),
     "jump": ("the label the story goes on from when it is picked", TEXT),
     "if": ("shown only when this condition holds", {"type": ["string", "boolean"]}),
     "set": ("changes made when it is picked", {"type": ["string", "array"], "items": TEXT}),
+    "do": ("the option's own steps, instead of `jump:`; after them the story goes on after the choice", {"$ref": "#/definitions/steps"}),
+    "once": ("hide the option once it has been taken in this playthrough", {"type": "boolean"}),
 }
 CHARACTER_WORDS: dict[str, tuple[str, dict[str, Any]]] = {
     "name": ("shown on the name plate", TEXT),
@@ -116,7 +121,7 @@ def scene_schema() -> dict[str, Any]:
         "definitions": {
             "steps": {"description": "steps run top to bottom; a bare string is narration", "type": "array", "items": {"$ref": "#/definitions/step"}},
             "step": {"anyOf": [{"type": "string", "description": "a line of narration"}, *(_step(key) for key in kinds), character_line]},
-            "option": {"type": "object", "required": ["text", "jump"], "additionalProperties": False, "properties": _described(CHOICE_OPTION_WORDS, OPTION_FIELDS)},
+            "option": {"type": "object", "required": ["text"], "oneOf": [{"required": ["jump"]}, {"required": ["do"]}], "additionalProperties": False, "properties": _described(CHOICE_OPTION_WORDS, OPTION_FIELDS)},
         },
     }
 

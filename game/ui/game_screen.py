@@ -22,6 +22,7 @@ from game.playthrough import Playthrough
 from game.reveal import BeatPlayback, Frame
 from game.script.model import Choice, Ending, Line
 from game.speech import choice_words, control_words, line_words
+from game.saves import QUICK
 from game.ui.damage import Box, Look, box, changed
 from game.ui.host import Host, load_or_tell
 from game.ui.input import Input
@@ -44,8 +45,9 @@ AUTOSAVE_EVERY = 20  # lines
 THUMBNAIL_SIZE = (256, 144)
 CHOICE_GUARD = 0.5  # seconds: an option shown focused is not taken by a press meant for the line before
 
-#: The quick menu under the text box, and the action each link stands for.
-QUICK_MENU = {"Back": "rewind", "History": "history", "Skip": "skip_toggle", "Auto": "auto", "Save": "quick_save", "Load": "quick_load", "Menu": "game_menu"}
+#: The quick menu under the text box, and the action each link stands for (Ren'Py's order and names).
+QUICK_MENU = {"Back": "rewind", "History": "history", "Skip": "skip_toggle", "Auto": "auto", "Save": "save_page", "Q.Save": "quick_save",
+              "Q.Load": "quick_load", "Load": "load_page", "Menu": "game_menu"}  # fmt: skip
 #: A right click on a link does its second action (Ren'Py's "alternate").
 QUICK_ALTERNATES = {"Skip": "fast_skip", "Save": "screenshot"}
 
@@ -82,6 +84,7 @@ class GameScreen:
         self._drawn_shows: tuple[int, int, int] | None = None  # ... and its beat and choice (`_shows`)
         self._first_focus: int | None = None  # the option focused when the choice appeared
         self._choice_at = 0.0
+        self._kept = self._place()  # where the last save or load left the player: nothing to lose by loading from there
         self._play(instant=playthrough is not None)
 
     def now(self) -> float:
@@ -161,7 +164,20 @@ class GameScreen:
         """This playthrough into the rotating autosave slots; the count of lines starts again."""
         done = self.host.player.saves.autosave(self.playthrough, thumbnail_png=self.thumbnail_png())
         self._lines_unsaved = 0
+        if done:
+            self.kept()
         return done
+
+    def _place(self) -> tuple[int, str]:
+        return self.playthrough.index, self.playthrough.current.id
+
+    def kept(self) -> None:
+        """The player's place was just saved (or loaded): loading now loses nothing."""
+        self._kept = self._place()
+
+    def unsaved(self) -> bool:
+        """Whether the player has moved since the last save or load (a quick load would lose that)."""
+        return self._kept != self._place()
 
     def closed(self) -> None:
         """Leaving the game (for the title, a new game or quitting): an autosave, unless the story has ended."""
@@ -206,6 +222,7 @@ class GameScreen:
         self._show_interface()
         self._lines_unsaved = 0
         self._play(instant=True)
+        self.kept()
         self.host.notify(notice or "Loaded")
 
     @property
@@ -276,16 +293,36 @@ class GameScreen:
     def action_accessibility(self, input: Input) -> None:
         self._open("accessibility")
 
+    def action_save_page(self, input: Input) -> None:
+        self._open("save")
+
+    def action_load_page(self, input: Input) -> None:
+        self._open("load")
+
     def action_quick_save(self, input: Input) -> None:
         if self.host.player.saves.quick_save(self.playthrough, thumbnail_png=self.thumbnail_png()):
+            self.kept()
             self.host.notify("Saved")
         else:
             self.host.notify("Could not save")
 
     def action_quick_load(self, input: Input) -> None:
+        """The quick save, asked about first when it would lose unsaved progress (unless the settings say not)."""
+        if not self.can_quick_load():
+            self.host.notify("No quick save yet")
+        elif self.settings.confirm_quick_load and self.unsaved():
+            self.skip_on = self.skip_held = False
+            self.host.confirm("Load the quick save?", self._quick_load, detail="What you have read since your last save will be lost.")
+        else:
+            self._quick_load()
+
+    def _quick_load(self) -> None:
         player = self.host.player
         if (loaded := load_or_tell(self.host, lambda: player.saves.quick_load(seen=player.seen))) is not None:
             self.load(loaded.playthrough, loaded.notice)
+
+    def can_quick_load(self) -> bool:
+        return self.host.player.saves.info(QUICK).filled
 
     def action_screenshot(self, input: Input) -> None:
         self.screenshot()
@@ -340,9 +377,10 @@ class GameScreen:
 
     # -- pictures -----------------------------------------------------------
     def _render(self) -> pygame.Surface:
-        """This screen alone (no menu, confirmation or notice over it), as it is now."""
+        """This screen alone (no menu, confirmation or notice over it, no quick menu or corner
+        note in it), as it is now: the picture of a save or a screenshot."""
         surface = pygame.Surface(SCREEN_SIZE).convert()
-        self.draw(surface)
+        self._draw(surface, chrome=False)
         return surface
 
     def thumbnail_png(self) -> bytes:
@@ -468,7 +506,7 @@ class GameScreen:
         frame, waiting_for, sprites_at = self._shown(now)
         beat = self.playthrough.current
         whole = (id(self.playback), id(beat), dataclasses.replace(frame, chars=0, waiting=False, complete=False), self.hidden,
-                 id(self.choice), self.choice_dims, self.skipping, self.auto_on, self.playthrough.rewound, self.quick.hovered)
+                 id(self.choice), self.choice_dims, self.skipping, self.auto_on, self.playthrough.rewound, self.quick.hovered, self._chrome())
         parts: dict[str, tuple[Box | None, Hashable]] = {"text": (box(self.stage.clip), frame.chars if frame.text_shown else None)}
         indicator = self.stage.indicator_box(waiting_for) if frame.text_shown and waiting_for is not None and isinstance(beat.stop, Line) else None
         parts["indicator"] = (None if indicator is None else box(indicator), None)
@@ -493,7 +531,15 @@ class GameScreen:
         self._drawn_look, self._drawn_shows = look, self._shows()
         return regions
 
+    def _chrome(self) -> bool:
+        """Whether the quick menu and the corner note show: not while a menu or question covers the game."""
+        return not self.clock.paused
+
     def draw(self, canvas: pygame.Surface) -> None:
+        self._draw(canvas, chrome=self._chrome())
+
+    def _draw(self, canvas: pygame.Surface, *, chrome: bool) -> None:
+        """The stage, the choice and, with `chrome`, the quick menu and the corner note."""
         beat = self.playthrough.current
         frame, waiting_for, sprites_at = self._shown(self.now())
         self.stage.draw(canvas, beat, frame, waiting_for=waiting_for, now=sprites_at)
@@ -503,10 +549,20 @@ class GameScreen:
             if self.choice_dims:
                 canvas.blit(self._veil, (0, 0))
             self.choice.draw(canvas)
+        if not chrome:
+            return
         if frame.text_shown:
             lit = {i for i, label in enumerate(self.quick.labels) if (label == "Skip" and self.skipping) or (label == "Auto" and self.auto_on)}
-            self.quick.draw(canvas, lit=lit)
+            self.quick.draw(canvas, lit=lit, greyed=self._greyed())
         self._status(canvas)
+
+    def _greyed(self) -> set[int]:
+        """The quick menu's links that cannot act now: Back at the first line, Q.Load with no quick save."""
+        labels = self.quick.labels
+        greyed = {labels.index("Back")} if self.playthrough.index == 0 else set()
+        if not self.can_quick_load():
+            greyed.add(labels.index("Q.Load"))
+        return greyed
 
     def _status(self, canvas: pygame.Surface) -> None:
         """A quiet corner note while skipping, on auto or rewound."""

@@ -30,6 +30,10 @@ class Playing(Protocol):
 
     def thumbnail_png(self) -> bytes: ...
 
+    def kept(self) -> None:
+        """The player's place was just saved: a quick load from here loses nothing."""
+        ...
+
     def go_to(self, index: int) -> None:
         """Stand at beat `index`, shown whole (the beats ahead kept for rolling forward)."""
         ...

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pygame
 
 SCREEN_SIZE = (1280, 720)
-SPRITE_CENTRES = {"left": 300, "centre": 640, "right": 980}
+SPRITE_CENTRES = {"left": 300, "centre": 640, "right": 980, "door": 110}  # door: the office's left edge, its way out
 
 TEXT_BOX = pygame.Rect(50, 496, 1180, 190)  # at the default text size; `text_box_layout` for the player's
 NAME_PLATE = pygame.Rect(80, 472, 260, 48)
@@ -69,3 +69,4 @@ TEXT_COLOUR = (238, 232, 220)
 DIM_TEXT = (170, 176, 186)
 NAME_TEXT = (18, 22, 30)
 HIGHLIGHT = (255, 214, 150)
+GREYED_LINK = (100, 106, 116)  # a quick menu link that cannot act now

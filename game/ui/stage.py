@@ -177,6 +177,8 @@ class Stage:
     def _draw_blend(self, canvas: pygame.Surface, frame: Frame, now: float | None = None) -> None:
         if frame.blend_from is None or frame.blend >= 1.0:
             self.draw_scene(canvas, frame.scene, now=now)
+        elif frame.style == "move":
+            self._draw_walk(canvas, frame.blend_from, frame.scene, frame.blend)
         elif frame.style == "fade":
             # Through black: the old scene darkens, then the new one brightens.
             scene = frame.blend_from if frame.blend < 0.5 else frame.scene
@@ -188,6 +190,26 @@ class Stage:
             self.draw_scene(self._buffer, frame.scene)
             self._buffer.set_alpha(round(255 * frame.blend))
             canvas.blit(self._buffer, (0, 0))
+
+    def _wash(self, canvas: pygame.Surface, tint: tuple[int, int, int, int]) -> None:
+        """A `flash:`: the colour laid over the whole scene at its strength."""
+        self._buffer.fill(tint[:3])
+        self._buffer.set_alpha(tint[3])
+        canvas.blit(self._buffer, (0, 0))
+
+    def _draw_walk(self, canvas: pygame.Surface, before: Scene, after: Scene, progress: float) -> None:
+        """A `move:` under way: each sprite between where it stood and where it goes, easing in and out."""
+        if after.background is None:
+            canvas.fill((0, 0, 0))
+        else:
+            canvas.blit(self.images.background(after.background), (0, 0))
+        eased = progress * progress * (3 - 2 * progress)
+        for sprite in after.sprites:
+            image = self._picture(sprite, STILL)
+            end = SPRITE_CENTRES[sprite.position]
+            was = before.sprite(sprite.character)
+            start = SPRITE_CENTRES[was.position] if was is not None else end
+            canvas.blit(image, image.get_rect(midbottom=(round(start + (end - start) * eased), SCREEN_SIZE[1])))
 
     # -- the text -----------------------------------------------------------
     def restyle(self, fonts: Fonts, *, line_spacing: float) -> None:
@@ -260,9 +282,13 @@ class Stage:
              now: float | None = None) -> None:
         """Draw the frame; `waiting_for` is how long the text has been waiting for a click; `now` lets sprites blink."""
         self._draw_blend(canvas, frame, now)
+        if frame.tint is not None:
+            self._wash(canvas, frame.tint)
         if not frame.text_shown:
             return
         self._box(canvas)
+        if frame.box_only:
+            return  # a written pause: the box waits, empty, for the next line
         if beat.speaker:
             self._name_plate(canvas, beat.speaker)
         self._text(beat).draw(canvas, frame.chars, text_from=frame.text_from, clip=self.clip)

@@ -1,4 +1,5 @@
-"""The title screen: Continue (when there is a save), Start, Load, Settings, Quit, and the endings reached."""
+"""The title screen: Continue (when a playthrough is under way), Start, Load, Settings, Extras (once an
+ending has been reached), Quit, and the endings reached."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.script.model import Ending
+from game.ui import extras
 from game.ui.host import Host, load_or_tell
 from game.ui.input import Input
 from game.ui.layer import dispatch
@@ -19,6 +21,14 @@ if TYPE_CHECKING:
 LOGO_CENTRE_Y = 205
 BUTTON_SIZE = (MENU_BUTTON_SIZE[0], 46)
 BUTTONS_TOP = 350
+BUTTONS_CENTRE_X = 300  # left of the title picture's lone figure (it stands near the middle), as Ren'Py's menu sits
+
+
+def continues(host: Host) -> str | None:
+    """The save Continue loads: the newest one made after the last ending was reached (a save
+    from before it, an autosave inside that ending say, is of a finished playthrough), or None."""
+    player = host.player
+    return player.saves.newest(after=player.endings.finished_at)
 
 
 class TitleScreen:
@@ -29,14 +39,24 @@ class TitleScreen:
     def __init__(self, host: Host) -> None:
         self.host = host
         self.clock = host.new_clock()
-        services = host.services
-        self.labels = (["Continue"] if host.player.saves.newest() is not None else []) + ["Start", "Load", "Settings", "Quit"]
-        rects = column(len(self.labels), BUTTON_SIZE, centre_x=SCREEN_SIZE[0] // 2, top=BUTTONS_TOP, gap=12)
-        self.buttons = Buttons(self.labels, rects, plates(services.images, BUTTON_SIZE), services.fonts["ui"], audio=services.audio,
-                               contrast=host.player.settings.high_contrast)
-        self.buttons.selected = 0  # Continue when there is a save, else Start: Enter plays on
+        self.labels: list[str] = []
+        self._menu()
         self.endings = self._endings_line()
-        services.audio.play_music(host.game.title_music, fade=2.0)
+        host.services.audio.play_music(host.game.title_music, fade=2.0)
+
+    def _menu(self) -> None:
+        """The buttons: Continue first when a playthrough is under way, else Start (selected: Enter plays on)."""
+        self.continues = continues(self.host)
+        labels = (["Continue"] if self.continues is not None else []) + ["Start", "Load", "Settings"]
+        labels += ["Extras"] if extras.offered(self.host) else []
+        labels.append("Quit")
+        if labels == self.labels:
+            return
+        services, self.labels = self.host.services, labels
+        rects = column(len(labels), BUTTON_SIZE, centre_x=BUTTONS_CENTRE_X, top=BUTTONS_TOP, gap=12 if len(labels) <= 5 else 8)
+        self.buttons = Buttons(labels, rects, plates(services.images, BUTTON_SIZE), services.fonts["ui"], audio=services.audio,
+                               contrast=self.host.player.settings.high_contrast)
+        self.buttons.selected = 0
 
     def _endings_line(self) -> pygame.Surface | None:
         reached = sorted(self.host.player.endings.names())
@@ -60,6 +80,8 @@ class TitleScreen:
             self.host.play()
         elif label in ("Load", "Settings"):
             self.host.open_page(label.lower())
+        elif label == "Extras":
+            self.host.push(extras.ExtrasScreen(self.host))
         else:
             self.host.quit()
 
@@ -75,9 +97,8 @@ class TitleScreen:
         self.host.open_page("accessibility")
 
     def _continue(self) -> None:
-        """The newest save of any kind."""
-        player = self.host.player
-        newest = player.saves.newest()
+        """The newest save of a playthrough still under way."""
+        player, newest = self.host.player, self.continues
         if newest is not None and (loaded := load_or_tell(self.host, lambda: player.saves.load(newest, seen=player.seen))) is not None:
             self.host.play(loaded.playthrough, notice=loaded.notice)
 
@@ -91,7 +112,11 @@ class TitleScreen:
 
     # -- time and drawing -------------------------------------------------------------------
     def settings_changed(self, settings: Settings) -> None:
-        self.buttons.contrast = settings.high_contrast  # Shift+A may change it over the title
+        """Heard as the title comes onto the stack, after the game it replaces has closed: its
+        autosave is there now, so the menu is made again when that changes it. Shift+A may change
+        the contrast over the title."""
+        self._menu()
+        self.buttons.contrast = settings.high_contrast
 
     def update(self) -> None:
         pass

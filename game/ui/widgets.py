@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ui.input import Input
-from game.ui.layout import DIM_TEXT, HIGHLIGHT, TEXT_COLOUR
+from game.ui.layout import DIM_TEXT, GREYED_LINK, HIGHLIGHT, TEXT_COLOUR
 from game.ui.stage import CONTRAST_BOX, CONTRAST_RIM, CONTRAST_TEXT
 
 if TYPE_CHECKING:
@@ -110,9 +110,20 @@ class Buttons:
             state = "pressed" if index == self.pressed else "hover" if index == self.selected else "normal"
             canvas.blit(plates[state], rect)
             text = (self._selected_texts if index == self.selected else texts)[index]
-            canvas.blit(text, text.get_rect(center=rect.center))
+            at = text.get_rect(center=rect.center)
+            canvas.blit(text, at)
             if index == self.marked:
-                pygame.draw.circle(canvas, HIGHLIGHT, (rect.x + 28, rect.centery), 5)
+                pygame.draw.circle(canvas, HIGHLIGHT, marked_dot(rect, at), MARK_RADIUS)
+
+
+MARK_RADIUS = 5
+MARK_GAP = 9  # between the "taken before" dot and the option's first letter
+
+
+def marked_dot(button: pygame.Rect, label: pygame.Rect) -> tuple[int, int]:
+    """Where the "taken before" dot goes: just left of the label, clear of its first letter (the
+    label is fitted inside the button's 28-pixel margins, so the dot always has room)."""
+    return max(button.x + 14, label.left - MARK_GAP - MARK_RADIUS), button.centery
 
 
 def fitted(labels: Sequence[str], font: pygame.font.Font, colour: tuple[int, int, int], rects: Sequence[pygame.Rect]) -> list[pygame.Surface]:
@@ -223,7 +234,7 @@ class Links:
             self.rects.append(pygame.Rect(x, y, width, font.get_linesize()))
             x += width + gap
         self.hovered: int | None = None
-        self._texts = {colour: [font.render(label, True, colour) for label in labels] for colour in (DIM_TEXT, HIGHLIGHT)}
+        self._texts = {colour: [font.render(label, True, colour) for label in labels] for colour in (DIM_TEXT, HIGHLIGHT, GREYED_LINK)}
 
     def at(self, point: tuple[int, int]) -> int | None:
         return next((i for i, rect in enumerate(self.rects) if rect.inflate(10, 6).collidepoint(point)), None)
@@ -238,7 +249,8 @@ class Links:
             return None, False
         return (hit if input.released else None), True
 
-    def draw(self, canvas: pygame.Surface, *, lit: Collection[int] = frozenset()) -> None:
+    def draw(self, canvas: pygame.Surface, *, lit: Collection[int] = frozenset(), greyed: Collection[int] = frozenset()) -> None:
+        """The links: `lit` ones highlighted (Skip while skipping), `greyed` ones dimmer (they cannot act now)."""
         for index, rect in enumerate(self.rects):
-            colour = HIGHLIGHT if index in lit or index == self.hovered else DIM_TEXT
+            colour = GREYED_LINK if index in greyed else HIGHLIGHT if index in lit or index == self.hovered else DIM_TEXT
             canvas.blit(self._texts[colour][index], rect)

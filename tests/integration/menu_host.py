@@ -58,9 +58,13 @@ class Playing:
         self.playthrough = playthrough
         self.went_to: list[int] = []
         self.screenshots = 0
+        self.kept_count = 0
 
     def thumbnail_png(self) -> bytes:
         return thumbnail_png()
+
+    def kept(self) -> None:
+        self.kept_count += 1
 
     def go_to(self, index: int) -> None:
         self.went_to.append(index)

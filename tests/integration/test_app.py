@@ -120,6 +120,13 @@ def test_ending_leads_to_the_end_card_and_back_to_the_title(app):
     settle(app, 2.0)
     key(app, pygame.K_SPACE)
     assert isinstance(app.screen, TitleScreen)
+    # Issue 18: the autosaves made on the way are of a finished playthrough: not offered to continue.
+    assert app.player.saves.newest() is not None
+    assert app.screen.labels[0] == "Start" and "Continue" not in app.screen.labels and app.screen.buttons.selected == 0
+    game = start_game(app)
+    settle(app)
+    app.show_title()  # a new playthrough, left under way: that one is continued
+    assert app.screen.labels[0] == "Continue"
 
 
 def test_game_menu_by_escape_right_click_and_the_quick_menu(app):

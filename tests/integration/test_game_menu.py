@@ -220,7 +220,7 @@ def test_enter_on_an_empty_slot_saves_with_the_game_screens_picture(host):
     saved = host.player.saves.info("1-2")
     assert host.player.saves.load("1-2").playthrough.to_json() == host.playing.playthrough.to_json()
     assert saved.thumbnail.read_bytes() == H.thumbnail_png()
-    assert host.notices == ["Saved"]
+    assert host.notices == ["Saved"] and host.playing.kept_count == 1  # the game knows its place is kept (Q.Load asks nothing)
     assert menu.shown.infos()[1].filled, "the card shows the new save"
 
 

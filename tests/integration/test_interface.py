@@ -140,7 +140,7 @@ def test_a_notice_fades_by_itself_in_a_few_redraws(app, capsys):
 
 
 def test_quick_save_and_quick_load_round_trip(app, capsys):
-    """F5 saves where the player is, with a "Saved" notice; F9 brings that place back, shown whole."""
+    """F5 saves where the player is, with a "Saved" notice; F9 (after its question) brings that place back, shown whole."""
     game = start_game(app)
     read_lines(app, game, 3)
     key(app, pygame.K_F5)
@@ -149,20 +149,78 @@ def test_quick_save_and_quick_load_round_trip(app, capsys):
     read_lines(app, game, 4)
     assert game.playthrough.index == saved_at + 4
     key(app, pygame.K_F9)
+    assert isinstance(app.top, Confirm) and game.playthrough.index == saved_at + 4
+    key(app, pygame.K_RETURN)  # Yes
     assert app.playing.playthrough.index == saved_at
     assert app.playing.playback.complete(app.playing.now())
     wheel(app, 1)
     assert app.playing.playthrough.index == saved_at - 1  # rewinding still works after a load
 
 
-def test_quick_menu_save_and_load(app):
-    """The quick menu's **Save** and **Load** are quick save and quick load."""
+def test_quick_menu_reads_as_renpys_and_save_and_load_open_their_pages(app):
+    """Issue 18: Back, History, Skip, Auto, Save, Q.Save, Q.Load, Load, Menu; **Save** and **Load** open their pages."""
+    game = start_game(app)
+    settle(app)
+    assert game.quick.labels == ["Back", "History", "Skip", "Auto", "Save", "Q.Save", "Q.Load", "Load", "Menu"]
+    for label in ("Save", "Load"):
+        click(app, link(game, label))
+        assert isinstance(app.top, GameMenu) and app.top.page == label.lower()
+        key(app, pygame.K_ESCAPE)
+        assert app.top is game
+
+
+def test_quick_menu_q_save_and_q_load(app):
+    """**Q.Save** and **Q.Load** are quick save and quick load; Q.Load asks first when lines were read since."""
     game = start_game(app)
     read_lines(app, game, 2)
-    click(app, link(game, "Save"))
+    click(app, link(game, "Q.Save"))
+    click(app, link(game, "Q.Load"))  # nothing read since: nothing to lose, no question
+    assert not isinstance(app.top, Confirm) and app.playing.playthrough.index == 2
     read_lines(app, game, 2)
-    click(app, link(game, "Load"))
+    click(app, link(game, "Q.Load"))
+    assert isinstance(app.top, Confirm) and "lost" in app.top.spoken_title
+    key(app, pygame.K_ESCAPE)  # No: the game goes on where it was
+    assert app.top is game and game.playthrough.index == 4
+    click(app, link(game, "Q.Load"))
+    key(app, pygame.K_RETURN)
     assert app.playing.playthrough.index == 2
+
+
+def test_quick_load_asks_nothing_when_the_setting_says_so(app):
+    """Settings → Q.Load "Load at once": no question, even with unsaved progress."""
+    app.player.keep_settings(replace(app.player.settings, confirm_quick_load=False))
+    game = start_game(app)
+    read_lines(app, game, 1)
+    key(app, pygame.K_F5)
+    read_lines(app, game, 3)
+    key(app, pygame.K_F9)
+    assert app.top is game and game.playthrough.index == 1
+
+
+def test_a_save_in_a_slot_or_an_autosave_counts_as_kept(app):
+    """Saved on the Save page (or autosaved) where the player is: Q.Load asks nothing."""
+    game = start_game(app)
+    read_lines(app, game, 1)
+    key(app, pygame.K_F5)
+    read_lines(app, game, 2)
+    assert game.unsaved()
+    app.player.saves.save("1-1", game.playthrough, thumbnail_png=b"")
+    game.kept()  # what the Save page does after saving
+    assert not game.unsaved()
+    read_lines(app, game, 1)
+    assert game.autosave() and not game.unsaved()
+
+
+def test_quick_menu_greys_what_cannot_act(app):
+    """Back is greyed at the first line, Q.Load while there is no quick save; both light up once they can act."""
+    game = start_game(app)
+    settle(app)
+    labels = game.quick.labels
+    assert game._greyed() == {labels.index("Back"), labels.index("Q.Load")}
+    read_lines(app, game, 1)
+    assert game._greyed() == {labels.index("Q.Load")}
+    key(app, pygame.K_F5)
+    assert game._greyed() == set()
 
 
 def test_quick_load_with_nothing_saved_says_so(app, capsys):
@@ -170,7 +228,7 @@ def test_quick_load_with_nothing_saved_says_so(app, capsys):
     game = start_game(app)
     read_lines(app, game, 2)
     key(app, pygame.K_F9)
-    assert "Could not load" in capsys.readouterr().err
+    assert "No quick save yet" in capsys.readouterr().err
     assert app.playing is game and game.playthrough.index == 2
 
 
@@ -484,3 +542,10 @@ def test_skip_keeps_its_rate_when_frames_come_late(app):
     for _ in range(4):
         settle(app, 0.25)
     assert game.playthrough.index >= 30
+
+
+def test_title_menu_stands_clear_of_the_title_pictures_figure(app):
+    """Issue 18: the lone figure of the title picture stands at x 560-640 from y 425 down; the menu is left of it."""
+    app.frame()
+    figure = pygame.Rect(560, 425, 80, 255)
+    assert not any(rect.colliderect(figure.inflate(40, 0)) for rect in app.screen.buttons.rects)

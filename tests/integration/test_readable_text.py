@@ -16,7 +16,7 @@ from driving import click, key, settle, start_game
 from game import ROOT
 from game.playthrough import Playthrough
 from game.reveal import BeatPlayback, Frame
-from game.script.model import Line
+from game.script.model import Ending, Line
 from game.settings import RANGES, SettingsFile
 from game.state import Scene
 from game.transcript import every_path
@@ -31,7 +31,8 @@ FONTS = ("game", "legible", "dyslexic")
 
 
 def every_line(story) -> list:
-    """Each distinct beat read on any path from the start to an ending."""
+    """Each distinct beat read in the text box on any path from the start to an ending (an ending's
+    name is read on the end card, not in the box)."""
     beats = {}
     for taken, _ in every_path(story):
         play, chosen = Playthrough(story), iter(taken)
@@ -40,7 +41,7 @@ def every_line(story) -> list:
             if play.ended:
                 break
             play.choose(next(chosen)) if play.at_choice else play.advance()
-    return [beat for beat in beats.values() if beat.text]
+    return [beat for beat in beats.values() if beat.text and not isinstance(beat.stop, Ending)]
 
 
 @pytest.fixture

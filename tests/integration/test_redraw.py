@@ -46,7 +46,7 @@ def typing_line_with_sprites(app) -> GameScreen:
         settle(app)
         key(app, pygame.K_RETURN)
         frame = game.playback.frame(game.now())
-        if frame.text_shown and frame.chars == 0 and len(frame.scene.sprites) >= 1 and len(game.playthrough.current.text) > 20:
+        if frame.text_shown and not frame.box_only and frame.chars == 0 and len(frame.scene.sprites) >= 1 and len(game.playthrough.current.text) > 20:
             return game
 
 

@@ -127,3 +127,38 @@ def test_dissolve_blends_between_the_two_scenes(stage, shipped_story):
         for channel in range(3):
             low, high = sorted((a.get_at(point)[channel], b.get_at(point)[channel]))
             assert low - 2 <= mid.get_at(point)[channel] <= high + 2
+
+
+def test_a_move_draws_the_sprite_on_its_way(stage):
+    """Halfway through `move: ianto to door` the figure stands halfway between right and door
+    (eased: the middle of the walk is its middle), as it will look at the door, its picture unchanged."""
+    before = Scene("office_lamp", (Sprite("ianto", "leaving", "right"),))
+    after = Scene("office_lamp", (Sprite("ianto", "leaving", "door"),))
+    image = stage.images.sprite("ianto", "leaving")
+
+    def drawn_at(progress: float) -> pygame.Surface:
+        canvas = pygame.Surface(SCREEN_SIZE)
+        stage.draw(canvas, None, Frame(after, blend_from=before, blend=progress, style="move"), waiting_for=None)
+        return canvas
+
+    middle = (SPRITE_CENTRES["right"] + SPRITE_CENTRES["door"]) // 2
+    expected = pygame.Surface(SCREEN_SIZE)
+    stage.draw_scene(expected, Scene("office_lamp"))
+    expected.blit(image, image.get_rect(midbottom=(middle, SCREEN_SIZE[1])))
+    assert pygame.image.tobytes(drawn_at(0.5), "RGB") == pygame.image.tobytes(expected, "RGB")
+    start = pygame.Surface(SCREEN_SIZE)
+    stage.draw_scene(start, before)
+    assert pygame.image.tobytes(drawn_at(0.0), "RGB") == pygame.image.tobytes(start, "RGB")
+
+
+def test_a_flash_lays_its_colour_over_the_scene(stage):
+    """A frame with a tint (a `flash:` under way) is the scene with the colour over it at the tint's strength."""
+    scene = Scene("office_cold", (Sprite("jack", "window", "centre"),))
+    plain, washed = pygame.Surface(SCREEN_SIZE), pygame.Surface(SCREEN_SIZE)
+    stage.draw(plain, None, Frame(scene), waiting_for=None)
+    stage.draw(washed, None, Frame(scene, tint=(200, 20, 24, 150)), waiting_for=None)
+    for point in ((100, 100), (640, 400), (1200, 650)):
+        before, after = plain.get_at(point), washed.get_at(point)
+        for channel, colour in zip(range(3), (200, 20, 24)):
+            assert abs(after[channel] - (before[channel] + (colour - before[channel]) * 150 / 255)) <= 2
+    assert washed.get_at((640, 400))[0] > plain.get_at((640, 400))[0]

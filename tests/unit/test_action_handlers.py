@@ -44,7 +44,7 @@ def produced(binding: keymap.Binding) -> set[str]:
 def test_the_playing_rows_are_the_ones_the_help_page_shows_for_play():
     assert {b.action for b in PLAYING} == {
         "advance", "rewind", "forward", "choose", "skip", "skip_toggle", "fast_skip", "auto", "game_menu", "history",
-        "quick_save", "quick_load", "hide_interface", "screenshot", "fullscreen", "help", "accessibility", "self_voicing", "reload",
+        "save_page", "load_page", "quick_save", "quick_load", "hide_interface", "screenshot", "fullscreen", "help", "accessibility", "self_voicing", "reload",
     }  # fmt: skip
 
 

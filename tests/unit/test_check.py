@@ -209,8 +209,19 @@ CASES = [
         3,
         "ann calm",
         "unknown position 'middle'",
-        ("left", "centre", "right"),
+        ("left", "centre", "right", "door"),
     ),
+    # `move:` (issue 18): a misspelt position, a missing `to`, an unknown character, bad seconds, each at the step's value.
+    Case("move-unknown-position", story("- show: ann calm at right", "- move: ann to dor 0.8"), "position 'dor'", 4, "ann to dor",
+         "unknown position 'dor'", "did you mean 'door'"),
+    Case("move-without-to", story("- show: ann calm at right", "- move: ann door"), "cannot read `move", 4, "ann door",
+         "cannot read `move: ann door`", "move: ianto to door 0.8"),
+    Case("move-unknown-character", story("- move: anna to left"), "unknown character", 3, "anna to left", "unknown character 'anna'", "did you mean 'ann'"),
+    Case("move-bad-seconds", story("- show: ann calm", "- move: ann to left soon"), "seconds", 4, "ann to left",
+         "a move takes a number of seconds, not 'soon'", "move: CHARACTER to POSITION SECONDS"),
+    # `flash:` (issue 18): an unknown colour with "did you mean", bad seconds.
+    Case("flash-unknown-colour", story("- flash: rde 1"), "colour", 3, "rde 1", "unknown colour 'rde'", "did you mean 'red'"),
+    Case("flash-bad-seconds", story("- flash: red soon"), "seconds", 3, "red soon", "a flash takes a number of seconds, not 'soon'", "flash: red 1.2"),
     # `transition: dissolv` is reported at its value with "did you mean 'dissolve'".
     Case(
         "unknown-transition",

@@ -35,3 +35,16 @@ def test_an_unwritable_folder_keeps_endings_in_memory():
     reached, warnings = endings()
     assert reached.add("Went") is False and reached.add("Stayed") is False
     assert reached.names() == {"Went", "Stayed"} and len(warnings) == 1
+
+
+def test_when_the_last_ending_was_reached_is_kept():
+    """`finished_at` is the time of the last ending reached, again if an ending is reached again (the title's Continue reads it)."""
+    from datetime import datetime, timezone
+
+    reached, _ = endings()
+    assert reached.finished_at is None
+    first, second = datetime(2026, 1, 1, tzinfo=timezone.utc), datetime(2026, 2, 1, tzinfo=timezone.utc)
+    reached.add("Went", at=first)
+    assert endings()[0].finished_at == first
+    reached.add("Went", at=second)
+    assert endings()[0].finished_at == second and endings()[0].names() == {"Went"}

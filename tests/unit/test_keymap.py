@@ -65,7 +65,7 @@ def test_every_action_is_reachable_from_the_mouse(binding):
         if event is not None:
             assert binding.action in keymap.actions(event), name
             continue
-        link = re.fullmatch(r"(right click )?\*\*(\w+)\*\*", name)
+        link = re.fullmatch(r"(right click )?\*\*([\w.]+)\*\*", name)
         route = re.fullmatch(r"\*\*Menu\*\* → (\w+)", name)
         if link and link.group(1):
             assert QUICK_ALTERNATES[link.group(2)] == binding.action
@@ -83,7 +83,7 @@ def test_quick_menu_links_are_all_keymap_actions():
     """Every quick menu link and its right-click alternate does an action of the table."""
     actions = {b.action for b in keymap.BINDINGS}
     assert set(QUICK_MENU.values()) <= actions and set(QUICK_ALTERNATES.values()) <= actions
-    assert list(QUICK_MENU) == ["Back", "History", "Skip", "Auto", "Save", "Load", "Menu"]
+    assert list(QUICK_MENU) == ["Back", "History", "Skip", "Auto", "Save", "Q.Save", "Q.Load", "Load", "Menu"]
 
 
 def test_modifiers_tell_keys_apart():

@@ -73,11 +73,12 @@ def test_a_click_completes_the_text_first(beats):
 
 
 def test_lead_in_holds_then_plays_the_sound_then_dissolves(beats):
-    """A wait holds the screen with no text box; the sound comes after it; the dissolve blends over its duration."""
+    """A wait holds the screen with the text box up and empty; the sound comes after it; the dissolve
+    to a new background blends over its duration with the box down."""
     clock = ManualClock()
     playback = BeatPlayback(beats[2], cps=10, now=clock.now())
     frame = playback.frame(clock.now())
-    assert not frame.text_shown and frame.scene.background == "room"
+    assert frame.text_shown and frame.box_only and frame.chars == 0 and frame.scene.background == "room"
     clock.tick(1.9)
     assert playback.due(clock.now()) == []
     clock.tick(0.2)
@@ -86,8 +87,16 @@ def test_lead_in_holds_then_plays_the_sound_then_dissolves(beats):
     frame = playback.frame(clock.now())
     assert frame.style == "dissolve" and frame.blend_from.background == "room"
     assert frame.scene.background == "hall" and frame.blend == pytest.approx(0.5)
+    assert not frame.text_shown  # a new scene takes the box down
     clock.tick(0.6)
-    assert playback.frame(clock.now()).text_shown
+    assert playback.frame(clock.now()).text_shown and not playback.frame(clock.now()).box_only
+
+
+def test_a_wait_before_any_background_shows_no_box(beats_of):
+    """At the very start (nothing on screen yet) a wait holds a bare screen: no box without a scene."""
+    beats = beats_of("script:\n  - label: start\n  - wait: 1\n  - background: room\n  - \"Hi.\"\n  - ending: Done\n")
+    playback = BeatPlayback(beats[0], cps=10, now=0.0)
+    assert not playback.frame(0.5).text_shown
 
 
 def test_a_cue_after_the_text_lands_a_moment_later_and_auto_advances(beats):
@@ -163,3 +172,43 @@ def test_transitions_off_makes_every_transition_a_cut(beats):
     assert with_transition.lead_duration == pytest.approx(3.0)
     assert cut.lead_duration == pytest.approx(2.0)
     assert cut.frame(2.0).blend_from is None
+
+
+def test_a_move_walks_the_sprite_over_its_seconds(beats_of):
+    """`move: ann to door 1` (issue 18): the lead-in blends from where she stood to the door, as a move,
+    the text box up (the room is the same); she keeps her expression; one not on screen stays off it."""
+    beats = beats_of(
+        "script:\n  - label: start\n  - background: room\n  - show: ann sad at right\n  - \"Hi.\"\n"
+        "  - move: ann to door 1\n  - move: ben to left\n  - \"Bye.\"\n  - ending: Done\n"
+    )
+    beat = beats[1]
+    playback = BeatPlayback(beat, cps=10, now=0.0)
+    frame = playback.frame(0.5)
+    assert frame.style == "move" and frame.blend == pytest.approx(0.5)
+    assert frame.blend_from.sprite("ann").position == "right" and frame.scene.sprite("ann").position == "door"
+    assert frame.scene.sprite("ann").expression == "sad" and frame.scene.sprite("ben") is None
+    assert frame.text_shown and frame.box_only
+    assert playback.frame(1.0 + 0.4).chars == 4
+    assert BeatPlayback(beat, cps=10, now=0.0, transitions=False).frame(0.0).scene.sprite("ann").position == "door"
+
+
+def test_an_endings_picture_is_shown_clean(beats):
+    """Issue 18: the ending's name belongs to the end card; no text box over its final picture."""
+    playback = BeatPlayback(beats[-1], cps=10, now=0.0)
+    assert beats[-1].text == "Done"
+    assert not playback.frame(10.0).text_shown and playback.complete(10.0)
+
+
+def test_a_flash_washes_the_screen_and_clears(beats_of):
+    """`flash: red 1` (issue 18): no tint at its start and end, the colour at its strongest halfway,
+    the box up meanwhile; with transitions off the wait is kept and the colour left out."""
+    from game.reveal import WASH_STRENGTH
+    from game.script.steps.flashes import COLOURS
+
+    beats = beats_of("script:\n  - label: start\n  - background: room\n  - \"Hi.\"\n  - flash: red 1\n  - \"Red.\"\n  - ending: Done\n")
+    playback = BeatPlayback(beats[1], cps=10, now=0.0)
+    assert playback.frame(0.5).tint == (*COLOURS["red"], WASH_STRENGTH) and playback.frame(0.5).box_only
+    assert playback.frame(0.1).tint[3] < WASH_STRENGTH / 2 and playback.next_change(0.5) == 0.0
+    assert playback.frame(1.05).tint is None and playback.frame(1.05).chars == 0
+    plain = BeatPlayback(beats[1], cps=10, now=0.0, transitions=False)
+    assert plain.frame(0.5).tint is None and plain.in_lead_in(0.5)

@@ -217,6 +217,8 @@ def test_newest_is_the_last_save_of_any_kind(write_scenes, load):
     assert store.newest() == "auto-1"
     store.save("1-1", play, thumbnail_png=PNG)
     assert store.newest() == "1-1"
+    saved = store.info("1-1").saved_at
+    assert store.newest(after=saved) is None and store.newest(after=store.info("auto-1").saved_at) == "1-1"
     newer = json.loads((data_dir() / "saves" / "1-1.json").read_text())
     (data_dir() / "saves" / "2-2.json").write_text(json.dumps({**newer, "game": "another", "saved_at": "2099-01-01T00:00:00+00:00"}))
     assert store.newest() == "1-1"

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 import yaml
 
 from game.script.expressions import Value
-from game.script.model import Background, Hide, Line, Music, Show, Step, Story
+from game.script.model import Background, Hide, Line, Move, Music, Show, Step, Story
 from game.script.reader import ScriptReader
 
 #: What a reader gives besides a step or None: it read a label, or it put its own steps in (an `if:`).
@@ -41,14 +41,17 @@ class Run(Protocol):
     variables: dict[str, Value]  # changed in place by `set:`
     calls: tuple[int, ...]  # where each pending `call:` returns to
 
-    def change(self, step: Background | Show | Hide) -> None:
-        """The scene changes (with the step's transition)."""
+    def change(self, step: Background | Show | Hide | Move) -> None:
+        """The scene changes (with the step's transition; a move walks over its seconds)."""
 
     def cues(self, line: Line) -> None:
         """The line's `{show}` and `{hide}` cues change the scene as it is read."""
 
     def hold(self, seconds: float) -> None:
         """The story waits, the scene shown as it is."""
+
+    def flash(self, colour: tuple[int, int, int], seconds: float) -> None:
+        """The screen washes over with `colour` and clears, the story waiting meanwhile."""
 
     def play_music(self, step: Music) -> None:
         """The music changes."""

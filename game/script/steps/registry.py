@@ -18,7 +18,7 @@ use it in docs/writing-scenes.md.
 
 from __future__ import annotations
 
-from game.script.steps import choices, jumps, lines, logic, sounds, staging, wait
+from game.script.steps import choices, flashes, jumps, lines, logic, moves, sounds, staging, wait
 from game.script.steps.base import Compiled, StepKind
 
 KINDS: dict[str, StepKind] = {
@@ -29,6 +29,8 @@ KINDS: dict[str, StepKind] = {
         staging.SCENE,
         staging.SHOW,
         staging.HIDE,
+        moves.MOVE,
+        flashes.FLASH,
         sounds.MUSIC,
         sounds.SOUND,
         wait.WAIT,

@@ -29,7 +29,7 @@ from game.ui.menu.rows import RowWindow
 if TYPE_CHECKING:
     from game.ui.menu.page import Menu
 
-ROW_HEIGHT = 44  # twelve rows in the page's body
+ROW_HEIGHT = 40  # thirteen rows in the page's body
 ROW_GAP = 6  # between one row's plate and the next
 LABEL_WIDTH = 300
 

@@ -181,6 +181,8 @@ class SlotsPage:
         playing = self.host.playing
         assert playing is not None  # the Save page is there only while playing
         saved = self.host.player.saves.save(name, playing.playthrough, thumbnail_png=playing.thumbnail_png())
+        if saved:
+            playing.kept()
         self.host.notify("Saved" if saved else "Not saved")
         self._changed()
 
