@@ -276,7 +276,7 @@ class App:
         elif event.type in CONTROLLER_EVENTS:
             for pressed in self.gamepad.read(event, self.clock.now()):
                 self._input(pressed)
-        elif (input := keymap.read(event, self.window.to_canvas)) is not None:
+        elif (input := keymap.read(event, self.window.to_design)) is not None:
             self._input(input)
         elif event.type in SHOWN_AGAIN:
             self.dirty = True
@@ -321,7 +321,7 @@ class App:
         regions = self.stack.damage()
         if self.dirty:
             regions = None
-        self.stack.draw(self.window.canvas, regions)
+        self.stack.draw(self.window.view, regions)
         if regions != []:
             self.window.present(regions)
 

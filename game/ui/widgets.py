@@ -11,6 +11,7 @@ import pygame
 from game.ui.input import Input
 from game.ui.layout import DIM_TEXT, HIGHLIGHT, TEXT_COLOUR
 from game.ui.stage import CONTRAST_BOX, CONTRAST_RIM, CONTRAST_TEXT
+from game.ui import paint
 
 if TYPE_CHECKING:
     from game.ui.assets import Images
@@ -112,7 +113,7 @@ class Buttons:
             text = (self._selected_texts if index == self.selected else texts)[index]
             canvas.blit(text, text.get_rect(center=rect.center))
             if index == self.marked:
-                pygame.draw.circle(canvas, HIGHLIGHT, (rect.x + 28, rect.centery), 5)
+                paint.circle(canvas, HIGHLIGHT, (rect.x + 28, rect.centery), 5)
 
 
 def fitted(labels: Sequence[str], font: pygame.font.Font, colour: tuple[int, int, int], rects: Sequence[pygame.Rect]) -> list[pygame.Surface]:

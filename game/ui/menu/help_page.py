@@ -14,6 +14,7 @@ from game.ui.menu.look import BODY, KEY_TEXT, PLATE_EDGE, Texts
 from game.ui.menu.page import pointed
 from game.ui.menu.scroll import ScrollList
 from game.ui.text import wrap
+from game.ui import paint
 
 if TYPE_CHECKING:
     from game.ui.menu.page import Menu
@@ -102,5 +103,5 @@ class HelpPage:
             words = texts("small", name.upper(), DIM_TEXT)
             canvas.blit(words, (BODY.x + x, BODY.y + 4))
         y = BODY.y + HEADER_HEIGHT - 6
-        pygame.draw.line(canvas, PLATE_EDGE, (BODY.x, y), (self.list.view.right, y))
+        paint.line(canvas, PLATE_EDGE, (BODY.x, y), (self.list.view.right, y))
         self.list.draw(canvas)
