@@ -30,6 +30,7 @@ from game.ui.layout import DIM_TEXT, HIGHLIGHT, SCREEN_SIZE
 from game.ui.stage import Stage
 from game.ui.placement import choice_rects, face_boxes
 from game.ui.widgets import Buttons, Links, plates
+from game.ui.canvas import still
 
 if TYPE_CHECKING:
     from game.beats import Beat
@@ -64,7 +65,7 @@ class GameScreen:
         self._fonts = host.services.fonts  # the fonts laid out with: new ones (a new size or family) mean a restyle
         self.stage = Stage(host.story, host.services.images, self._fonts, reduce_motion=settings.reduce_motion,
                            line_spacing=settings.line_spacing, high_contrast=settings.high_contrast)
-        self._veil = pygame.Surface(SCREEN_SIZE).convert()  # a dark veil over the stage, behind options that have to cover it
+        self._veil = still(pygame.Surface(SCREEN_SIZE).convert())  # a dark veil over the stage, behind options that have to cover it
         self._veil.set_alpha(150)
         self.playthrough = playthrough or Playthrough(host.story, start=start or host.game.start, seen=host.player.seen)
         box = self.stage.layout

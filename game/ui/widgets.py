@@ -12,6 +12,7 @@ from game.ui.input import Input
 from game.ui.layout import DIM_TEXT, HIGHLIGHT, TEXT_COLOUR
 from game.ui.stage import CONTRAST_BOX, CONTRAST_RIM, CONTRAST_TEXT
 from game.ui import paint
+from game.ui.canvas import still
 
 if TYPE_CHECKING:
     from game.ui.assets import Images
@@ -181,7 +182,7 @@ def plates(images: Images, size: tuple[int, int]) -> dict[str, pygame.Surface]:
     for state in ("normal", "hover", "pressed"):
         image = images.ui(f"choice_{state}")
         image = image if image.get_size() == size else pygame.transform.smoothscale(_plain(image), size)
-        made[state] = opaque(image)
+        made[state] = still(opaque(image))
     return made
 
 
@@ -193,7 +194,7 @@ def contrast_plates(size: tuple[int, int]) -> dict[str, pygame.Surface]:
         plate = pygame.Surface(size, pygame.SRCALPHA)
         pygame.draw.rect(plate, CONTRAST_BOX, plate.get_rect(), border_radius=12)
         pygame.draw.rect(plate, rim, plate.get_rect(), width, border_radius=12)
-        made[state] = plate
+        made[state] = still(plate)
     return made
 
 

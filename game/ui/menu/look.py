@@ -15,6 +15,7 @@ import pygame
 from game.ui.input import Input
 from game.ui.layout import DIM_TEXT, SCREEN_SIZE, TEXT_COLOUR
 from game.ui import paint
+from game.ui.canvas import still
 
 # -- where things go (1280x720 canvas) -----------------------------------------
 PANEL = pygame.Rect(36, 28, SCREEN_SIZE[0] - 72, SCREEN_SIZE[1] - 56)
@@ -153,7 +154,7 @@ def make_panel() -> pygame.Surface:
     side = pygame.Rect(SIDEBAR.x + 1, SIDEBAR.y + 1, SIDEBAR.w - 1, SIDEBAR.h - 2)
     pygame.draw.rect(surface, SIDEBAR_BODY, side, border_top_left_radius=15, border_bottom_left_radius=15)
     pygame.draw.line(surface, EDGE, (SIDEBAR.right, SIDEBAR.y + 1), (SIDEBAR.right, SIDEBAR.bottom - 2))
-    return surface
+    return still(surface)
 
 
 def plate(canvas: pygame.Surface, rect: pygame.Rect, *, focused: bool = False, pressed: bool = False, radius: int = 8,
