@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import pygame
 
@@ -69,12 +69,19 @@ class Window:
         """The window's pixels inside the bars (what a screenshot at the window's size shows)."""
         return self.surface.subsurface(self.area)
 
-    def resized(self) -> None:
-        """The window changed size: map the design space to it again."""
+    def resized(self, *, dragged: bool = False) -> None:
+        """The window changed size: map the design space to it again. `dragged` (its edge is being
+        dragged): pictures are scaled as a quick draft until `sharpen()`, so each step keeps up."""
         self.surface = pygame.display.get_surface()
         if not self.fullscreen:
             self._windowed_size = self.surface.get_size()
         self._fit()
+        self.view.draft = dragged
+
+    def sharpen(self) -> bool:
+        """The resizing stopped: scale the pictures smoothly from now on; True if they were drafts."""
+        was, self.view.draft = self.view.draft, False
+        return was
 
     def toggle_fullscreen(self) -> None:
         self.fullscreen = not self.fullscreen
@@ -103,6 +110,13 @@ class Window:
             if bar[2] > 0 and bar[3] > 0:
                 self.surface.fill((0, 0, 0), bar)
         self.view.set_clip(None)
+
+    def picture(self, draw: Callable[[pygame.Surface], None]) -> pygame.Surface:
+        """What `draw` draws, at the window's size without its bars (a screenshot), on a surface of its own."""
+        area = self.area
+        surface = pygame.Surface(area.size).convert()
+        draw(Canvas(surface, Viewport(area.size, self.viewport.scale, (0, 0))))
+        return surface
 
     def to_design(self, position: tuple[int, int]) -> tuple[int, int]:
         """A window pixel (e.g. the mouse) in design coordinates."""

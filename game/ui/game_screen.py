@@ -352,7 +352,7 @@ class GameScreen:
 
     def screenshot(self) -> None:
         """`S`: the game screen as a PNG into the data folder's screenshots/ (the host says when it is written)."""
-        self.host.save_screenshot(self._render())
+        self.host.save_screenshot(self.draw)
 
     # -- time ---------------------------------------------------------------
     def update(self) -> None:
