@@ -31,7 +31,7 @@ from game.settings import Settings
 from game.speech import SelfVoicing, SpeechEngine, notice_words, place_words
 from game.ui import keymap
 from game.ui.assets import Fonts
-from game.ui.display import NoDisplay, Window, require_display
+from game.ui.display import NoDisplay, Window, prefer_real_pixels, require_display
 from game.ui.end_card import EndCardScreen
 from game.ui.game_screen import GameScreen, png
 from game.ui.gamepad import CONTROLLER_EVENTS, GamepadInput
@@ -59,6 +59,7 @@ class App:
         """`voice`: the self-voicing's speech engine (or a whole `SelfVoicing`); None for this platform's own.
         `data`: the player's data folder (default: the platform's, or HUB_DATA_DIR's, for this game)."""
         require_display()
+        prefer_real_pixels()
         pygame.init()
         self.story = story
         self.game = game or GameFolder(root=ENGINE)

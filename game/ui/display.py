@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 
 import pygame
 
@@ -30,6 +30,21 @@ def require_display(environ: Mapping[str, str] = os.environ, platform: str = sys
         return
     if not environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY"):
         raise NoDisplay(f"No display to open the game's window on (DISPLAY and WAYLAND_DISPLAY are not set): {HOW_TO_FIX}.")
+
+
+def prefer_real_pixels(environ: MutableMapping[str, str] = os.environ, platform: str = sys.platform) -> None:
+    """Before the display starts: ask for the screen's real pixels where the system would otherwise
+    draw the window small and upscale it, blurred (a display with a scale factor). The game then
+    draws at the real size itself (`game.ui.canvas`). A value the player set is kept.
+
+    - Windows: SDL_WINDOWS_DPI_AWARENESS=permonitorv2 (the process is DPI aware: 1 window pixel
+      is 1 screen pixel on every monitor).
+    - Elsewhere: SDL_VIDEO_HIGHDPI_DISABLED=0 (SDL's high-DPI hint). pygame 2.6's `set_mode` does
+      not ask for a high-DPI window on macOS, so there the system may still upscale; X11 never does.
+    """
+    if platform.startswith("win"):
+        environ.setdefault("SDL_WINDOWS_DPI_AWARENESS", "permonitorv2")
+    environ.setdefault("SDL_VIDEO_HIGHDPI_DISABLED", "0")
 
 
 class Window:

@@ -24,3 +24,15 @@ def test_letterbox_keeps_the_aspect_and_maps_the_mouse():
         assert window.surface.get_at((500, 218))[:3] == (0, 0, 0) and window.surface.get_at((500, 219))[:3] == (200, 10, 10)
     finally:
         pygame.quit()
+
+
+def test_the_window_asks_for_real_pixels_on_a_scaled_display():
+    """Windows is asked for DPI awareness, SDL everywhere for high-DPI windows; a player's own choice stays."""
+    from game.ui.display import prefer_real_pixels
+
+    windows: dict[str, str] = {}
+    prefer_real_pixels(windows, "win32")
+    assert windows == {"SDL_WINDOWS_DPI_AWARENESS": "permonitorv2", "SDL_VIDEO_HIGHDPI_DISABLED": "0"}
+    linux = {"SDL_VIDEO_HIGHDPI_DISABLED": "1"}
+    prefer_real_pixels(linux, "linux")
+    assert linux == {"SDL_VIDEO_HIGHDPI_DISABLED": "1"}
