@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.ui.assets import FallbackFont
 from game.ui.input import Input
 from game.ui.layout import DIM_TEXT, HIGHLIGHT, TEXT_COLOUR
 from game.ui.stage import CONTRAST_BOX, CONTRAST_RIM, CONTRAST_TEXT
@@ -126,16 +127,20 @@ def fitted(labels: Sequence[str], font: pygame.font.Font, colour: tuple[int, int
     texts = [font.render(label, True, colour) for label in labels]
     scale = min([1.0] + [min((rect.w - 56) / text.get_width(), (rect.h - 8) / text.get_height()) for text, rect in zip(texts, rects) if text.get_width()])
     scale = max(scale, MIN_LABEL_SCALE)
-    texts = [_cut(label, text, font, colour, (rect.w - 56) / scale) for label, text, rect in zip(labels, texts, rects)]
+    shown = [_cut(label, text, font, (rect.w - 56) / scale) for label, text, rect in zip(labels, texts, rects)]
     if scale >= 1.0:
-        return texts
+        return [text if words == label else font.render(words, True, colour) for words, label, text in zip(shown, labels, texts)]
+    if isinstance(font, FallbackFont):  # the face at the smaller size: letters drawn, not shrunk, so sharp at any window size
+        smaller = font.at_size(max(1, round(font.pixels * scale)))
+        return [smaller.render(words, True, colour) for words in shown]
+    texts = [font.render(words, True, colour) for words in shown]
     return [pygame.transform.smoothscale(text, (max(1, round(text.get_width() * scale)), max(1, round(text.get_height() * scale)))) for text in texts]
 
 
-def _cut(label: str, text: pygame.Surface, font: pygame.font.Font, colour: tuple[int, int, int], width: float) -> pygame.Surface:
-    """`text` (`label` drawn), or the longest start of `label` with "…" that is at most `width` wide."""
+def _cut(label: str, text: pygame.Surface, font: pygame.font.Font, width: float) -> str:
+    """`label` (drawn as `text`), or the longest start of it with "…" that is at most `width` wide."""
     if text.get_width() <= width:
-        return text
+        return label
     low, high = 0, len(label)  # binary search on the number of characters kept
     while low < high:
         middle = (low + high + 1) // 2
@@ -143,7 +148,7 @@ def _cut(label: str, text: pygame.Surface, font: pygame.font.Font, colour: tuple
             low = middle
         else:
             high = middle - 1
-    return font.render(label[:low].rstrip() + "\u2026", True, colour)
+    return label[:low].rstrip() + "\u2026"
 
 
 def column(count: int, size: tuple[int, int], *, centre_x: int, top: int, gap: int) -> list[pygame.Rect]:
