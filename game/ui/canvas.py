@@ -165,3 +165,17 @@ class Canvas(_Drawable):
 
 
 Target = pygame.Surface | Canvas
+
+
+def drawn(size: tuple[int, int], draw: Callable[[Target], None]) -> pygame.Surface:
+    """A picture of design `size` that `draw` makes from parts (rendered lines, shapes through
+    `paint`): on a window of another scale it is drawn again at that scale, so its letters stay sharp."""
+    surface = pygame.Surface(size, pygame.SRCALPHA)
+    draw(surface)
+
+    def again(scale: float) -> pygame.Surface:
+        scaled = pygame.Surface((max(1, round(size[0] * scale)), max(1, round(size[1] * scale))), pygame.SRCALPHA)
+        draw(Canvas(scaled, Viewport(scaled.get_size(), scale, (0, 0))))
+        return scaled
+
+    return register_redraw(surface, again)
