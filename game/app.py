@@ -36,7 +36,7 @@ from game.settings import Settings
 from game.speech import SelfVoicing, SpeechEngine, notice_words, place_words
 from game.ui import keymap
 from game.ui.assets import Fonts
-from game.ui.display import NoDisplay, Window, require_display
+from game.ui.display import NoDisplay, Window, prefer_real_pixels, require_display
 from game.ui.end_card import EndCardScreen
 from game.ui.game_screen import GameScreen, png
 from game.ui.gamepad import CONTROLLER_EVENTS, GamepadInput
@@ -51,6 +51,7 @@ from game.ui.title import TitleScreen
 
 FRAME_TIME = 1 / 60
 IDLE_POLL = 0.05
+SHARPEN_AFTER = 0.2  # seconds after the window's last resize, its pictures are scaled smoothly again
 AUTOSAVED = "The game is autosaved first: Continue brings you back here."
 VOICING_ON, VOICING_OFF = "Self-voicing on", "Self-voicing off"
 SHOWN_AGAIN = (pygame.WINDOWEXPOSED, pygame.VIDEOEXPOSE, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED)
@@ -64,6 +65,7 @@ class App:
         """`voice`: the self-voicing's speech engine (or a whole `SelfVoicing`); None for this platform's own.
         `data`: the player's data folder (default: the platform's, or HUB_DATA_DIR's, for this game)."""
         require_display()
+        prefer_real_pixels()
         pygame.init()
         self.story = story
         self.game = game or GameFolder(root=ENGINE)
@@ -90,6 +92,7 @@ class App:
         self.running = True
         self.dirty = True
         self._wake_at: float | None = None
+        self._sharpen_at: float | None = None  # when a resized window's draft pictures are made smooth
         self._screenshots: list[tuple[str, Future[bytes]]] = []
         self._encoder: ThreadPoolExecutor | None = None
         self._use_settings()
@@ -282,12 +285,14 @@ class App:
             self.speak(said, interrupt=not just_on and (not new_place or bool(title)))
 
     # -- screenshots -----------------------------------------------------------------------
-    def save_screenshot(self, picture: pygame.Surface) -> None:
-        """Write `picture` as a PNG under the data folder's screenshots/, then say so.
+    def save_screenshot(self, draw: Callable[[pygame.Surface], None]) -> None:
+        """Draw a picture with `draw` at the window's size and write it as a PNG under the data
+        folder's screenshots/, then say so.
 
         A full-size PNG takes most of a second to compress; pygame lets go of the GIL
         meanwhile, so it is done on a thread and the game does not stall.
         """
+        picture = self.window.picture(draw)
         stamp = time.strftime("%Y%m%d-%H%M%S") + f"-{int(time.time() * 1000) % 1000:03d}"
         if self._encoder is None:
             self._encoder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="screenshot")
@@ -313,12 +318,13 @@ class App:
         if event.type == pygame.QUIT:
             self.quit()  # closing the window: autosave and quit, no question
         elif event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
-            self.window.resized()
+            self.window.resized(dragged=True)
+            self._sharpen_at = self.clock.now() + SHARPEN_AFTER
             self.dirty = True
         elif event.type in CONTROLLER_EVENTS:
             for pressed in self.gamepad.read(event, self.clock.now()):
                 self._input(pressed)
-        elif (input := keymap.read(event, self.window.to_canvas)) is not None:
+        elif (input := keymap.read(event, self.window.to_design)) is not None:
             self._input(input)
         elif event.type in SHOWN_AGAIN:
             self.dirty = True
@@ -358,8 +364,12 @@ class App:
         if self.stack.update():
             self.dirty = True
         now = self.clock.now()
+        if self._sharpen_at is not None and now >= self._sharpen_at:
+            self._sharpen_at = None
+            self.dirty = self.window.sharpen() or self.dirty
         woke = self._wake_at is not None and now >= self._wake_at
-        waits = [self.stack.next_change(), self.gamepad.next_repeat(now)]
+        sharpen = None if self._sharpen_at is None else max(0.0, self._sharpen_at - now)
+        waits = [self.stack.next_change(), self.gamepad.next_repeat(now), sharpen]
         wait = min((w for w in waits if w is not None), default=None)
         if self.dirty or woke or wait == 0:
             self._redraw()
@@ -371,7 +381,7 @@ class App:
         regions = self.stack.damage()
         if self.dirty:
             regions = None
-        self.stack.draw(self.window.canvas, regions)
+        self.stack.draw(self.window.view, regions)
         if regions != []:
             self.window.present(regions)
 

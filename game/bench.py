@@ -184,7 +184,7 @@ def _frames(game: GameFolder) -> dict:
     clock.tick(60)  # long after the line appeared: nothing moves any more
 
     def render() -> None:
-        screen.draw(app.window.canvas)
+        screen.draw(app.window.view)
         app.window.present()
 
     render_figures = _timed(render, 400)
@@ -242,6 +242,95 @@ def _cpu(game: GameFolder, seconds: float = 3.0) -> dict:
     app.frame()
     blinking = _cpu_percent(app, seconds)
     return {"cpu_while_typing_percent_of_a_core": typing, "cpu_while_blinking": blinking, "text_cps": app.player.settings.text_cps}
+
+
+WINDOW_SIZES = ((1280, 720), (1920, 1080), (2560, 1440), (3840, 2160))
+
+
+def _resize(app, size: tuple[int, int], *, dragged: bool = False) -> None:
+    import pygame
+
+    pygame.display.set_mode(size, pygame.RESIZABLE)
+    app.window.resized(dragged=dragged)
+
+
+def _typing_app(game: GameFolder, clock):
+    """A headless app whose game screen has a line with two sprites typing straight away."""
+    app, screen = _playing(game, clock)
+    play = screen.playthrough
+
+    def typing_at_once() -> bool:  # a line typing straight away, no transition first
+        screen._play(instant=False)
+        return screen.playback.frame(clock.now()).text_shown
+
+    while len(play.current.state.scene.sprites) < 2 or not getattr(play.current.stop, "speaker", None) or not typing_at_once():
+        if not play.advance():
+            play.choose(0)
+    return app, screen
+
+
+def _at_size(game: GameFolder, size: tuple[int, int], seconds: float) -> dict:
+    """At one window size: a full frame, a typing frame's update, CPU while typing, a resize's first frame."""
+    from game.ui.canvas import _SCALED, at_scale
+
+    clock = _SkewedClock()
+    app, screen = _typing_app(game, clock)
+    _resize(app, size)
+    app.dirty = True
+    app.frame()
+
+    def full() -> None:
+        screen.draw(app.window.view)
+        app.window.present()
+
+    def typing_update() -> None:  # the next character's region, drawn and put on screen
+        clock.skew += 1 / 60
+        if screen.playback.frame(clock.now()).waiting:
+            screen._play(instant=False)
+            app.dirty = True
+        app.frame()
+
+    def retype() -> None:
+        if screen.playback.frame(clock.now()).waiting:
+            screen._play(instant=False)
+
+    full_frame = _timed(full, 30)
+    typing = _timed(typing_update, 120)
+    cpu = _cpu_percent(app, seconds, retype)
+    other = (size[0] - 16, size[1] - 9)  # another scale, so every picture is scaled again
+
+    def resize_and_draw(dragged: bool) -> Callable[[], None]:  # re-fit, rescale the art, draw, present
+        def once() -> None:
+            _resize(app, other if app.window.surface.get_size() == size else size, dragged=dragged)
+            app.dirty = True
+            app.frame()
+        return once
+
+    dragging = _timed(resize_and_draw(True), 10)  # each step of dragging the window's edge (draft pictures)
+    switching = _timed(resize_and_draw(False), 10)  # F11 or the drag's end: pictures smoothly scaled
+    _resize(app, size)
+    _SCALED.clear()
+    app.dirty = True
+    app.frame()
+    pictures = list(_SCALED.keys())
+
+    steps = iter(range(1, 1000))
+
+    def rescale_art() -> None:  # each time for a new size: nothing kept fits
+        scale = app.window.viewport.scale * (1 + next(steps) / 1000)
+        for picture in pictures:
+            at_scale(picture, scale)
+
+    return {
+        "full_frame": full_frame, "typing_frame_update": typing, "cpu_while_typing_percent_of_a_core": cpu,
+        "resize_while_dragging": dragging, "resize_to_a_sharp_frame": switching,
+        "rescale_art": {**_timed(rescale_art, 5), "pictures": len(pictures)},
+    }
+
+
+def _window_sizes(game: GameFolder, seconds: float = 2.0) -> dict:
+    """`_at_size` for each of `WINDOW_SIZES` (the dummy driver: software drawing, no real screen)."""
+    return {"window_sizes": {f"{w}x{h}": _at_size(game, (w, h), seconds) for w, h in WINDOW_SIZES}}
 
 
 def _long_app(folder: Path):
@@ -396,7 +485,7 @@ def _writer_loop(_game: GameFolder, sizes: tuple[int, ...] = (10_000, 100_000)) 
 
 def run_bench(game: GameFolder) -> int:
     figures = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}}
-    for part in (_loading, _rewind, _saves, _menus, _frames, _cpu):
+    for part in (_loading, _rewind, _saves, _menus, _frames, _cpu, _window_sizes):
         figures.update(part(game))
     figures.update(_startup(game))
     figures.update(_writer_loop(game))

@@ -22,6 +22,7 @@ from game.script.files import CJK_FONT, FALLBACK_FONT, SAMPLE, font_coverage, ne
 from game.fonts import FAMILIES, ROLE_FILES
 from game.script.model import Story
 from game.script.problems import shown_path
+from game.ui.canvas import register_redraw, still
 from game.ui.layout import CHOICE_SIZE, NAME_PLATE, SCREEN_SIZE, TEXT_BOX
 from game.ui.text import render_line
 
@@ -81,11 +82,11 @@ class Images:
                 return self._cache[key]
             try:
                 image = pygame.image.load(str(bounded_picture(path)))  # issue 20: refused unread past MAX_PIXELS
-                self._cache[key] = image.convert_alpha() if alpha else image.convert()
+                self._cache[key] = still(image.convert_alpha() if alpha else image.convert())
             except (pygame.error, OSError, ValueError) as error:  # missing, truncated, not an image
                 reason = str(error).rstrip(".").replace(str(path), "").strip(" :'")  # pygame repeats the path
                 self.warn(f"Cannot show the picture {shown_path(path, self.root)}: {reason or 'unreadable'}. A placeholder stands in for it.")
-                self._cache[key] = placeholder(size, " ".join(key[1:]))
+                self._cache[key] = still(placeholder(size, " ".join(key[1:])))
         return self._cache[key]
 
     def background(self, name: str) -> pygame.Surface:
@@ -103,7 +104,7 @@ class Images:
         if key not in self._cache:
             image = self.ui(name).copy()
             image.fill((*colour, 255), special_flags=pygame.BLEND_RGBA_MULT)
-            self._cache[key] = image
+            self._cache[key] = still(image)
         return self._cache[key]
 
     def preload(self, story: Story) -> None:
@@ -118,9 +119,33 @@ class Images:
 
 class FallbackFont(pygame.font.Font):
     """A face that draws the characters it lacks from its fallbacks: every `render` and `size` in
-    the interface (choices, names, buttons, notices) shows them instead of empty boxes."""
+    the interface (choices, names, buttons, notices) shows them instead of empty boxes.
+
+    What it renders can be rendered again at a window's scale with the font at the scaled size
+    (`game.ui.canvas.register_redraw`): on a large window the letters are drawn, never stretched."""
 
     chain: FontChain | None = None  # set by `Fonts.chain`
+
+    def __init__(self, path: str, size: int) -> None:
+        super().__init__(path, size)
+        self.path, self.pixels = path, size
+        self._scaled: dict[int, FallbackFont] = {}
+
+    def at_size(self, size: int) -> FallbackFont:
+        """This face at another size, in the same style, with its fallbacks at that size (kept)."""
+        if size == self.pixels:
+            return self
+        if size not in self._scaled:
+            font = FallbackFont(self.path, size)
+            font.set_italic(self.get_italic())
+            font.set_bold(self.get_bold())
+            if self.chain is not None:
+                chain = self.chain
+                main = Face(font, chain._main.coverage, chain._main.path)
+                font.chain = FontChain(main, lambda: [Face(_sized(face.font, size / self.pixels), face.coverage, face.path)
+                                                      for face in chain.faces[1:]])
+            self._scaled[size] = font
+        return self._scaled[size]
 
     def _whole(self, text: str) -> bool:
         """Whether this face alone draws `text` as well as the chain can."""
@@ -128,7 +153,9 @@ class FallbackFont(pygame.font.Font):
 
     def render(self, text, antialias, color, background=None):  # noqa: ANN001 (pygame's own signature)
         if self._whole(text):
-            return super().render(text, antialias, color, background)
+            drawn = super().render(text, antialias, color, background)
+            return register_redraw(drawn, lambda scale: self.at_scale(scale).render(text, antialias, color, background),
+                                   lambda width, from_right, scale: self._part_width(text, width, from_right, scale))
         line = render_line(text, self.chain, color)
         if background is None:
             return line
@@ -137,8 +164,25 @@ class FallbackFont(pygame.font.Font):
         filled.blit(line, (0, 0))
         return filled
 
+    def at_scale(self, scale: float) -> FallbackFont:
+        """The face for a window `scale` times the design (the font size is scaled, never the letters)."""
+        return self.at_size(max(1, round(self.pixels * scale)))
+
+    def _part_width(self, text: str, width: int, from_right: bool, scale: float) -> tuple[int, int]:
+        """The first (or last) characters of `text` that are `width` pixels wide: their width here and at `scale`."""
+        for n in range(len(text) + 1):
+            part = text[len(text) - n :] if from_right else text[:n]
+            if super().size(part)[0] >= width:
+                return width, self.at_scale(scale).size(part)[0]
+        return width, self.at_scale(scale).size(text)[0]
+
     def size(self, text):  # noqa: ANN001
         return super().size(text) if self._whole(text) else render_line(text, self.chain, (0, 0, 0)).get_size()
+
+
+def _sized(font: pygame.font.Font, factor: float) -> pygame.font.Font:
+    """A fallback face at `factor` times its size (pygame's own last-resort font stays as it is)."""
+    return font.at_size(max(1, round(font.pixels * factor))) if isinstance(font, FallbackFont) else font
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,17 @@
-"""The window: a fixed 1280x720 canvas scaled with letterboxing to any window size."""
+"""The window: the 1280x720 design space drawn at the window's own resolution, letterboxed."""
 
 from __future__ import annotations
 
-import math
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from pathlib import Path
 
 import pygame
 
+from game.ui.canvas import Canvas
 from game.ui.layout import SCREEN_SIZE
+from game.ui.viewport import Viewport
 
 
 #: Drivers SDL falls back to when it reaches no screen: a window there is drawn for nobody.
@@ -32,8 +33,24 @@ def require_display(environ: Mapping[str, str] = os.environ, platform: str = sys
         raise NoDisplay(f"No display to open the game's window on (DISPLAY and WAYLAND_DISPLAY are not set): {HOW_TO_FIX}.")
 
 
+def prefer_real_pixels(environ: MutableMapping[str, str] = os.environ, platform: str = sys.platform) -> None:
+    """Before the display starts: ask for the screen's real pixels where the system would otherwise
+    draw the window small and upscale it, blurred (a display with a scale factor). The game then
+    draws at the real size itself (`game.ui.canvas`). A value the player set is kept.
+
+    - Windows: SDL_WINDOWS_DPI_AWARENESS=permonitorv2 (the process is DPI aware: 1 window pixel
+      is 1 screen pixel on every monitor).
+    - Elsewhere: SDL_VIDEO_HIGHDPI_DISABLED=0 (SDL's high-DPI hint). pygame 2.6's `set_mode` does
+      not ask for a high-DPI window on macOS, so there the system may still upscale; X11 never does.
+    """
+    if platform.startswith("win"):
+        environ.setdefault("SDL_WINDOWS_DPI_AWARENESS", "permonitorv2")
+    environ.setdefault("SDL_VIDEO_HIGHDPI_DISABLED", "0")
+
+
 class Window:
-    """Owns the OS window; draws go to `canvas`, `present()` puts it on screen."""
+    """Owns the OS window. Screens draw on `view` (design coordinates, drawn at the window's own
+    resolution: `game.ui.canvas`); `present()` puts what was drawn on screen."""
 
     def __init__(self, *, title: str = "Hub", icon: Path | None = None) -> None:
         # On X11 SDL would otherwise put each update through a GL texture, which on a machine that
@@ -52,7 +69,6 @@ class Window:
             self.surface = pygame.display.set_mode(SCREEN_SIZE, pygame.RESIZABLE)
         except pygame.error as error:
             raise NoDisplay(f"Cannot open the game's window ({error}): {HOW_TO_FIX}.") from error
-        self.canvas = pygame.Surface(SCREEN_SIZE).convert()
         self.fullscreen = False
         self._windowed_size = SCREEN_SIZE
         self._fit()
@@ -64,18 +80,33 @@ class Window:
             self.icon_problem = str(error) or "unreadable"
 
     def _fit(self) -> None:
-        """Compute the largest 16:9 area in the window, centred."""
-        width, height = self.surface.get_size()
-        scale = min(width / SCREEN_SIZE[0], height / SCREEN_SIZE[1])
-        size = (max(1, round(SCREEN_SIZE[0] * scale)), max(1, round(SCREEN_SIZE[1] * scale)))
-        self.area = pygame.Rect((width - size[0]) // 2, (height - size[1]) // 2, *size)
+        """Map the design space to the window as it is now (`viewport`), and draw there."""
+        self.viewport = Viewport.fit(self.surface.get_size())
+        self.view = Canvas(self.surface, self.viewport)
 
-    def resized(self) -> None:
-        """The window changed size: fit the canvas to it again."""
+    @property
+    def area(self) -> pygame.Rect:
+        """Where the design space is on the window (letterbox bars around it)."""
+        return self.viewport.area
+
+    @property
+    def canvas(self) -> pygame.Surface:
+        """The window's pixels inside the bars (what a screenshot at the window's size shows)."""
+        return self.surface.subsurface(self.area)
+
+    def resized(self, *, dragged: bool = False) -> None:
+        """The window changed size: map the design space to it again. `dragged` (its edge is being
+        dragged): pictures are scaled as a quick draft until `sharpen()`, so each step keeps up."""
         self.surface = pygame.display.get_surface()
         if not self.fullscreen:
             self._windowed_size = self.surface.get_size()
         self._fit()
+        self.view.draft = dragged
+
+    def sharpen(self) -> bool:
+        """The resizing stopped: scale the pictures smoothly from now on; True if they were drafts."""
+        was, self.view.draft = self.view.draft, False
+        return was
 
     def toggle_fullscreen(self) -> None:
         self.fullscreen = not self.fullscreen
@@ -86,34 +117,32 @@ class Window:
         self._fit()
 
     def present(self, rects: Sequence[pygame.Rect] | None = None) -> None:
-        """Put the canvas on screen: all of it, or only `rects` (canvas pixels) when only they changed."""
+        """Put what was drawn on screen: all of it (with the letterbox bars), or only `rects`
+        (design rects, each sent as every window pixel it touches)."""
         if rects is None:
-            self._show_all()
+            self._bars()
             pygame.display.flip()
-        elif self.area.size == SCREEN_SIZE:
-            pygame.display.update([self.surface.blit(self.canvas, self.area.move(rect.topleft), rect) for rect in rects])
         else:
-            # Scaling a part alone would blur its edges differently: the whole canvas is scaled
-            # (cheap next to a full window update), and only the changed rects are sent.
-            pygame.transform.smoothscale(self.canvas, self.area.size, self.surface.subsurface(self.area))
-            pygame.display.update([self.to_window(rect) for rect in rects])
+            pygame.display.update([self.viewport.outward(rect) for rect in rects])
 
-    def _show_all(self) -> None:
-        if self.area.size == SCREEN_SIZE:
-            self.surface.blit(self.canvas, self.area)
-        else:
-            self.surface.fill((0, 0, 0))
-            pygame.transform.smoothscale(self.canvas, self.area.size, self.surface.subsurface(self.area))
+    def _bars(self) -> None:
+        """Black where the window is wider or taller than 16:9."""
+        area = self.area
+        self.surface.set_clip(None)
+        width, height = self.surface.get_size()
+        for bar in ((0, 0, area.left, height), (area.right, 0, width - area.right, height),
+                    (0, 0, width, area.top), (0, area.bottom, width, height - area.bottom)):
+            if bar[2] > 0 and bar[3] > 0:
+                self.surface.fill((0, 0, 0), bar)
+        self.view.set_clip(None)
 
-    def to_window(self, rect: pygame.Rect) -> pygame.Rect:
-        """A canvas rect on the window, widened a pixel each way for the scaling's blur."""
-        sx, sy = self.area.w / SCREEN_SIZE[0], self.area.h / SCREEN_SIZE[1]
-        left, top = math.floor(rect.left * sx) - 1, math.floor(rect.top * sy) - 1
-        right, bottom = math.ceil(rect.right * sx) + 1, math.ceil(rect.bottom * sy) + 1
-        return pygame.Rect(self.area.x + left, self.area.y + top, right - left, bottom - top).clip(self.area)
+    def picture(self, draw: Callable[[pygame.Surface], None]) -> pygame.Surface:
+        """What `draw` draws, at the window's size without its bars (a screenshot), on a surface of its own."""
+        area = self.area
+        surface = pygame.Surface(area.size).convert()
+        draw(Canvas(surface, Viewport(area.size, self.viewport.scale, (0, 0))))
+        return surface
 
-    def to_canvas(self, position: tuple[int, int]) -> tuple[int, int]:
-        """A window pixel (e.g. the mouse) in canvas coordinates."""
-        x = (position[0] - self.area.x) * SCREEN_SIZE[0] / self.area.w
-        y = (position[1] - self.area.y) * SCREEN_SIZE[1] / self.area.h
-        return int(x), int(y)
+    def to_design(self, position: tuple[int, int]) -> tuple[int, int]:
+        """A window pixel (e.g. the mouse) in design coordinates."""
+        return self.viewport.to_design(position)

@@ -18,6 +18,7 @@ from game.speech import control_words
 from game.ui.host import Host
 from game.ui.input import Input
 from game.ui.layer import dispatch
+from game.ui import paint
 from game.ui.layout import DIM_TEXT, HIGHLIGHT, SCREEN_SIZE, TEXT_COLOUR
 
 if TYPE_CHECKING:
@@ -158,9 +159,9 @@ class GalleryScreen:
             if picture.unlocked:
                 canvas.blit(self._thumb(picture.name), rect)
             else:
-                pygame.draw.rect(canvas, LOCKED, rect)
+                paint.rect(canvas, LOCKED, rect)
             focused = index == self.selected
-            pygame.draw.rect(canvas, HIGHLIGHT if focused else DIM_TEXT, rect.inflate(6, 6), 3 if focused else 1)
+            paint.rect(canvas, HIGHLIGHT if focused else DIM_TEXT, rect.inflate(6, 6), 3 if focused else 1)
             label = small.render(picture.label if picture.unlocked else "Not yet seen", True, HIGHLIGHT if focused else DIM_TEXT)
             canvas.blit(label, label.get_rect(midtop=(rect.centerx, rect.bottom + 8)))
         hint = small.render("Enter or a click: full screen · Escape or a right click: back", True, DIM_TEXT)

@@ -31,6 +31,7 @@ from game.ui.layout import DIM_TEXT, HIGHLIGHT, SCREEN_SIZE
 from game.ui.stage import Stage
 from game.ui.placement import choice_rects, face_boxes
 from game.ui.widgets import Buttons, Links, plates
+from game.ui.canvas import still
 
 if TYPE_CHECKING:
     from game.beats import Beat
@@ -66,7 +67,7 @@ class GameScreen:
         self._fonts = host.services.fonts  # the fonts laid out with: new ones (a new size or family) mean a restyle
         self.stage = Stage(host.story, host.services.images, self._fonts, reduce_motion=settings.reduce_motion,
                            line_spacing=settings.line_spacing, high_contrast=settings.high_contrast)
-        self._veil = pygame.Surface(SCREEN_SIZE).convert()  # a dark veil over the stage, behind options that have to cover it
+        self._veil = still(pygame.Surface(SCREEN_SIZE).convert())  # a dark veil over the stage, behind options that have to cover it
         self._veil.set_alpha(150)
         self.playthrough = playthrough or Playthrough(host.story, start=start or host.game.start, seen=host.player.seen)
         box = self.stage.layout
@@ -389,7 +390,7 @@ class GameScreen:
 
     def screenshot(self) -> None:
         """`S`: the game screen as a PNG into the data folder's screenshots/ (the host says when it is written)."""
-        self.host.save_screenshot(self._render())
+        self.host.save_screenshot(self.draw)
 
     # -- time ---------------------------------------------------------------
     def update(self) -> None:

@@ -72,8 +72,9 @@ class Host(Protocol):
         """Ask Yes or No over everything; `on_yes` runs after a Yes."""
         ...
 
-    def save_screenshot(self, picture: pygame.Surface) -> None:
-        """Write `picture` as a PNG into the data folder's screenshots/ (on a thread), then say so."""
+    def save_screenshot(self, draw: Callable[[pygame.Surface], None]) -> None:
+        """Draw a picture with `draw` at the window's size (its letterbox left out) and write it as a
+        PNG into the data folder's screenshots/ (on a thread), then say so."""
         ...
 
     # -- the stack ----------------------------------------------------------------

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.ui.canvas import still
 from game.ui.layout import SCREEN_SIZE, TEXT_COLOUR
 from game.ui.text import wrap
 
@@ -29,6 +30,7 @@ class Notices:
     def __init__(self, font: pygame.font.Font) -> None:
         self.font = font
         self.shown: list[_Notice] = []
+        self._plates: dict[tuple[int, int], pygame.Surface] = {}
         self.floor: int | None = None  # set by the stack from its layers: notices stay above this y (the game menu's heading)
 
     def add(self, text: str, now: float) -> None:
@@ -92,12 +94,19 @@ class Notices:
     def draw(self, canvas: pygame.Surface, now: float) -> None:
         for notice, lines, place in self._placed():
             alpha = self._alpha(notice, now)
-            width, height = place.size
-            plate = pygame.Surface((width, height), pygame.SRCALPHA)
-            pygame.draw.rect(plate, (12, 15, 22, 215), plate.get_rect(), border_radius=8)
-            line_y = 6
-            for line in lines:
-                plate.blit(line, (14, line_y))
-                line_y += line.get_height()
+            plate = self._plate(place.size)
             plate.set_alpha(alpha)
             canvas.blit(plate, place)
+            line_y = place.y + 6
+            for line in lines:  # on the canvas itself, so the letters are drawn at the window's size
+                line.set_alpha(alpha)
+                canvas.blit(line, (place.x + 14, line_y))
+                line_y += line.get_height()
+
+    def _plate(self, size: tuple[int, int]) -> pygame.Surface:
+        """A notice's dark rounded plate (made once per size)."""
+        if size not in self._plates:
+            plate = pygame.Surface(size, pygame.SRCALPHA)
+            pygame.draw.rect(plate, (12, 15, 22, 215), plate.get_rect(), border_radius=8)
+            self._plates[size] = still(plate)
+        return self._plates[size]

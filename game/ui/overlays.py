@@ -15,6 +15,7 @@ from game.ui.layout import DIM_TEXT, SCREEN_SIZE, TEXT_COLOUR
 from game.ui.stage import CONTRAST_BOX, CONTRAST_RIM, CONTRAST_TEXT
 from game.ui.text import wrap
 from game.ui.widgets import Buttons, plates, row
+from game.ui.canvas import still
 
 if TYPE_CHECKING:
     from game.settings import Settings
@@ -49,7 +50,7 @@ class Confirm:
         self.buttons = Buttons([ui_text("Yes"), ui_text("No")], rects, plates(host.services.images, CONFIRM_BUTTON), font, across=True, audio=host.services.audio, contrast=contrast)
         # Title or Quit the player has just asked for: Enter confirms. What cannot be undone starts on No.
         self.buttons.selected = 1 if destructive else 0
-        self.veil = pygame.Surface(SCREEN_SIZE).convert()
+        self.veil = still(pygame.Surface(SCREEN_SIZE).convert())
         self.veil.set_alpha(120)
 
     def handle(self, input: Input) -> None:
@@ -98,4 +99,4 @@ def _panel(size: tuple[int, int], *, contrast: bool = False) -> pygame.Surface:
     panel = pygame.Surface(size, pygame.SRCALPHA)
     pygame.draw.rect(panel, CONTRAST_BOX if contrast else PANEL_FILL, panel.get_rect(), border_radius=14)
     pygame.draw.rect(panel, CONTRAST_RIM if contrast else PANEL_EDGE, panel.get_rect(), width=2 if contrast else 1, border_radius=14)
-    return panel
+    return still(panel)

@@ -32,6 +32,8 @@ from game.ui.layout import (
     text_box_layout,
 )
 from game.ui.text import RunStyle, TypedText
+from game.ui import paint
+from game.ui.canvas import Canvas, Target, still
 
 #: The story's font's own line (Lato's is 35 px at 29 px) is spread to the box's 38 px, times the line spacing.
 LEADING = LINE_HEIGHT / 35
@@ -111,13 +113,14 @@ class Stage:
         self._buffer = pygame.Surface(SCREEN_SIZE).convert()
         self._veil = pygame.Surface(SCREEN_SIZE).convert()
         self._veil.fill((0, 0, 0))
+        still(self._veil)  # its alpha changes, never its pixels
         self._typed: tuple[str, TypedText] | None = None
         self._alive: tuple[Sprite, ...] = ()  # the sprites last drawn with `now`, which may change on their own
         self._frames: dict[tuple[str, str], bool] = {}
         self._breathing: dict[tuple[str, str, int], pygame.Surface] = {}
 
     # -- the scene ----------------------------------------------------------
-    def draw_scene(self, target: pygame.Surface, scene: Scene, *, now: float | None = None) -> None:
+    def draw_scene(self, target: Target, scene: Scene, *, now: float | None = None) -> None:
         """Background and sprites; with `now` (seconds, any steady clock) the sprites blink and breathe, else stand still."""
         if scene.background is None:
             target.fill((0, 0, 0))
@@ -171,10 +174,10 @@ class Stage:
         key = (sprite.character, sprite.expression + alive.frame, alive.breath)
         if key not in self._breathing:
             w, h = image.get_size()
-            self._breathing[key] = pygame.transform.smoothscale(image, (w, h + alive.breath))
+            self._breathing[key] = still(pygame.transform.smoothscale(image, (w, h + alive.breath)))
         return self._breathing[key]
 
-    def _draw_blend(self, canvas: pygame.Surface, frame: Frame, now: float | None = None) -> None:
+    def _draw_blend(self, canvas: Target, frame: Frame, now: float | None = None) -> None:
         if frame.blend_from is None or frame.blend >= 1.0:
             self.draw_scene(canvas, frame.scene, now=now)
         elif frame.style == "move":
@@ -187,9 +190,10 @@ class Stage:
             canvas.blit(self._veil, (0, 0))
         else:
             self.draw_scene(canvas, frame.blend_from)
-            self.draw_scene(self._buffer, frame.scene)
-            self._buffer.set_alpha(round(255 * frame.blend))
-            canvas.blit(self._buffer, (0, 0))
+            buffer = canvas.offscreen() if isinstance(canvas, Canvas) else self._buffer  # at the window's size
+            self.draw_scene(buffer, frame.scene)
+            buffer.set_alpha(round(255 * frame.blend))
+            canvas.blit(buffer, (0, 0))
 
     def _wash(self, canvas: pygame.Surface, tint: tuple[int, int, int, int]) -> None:
         """A `flash:`: the colour laid over the whole scene at its strength."""
@@ -240,7 +244,7 @@ class Stage:
         """Where the beat's text fills the box and goes on on a fresh page (for `BeatPlayback`)."""
         return self._text(beat).page_breaks
 
-    def _name_plate(self, canvas: pygame.Surface, speaker: str) -> None:
+    def _name_plate(self, canvas: Target, speaker: str) -> None:
         character = self.story.characters[speaker]
         font = self.fonts["speaker"]
         name = font.render(self.story.shown_name(speaker) or "", True, NAME_TEXT)
@@ -252,11 +256,11 @@ class Stage:
             name = pygame.transform.smoothscale(name, (room, name.get_height()))
         canvas.blit(name, name.get_rect(center=plate.center))
 
-    def _box(self, canvas: pygame.Surface) -> None:
+    def _box(self, canvas: Target) -> None:
         box = self.layout.box
         if self.high_contrast:
-            pygame.draw.rect(canvas, CONTRAST_BOX, box, border_radius=14)
-            pygame.draw.rect(canvas, CONTRAST_RIM, box, 2, border_radius=14)
+            paint.rect(canvas, CONTRAST_BOX, box, border_radius=14)
+            paint.rect(canvas, CONTRAST_RIM, box, 2, border_radius=14)
         else:
             canvas.blit(self._fitted(("box",), self.images.ui("textbox"), box.size), box)
 
@@ -266,7 +270,7 @@ class Stage:
             return image
         key = (*key, size)
         if key not in self._boxes:
-            self._boxes[key] = nine_slice(image, size, RIM)
+            self._boxes[key] = still(nine_slice(image, size, RIM))
         return self._boxes[key]
 
     def indicator_box(self, since: float) -> pygame.Rect:
@@ -275,10 +279,10 @@ class Stage:
         x, y = self.layout.continue_at
         return self.images.ui("continue").get_rect(center=(x, round(y + bob)))
 
-    def _indicator(self, canvas: pygame.Surface, since: float) -> None:
+    def _indicator(self, canvas: Target, since: float) -> None:
         canvas.blit(self.images.ui("continue"), self.indicator_box(since))
 
-    def draw(self, canvas: pygame.Surface, beat: Beat, frame: Frame, *, waiting_for: float | None,
+    def draw(self, canvas: Target, beat: Beat, frame: Frame, *, waiting_for: float | None,
              now: float | None = None) -> None:
         """Draw the frame; `waiting_for` is how long the text has been waiting for a click; `now` lets sprites blink."""
         self._draw_blend(canvas, frame, now)

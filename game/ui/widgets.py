@@ -8,9 +8,12 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.ui.assets import FallbackFont
 from game.ui.input import Input
 from game.ui.layout import DIM_TEXT, GREYED_LINK, HIGHLIGHT, TEXT_COLOUR
 from game.ui.stage import CONTRAST_BOX, CONTRAST_RIM, CONTRAST_TEXT
+from game.ui import paint
+from game.ui.canvas import still
 
 if TYPE_CHECKING:
     from game.ui.assets import Images
@@ -113,7 +116,7 @@ class Buttons:
             at = text.get_rect(center=rect.center)
             canvas.blit(text, at)
             if index == self.marked:
-                pygame.draw.circle(canvas, HIGHLIGHT, marked_dot(rect, at), MARK_RADIUS)
+                paint.circle(canvas, HIGHLIGHT, marked_dot(rect, at), MARK_RADIUS)
 
 
 MARK_RADIUS = 5
@@ -135,16 +138,20 @@ def fitted(labels: Sequence[str], font: pygame.font.Font, colour: tuple[int, int
     texts = [font.render(label, True, colour) for label in labels]
     scale = min([1.0] + [min((rect.w - 56) / text.get_width(), (rect.h - 8) / text.get_height()) for text, rect in zip(texts, rects) if text.get_width()])
     scale = max(scale, MIN_LABEL_SCALE)
-    texts = [_cut(label, text, font, colour, (rect.w - 56) / scale) for label, text, rect in zip(labels, texts, rects)]
+    shown = [_cut(label, text, font, (rect.w - 56) / scale) for label, text, rect in zip(labels, texts, rects)]
     if scale >= 1.0:
-        return texts
+        return [text if words == label else font.render(words, True, colour) for words, label, text in zip(shown, labels, texts)]
+    if isinstance(font, FallbackFont):  # the face at the smaller size: letters drawn, not shrunk, so sharp at any window size
+        smaller = font.at_size(max(1, round(font.pixels * scale)))
+        return [smaller.render(words, True, colour) for words in shown]
+    texts = [font.render(words, True, colour) for words in shown]
     return [pygame.transform.smoothscale(text, (max(1, round(text.get_width() * scale)), max(1, round(text.get_height() * scale)))) for text in texts]
 
 
-def _cut(label: str, text: pygame.Surface, font: pygame.font.Font, colour: tuple[int, int, int], width: float) -> pygame.Surface:
-    """`text` (`label` drawn), or the longest start of `label` with "…" that is at most `width` wide."""
+def _cut(label: str, text: pygame.Surface, font: pygame.font.Font, width: float) -> str:
+    """`label` (drawn as `text`), or the longest start of it with "…" that is at most `width` wide."""
     if text.get_width() <= width:
-        return text
+        return label
     low, high = 0, len(label)  # binary search on the number of characters kept
     while low < high:
         middle = (low + high + 1) // 2
@@ -152,7 +159,7 @@ def _cut(label: str, text: pygame.Surface, font: pygame.font.Font, colour: tuple
             low = middle
         else:
             high = middle - 1
-    return font.render(label[:low].rstrip() + "\u2026", True, colour)
+    return label[:low].rstrip() + "\u2026"
 
 
 def column(count: int, size: tuple[int, int], *, centre_x: int, top: int, gap: int) -> list[pygame.Rect]:
@@ -191,7 +198,7 @@ def plates(images: Images, size: tuple[int, int]) -> dict[str, pygame.Surface]:
     for state in ("normal", "hover", "pressed"):
         image = images.ui(f"choice_{state}")
         image = image if image.get_size() == size else pygame.transform.smoothscale(_plain(image), size)
-        made[state] = opaque(image)
+        made[state] = still(opaque(image))
     return made
 
 
@@ -203,7 +210,7 @@ def contrast_plates(size: tuple[int, int]) -> dict[str, pygame.Surface]:
         plate = pygame.Surface(size, pygame.SRCALPHA)
         pygame.draw.rect(plate, CONTRAST_BOX, plate.get_rect(), border_radius=12)
         pygame.draw.rect(plate, rim, plate.get_rect(), width, border_radius=12)
-        made[state] = plate
+        made[state] = still(plate)
     return made
 
 

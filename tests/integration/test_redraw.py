@@ -8,6 +8,7 @@ import pygame
 import pytest
 
 from driving import key, settle, start_game
+from game.ui.canvas import Canvas
 from game.ui.damage import Look, changed, merged
 from game.ui.game_screen import GameScreen
 from game.ui.layout import SCREEN_SIZE
@@ -27,12 +28,24 @@ def regions(app):
     return calls
 
 
+SIZES = [(1280, 720), (1920, 1080), (2560, 1440)]
+
+
+def sized(app, size: tuple[int, int]) -> None:
+    """The app's window at `size` (as a player's resize or fullscreen makes it)."""
+    pygame.display.set_mode(size, pygame.RESIZABLE)
+    app.window.resized()
+    app.dirty = True
+
+
 def full_redraw(app, game: GameScreen) -> pygame.Surface:
-    """The canvas as a full redraw at the last drawn moment would make it."""
-    fresh = pygame.Surface(SCREEN_SIZE).convert()
-    game.draw(fresh)
-    app.services.notices.draw(fresh, app.clock.now())
-    return fresh
+    """The window's picture as a full redraw at the last drawn moment would make it, at the window's size."""
+    viewport = app.window.viewport
+    fresh = pygame.Surface(viewport.window).convert()
+    canvas = Canvas(fresh, viewport)
+    game.draw(canvas)
+    app.services.notices.draw(canvas, app.clock.now())
+    return fresh.subsurface(viewport.area)
 
 
 def same_pixels(a: pygame.Surface, b: pygame.Surface) -> bool:
@@ -50,9 +63,11 @@ def typing_line_with_sprites(app) -> GameScreen:
             return game
 
 
-def test_typing_blinking_and_the_indicator_redraw_only_their_regions_and_match_a_full_redraw(app, regions):
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_typing_blinking_and_the_indicator_redraw_only_their_regions_and_match_a_full_redraw(app, regions, size):
     """A line types, the indicator bobs, sprites blink and breathe, a notice fades: after every
-    frame that put regions on screen, the canvas equals a full redraw at that moment."""
+    frame that put regions on screen, the window equals a full redraw at that moment, at every window size."""
+    sized(app, size)
     game = typing_line_with_sprites(app)
     app.notify("A notice fading meanwhile")
     app.frame()
@@ -124,18 +139,14 @@ def test_changed_regions_between_looks() -> None:
     assert merged([pygame.Rect(0, 0, 5, 5), pygame.Rect(20, 0, 5, 5), pygame.Rect(4, 0, 17, 2)]) == [pygame.Rect(0, 0, 25, 5)]
 
 
-def test_present_of_regions_on_a_letterboxed_window_matches_a_full_present(app):
-    """Scaled into a window of another shape, presenting a region shows what a full present shows."""
-    window = app.window
-    window.surface = pygame.display.set_mode((1000, 700), pygame.RESIZABLE)
-    window._fit()
-    window.canvas.fill((40, 80, 120))
-    window.present()
-    region = pygame.Rect(100, 500, 300, 80)
-    window.canvas.fill((200, 30, 30), region)
-    window.present([region])
-    by_region = window.surface.copy()
-    window.present()
-    assert same_pixels(by_region, window.surface)
-    shown = window.to_window(region)
-    assert window.area.contains(shown) and shown.w > 300 * window.area.w / SCREEN_SIZE[0]
+def test_regions_on_a_letterboxed_window_are_sent_as_every_window_pixel_they_touch(app, monkeypatch):
+    """In a window of another shape, a design region goes on screen as the window pixels it covers, inside the bars."""
+    sized(app, (1000, 700))
+    sent: list[list[pygame.Rect]] = []
+    monkeypatch.setattr(pygame.display, "update", lambda rects: sent.append(list(rects)))
+    region = pygame.Rect(100, 500, 301, 80)
+    app.window.present([region])
+    (shown,) = sent[-1]
+    view = app.window.viewport
+    assert app.window.area.contains(shown) and shown.contains(view.rect(region))
+    assert shown.w <= view.rect(region).w + 2 and shown.h <= view.rect(region).h + 2

@@ -15,6 +15,7 @@ from game.ui.menu.look import BODY, EDGE, INSET, Texts
 from game.ui.menu.settings_page import ROW_HEIGHT, SettingsPage
 from game.ui.stage import CONTRAST_BOX, CONTRAST_RIM, CONTRAST_TEXT, LEADING
 from game.ui.text import wrap
+from game.ui import paint
 
 SAMPLE = "Jack leans on the rail. \u201cThe tide keeps its own hours down here, and so do I.\u201d"
 ACCESSIBILITY: tuple[Declared, ...] = declared("accessibility")
@@ -48,8 +49,8 @@ class AccessibilityPage(SettingsPage):
         settings = self.host.player.settings
         font = self.host.services.fonts["text"]  # the fonts follow the text size and font settings
         contrast = settings.high_contrast
-        pygame.draw.rect(canvas, CONTRAST_BOX if contrast else INSET, self.sample_box, border_radius=12)
-        pygame.draw.rect(canvas, CONTRAST_RIM if contrast else EDGE, self.sample_box, 2 if contrast else 1, border_radius=12)
+        paint.rect(canvas, CONTRAST_BOX if contrast else INSET, self.sample_box, border_radius=12)
+        paint.rect(canvas, CONTRAST_RIM if contrast else EDGE, self.sample_box, 2 if contrast else 1, border_radius=12)
         inner = self.sample_box.inflate(-40, -28)
         step = round(font.get_linesize() * LEADING * settings.line_spacing)  # as the text box spaces its lines
         previous = canvas.get_clip()

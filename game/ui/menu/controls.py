@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import pygame
-import pygame.gfxdraw
 
 from game.i18n.interface import ui_text
 from game.ui.layout import DIM_TEXT, HIGHLIGHT, TEXT_COLOUR
 from game.ui.menu.look import FOCUS_EDGE, FOCUS_PLATE, INSET, KNOB, PLATE_EDGE, TRACK, Texts
+from game.ui import paint
 
 KNOB_RADIUS = 11
 VALUE_WIDTH = 150  # room right of a slider's track for its value in words
@@ -29,8 +29,7 @@ def nearest(values: Sequence[object], value: object, order: Callable[[object], f
 
 def _disc(canvas: pygame.Surface, centre: tuple[int, int], radius: int, colour: tuple[int, int, int]) -> None:
     """A filled circle with a smooth edge."""
-    pygame.gfxdraw.filled_circle(canvas, *centre, radius, colour)
-    pygame.gfxdraw.aacircle(canvas, *centre, radius, colour)
+    paint.disc(canvas, colour, centre, radius)
 
 
 class Slider:
@@ -63,10 +62,10 @@ class Slider:
 
     def draw(self, canvas: pygame.Surface, texts: Texts, index: int, words: str, *, focused: bool, quiet: bool = False) -> None:
         """`quiet`: greyed, though it still works (a volume while the sound is muted)."""
-        pygame.draw.rect(canvas, TRACK, self.track, border_radius=3)
+        paint.rect(canvas, TRACK, self.track, border_radius=3)
         knob_x = self.x_of(index)
         filled = pygame.Rect(self.track.x, self.track.y, knob_x - self.track.x, self.track.h)
-        pygame.draw.rect(canvas, DIM_TEXT if quiet else FOCUS_EDGE if focused else (176, 138, 92), filled, border_radius=3)
+        paint.rect(canvas, DIM_TEXT if quiet else FOCUS_EDGE if focused else (176, 138, 92), filled, border_radius=3)
         centre = (knob_x, self.track.centery)
         _disc(canvas, centre, KNOB_RADIUS + 2, FOCUS_EDGE if focused or self.dragging else PLATE_EDGE)
         _disc(canvas, centre, KNOB_RADIUS, DIM_TEXT if quiet else KNOB)
@@ -92,11 +91,11 @@ class Switch:
         return next((i for i, half in enumerate(self.halves) if half.collidepoint(point)), None)
 
     def draw(self, canvas: pygame.Surface, texts: Texts, index: int, *, focused: bool) -> None:
-        pygame.draw.rect(canvas, INSET, self.rect, border_radius=21)
+        paint.rect(canvas, INSET, self.rect, border_radius=21)
         chosen = self.halves[index].inflate(-6, -6)
-        pygame.draw.rect(canvas, FOCUS_PLATE if focused else (62, 52, 40), chosen, border_radius=18)
-        pygame.draw.rect(canvas, FOCUS_EDGE if focused else (176, 138, 92), chosen, 1, border_radius=18)
-        pygame.draw.rect(canvas, FOCUS_EDGE if focused else PLATE_EDGE, self.rect, 2 if focused else 1, border_radius=21)
+        paint.rect(canvas, FOCUS_PLATE if focused else (62, 52, 40), chosen, border_radius=18)
+        paint.rect(canvas, FOCUS_EDGE if focused else (176, 138, 92), chosen, 1, border_radius=18)
+        paint.rect(canvas, FOCUS_EDGE if focused else PLATE_EDGE, self.rect, 2 if focused else 1, border_radius=21)
         for i, (half, label) in enumerate(zip(self.halves, self.labels)):
             colour = (HIGHLIGHT if focused else TEXT_COLOUR) if i == index else DIM_TEXT
             words = texts("ui", ui_text(label), colour)

@@ -14,6 +14,8 @@ from game.ui.menu.look import BODY, KEY_TEXT, PLATE_EDGE, Texts
 from game.ui.menu.page import pointed
 from game.ui.menu.scroll import ScrollList
 from game.ui.text import wrap
+from game.ui import paint
+from game.ui.canvas import drawn
 
 if TYPE_CHECKING:
     from game.ui.menu.page import Menu
@@ -55,12 +57,16 @@ class HelpPage:
         colours = (TEXT_COLOUR, KEY_TEXT, TEXT_COLOUR, DIM_TEXT)
         wrapped = [wrap(cell or "\u2014", font, width) for cell, (_, width) in zip(cells, self.columns)]
         height = max(len(lines) for lines in wrapped) * font.get_linesize() + 2 * PAD[1]
-        surface = pygame.Surface((self.list.view.w, height), pygame.SRCALPHA)
-        for lines, (x, _), colour, cell in zip(wrapped, self.columns, colours, cells):
-            for row, (line, _) in enumerate(lines):
-                surface.blit(font.render(line, True, colour if cell else DIM_TEXT), (x, PAD[1] + row * font.get_linesize()))
-        pygame.draw.line(surface, (30, 40, 45), (0, height - 1), (surface.get_width(), height - 1))
-        return surface
+        texts = [(font.render(line, True, colour if cell else DIM_TEXT), (x, PAD[1] + row * font.get_linesize()))
+                 for lines, (x, _), colour, cell in zip(wrapped, self.columns, colours, cells) for row, (line, _) in enumerate(lines)]
+        width = self.list.view.w
+
+        def draw(surface: pygame.Surface) -> None:
+            for text, at in texts:
+                surface.blit(text, at)
+            paint.line(surface, (30, 40, 45), (0, height - 1), (width, height - 1))
+
+        return drawn((width, height), draw)
 
     def enter(self) -> None:
         pass
@@ -102,5 +108,5 @@ class HelpPage:
             words = texts("small", name.upper(), DIM_TEXT)
             canvas.blit(words, (BODY.x + x, BODY.y + 4))
         y = BODY.y + HEADER_HEIGHT - 6
-        pygame.draw.line(canvas, PLATE_EDGE, (BODY.x, y), (self.list.view.right, y))
+        paint.line(canvas, PLATE_EDGE, (BODY.x, y), (self.list.view.right, y))
         self.list.draw(canvas)

@@ -20,6 +20,8 @@ from game.ui.menu.look import BODY, Press, Texts, centred_note, font_or, legible
 from game.ui.menu.page import pointed
 from game.ui.menu.scroll import ScrollList
 from game.ui.text import wrap
+from game.ui import paint
+from game.ui.canvas import drawn
 
 if TYPE_CHECKING:
     from game.playthrough import Playthrough
@@ -88,12 +90,13 @@ class HistoryPage:
             for line, _ in wrap(option, small, width - OPTION_INDENT):
                 parts.append((small.render(line, True, HIGHLIGHT if taken else DIM_TEXT), PAD[0] + OPTION_INDENT, y))
                 y += small.get_linesize()
-        surface = pygame.Surface((self.list.view.w, y + PAD[1]), pygame.SRCALPHA)
-        for part, x, top in parts:
-            surface.blit(part, (x, top))
-        for taken, centre in marks:
-            pygame.draw.circle(surface, HIGHLIGHT if taken else DIM_TEXT, (PAD[0] + 12, centre), 6, 0 if taken else 1)
-        return surface
+        def draw(surface: pygame.Surface) -> None:
+            for part, x, top in parts:
+                surface.blit(part, (x, top))
+            for taken, centre in marks:
+                paint.circle(surface, HIGHLIGHT if taken else DIM_TEXT, (PAD[0] + 12, centre), 6, 0 if taken else 1)
+
+        return drawn((self.list.view.w, y + PAD[1]), draw)
 
     # -- input ------------------------------------------------------------------------
     def enter(self) -> None:

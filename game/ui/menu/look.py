@@ -14,6 +14,8 @@ import pygame
 
 from game.ui.input import Input
 from game.ui.layout import DIM_TEXT, SCREEN_SIZE, TEXT_COLOUR
+from game.ui import paint
+from game.ui.canvas import still
 
 # -- where things go (1280x720 canvas) -----------------------------------------
 PANEL = pygame.Rect(36, 28, SCREEN_SIZE[0] - 72, SCREEN_SIZE[1] - 56)
@@ -152,7 +154,7 @@ def make_panel() -> pygame.Surface:
     side = pygame.Rect(SIDEBAR.x + 1, SIDEBAR.y + 1, SIDEBAR.w - 1, SIDEBAR.h - 2)
     pygame.draw.rect(surface, SIDEBAR_BODY, side, border_top_left_radius=15, border_bottom_left_radius=15)
     pygame.draw.line(surface, EDGE, (SIDEBAR.right, SIDEBAR.y + 1), (SIDEBAR.right, SIDEBAR.bottom - 2))
-    return surface
+    return still(surface)
 
 
 def plate(canvas: pygame.Surface, rect: pygame.Rect, *, focused: bool = False, pressed: bool = False, radius: int = 8,
@@ -167,8 +169,8 @@ def plate(canvas: pygame.Surface, rect: pygame.Rect, *, focused: bool = False, p
         body, edge, width = SOFT_FOCUS_PLATE if soft else FOCUS_PLATE, FOCUS_EDGE, 2
     else:
         body, edge, width = PLATE, PLATE_EDGE, 1
-    pygame.draw.rect(canvas, body, rect, border_radius=radius)
-    pygame.draw.rect(canvas, edge, rect, width, border_radius=radius)
+    paint.rect(canvas, body, rect, border_radius=radius)
+    paint.rect(canvas, edge, rect, width, border_radius=radius)
 
 
 def heading(canvas: pygame.Surface, texts: Texts, title: str) -> None:
@@ -176,8 +178,8 @@ def heading(canvas: pygame.Surface, texts: Texts, title: str) -> None:
     words = texts("title", title, TEXT_COLOUR)
     canvas.blit(words, words.get_rect(midleft=(CONTENT.x, CONTENT.y + HEADING_HEIGHT // 2 - 4)))
     y = CONTENT.y + HEADING_HEIGHT
-    pygame.draw.line(canvas, RULE, (CONTENT.x, y), (CONTENT.x + 120, y), 2)
-    pygame.draw.line(canvas, PLATE_EDGE, (CONTENT.x + 120, y), (CONTENT.right, y), 1)
+    paint.line(canvas, RULE, (CONTENT.x, y), (CONTENT.x + 120, y), 2)
+    paint.line(canvas, PLATE_EDGE, (CONTENT.x + 120, y), (CONTENT.right, y), 1)
 
 
 def centred_note(canvas: pygame.Surface, texts: Texts, text: str, rect: pygame.Rect = BODY) -> None:

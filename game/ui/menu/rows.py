@@ -12,6 +12,7 @@ import pygame
 from game.ui.input import Input
 from game.ui.menu.look import FOCUS_EDGE, TRACK
 from game.ui.menu.scroll import BAR_GAP, BAR_WIDTH, MIN_THUMB
+from game.ui import paint
 
 THUMB = (128, 150, 156)
 
@@ -95,5 +96,5 @@ class RowWindow:
 
     def draw_bar(self, canvas: pygame.Surface) -> None:
         if (thumb := self.thumb()) is not None:
-            pygame.draw.rect(canvas, TRACK, self.bar, border_radius=BAR_WIDTH // 2)
-            pygame.draw.rect(canvas, FOCUS_EDGE if self.dragging else THUMB, thumb, border_radius=BAR_WIDTH // 2)
+            paint.rect(canvas, TRACK, self.bar, border_radius=BAR_WIDTH // 2)
+            paint.rect(canvas, FOCUS_EDGE if self.dragging else THUMB, thumb, border_radius=BAR_WIDTH // 2)

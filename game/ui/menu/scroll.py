@@ -15,6 +15,7 @@ import pygame
 
 from game.ui.input import Input
 from game.ui.menu.look import FOCUS_EDGE, TRACK, Kept, plate
+from game.ui import paint
 
 BAR_WIDTH = 10
 BAR_GAP = 14
@@ -174,5 +175,5 @@ class ScrollList:
             canvas.blit(self.surface(index), rect)
         canvas.set_clip(clip)
         if (thumb := self.thumb()) is not None:
-            pygame.draw.rect(canvas, TRACK, self.bar, border_radius=BAR_WIDTH // 2)
-            pygame.draw.rect(canvas, FOCUS_EDGE if self.dragging else (128, 150, 156), thumb, border_radius=BAR_WIDTH // 2)
+            paint.rect(canvas, TRACK, self.bar, border_radius=BAR_WIDTH // 2)
+            paint.rect(canvas, FOCUS_EDGE if self.dragging else (128, 150, 156), thumb, border_radius=BAR_WIDTH // 2)

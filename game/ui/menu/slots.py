@@ -23,6 +23,7 @@ from game.ui.menu.page import pointed
 from game.ui.text import wrap
 
 from game.saves import AUTOSAVES, QUICK, SaveError
+from game.ui import paint
 
 
 if TYPE_CHECKING:
@@ -322,7 +323,7 @@ class SlotsPage:
         if picture is not None:
             canvas.blit(picture, inset)
         else:
-            pygame.draw.rect(canvas, INSET, inset, border_radius=6)
+            paint.rect(canvas, INSET, inset, border_radius=6)
             if not info.filled:
                 note, colour = ("Save here" if self.saving and focused else "Empty slot"), DIM_TEXT
             elif not info.readable:
@@ -333,8 +334,8 @@ class SlotsPage:
             canvas.blit(words, words.get_rect(center=inset.center))
         if (delete := self._delete_rect(position)) is not None:
             lit = focused and self.hover_delete
-            pygame.draw.rect(canvas, (92, 40, 34) if lit else (12, 16, 19), delete, border_radius=6)
-            pygame.draw.rect(canvas, WARNING if lit else (96, 112, 118), delete, 1, border_radius=6)
+            paint.rect(canvas, (92, 40, 34) if lit else (12, 16, 19), delete, border_radius=6)
+            paint.rect(canvas, WARNING if lit else (96, 112, 118), delete, 1, border_radius=6)
             words = texts("small", DELETE, TEXT_COLOUR)
             canvas.blit(words, words.get_rect(center=delete.center))
         self._caption(canvas, texts, position, pygame.Rect(inset.x, inset.bottom + 8, inset.w, rect.bottom - inset.bottom - 12), info, focused=focused)

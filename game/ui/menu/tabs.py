@@ -11,6 +11,7 @@ import pygame
 
 from game.ui.layout import HIGHLIGHT, TEXT_COLOUR
 from game.ui.menu.look import DISABLED_TEXT, RULE, SIDEBAR, TAB_SIZE, Texts, plate
+from game.ui import paint
 
 ACTIONS = (("restart", "Restart"), ("title", "Title"), ("quit", "Quit"), ("return", "Return"))  # the tabs after the pages'
 TOP = 34  # from the sidebar's top to the first tab
@@ -75,8 +76,8 @@ class TabColumn:
             if focused and usable:
                 plate(canvas, rect, focused=True, pressed=pressed)
             if current:
-                pygame.draw.rect(canvas, RULE, (rect.x + 8, rect.y + 11, 4, rect.h - 22), border_radius=2)
+                paint.rect(canvas, RULE, (rect.x + 8, rect.y + 11, 4, rect.h - 22), border_radius=2)
             colour = DISABLED_TEXT if not usable else HIGHLIGHT if focused or current else TEXT_COLOUR
             words = texts("ui", label, colour)
             canvas.blit(words, words.get_rect(midleft=(rect.x + 26, rect.centery)))
-        pygame.draw.line(canvas, (40, 54, 60), (SIDEBAR.x + 30, self.rule_y), (SIDEBAR.right - 30, self.rule_y))
+        paint.line(canvas, (40, 54, 60), (SIDEBAR.x + 30, self.rule_y), (SIDEBAR.right - 30, self.rule_y))
