@@ -364,6 +364,8 @@ def evaluate(expr: Expr, variables: Mapping[str, Value]) -> Value:
     if isinstance(expr, Literal):
         return expr.value
     if isinstance(expr, Name):
+        if expr.name not in variables:  # `check` reports it; a tree evaluated unchecked must not crash
+            raise ExpressionError(f"unknown variable '{expr.name}'", "declare it under `variables:`", expr.offset)
         return variables[expr.name]
     if isinstance(expr, Unary):
         inner = evaluate(expr.operand, variables)
