@@ -21,6 +21,8 @@ from game.folder import ENGINE, FILE_NAME, GameFolder
 GAME_FOLDERS = ("art/backgrounds", "art/sprites", "art/ui", "art/fonts", "audio", "translations")
 #: The engine's own files every game falls back on.
 ENGINE_FILES = ("art/ui/*", "art/fonts/*", "audio/ui_*")
+#: The engine's files no game folder holds: the interface's words in every language.
+INTERFACE_WORDS = ("game/locale/*.po",)
 #: Python modules the app never needs: the art generator and its numpy, the developer's tools, the build itself.
 LEFT_OUT_MODULES = ("numpy", "game.artwork", "game.bench", "game.starter", "game.packaging", "PyInstaller", "pytest",
                     "_pytest", "hypothesis", "mypy", "tkinter", "setuptools", "pip")
@@ -50,6 +52,7 @@ def contents(game: GameFolder) -> list[Item]:
     items = _game_files(game)
     if not is_engine(game):
         items += _engine_files()
+    items += _engine_files(INTERFACE_WORDS)
     items += _licences()
     return sorted(items, key=lambda item: item.target)
 
@@ -83,9 +86,9 @@ def _files_under(folder: Path) -> list[Path]:
             and not any(part.startswith(".") or part == "__pycache__" for part in path.relative_to(folder).parts)]
 
 
-def _engine_files() -> list[Item]:
+def _engine_files(patterns: tuple[str, ...] = ENGINE_FILES) -> list[Item]:
     items = []
-    for pattern in ENGINE_FILES:
+    for pattern in patterns:
         folder, glob = pattern.rsplit("/", 1)
         items += [Item(path, f"{folder}/{path.name}", "engine") for path in sorted((ENGINE / folder).glob(glob)) if path.is_file()]
     return items

@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 import stat
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,11 @@ def cache_dir(game_id: str) -> Path:
 def engine_version() -> str:
     """A hash of the engine's script sources and the cache format: another engine, another version."""
     digest = hashlib.sha256(f"format {CACHE_FORMAT}".encode())
+    if getattr(sys, "frozen", False) or not all((ROOT / name).exists() for name in ENGINE_SOURCES):
+        # a built app carries no sources: the executable itself tells one build from another
+        info = Path(sys.executable).stat()
+        digest.update(f"built {info.st_size} {info.st_mtime_ns}".encode())
+        return digest.hexdigest()
     for name in ENGINE_SOURCES:
         path = ROOT / name
         for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
