@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import textwrap
 import wave
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -239,3 +242,19 @@ def host(tmp_path: Path, shipped_story, display):
     made = menu_host.MenuHost(tmp_path / "data", shipped_story)
     yield made
     made.close()
+
+
+@contextlib.contextmanager
+def time_limit(seconds: int) -> Iterator[None]:
+    """Fail the code inside with TimeoutError after `seconds` (a hang fails its test instead of stalling the run)."""
+
+    def expired(*_: object) -> None:
+        raise TimeoutError(f"took longer than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import resource
-import signal
 import struct
 import subprocess
 import sys
@@ -20,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import time_limit
 
 from game import ROOT
 from game.cli import main
@@ -35,17 +35,10 @@ script:
 
 
 @pytest.fixture(autouse=True)
-def time_limit() -> Iterator[None]:
-    """Each case must finish within 20 seconds (a hang fails it instead of stalling the run)."""
-
-    def expired(*_: object) -> None:
-        raise TimeoutError("took longer than 20 s")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.alarm(20)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, previous)
+def limited() -> Iterator[None]:
+    """Each case must finish within 20 seconds."""
+    with time_limit(20):
+        yield
 
 
 def game(tmp_path: Path, story: str = STORY, config: str | None = None) -> Path:

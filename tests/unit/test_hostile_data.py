@@ -7,11 +7,11 @@ on the Load page), under a time limit.
 from __future__ import annotations
 
 import json
-import signal
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import time_limit
 
 from game.limits import readable
 from game.player import PlayerData
@@ -31,17 +31,10 @@ script:
 
 
 @pytest.fixture(autouse=True)
-def time_limit() -> Iterator[None]:
-    """Each case must finish within 10 seconds (a hang fails it instead of stalling the run)."""
-
-    def expired(*_: object) -> None:
-        raise TimeoutError("took longer than 10 s")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.alarm(10)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, previous)
+def limited() -> Iterator[None]:
+    """Each case must finish within 10 seconds."""
+    with time_limit(10):
+        yield
 
 
 @pytest.fixture

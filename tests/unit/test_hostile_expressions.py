@@ -7,11 +7,11 @@ bound. The bounds themselves are tested at their edges.
 
 from __future__ import annotations
 
-import signal
 import time
 from collections.abc import Iterator
 
 import pytest
+from conftest import time_limit
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -24,15 +24,10 @@ SECONDS = 0.5  # any one expression, however hostile, is done with in far less
 
 
 @pytest.fixture(autouse=True)
-def time_limit() -> Iterator[None]:
-    def expired(*_: object) -> None:
-        raise TimeoutError("took longer than 20 s")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.alarm(20)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, previous)
+def limited() -> Iterator[None]:
+    """Each case must finish within 20 seconds."""
+    with time_limit(20):
+        yield
 
 
 def work_on(text: str) -> None:
