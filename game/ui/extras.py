@@ -27,7 +27,6 @@ from game.ui.widgets import Buttons, column, plates
 if TYPE_CHECKING:
     from game.settings import Settings
 
-VERSION = "0.18"  # the version About names (issue 18's playable build)
 BUTTON_SIZE = (400, 40)
 BUTTONS_TOP = 96
 ABOUT_LEFT = 560
@@ -162,7 +161,8 @@ class ExtrasScreen:
 
     # -- about --------------------------------------------------------------------------
     def about_lines(self) -> list[str]:
-        return [f"{self.host.game.title}, version {VERSION}.", f"Engine: Hub, on pygame {pygame.version.ver}.", *CREDITS]
+        # The version is game.yaml's `version:`.
+        return [f"{self.host.game.title}, version {self.host.game.version}.", f"Engine: Hub, on pygame {pygame.version.ver}.", *CREDITS]
 
     # -- time and drawing ---------------------------------------------------------------
     def settings_changed(self, settings: Settings) -> None:

@@ -110,7 +110,25 @@ class GameScreen:
     def _playback(self, beat: Beat, *, instant: bool) -> BeatPlayback:
         settings = self.settings
         transitions = settings.transitions and not settings.reduce_motion  # reduce motion: every transition is a cut
+        carried = self._carried_line(beat)
+        if carried is not None:  # already read: shown whole (its last page), not typed again
+            playback = BeatPlayback(carried, cps=0, now=self.now(), instant=instant, transitions=transitions, page_breaks=self.stage.page_breaks(carried))
+            playback.part = len(playback.parts) - 1
+            return playback
         return BeatPlayback(beat, cps=settings.text_cps, now=self.now(), instant=instant, transitions=transitions, page_breaks=self.stage.page_breaks(beat))
+
+    def _carried_line(self, beat: Beat) -> Beat | None:
+        """A choice with no prompt keeps the line before it on screen, above its options (as
+        Ren'Py's `menu` after a `say` and ink's players do): the choice's beat shown with that
+        line's words and speaker. None when there is a prompt, no line just before it in this
+        playthrough, or a new background between (the line belonged to the scene before)."""
+        stop, number = beat.stop, self.playthrough.index
+        if not isinstance(stop, Choice) or beat.segments or number < 1 or beat is not self.playthrough.current:
+            return None
+        line = self.playthrough.beats[number - 1]
+        if not isinstance(line.stop, Line) or beat.before.background != beat.state.scene.background:
+            return None
+        return dataclasses.replace(beat, stop=dataclasses.replace(stop, speaker=line.speaker), segments=line.segments)
 
     def settings_changed(self, settings: Settings) -> None:
         """New settings: the stage's motion, the line's speed from the story's moment, and a new
@@ -541,7 +559,7 @@ class GameScreen:
 
     def _draw(self, canvas: pygame.Surface, *, chrome: bool) -> None:
         """The stage, the choice and, with `chrome`, the quick menu and the corner note."""
-        beat = self.playthrough.current
+        beat = self.playback.beat  # the current beat, or a choice shown with the line before it
         frame, waiting_for, sprites_at = self._shown(self.now())
         self.stage.draw(canvas, beat, frame, waiting_for=waiting_for, now=sprites_at)
         if self.hidden:

@@ -105,3 +105,11 @@ def test_the_gallery_unlocks_what_was_read_and_shows_it_full_screen_without_the_
     assert app.top is gallery
     key(app, pygame.K_ESCAPE)
     assert app.top is extras
+
+
+def test_about_gives_the_version_game_yaml_names(make_app, shipped_story):
+    from game import ROOT
+    from game.gamefolder import GameFolder
+
+    app = make_app(shipped_story, GameFolder(root=ROOT, version="2.3.4"))
+    assert "version 2.3.4." in " ".join(open_extras(app).about_lines())
