@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
@@ -392,12 +392,18 @@ class App:
         else:
             time.sleep(min(IDLE_POLL, max(FRAME_TIME, self._wake_at - self.clock.now())))
 
-    def run(self, *, frames: int | None = None) -> int:
-        """Play until the player quits, or for `frames` frames (a build's smoke test asks for one)."""
+    def run(self, *, frames: int | None = None, after_first_frame: Sequence[Callable[[], object]] = ()) -> int:
+        """Play until the player quits, or for `frames` frames (a build's smoke test asks for one).
+        `after_first_frame`: work the title need not wait for (writing the story's cache), done once it shows."""
         drawn = 0
         while self.running:
             self.frame()
             drawn += 1
+            if drawn == 1:
+                if os.environ.get("HUB_REPORT_FIRST_FRAME"):  # for `bench`: when the title was first on screen
+                    print(f"first frame at {time.time():.4f}", flush=True)
+                for work in after_first_frame:
+                    work()
             if frames is not None and drawn >= frames:
                 break
             if drawn == 1:
@@ -411,7 +417,8 @@ class App:
         return 0
 
 
-def play(story: Story, game: GameFolder | None = None, *, start: str | None = None, language: str | None = None) -> int:
+def play(story: Story, game: GameFolder | None = None, *, start: str | None = None, language: str | None = None,
+         after_first_frame: Sequence[Callable[[], object]] = ()) -> int:
     """Open the window and play until the player quits; 2 when there is no display.
 
     HUB_EXIT_AFTER_FIRST_FRAME=1 draws one frame and stops (a build's smoke test)."""
@@ -420,4 +427,4 @@ def play(story: Story, game: GameFolder | None = None, *, start: str | None = No
     except NoDisplay as error:
         print(error, file=sys.stderr)
         return 2
-    return app.run(frames=1 if os.environ.get("HUB_EXIT_AFTER_FIRST_FRAME") else None)
+    return app.run(frames=1 if os.environ.get("HUB_EXIT_AFTER_FIRST_FRAME") else None, after_first_frame=after_first_frame)

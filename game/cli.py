@@ -110,7 +110,8 @@ def main(argv: list[str]) -> int:
         return run_bench(game)
     if args.command == "check":
         return _check(game, args.start or game.start, language=args.lang, own_scenes=args.scenes is None)
-    story = _load(game, quiet_warnings=args.command == "transcript", thorough=args.command == "build", cache=args.command is None)
+    later: list = []  # playing: the story's cache is written once the title shows
+    story = _load(game, quiet_warnings=args.command == "transcript", thorough=args.command == "build", cache=args.command is None, later=later)
     if story is None:
         return 1
     start = args.start or game.start
@@ -145,7 +146,7 @@ def main(argv: list[str]) -> int:
         return build(game, args.out)
     from game.app import play
 
-    return play(story, game, start=start, language=args.lang)
+    return play(story, game, start=start, language=args.lang, after_first_frame=later)
 
 
 def _game(args: argparse.Namespace):
@@ -196,12 +197,12 @@ def _check_languages(game, language: str | None) -> int:
     return 1 if story is None else check_languages(story, game, language)
 
 
-def _load(game, *, quiet_warnings: bool, thorough: bool = False, cache: bool = False):
-    """The story, after printing its problems; None when it has errors. `cache`: see `game.script.cache`."""
+def _load(game, *, quiet_warnings: bool, thorough: bool = False, cache: bool = False, later: list | None = None):
+    """The story, after printing its problems; None when it has errors. `cache` and `later`: see `load_story`."""
     from game.script import ScriptError, load_story
 
     try:
-        story, warnings = load_story(game=game, thorough=thorough, cache=cache)
+        story, warnings = load_story(game=game, thorough=thorough, cache=cache, later=later)
     except ScriptError as error:
         _print_errors(error)
         return None
