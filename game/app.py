@@ -379,9 +379,12 @@ class App:
     def _redraw(self) -> None:
         """Draw the stack, everywhere or only where time changed it, and put that on screen."""
         regions = self.stack.damage()
-        if self.dirty:
+        if self.window.dragging:
+            self.window.draft(lambda design: self.stack.draw(design, None))
             regions = None
-        self.stack.draw(self.window.view, regions)
+        else:
+            regions = None if self.dirty else regions
+            self.stack.draw(self.window.view, regions)
         if regions != []:
             self.window.present(regions)
 
