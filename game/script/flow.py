@@ -41,9 +41,9 @@ def shown_options(choice: Choice, variables: Mapping[str, Value]) -> tuple[Optio
 
 
 def visit(story: Story, index: int, variables: dict[str, Value]) -> None:
-    """The story arrives at step `index`: a label counted by `visits(...)` that marks it counts one more."""
+    """The story arrives at step `index`: a label counted by `visits(...)` that marks it counts one more, and a label resets every `temp:`."""
     for name in story.visits.get(index, ()):
-        variables[name] = int(variables[name]) + 1
+        variables[name] = story.temps[name] if name in story.temps else int(variables[name]) + 1
 
 
 def _arrived(story: Story, point: Point) -> Point:

@@ -52,6 +52,8 @@ class ScriptReader:
         self.game = game
         self.variables: dict[str, Value] = {}
         self.variable_places: dict[str, Place] = {}
+        self.constants: dict[str, Value] = {}  # the names under `constants:` (in `variables` too), never set
+        self.temps: dict[str, Value] = {}  # the names under `temp:` (in `variables` too), reset at every label
         self.characters: dict[str, Character] = {}
         self.character_places: dict[str, Place] = {}
         self.item: yaml.Node | None = None  # the step being read (an `if:` is placed at it)
@@ -322,6 +324,10 @@ class ScriptReader:
     def assignment(self, path: str, node: yaml.Node) -> Assignment | None:
         assignment = self._expression(path, node, expressions.parse_assignment)
         if assignment is None or not self.declared(path, node, assignment.name, assignment.offset):
+            return None
+        if assignment.name in self.constants:
+            self.error_in_text(path, node, assignment.offset, f"'{assignment.name}' is a constant (declared at {self.variable_places[assignment.name]}), so it cannot be set",
+                               f"declare it under `variables:` to change it, or `temp:` for a value that lives until the next label")
             return None
         value = self._kind(path, node, assignment.value)
         target = expressions.kind_of(self.variables[assignment.name])

@@ -32,7 +32,7 @@ def starter(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _kind(block: str) -> str:
     first = next(line for line in block.splitlines() if line.strip() and not line.startswith("#"))
-    if re.match(r"(script|characters|variables):", first):
+    if re.match(r"(script|characters|variables|constants|temp):", first):
         return "file"
     return "fragment" if first.startswith("  - ") else "game.yaml"
 
