@@ -327,7 +327,7 @@ class ScriptReader:
             return None
         if assignment.name in self.constants:
             self.error_in_text(path, node, assignment.offset, f"'{assignment.name}' is a constant (declared at {self.variable_places[assignment.name]}), so it cannot be set",
-                               f"declare it under `variables:` to change it, or `temp:` for a value that lives until the next label")
+                               "declare it under `variables:` to change it, or `temp:` for a value that lives until the next label")
             return None
         value = self._kind(path, node, assignment.value)
         target = expressions.kind_of(self.variables[assignment.name])
