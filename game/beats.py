@@ -15,7 +15,7 @@ from typing import cast
 from game.limits import MAX_STEP_WORK
 from game.script import expressions, markup
 from game.script.expressions import ExpressionError
-from game.script.flow import Point, explore, path_to, shown_options, step_work, successors, take, visit
+from game.script.flow import Point, explore, passed_line, path_to, shown_options, step_work, successors, take, visit
 from game.script.model import (
     Background,
     Branch,
@@ -195,6 +195,8 @@ def after(story: Story, state: StoryState, option: int | None = None) -> Beat:
             variables = state.variables
         state = replace(state, choices=(*state.choices, (stop.id, option)), variables=variables)
         return _run(story, option_target(story, taken), state)
+    if isinstance(stop, Line):
+        state = replace(state, variables=passed_line(story, state.variables))
     return _run(story, state.position + 1, state)
 
 

@@ -8,6 +8,7 @@ so `check` can point at the column of a mistake. Values are true/false, numbers
     not ->  "not" not | compare      compare -> sum (("=="|"!="|"<"|"<="|">"|">=") sum)?
     sum ->  product (("+"|"-") product)*      product -> unary (("*"|"/") unary)*
     unary -> "-" unary | atom        atom -> number | "text" | true | false | name | "(" or ")"
+                                     | visits("label") | seen("label") | turns()
 
 A script may come from a stranger, so the work is bounded (game.limits): the
 text's length, how deep parentheses, `not` and `-` nest, how deep the tree is,
@@ -37,6 +38,7 @@ COMPARISONS = ("==", "!=", "<", "<=", ">", ">=")
 SET_OPERATORS = ("=", "+=", "-=")
 COUNTS = ("visits", "seen")  # visits("label"): times the story passed the label; seen("label"): at least once
 VISITS = "~visits."  # the hidden variable (no writer can name it) counting a label's visits
+TURNS = "~turns"  # turns(): the hidden variable counting the lines passed since the last choice (kept only by a story that asks)
 
 
 ExpressionError = TextError  # a mistake in the text at an offset: the one script error type, in its text form
@@ -200,6 +202,12 @@ class _Parser:
             return Literal(text == "true", offset)
         if kind == "name" and text in COUNTS and self.word("("):
             return self.count(text, offset)
+        if kind == "name" and text == "turns" and self.word("("):
+            self.take()
+            if not self.word(")"):
+                raise ExpressionError("turns() takes nothing between its brackets", "write `turns()`, e.g. `turns() >= 3`", self.peek()[2])
+            self.take()
+            return Name(TURNS, offset)
         if kind == "name" and text not in KEYWORDS:
             return Name(text, offset)
         if text == "(":

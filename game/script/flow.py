@@ -55,9 +55,18 @@ def _arrived(story: Story, point: Point) -> Point:
     return Point(point.index, _frozen(variables), point.calls)
 
 
+def passed_line(story: Story, variables: Variables) -> Variables:
+    """The variables once the player goes on from a line: `turns()` counts one more (in a story that asks for it)."""
+    if expressions.TURNS not in story.variables:
+        return variables
+    return tuple((name, int(value) + 1 if name == expressions.TURNS else value) for name, value in variables)
+
+
 def take(option: Option, variables: Mapping[str, Value]) -> dict[str, Value]:
-    """The variables after taking `option` (its `set:` done)."""
+    """The variables after taking `option` (`turns()` back to 0, its `set:` done)."""
     changed = dict(variables)
+    if expressions.TURNS in changed:
+        changed[expressions.TURNS] = 0
     if option.once:
         changed[option.once] = True
     for assignment in option.sets:
@@ -190,7 +199,7 @@ def _next_points(story: Story, point: Point, found: Exploration) -> Iterator[Poi
         return
     if not isinstance(step, CONTROL):
         if point.index + 1 < len(story.steps):
-            yield Point(point.index + 1, point.variables, point.calls)
+            yield Point(point.index + 1, passed_line(story, point.variables) if isinstance(step, Line) else point.variables, point.calls)
         return
     variables = dict(point.variables)
     if isinstance(step, Branch):
