@@ -31,6 +31,7 @@ NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_\-]*$")
 QUOTE_HINT = "put the whole line in double quotes"
 NULL = "tag:yaml.org,2002:null"
 Parsed = TypeVar("Parsed")
+OPPOSITE = {"==": "!=", "!=": "==", "<": ">=", "<=": ">", ">": "<=", ">=": "<"}  # the comparison a `not` before it turns into
 #: What reading a list of steps gives: its last step with its node (None: no step), and a label left at its end.
 BlockEnd = tuple[tuple[object, yaml.Node] | None, yaml.Node | None]
 
@@ -289,7 +290,11 @@ class ScriptReader:
             return None
 
     def _kind(self, path: str, node: yaml.Node, expr: Expr) -> str | None:
-        """The kind of value `expr` gives, after reporting undeclared names and type clashes."""
+        """The kind of value `expr` gives, after reporting undeclared names and type clashes (and warning of each `not x == y`)."""
+        for loose in expressions.loose_nots(expr):
+            op = loose.operand.op if isinstance(loose.operand, expressions.Binary) else "=="
+            self.problems.append(Problem(self.place_in_text(path, node, loose.offset), f"`not x {op} y` reads as `not (x {op} y)`: `not` binds looser than a comparison, so it turns the whole comparison round",
+                                         f"write `not (x {op} y)` to show it, or `x {OPPOSITE[op]} y`", warning=True))
         fine = all([self.declared(path, node, name.name, name.offset) for name in expressions.names(expr)])
         kinds = {name: expressions.kind_of(value) for name, value in self.variables.items()}
         try:
