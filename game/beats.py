@@ -117,14 +117,16 @@ class EndlessLoop(RuntimeError):
     """The steps go round for ever with no stop (`check` reports every such loop it can find)."""
 
 
-def begin(story: Story, label: str | None = None) -> Beat:
+def begin(story: Story, label: str | None = None, *, seed: int = 0) -> Beat:
     """The first beat of the story, starting at `label` (by default the story's start).
 
     Starting mid-story (a writer trying out a scene), the scene, music, variables
     and calls are as they would be on the shortest way there from the start.
+    `seed` orders the story's `{shuffle:}`s (kept in the state; 0 is the fixed order `transcript` shows).
     """
     label = label or story.start
-    state = StoryState(position=-1, variables=tuple(sorted(story.variables.items())))
+    variables = {**story.variables, markup.SEED: seed} if markup.SEED in story.variables else story.variables
+    state = StoryState(position=-1, variables=tuple(sorted(variables.items())))
     lead_in: tuple[LeadIn, ...] = ()
     if label != story.start and story.start in story.labels:
         state = _arriving(story, story.labels[label], state)  # its visits counted on arriving
@@ -190,9 +192,12 @@ def after(story: Story, state: StoryState, option: int | None = None) -> Beat:
             raise ValueError(f"the choice needs an option from 0 to {len(shown) - 1}, not {option}")
         taken = shown[option]
         try:
-            variables = tuple(sorted(take(taken, state.values).items()))
+            values = take(taken, state.values)
         except ExpressionError:  # a value past a bound that `check` could not reach: its `set:` is left undone
-            variables = state.variables
+            values = state.values
+        for each in shown:  # the options' varieties count once the player has read them (so rewinding to the choice shows the same)
+            _count_varieties(each.segments, values, state.values)
+        variables = tuple(sorted(values.items()))
         state = replace(state, choices=(*state.choices, (stop.id, option)), variables=variables)
         return _run(story, option_target(story, taken), state)
     if isinstance(stop, Line):
@@ -272,9 +277,7 @@ def _run(story: Story, index: int, state: StoryState, lead_in: tuple[LeadIn, ...
         if made.stop:
             text_scene = run.scene if text_scene is None else text_scene
             segments = shown_segments(cast(Stop, step), run.variables)
-            if isinstance(step, Line):
-                for key in markup.varieties(step.segments, run.variables):
-                    run.variables[key] = int(run.variables[key]) + 1
+            _count_varieties(cast(Stop, step).segments, run.variables)  # a choice's options count when one is taken
             made.effect(step, run)
             if isinstance(step, Line) and step.join:
                 joined.extend(segments)
@@ -292,6 +295,12 @@ def _run(story: Story, index: int, state: StoryState, lead_in: tuple[LeadIn, ...
             run.next = step.otherwise if isinstance(step, Branch) else index + 1
         index = run.next
     raise EndlessLoop(f"the story goes round for ever near {story.places[index]} with no line, choice or ending in between")
+
+
+def _count_varieties(segments: tuple[markup.Segment, ...], variables: dict[str, expressions.Value], shown_with: dict[str, expressions.Value] | None = None) -> None:
+    """Each variety the player reads in `segments` (with the values `shown_with`, by default `variables`) counted once more."""
+    for key in markup.varieties(segments, variables if shown_with is None else shown_with):
+        variables[key] = int(variables[key]) + 1
 
 
 def options_shown(choice: Choice, values: dict[str, expressions.Value]) -> tuple[Option, ...]:

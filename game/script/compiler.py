@@ -12,13 +12,14 @@ import yaml
 
 from game.script import expressions
 from game.script.assets import sprite_names
-from game.script.markup import SEQUENCE, Vary, When, keyed
+from game.script.markup import SEED, SEQUENCE, Vary, When, every_variety, keyed
 from game.script.model import (
     ONCE,
     STOPS,
     Branch,
     Character,
     Choice,
+    Ending,
     Goto,
     Line,
     Option,
@@ -248,19 +249,24 @@ class Compiler(ScriptReader):
                 count += 1
                 if not step.id:
                     step = type(step)(**{**step.__dict__, "id": f"{current}.{count}"})  # faster than dataclasses.replace
-                if isinstance(step, Line) and any(isinstance(s, (Vary, When)) for s in step.segments):
+                if _may_vary(step):
                     step = self._counted_variety(step)
                 if isinstance(step, Choice) and any(option.once for option in step.options):
                     step = replace(step, options=tuple(self._once(step.id, n, option) for n, option in enumerate(step.options)))
             yield step
 
-    def _counted_variety(self, line: Line) -> Line:
-        """A line's varieties each get their hidden counter (kept in the state, so rewind and saves keep them)."""
-        count = [0]
-        segments = keyed(line.segments, f"{SEQUENCE}{line.id}.", count)
+    def _counted_variety(self, stop: Line | Choice | Ending) -> Line | Choice | Ending:
+        """A stop's varieties (a choice's: its prompt's and its options') each get their hidden counter
+        (kept in the state, so rewind and saves keep them); a shuffle needs the playthrough's seed too."""
+        count, prefix = [0], f"{SEQUENCE}{stop.id}."
+        stop = replace(stop, segments=keyed(stop.segments, prefix, count))
+        if isinstance(stop, Choice):
+            stop = replace(stop, options=tuple(replace(option, segments=keyed(option.segments, prefix, count)) for option in stop.options))
         for number in range(1, count[0] + 1):
-            self.variables[f"{SEQUENCE}{line.id}.{number}"] = 0
-        return replace(line, segments=segments)
+            self.variables[f"{prefix}{number}"] = 0
+        if _shuffles(stop):
+            self.variables[SEED] = 0
+        return stop
 
     def _once(self, choice_id: str, number: int, option: Option) -> Option:
         """A once-only option gets its hidden variable, false until it is taken (kept in the state, so rewind and saves keep it)."""
@@ -269,3 +275,16 @@ class Compiler(ScriptReader):
         name = f"{ONCE}{choice_id}.{number}"
         self.variables[name] = False
         return replace(option, once=name)
+
+
+def _may_vary(step: Step) -> bool:
+    """Whether a stop's text (a choice's prompt or options) may hold a variety."""
+    if not isinstance(step, STOPS):
+        return False
+    texts = [step.segments, *(option.segments for option in step.options)] if isinstance(step, Choice) else [step.segments]
+    return any(isinstance(s, (Vary, When)) for segments in texts for s in segments)
+
+
+def _shuffles(stop: Line | Choice | Ending) -> bool:
+    texts = [stop.segments, *(option.segments for option in stop.options)] if isinstance(stop, Choice) else [stop.segments]
+    return any(vary.kind == "shuffle" for segments in texts for vary in every_variety(segments))
