@@ -68,7 +68,7 @@ class Compiler(ScriptReader):
                 self.error(path, key, f"a variable's name must be one word of letters, digits and _ (not starting with a digit), not {text_of(key)!r}", "e.g. `met_jack: false`")
                 continue
             if name in self.variables:
-                self.error(path, key, f"'{name}' is declared twice: here and at {self.variable_places[name]}", "declare each name once, in any one file, under one of `variables:`, `constants:` or `temp:`")
+                self.error(path, key, f"variable '{name}' is declared twice: here and at {self.variable_places[name]}", "declare each name once, in any one file, under one of `variables:`, `constants:` or `temp:`")
                 continue
             start = self.value(value) if isinstance(value, yaml.ScalarNode) else None
             if isinstance(start, float) and not math.isfinite(start) or not isinstance(start, (bool, int, float, str)):
