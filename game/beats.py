@@ -303,6 +303,23 @@ def _count_varieties(segments: tuple[markup.Segment, ...], variables: dict[str, 
         variables[key] = int(variables[key]) + 1
 
 
+def rebuilt_segments(story: Story, stop: Stop, position: int, variables: dict[str, expressions.Value]) -> tuple[markup.Segment, ...]:
+    """What the player reads at a stop rebuilt from a saved state alone (the way there unknown): its own text,
+    after the lines ending in `<>` that stand right above it (no label, `if:` or jump between) as one paragraph."""
+    joined: list[markup.Segment] = []
+    starts = set(story.labels.values())
+    at = position
+    while at not in starts and at > 0:
+        above = story.steps[at - 1]
+        made = COMPILED[type(above)]
+        if made.control or made.stop and not (isinstance(above, Line) and above.join):
+            break
+        if isinstance(above, Line):
+            joined[:0] = shown_segments(above, variables)
+        at -= 1
+    return markup.joined(joined, shown_segments(stop, variables))
+
+
 def options_shown(choice: Choice, values: dict[str, expressions.Value]) -> tuple[Option, ...]:
     """The options shown; every one when a condition goes past a bound `check` could not reach (playing on)."""
     try:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from game.beats import Beat, StoryEnded, after, begin, shown_segments
+from game.beats import Beat, StoryEnded, after, begin, rebuilt_segments
 from game.script.markup import SEED
 from game.script.model import Call, Choice, Ending, Line, Story
 from game.stable_ids import CallSite, call_site, fingerprint_at, known_fingerprints
@@ -242,7 +242,7 @@ def _restored(story: Story, previous: Beat | None, kept: _Entry | None, entry: _
     before = previous.state.scene if previous else Scene()
     stop = story.steps[position]
     assert isinstance(stop, (Line, Choice, Ending))  # `_find` finds only stops
-    return Beat(state, before, (), state.scene, stop, shown_segments(stop, state.values))
+    return Beat(state, before, (), state.scene, stop, rebuilt_segments(story, stop, position, state.values))
 
 
 def _sites_of_indexes(story: Story, saved: object) -> list[CallSite]:
