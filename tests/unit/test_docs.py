@@ -20,7 +20,8 @@ from game.script import load_story
 from game.starter import write_starter
 
 GUIDE = ROOT / "docs" / "writing-scenes.md"
-BLOCKS = re.findall(r"```yaml\n(.*?)```", GUIDE.read_text(encoding="utf-8"), flags=re.S)
+PAGES = (GUIDE, ROOT / "docs" / "coming-from-ink.md", ROOT / "docs" / "coming-from-renpy.md")
+BLOCKS = [block for page in PAGES for block in re.findall(r"```yaml\n(.*?)```", page.read_text(encoding="utf-8"), flags=re.S)]
 
 
 @pytest.fixture(scope="module")
