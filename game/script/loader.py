@@ -78,7 +78,7 @@ def _scene_files(folder: Path) -> list[Path]:
 
 def _compile(game: GameFolder, folder: Path, files: list[Path], thorough: bool, proofs: caches.Proofs) -> tuple[Story, list[Problem]]:
     from game.script.assets import INTERFACE_FONTS, AssetCheck
-    from game.script.compiler import Compiler
+    from game.script.compiler import VALUE_SECTIONS, Compiler
     from game.script.files import font_coverage, unreadable_characters
     from game.script.flow import check_flow
     from game.script.problems import Place, Problem, ScriptError, shown_path
@@ -97,7 +97,8 @@ def _compile(game: GameFolder, folder: Path, files: list[Path], thorough: bool, 
         if (node := compose_file(path, problems)) is not None:
             documents.append((shown_path(path), compiler.sections(shown_path(path), node)))
     for shown, sections in documents:
-        compiler.read_variables(shown, sections.get("variables"))
+        for kind in VALUE_SECTIONS:
+            compiler.read_variables(shown, sections.get(kind), kind)
     for shown, sections in documents:
         compiler.read_characters(shown, sections.get("characters"))
     # A file YAML could not read hides its labels: do not report jumps to them as missing.
