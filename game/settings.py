@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, Literal
 
 from game.fonts import FAMILY_LABELS
+from game.i18n.interface import ui_text
 from game.userdata import PlayerFiles
 
 FILE_NAME = "settings.json"
@@ -40,11 +41,11 @@ def speed_order(cps: object) -> float:
 
 
 def speed(cps: object) -> str:
-    return "Instant" if cps == 0 else f"{cps:g} chars/s"
+    return ui_text("Instant") if cps == 0 else ui_text("{n} chars/s").format(n=f"{cps:g}")
 
 
 def percent(volume: object) -> str:
-    return f"{round(float(volume) * 100)} %"  # type: ignore[arg-type]
+    return ui_text("{n} %").format(n=round(float(volume) * 100))  # type: ignore[arg-type]
 
 
 def scale(factor: object) -> str:

@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from game.i18n.interface import ui_text
 from game.script.model import Choice, Ending, Line, Story
 from game.userdata import write_atomic
 
@@ -71,7 +72,7 @@ def choice_words(prompt: str, options: Sequence[str], *, taken: int | None = Non
     """The choice's prompt, then each option with its number (the key that takes it)."""
     parts = [_sentence(prompt)]
     for number, option in enumerate(options, 1):
-        before = ", chosen before" if taken == number - 1 else ""
+        before = ui_text(", chosen before") if taken == number - 1 else ""
         parts.append(_sentence(f"{number}{before}: {option}"))
     return " ".join(part for part in parts if part)
 
