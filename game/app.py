@@ -248,6 +248,7 @@ class App:
         services.audio.set_volumes(music=0.0 if settings.mute else settings.music_volume, sound=0.0 if settings.mute else settings.sound_volume)
         services.audio.set_voice_volume(0.0 if settings.mute else settings.voice_volume)
         services.voice.rate = settings.speech_rate
+        services.voice.language = settings.language
         if (services.fonts.scale, services.fonts.family) != (settings.text_scale, settings.font):
             services.fonts = Fonts(self.game, warn=self.notify, scale=settings.text_scale, family=settings.font)
 

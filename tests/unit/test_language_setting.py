@@ -78,3 +78,18 @@ def test_a_broken_file_is_a_notice_at_its_line_and_the_game_as_written(make_app,
     err = capsys.readouterr().err
     assert "translations/fr.po:" in err and "a second entry for 'start.1'" in err
 
+
+
+def test_self_voicing_reads_in_the_languages_voice(make_app, french: GameFolder) -> None:
+    from speech_doubles import RecordingEngine, wait_until_quiet
+
+    engine = RecordingEngine()
+    story, _ = load_story(game=french)
+    app = make_app(story, french, voice=engine)
+    app.apply_settings(replace(app.player.settings, language="fr", self_voicing=True))
+    assert wait_until_quiet(app.services.voice, 5)
+    assert engine.languages and set(engine.languages) == {"fr"}
+    engine.languages.clear()
+    app.apply_settings(replace(app.player.settings, language=""))
+    app.services.voice.say("Hello.")
+    assert wait_until_quiet(app.services.voice, 5) and engine.languages[-1] == ""
