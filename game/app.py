@@ -229,7 +229,7 @@ class App:
     def _use_language(self, language: str) -> None:
         """The story and game folder in `language` ("": as written), for every screen and the saves."""
         self.story, self.game = in_language(*self.source, language, warn=self.notify)
-        for problem in use_interface_language(language):
+        for problem in use_interface_language(language or self.game.language):
             self.notify(problem)
         self.player.saves.story = self.story
         pygame.display.set_caption(self.game.title)
@@ -240,7 +240,7 @@ class App:
         if playing is not None:
             shown, _ = Playthrough.from_json(self.story, playing.playthrough.to_json(), save_format=SAVE_FORMAT, seen=self.player.seen)
             playing.stage.story = self.story
-            playing.load(shown, f"{ui_text('Language')}: {name_of(language)}")
+            playing.load(shown, f"{ui_text('Language')}: {name_of(language or self.game.language)}")
 
     def _use_settings(self) -> None:
         """What the settings change in the services: the volumes, the voice's rate, the story's fonts."""
@@ -248,7 +248,7 @@ class App:
         services.audio.set_volumes(music=0.0 if settings.mute else settings.music_volume, sound=0.0 if settings.mute else settings.sound_volume)
         services.audio.set_voice_volume(0.0 if settings.mute else settings.voice_volume)
         services.voice.rate = settings.speech_rate
-        services.voice.language = settings.language
+        services.voice.language = settings.language or self.game.language
         if (services.fonts.scale, services.fonts.family) != (settings.text_scale, settings.font):
             services.fonts = Fonts(self.game, warn=self.notify, scale=settings.text_scale, family=settings.font)
 

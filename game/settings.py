@@ -89,7 +89,7 @@ def choice(default: str, label: str, options: dict[str, str], *, page: Page = "s
 
 def language(label: str) -> Any:
     """The game's language: "" its own, else a `translations/LANG.po` code (the options are the game's, found when shown)."""
-    return field(default="", metadata={"setting": Declared(label, "accessibility", "choice", ("",), ("Original",), open=True)})
+    return field(default="", metadata={"setting": Declared(label, "settings", "choice", ("",), ("Original",), open=True)})
 
 
 def steps(first: float, last: float, step: float) -> tuple[float, ...]:
@@ -121,7 +121,7 @@ class Settings:
     font: str = choice("game", "Font", FAMILY_LABELS, page="accessibility")
     high_contrast: bool = switch(False, "High contrast", page="accessibility")
     reduce_motion: bool = switch(False, "Reduce motion", page="accessibility")
-    language: str = language("Language")  # on the Accessibility page, whose few rows leave it in view
+    language: str = language("Language")  # the Settings page's last row (the page scrolls to it)
 
     def clamped(self) -> Settings:
         """The same settings with every number brought into its range."""
