@@ -14,9 +14,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.fonts import ROLE_FILES
 from game.gamefolder import GameFolder
 from game.i18n.apply import markup_of
-from game.fonts import ROLE_FILES
 from game.i18n.catalog import Catalog, fingerprint_of, read
 from game.i18n.fit import PAGE_LINES, Measure, pages
 from game.i18n.source import Translatable, texts

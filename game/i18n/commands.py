@@ -13,7 +13,6 @@ from game.i18n.source import texts
 from game.script.model import Story
 
 
-
 def translate(story: Story, game: GameFolder, language: str) -> int:
     """Write or update the game's `translations/LANG.po`; print what changed."""
     if not LANGUAGE.match(language):

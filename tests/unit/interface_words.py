@@ -33,8 +33,8 @@ def tables() -> set[str]:
     from game.app import VOICING_OFF, VOICING_ON
     from game.settings import declared
     from game.ui import keymap
-    from game.ui.game_screen import QUICK_MENU
     from game.ui.extras import CREDITS
+    from game.ui.game_screen import QUICK_MENU
     from game.ui.menu.accessibility_page import SAMPLE
     from game.ui.menu.container import AUTOSAVED, LEAVING, TABS
     from game.ui.menu.help_page import COLUMNS, NO_GAMEPAD
