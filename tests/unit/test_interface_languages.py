@@ -110,3 +110,19 @@ def test_tab_and_row_labels_fit_in_every_language(display, language: str) -> Non
         assert too_wide == []
     finally:
         use_interface_language("")
+
+
+@pytest.mark.parametrize("language", ["", "de", "es", "fr", "ja"])
+def test_the_quick_menu_and_a_slots_delete_button_fit_in_every_language(display, language: str) -> None:
+    from game.ui.assets import Fonts
+    from game.ui.game_screen import QUICK_MENU
+    from game.ui.layout import TEXT_BOX
+    from game.ui.menu.slots import DELETE
+
+    small = Fonts(ROOT)["small"]
+    try:
+        use_interface_language(language)
+        assert small.size(ui_text(DELETE))[0] <= 78 - 8  # the button is 78 wide
+        assert sum(small.size(ui_text(link))[0] for link in QUICK_MENU) + 26 * (len(QUICK_MENU) - 1) <= TEXT_BOX.w - 48
+    finally:
+        use_interface_language("")
