@@ -1,7 +1,7 @@
 """How many lines and pages of the text box a story text takes at the default text size, for `check --lang`.
 
 Measured with Pillow's FreeType (no pygame: `check` runs without a window) and wrapped as the text box
-wraps (game/ui/text.py): after spaces and hyphens, a word longer than a line cut. The box's numbers are
+wraps (game/ui/text.py): where `game.linebreaks` allows, a word longer than a line cut. The box's numbers are
 game/ui/layout.py's and game/ui/assets.py's, which import pygame; tests/unit/test_translation_fit.py
 holds them equal and the widths within a pixel or two of pygame's.
 """
@@ -9,17 +9,16 @@ holds them equal and the widths within a pixel or two of pygame's.
 from __future__ import annotations
 
 import math
-import re
 from pathlib import Path
 
 from PIL import ImageFont
 
+from game.linebreaks import words
 from game.script.files import font_coverage
 
 TEXT_WIDTH = 1070  # layout.TEXT_AREA.w: the text's width in the box
 TEXT_SIZE = 29  # assets.FONT_SIZES["text"] (and "narration"), at the default text size
 PAGE_LINES = 3  # layout.TEXT_LINES: lines a page of the box holds at the default text size
-WORD = re.compile(r"\S+?(?:[\s\-\u2010\u2013\u2014]+|$)")  # a word with the spaces or hyphen a line may break after
 
 
 class Measure:
@@ -44,7 +43,7 @@ class Measure:
         for paragraph in text.split("\n"):
             line = ""
             count += 1
-            for word in WORD.findall(paragraph):
+            for word in words(paragraph):
                 if line and self.width((line + word).rstrip()) > width:
                     count, line = count + 1, ""
                 while self.width(word.rstrip()) > width:  # longer than a line: cut, as the box cuts it

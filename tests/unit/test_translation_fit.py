@@ -54,3 +54,20 @@ def test_a_translation_of_a_fair_length_is_not(game: GameFolder, capsys: pytest.
     translate_all(game, lambda text: "FR " + text + " (un peu plus long)")
     assert check(game, "fr") == 0
     assert "overflows" not in capsys.readouterr().out
+
+
+
+def test_japanese_wraps_between_characters_as_the_box_does(display) -> None:
+    """A Japanese line, written without spaces, breaks between its characters (no hyphen) in the box
+    and in the measure alike."""
+    import pygame
+
+    from game.ui.text import wrap
+
+    cjk = ROOT / "art" / "fonts" / "DroidSansFallback-subset.ttf"
+    words = "全部表示する。" * 40
+    font = pygame.font.Font(str(cjk), TEXT_SIZE)
+    lines = wrap(words, font, TEXT_WIDTH)
+    assert len(lines) > 1 and not any(line.endswith("-") for line, _ in lines)
+    assert all(not line.startswith("。") for line, _ in lines)
+    assert Measure([cjk]).lines(words) == len(lines)
