@@ -80,6 +80,8 @@ GAME_WORDS: dict[str, tuple[str, dict[str, Any]]] = {
     "title_logo": ("an interface picture (art/ui/NAME.png), or null for the title in text", {"type": ["string", "null"]}),
     "title_music": ("music on the title screen, or null for none", {"type": ["string", "null"]}),
     "end_card": ("the words above the ending's name on the end card", TEXT),
+    "language": ("the language the game is written in, a code as gettext writes them (en, fr, pt_BR): the Language row lists it first; en unless given",
+                 {"type": "string", "pattern": r"^[a-z]{2,3}(?:_[A-Za-z0-9]{2,8})?$"}),
     "fallback_fonts": ("font files (in art/fonts/) tried in order for letters the fonts lack", {"type": "array", "items": TEXT}),
     "version": ("x.y.z: in the built app's names", {"type": "string", "pattern": r"^\d+\.\d+\.\d+$"}),
     "icon": ("a square PNG in the game folder: the window's icon and the built app's", TEXT),

@@ -32,6 +32,7 @@ from game.ui.stage import Stage
 from game.ui.placement import choice_rects, face_boxes
 from game.ui.widgets import Buttons, Links, plates
 from game.ui.canvas import still
+from game.i18n.interface import ui_text
 
 if TYPE_CHECKING:
     from game.beats import Beat
@@ -242,7 +243,7 @@ class GameScreen:
         self._lines_unsaved = 0
         self._play(instant=True)
         self.kept()
-        self.host.notify(notice or "Loaded")
+        self.host.notify(notice or ui_text("Loaded"))
 
     @property
     def skipping(self) -> bool:
@@ -321,17 +322,17 @@ class GameScreen:
     def action_quick_save(self, input: Input) -> None:
         if self.host.player.saves.quick_save(self.playthrough, thumbnail_png=self.thumbnail_png()):
             self.kept()
-            self.host.notify("Saved")
+            self.host.notify(ui_text("Saved"))
         else:
-            self.host.notify("Could not save")
+            self.host.notify(ui_text("Could not save"))
 
     def action_quick_load(self, input: Input) -> None:
         """The quick save, asked about first when it would lose unsaved progress (unless the settings say not)."""
         if not self.can_quick_load():
-            self.host.notify("No quick save yet")
+            self.host.notify(ui_text("No quick save yet"))
         elif self.settings.confirm_quick_load and self.unsaved():
             self.skip_on = self.skip_held = False
-            self.host.confirm("Load the quick save?", self._quick_load, detail="What you have read since your last save will be lost.")
+            self.host.confirm(ui_text("Load the quick save?"), self._quick_load, detail=ui_text("What you have read since your last save will be lost."))
         else:
             self._quick_load()
 
@@ -586,11 +587,11 @@ class GameScreen:
     def _status(self, canvas: pygame.Surface) -> None:
         """A quiet corner note while skipping, on auto or rewound."""
         if self.skipping:
-            text, colour = "Skipping \u00bb", HIGHLIGHT
+            text, colour = ui_text("Skipping") + " \u00bb", HIGHLIGHT
         elif self.auto_on:
-            text, colour = "Auto \u203a", HIGHLIGHT
+            text, colour = ui_text("Auto") + " \u203a", HIGHLIGHT
         elif self.playthrough.rewound:
-            text, colour = "\u00ab Rewound \u00b7 scroll down or Page Down to return", DIM_TEXT
+            text, colour = "\u00ab " + ui_text("Rewound \u00b7 scroll down or Page Down to return"), DIM_TEXT
         else:
             return
         font = self._fonts["small"]
