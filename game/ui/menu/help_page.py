@@ -30,8 +30,9 @@ LINE_STEP = 40
 
 def keymap_rows() -> tuple[Row, ...]:
     """The keymap's rows (`game.ui.keymap.BINDINGS`) as text, in the interface's language."""
-    return tuple((b.action, capitalised(ui_text(b.description)), ", ".join(map(key_name, b.keyboard)),
-                  ", ".join(ui_text(way.replace("**", "")) for way in b.mouse), ", ".join(map(pad_control, b.gamepad))) for b in keymap.BINDINGS)
+    comma = ui_text(", ")  # the list separator: Japanese writes 、
+    return tuple((b.action, capitalised(ui_text(b.description)), comma.join(map(key_name, b.keyboard)),
+                  comma.join(ui_text(way.replace("**", "")) for way in b.mouse), comma.join(map(pad_control, b.gamepad))) for b in keymap.BINDINGS)
 
 
 def capitalised(text: str) -> str:
