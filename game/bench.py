@@ -221,16 +221,7 @@ def _cpu_percent(app, seconds: float, each: Callable[[], None] = lambda: None) -
 def _cpu(game: GameFolder, seconds: float = 3.0) -> dict:
     """CPU while a line types at the default speed, and while a line waits with the sprites blinking."""
     clock = _SkewedClock()
-    app, screen = _playing(game, clock)
-    play = screen.playthrough
-
-    def typing_at_once() -> bool:  # a line typing straight away, no transition first
-        screen._play(instant=False)
-        return screen.playback.frame(clock.now()).text_shown
-
-    while len(play.current.state.scene.sprites) < 2 or not getattr(play.current.stop, "speaker", None) or not typing_at_once():
-        if not play.advance():
-            play.choose(0)
+    app, screen = _typing_app(game, clock)
     app.frame()
 
     def retype() -> None:  # a line shorter than the measure starts typing again
