@@ -52,7 +52,6 @@ from game.ui.title import TitleScreen
 FRAME_TIME = 1 / 60
 IDLE_POLL = 0.05
 SHARPEN_AFTER = 0.2  # seconds after the window's last resize, its pictures are scaled smoothly again
-AUTOSAVED = "The game is autosaved first: Continue brings you back here."
 VOICING_ON, VOICING_OFF = "Self-voicing on", "Self-voicing off"
 SHOWN_AGAIN = (pygame.WINDOWEXPOSED, pygame.VIDEOEXPOSE, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED)
 
