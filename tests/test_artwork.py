@@ -26,7 +26,7 @@ STILL = {"jack/down", "jack/seated_down", "jack/window"}  # nothing to blink
 TWO_SHOTS = {"jack/together", "ianto/collar"}
 UI = {"textbox": (1180, 190), "nameplate": (260, 48), "choice_normal": (760, 64), "choice_hover": (760, 64),
       "choice_pressed": (760, 64), "continue": (28, 28), "logo": (760, 220), "icon": (256, 256), "menu_panel": (460, 400)}
-SOUNDS = {"hub_ambience": 12, "theme": 123.8, "theme_alone": 97.8, "theme_truth": 96.7, "theme_stay": 98.2, "cog_alarm": 3,
+SOUNDS = {"hub_ambience": 12, "theme": 123.75, "theme_alone": 97.78, "theme_truth": 96.7, "theme_stay": 98.2, "cog_alarm": 3,
           "cog_roll": 3.2, "whiskey_pour": 2, "glass_down": 0.6, "footsteps": 3, "ui_hover": 0.08, "ui_click": 0.12}
 
 
