@@ -106,7 +106,7 @@ def strings(note: int, held: float, velocity: float, seed: int) -> np.ndarray:
     table = _saw_table(max(1, min(60, int(RATE * 0.45 / f))))
     out = np.zeros((n, 2))
     vibrato_in = _smooth_rise(t - 0.25, 0.8)
-    for player, cents in enumerate((-7.0, -2.5, 3.0, 7.5)):
+    for player, cents in enumerate((-5.0, -1.5, 2.0, 5.5)):
         rate = rng.uniform(4.6, 5.8)
         depth = rng.uniform(0.0045, 0.0075) * vibrato_in  # about +-10 cents
         freq = f * 2 ** ((cents + rng.uniform(-1.5, 1.5)) / 1200) * (1 + depth * np.sin(2 * np.pi * rate * t + rng.uniform(0, 6.3)))

@@ -174,6 +174,7 @@ class Score:
         self.rng = np.random.default_rng(piece.seed)
         self.piano: list[tuple[float, int, float, float]] = []  # start s, pitch, held s, velocity
         self.strings: list[tuple[float, int, float, float]] = []
+        self.pads: list[tuple[float, int, float, float]] = []  # strings holding the harmony, tied across bars
         self.celesta: list[tuple[float, int, float]] = []
         self.bass: list[tuple[float, int, float, float]] = []
 
@@ -190,8 +191,23 @@ class Score:
         """Every start time multiplied by `factor`."""
         self.piano = [(start * factor, *rest) for start, *rest in self.piano]  # type: ignore[misc]
         self.strings = [(start * factor, *rest) for start, *rest in self.strings]  # type: ignore[misc]
+        self.pads = [(start * factor, *rest) for start, *rest in self.pads]  # type: ignore[misc]
         self.celesta = [(start * factor, *rest) for start, *rest in self.celesta]  # type: ignore[misc]
         self.bass = [(start * factor, *rest) for start, *rest in self.bass]  # type: ignore[misc]
+
+    def tied_pads(self) -> list[tuple[float, int, float, float]]:
+        """The pad's notes with each one that the next chord keeps held on (one bow) instead of played again."""
+        tied: list[tuple[float, int, float, float]] = []
+        ends: list[float] = []  # where each tied note's last bar ends as written (a pad note is held 2 % over)
+        for start, note, held, velocity in sorted(self.pads, key=lambda item: (item[1], item[0])):
+            if tied and tied[-1][1] == note and abs(ends[-1] - start) < 0.02:
+                first, _, _, level = tied[-1]
+                tied[-1] = (first, note, start + held - first, (level + velocity) / 2)
+                ends[-1] = start + held / 1.02
+            else:
+                tied.append((start, note, held, velocity))
+                ends.append(start + held / 1.02)
+        return tied
 
     def section(self, section: Section, start: float) -> None:
         meter = self.piece.meter
@@ -203,9 +219,11 @@ class Score:
             raise ValueError(f"the melody over {section.chords!r} does not fill its {written} beats")
         if section.ornament:
             melody = ornamented(melody, self.piece.scale)
+        phrase = 4 * meter  # four-bar phrases, each rising to its middle and falling away
         for note in melody:
             legato = 1.08 if section.lead == "strings" else 0.95
-            self.add(section.lead, note.beat, note.pitch, note.beats * legato, note.velocity * section.loud)
+            arch = 0.92 + 0.16 * np.sin(np.pi * ((note.beat - start) % phrase) / phrase)
+            self.add(section.lead, note.beat, note.pitch, note.beats * legato, note.velocity * section.loud * arch)
         for note in line(section.answer, start, velocity=0.4):
             self.add("celesta", note.beat, note.pitch, note.beats, note.velocity)
 
@@ -213,14 +231,14 @@ class Score:
         loud = section.loud
         if "pad" in section.textures:
             for p in chord.close(53):
-                self.add("strings", at, p, beats * 1.02, 0.2 * loud)
+                self.add("pads", at, p, beats * 1.02, 0.2 * loud)
         if "high_pad" in section.textures:
             for p in chord.close(64):
-                self.add("strings", at, p, beats * 1.02, 0.14 * loud)
+                self.add("pads", at, p, beats * 1.02, 0.14 * loud)
         if "drone" in section.textures:
             low = 38 + (chord.bass - 38) % 12  # the bass note and its fifth, low and open
             for p in (low, low + 7):
-                self.add("strings", at, p, beats * 1.02, 0.2 * loud)
+                self.add("pads", at, p, beats * 1.02, 0.2 * loud)
         if "bass" in section.textures:
             self.add("bass", at, 36 + (chord.bass - 36) % 12, beats * 0.97, 0.6 * loud)
         if "arpeggio" in section.textures:  # eighths rising and falling through an open voicing, pedalled
@@ -254,7 +272,7 @@ def render(piece: Piece) -> np.ndarray:
     score.stretch(stretch)
     for start, note, held, velocity in score.piano:
         place(keys, pan(instruments.piano(note, q(held), q(velocity)), (note - 64) / 48), start, wrap=True)
-    for i, (start, note, held, velocity) in enumerate(score.strings):
+    for i, (start, note, held, velocity) in enumerate(score.strings + score.tied_pads()):
         place(bows, instruments.strings(note, q(held), q(velocity), i % 5), start - 0.08, wrap=True)
     for start, note, velocity in score.celesta:
         place(bars, pan(instruments.celesta(note, q(velocity)), float(score.rng.uniform(-0.6, 0.6))), start, wrap=True)
