@@ -321,9 +321,9 @@ THEME = Piece(tempo=66, meter=4, scale=A_MINOR, seed=1, sections=(
 
 THEME_ALONE = Piece(tempo=54, meter=4, scale=D_MINOR, seed=2, brightness=2600, room=0.36, sections=(
     Section("Dm Dm", textures=("drone",), answer="-:2 A6:2 -:4", loud=0.8),
-    Section("Dm Bb/D Dm Gm/D Dm A/C#", textures=("drone", "high_pad"),
+    Section("Dm Gm/D Dm Bb/D Dm A/C#", textures=("drone", "high_pad"),
             melody="-:1 A5:2 F5:1 E5:3 D5:1 -:1 D6:1.5 C6:.5 A5:1 G5:3 -:1 F5:1.5 E5:.5 D5:1 A4:1 C#5:3 -:1"),
-    Section("Dm Bb/D Dm Gm/D Dm A/C#", lead="celesta", ornament=True, textures=("drone", "pad"),
+    Section("Dm Gm/D Dm Bb/D Dm A/C#", lead="celesta", ornament=True, textures=("drone", "pad"),
             melody="-:1 A5:2 F5:1 E5:3 D5:1 -:1 D6:1.5 C6:.5 A5:1 G5:3 -:1 F5:1.5 E5:.5 D5:1 A4:1 C#5:3 -:1"),
     Section("Bb F/A Gm A", lead="strings", textures=("drone", "broken"), loud=0.9,
             melody="D5:2 F5:2 E5:1.5 C5:.5 A4:2 Bb4:1 D5:1 G5:2 E5:2 C#5:2"),
