@@ -64,8 +64,19 @@ def test_output_matches_the_committed_files_byte_for_byte(generated: tuple[Path,
     if replaced:
         replaced |= {"art/contact_sheet.png", "art/contact_sheet_sprites.png"}  # they picture the hand-made files too
     names = [p.relative_to(root).as_posix() for p in written]
-    different = [n for n in names if n not in replaced and (REPO / n).read_bytes() != (root / n).read_bytes()]
+    different = [n for n in names if n not in replaced and (REPO / n).read_bytes() != (root / n).read_bytes() and not _same_music(REPO / n, root / n)]
     assert different == []
+
+
+def _same_music(committed: Path, made: Path) -> bool:
+    """An Ogg Vorbis piece is the same music when it decodes to the same samples within the encoder's
+    noise (-40 dB): the bytes are the same on this machine, but a CPU whose vector maths rounds a
+    last bit differently would change the encoder's choices, not the music."""
+    if committed.suffix != ".ogg":
+        return False
+    a, _ = soundfile.read(str(committed), dtype="float64")
+    b, _ = soundfile.read(str(made), dtype="float64")
+    return a.shape == b.shape and float(np.sqrt(np.mean((a - b) ** 2))) < 0.01 * float(np.sqrt(np.mean(a**2)))
 
 
 def test_hand_made_files_are_left_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
