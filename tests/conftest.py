@@ -126,6 +126,16 @@ def saves(app):
 
 
 @pytest.fixture(autouse=True)
+def english_interface() -> Iterator[None]:
+    """Every test starts and ends with the interface in English (the language in use is the process's)."""
+    from game.i18n.interface import use_interface_language
+
+    use_interface_language("")
+    yield
+    use_interface_language("")
+
+
+@pytest.fixture(autouse=True)
 def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own per-user data folder (the "seen" record lives there)."""
     folder = tmp_path / "userdata"
