@@ -360,6 +360,7 @@ class App:
             self._input(input)
         self._read_focus()
         self._write_screenshots()
+        self.services.audio.update()
         self.reloader.poll(time.monotonic())
         if self.stack.update():
             self.dirty = True
@@ -414,6 +415,7 @@ class App:
             self.pause()
         self._write_screenshots(wait=True)
         self.services.voice.close()
+        self.services.audio.close()
         self.gamepad.close()
         self.player.close()
         pygame.quit()

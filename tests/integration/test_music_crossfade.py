@@ -23,9 +23,12 @@ def audio():
 def test_a_change_of_track_overlaps_the_two(audio):
     """Mid-change both music channels sound: one fading out, the other fading in; then only the new one."""
     audio.play_music("theme", fade=0.0)
+    assert audio._playing is None  # decoding, on a thread of its own
+    audio.update(wait=True)
     first = audio._channels[audio._playing]
     assert first.get_busy() and first.get_sound().get_length() == pytest.approx(123.75, abs=0.05)
     audio.play_music("theme_alone", fade=0.6)
+    audio.update(wait=True)
     second = audio._channels[audio._playing]
     assert second is not first
     assert first.get_busy() and second.get_busy()
@@ -39,6 +42,7 @@ def test_a_change_of_track_overlaps_the_two(audio):
 def test_music_stays_off_the_effects_channels_and_stops(audio):
     """Effects never take a music channel; None fades the music out; the same track again changes nothing."""
     audio.play_music("theme", fade=0.0)
+    audio.update(wait=True)
     playing = audio._channels[audio._playing]
     audio.play_music("theme", fade=0.0)
     assert audio._channels[audio._playing] is playing and playing.get_busy()
@@ -52,3 +56,28 @@ def test_music_stays_off_the_effects_channels_and_stops(audio):
 def test_a_missing_track_is_a_warning_not_a_crash(audio, capsys):
     audio.play_music("no_such_track")
     assert "Cannot play the music 'no_such_track'" in capsys.readouterr().err
+
+
+def test_the_loop_never_waits_for_a_piece_to_decode_and_keeps_two(audio):
+    """play_music returns at once (two minutes of Ogg take ~0.2 s to decode); only the piece playing and
+    the one before stay decoded; a piece asked for and then replaced before it is ready never plays."""
+    audio.play_music("theme_stay", fade=0.0)
+    assert audio._playing is None and audio._decoding is not None  # returned before the piece was decoded
+    audio.play_music("theme_truth", fade=0.0)  # theme_stay is no longer wanted
+    audio.update(wait=True)
+    assert audio._channels[audio._playing].get_sound().get_length() == pytest.approx(96.7, abs=0.2)
+    for track in ("theme", "theme_alone", "theme_stay"):
+        audio.play_music(track, fade=0.0)
+        audio.update(wait=True)
+    assert list(audio._music) == ["theme_alone", "theme_stay"]
+    audio.play_music("theme_alone", fade=0.0)
+    assert audio._channels[audio._playing].get_sound() is audio._music["theme_alone"]  # kept: no decoding
+
+
+def test_a_piece_that_will_not_decode_is_a_warning(audio, tmp_path, capsys):
+    (tmp_path / "audio").mkdir()
+    (tmp_path / "audio" / "broken.ogg").write_bytes(b"OggS" + b"\0" * 200)
+    broken = Audio(tmp_path)
+    broken.play_music("broken")
+    broken.update(wait=True)
+    assert "Cannot play the music 'broken'" in capsys.readouterr().err and broken._playing is None
