@@ -336,15 +336,21 @@ def room_walls(c: Canvas, scene: OfficeScene) -> None:
     c.rect((0, 560, W, H), vertical(560, H, [(0, mix(P.OFFICE_WOOD_DARK, P.HUB_DEEP, 0.3)), (1, P.HUB_DEEP)]))
 
 
-def filing_cabinet(c: Canvas) -> None:
-    """A tall old cabinet against the left wall, books and boxes on top."""
-    c.rect((10, 260, 120, 600), vertical(260, 600, [(0, P.HUB_STEEL), (1, P.HUB_DEEP)]))
-    for y in (300, 400, 500):
-        c.rect((20, y, 110, y + 84), with_alpha(P.HUB_DEEP, 0.4))
-        c.rect((55, y + 14, 75, y + 20), P.HUB_STEEL_LIGHT)
-    for i, (w_, h_) in enumerate(((16, 50), (12, 44), (20, 56), (14, 40))):
-        x = 20 + i * 22
-        c.rect((x, 260 - h_, x + w_, 260), mix(P.LEATHER, P.HUB_STEEL, 0.25 * (i % 2)))
+def office_door(c: Canvas) -> None:
+    """The office's way out, in the left wall (the stage's `door` position): a panelled wooden door, its upper
+    half frosted glass lit faintly from the landing, a brass handle."""
+    x0, x1, top, bottom = 12, 150, 112, 600
+    c.rect((x0 - 10, top - 12, x1 + 10, bottom), P.OFFICE_FRAME)
+    c.rect((x0, top, x1, bottom), vertical(top, bottom, [(0, mix(P.OFFICE_WOOD, P.HUB_DEEP, 0.2)), (1, P.OFFICE_WOOD_DARK)]))
+    glass = (x0 + 16, top + 18, x1 - 16, top + 190)
+    c.rect(glass, vertical(glass[1], glass[3], [(0, mix(P.MOON, P.HUB_STEEL, 0.55)), (1, mix(P.COLD, P.HUB_DEEP, 0.6))]))
+    c.rect(glass, with_alpha(P.HUB_DEEP, 0.35))
+    for y in (glass[1], glass[3]):
+        c.line([(glass[0], y), (glass[2], y)], 3, with_alpha(P.OFFICE_WOOD_DARK, 0.9))
+    c.rect((x0 + 16, top + 214, x1 - 16, top + 320), with_alpha(P.HUB_DEEP, 0.25))
+    c.line([(x0 + 16, top + 214), (x1 - 16, top + 214)], 1.5, with_alpha(P.AMBER_PALE, 0.12))
+    c.rect((x1 - 28, top + 250, x1 - 12, top + 258), mix(P.AMBER_DEEP, P.OFFICE_WOOD_DARK, 0.3))
+    c.circle((x1 - 20, top + 254), 5, mix(P.AMBER, P.OFFICE_WOOD_DARK, 0.4))
 
 
 # Where the desk and its chair stand: the desk's top is above the text box (which starts near y=498) so what is
@@ -514,12 +520,12 @@ def office(scene: OfficeScene, hub: Image.Image) -> Image.Image:
     room_walls(c, scene)
     window_view(c, scene, hub)
     figure_paint = mix(P.HUB_DEEP, P.OFFICE_WALL, 0.15)
-    spots = {1: (560,), 2: (560, 665)}.get(len(scene.figures), ())
+    spots = {1: (450,), 2: (450, 555)}.get(len(scene.figures), ())  # between the lamp and the bottle, seen over the desk
     for kind, x in zip(scene.figures, spots):
         silhouette(c, x, 640, 380 if kind == "ianto" else 400, build="ianto" if kind == "ianto" else "jack", paint=figure_paint,
                    rim=P.RIM_COLD, glass=kind == "jack_glass", facing=-1.5 if kind == "ianto" else 1.5)
     window_frame(c, scene)
-    filing_cabinet(c)
+    office_door(c)
     coat_stand(c, scene)
     chair(c, CHAIR_X)
     desk(c, scene)

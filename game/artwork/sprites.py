@@ -113,6 +113,7 @@ class Pose:
     lean: float = 0.0  # head shifted sideways, px
     seated: bool = False
     arms_crossed: bool = False
+    pitch: float = 0.0  # the face tipped down (+): the features slide down the head, more brow, less chin
 
 
 @dataclass(frozen=True)
@@ -141,11 +142,11 @@ LOOKS: dict[str, dict[str, Look]] = {
                              press=0.7, mouth_width=0.9), Pose(tilt=-1.5, turn=-0.32, drop=-2, shrug=6,
                                                                                        arms_crossed=True)),
         # Head bowed, eyes lowered to the floor but open: the lids low over a downward gaze.
-        "down": Look(Face(brow_inner=8, brow_outer=-3, open=0.42, look=(0.15, 1.0), smile=-0.45, press=0.3, flush=0.2),
-                     Pose(tilt=6, turn=0.1, drop=22, shrug=-10)),
+        "down": Look(Face(brow_inner=8, brow_outer=-3, open=0.4, look=(0.15, 1.0), smile=-0.45, press=0.3, flush=0.2),
+                     Pose(tilt=6, turn=0.1, drop=22, shrug=-10, pitch=1.0)),
         # Alone in the chair afterwards (Alone Again).
         "seated_down": Look(Face(brow_inner=7, brow_outer=-3, open=0.4, look=(0.2, 1.0), smile=-0.4, flush=0.2),
-                            Pose(tilt=5, turn=0.15, drop=18, shrug=-12, seated=True)),
+                            Pose(tilt=5, turn=0.15, drop=18, shrug=-12, seated=True, pitch=1.0)),
         "seated_sad": Look(Face(brow_inner=6, brow_outer=-3, open=0.62, look=(-0.6, 0.7), smile=-0.35, press=0.4, tears=0.5),
                            Pose(tilt=-3, turn=-0.2, drop=6, shrug=-10, seated=True)),
     },
@@ -217,8 +218,9 @@ def head(c: Canvas, b: Build, look: Look, hx: float, hy: float, eyes: float) -> 
                       (1, with_alpha(b.skin[3], 0.9))]),
               clip=True)
     part.glow((fx - 0.55 * u, hy - 0.1 * u), (0.9 * u, 1.2 * u), P.AMBER_PALE, strength=0.22, mode="over", clip=True)
-    modelling(part, b, face, fx, hy)
-    features(part, b, face, pose, fx, hy, eyes)
+    fy = hy + pose.pitch * 0.12 * u
+    modelling(part, b, face, fx, fy)
+    features(part, b, face, pose, fx, fy, eyes)
     hair = part.layer()
     (jack_hair if b is JACK else ianto_hair)(hair, hx, hy, pose.turn)
     part.paste(hair)
@@ -1022,7 +1024,7 @@ def jack_sleeve(eyes: float = 1.0) -> Image.Image:
                   shoulders=-2, tilt=-4)
     sy = ihy + 1.6 * iu
     # Jack's forearm reaching up from below; his hand round Ianto's upper arm, the cloth bunched by the grip.
-    grip = (ix + 1.45 * iu, sy + 64)
+    grip = (ix + 1.45 * iu, sy + 44)  # high on the arm: above the name plate on the stage
     elbow = (jx - 70, grip[1] + 64)
     wrist = (grip[0] + 46, grip[1] + 12)
     middle = ((elbow[0] + wrist[0]) / 2 + 6, (elbow[1] + wrist[1]) / 2 + 8)
