@@ -287,6 +287,7 @@ class OfficeScene:
     view: tuple[int, int, int, int] = (160, 40, 1120, 440)  # the part of the Hub picture seen through the window
     view_light: float = 1.0
     cog_light: float = 0.0  # how clearly the cog door stands out in the view (0 = as the Hub picture has it)
+    alarm: float = 0.0  # the cog door's alarm: red light turning down on the floor, thrown up through the window
 
 
 WINDOW = (150, 70, 1130, 470)
@@ -307,6 +308,13 @@ def window_view(c: Canvas, scene: OfficeScene, hub: Image.Image) -> None:
         c.arc(centre, r * 1.02, 185, 300, max(1.5, r * 0.02), with_alpha(P.MOON, 0.45 * scene.cog_light))
     c.rect((x0, y0, x1, y1), with_alpha(P.COLD_DEEP, 0.42 / scene.view_light ** 0.5), mode="over")
     c.rect((x0, y0, x1, y1), with_alpha(P.COLD, 0.12 * scene.view_light), mode="screen")
+    if scene.alarm > 0:  # the floor below gone red, two beams sweeping up from the turning lights
+        c.rect((x0, y0, x1, y1), with_alpha(P.ALARM_DEEP, 0.55 * scene.alarm), mode="screen")
+        for cx, angle in ((420, -0.5), (860, 0.35)):
+            dx = math.sin(angle) * 520
+            c.polygon([(cx - 30, y1), (cx + 30, y1), (cx + dx + 140, y0), (cx + dx - 140, y0)],
+                      vertical(y0, y1, [(0, with_alpha(P.ALARM, 0.08 * scene.alarm)), (1, with_alpha(P.ALARM, 0.45 * scene.alarm))]),
+                      mode="add", soften=24, clip=True)
 
 
 def window_frame(c: Canvas, scene: OfficeScene) -> None:
@@ -357,6 +365,7 @@ def office_door(c: Canvas) -> None:
 # on it can be seen, and the chair is where a seated sprite at `right` sits (its own chair covers this one).
 DESK_TOP = 440
 CHAIR_X, CHAIR_TOP, CHAIR_HALF = 980, 370, 180
+BOTTLE_X = 580
 
 
 def chair(c: Canvas, x: float) -> None:
@@ -384,7 +393,7 @@ def desk(c: Canvas, scene: OfficeScene) -> None:
     papers(c)
     desk_lamp(c, scene)
     # Bottle and glasses between the lamp and the chair, where no one stands while they are talked about.
-    bottle(c, 580, t + 28)
+    bottle(c, BOTTLE_X, t + 28)
     for i in range(scene.glasses):
         tumbler(c, *glass_place(i), full=i < scene.poured)
 
@@ -546,6 +555,8 @@ def light_room(c: Canvas, scene: OfficeScene) -> None:
         c.fill(with_alpha(mix(P.AMBER, P.AMBER_DEEP, 0.4), 1.0), mode="multiply", opacity=0.22 * lamp)
         c.fill(radial((300, 340), (760, 520), glow_stops(P.AMBER, 0.55 * lamp)), mode="add")
         c.glow((300, 360), 90, P.AMBER_PALE, strength=0.7 * lamp)
+    if scene.alarm > 0:  # the red thrown up through the window lights the room from there
+        c.fill(radial((640, 260), (760, 420), glow_stops(P.ALARM, 0.22 * scene.alarm)), mode="add")
     c.vignette(0.7 + 0.2 * cold)
 
 
@@ -736,6 +747,7 @@ def backgrounds() -> dict[str, Callable[[], Image.Image]]:
         "hub_floor": lambda: grained(hub()),
         "office_lamp": lambda: office(OfficeScene(lamp=1.0, poured=0), hub()),
         "office_cold": lambda: office(OfficeScene(lamp=0.0, cold=1.0, poured=0), hub()),
+        "office_alarm": lambda: office(OfficeScene(lamp=0.0, cold=1.0, poured=0, alarm=1.0), hub()),  # the lights turn red
         "cog_door": lambda: cog_door(opening=0.0),
         "cog_door_open": lambda: cog_door(opening=1.0),
         "title": title,

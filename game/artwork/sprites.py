@@ -28,7 +28,7 @@ import numpy as np
 from PIL import Image
 
 from game.artwork import palette as P
-from game.artwork.backgrounds import CHAIR_TOP, DESK_TOP, glass_place, tumbler
+from game.artwork.backgrounds import BOTTLE_X, CHAIR_TOP, DESK_TOP, bottle, glass_place, tumbler
 from game.artwork.drawing import (
     Canvas,
     Point,
@@ -843,7 +843,8 @@ def front(who: str, expression: str, eyes: float) -> Image.Image:
 
 
 def jack_window(eyes: float = 1.0) -> Image.Image:
-    """Jack at the window, seen from behind: the coat's back, the collar up, his head turned a little down to the left."""
+    """Jack at the window, seen from behind: the coat's back, the collar up, his head turned a little down to the left.
+    He stands at the glass, beyond the desk: drawn smaller, further off, and only down to the desk's top edge."""
     c = Canvas(W, H, scale=SCALE)
     u, x = JACK.u, CX
     hy = JACK.eye_y + 8
@@ -884,7 +885,35 @@ def jack_window(eyes: float = 1.0) -> Image.Image:
     c.paste(body)
     # The window's cold light catches the top edge of his hair and shoulders.
     c.fill(vertical(0, H, [(0, with_alpha(P.COLD, 0.12)), (0.5, with_alpha(P.COLD, 0.0))]), mode="screen", clip=True)
-    return finish(c)
+    picture = far_off(finish(c), 0.72, shoulders=hy + 1.8 * u)
+    picture.alpha_composite(desk_things_in_the_dark())
+    return picture
+
+
+def desk_things_in_the_dark() -> Image.Image:
+    """The bottle and the two empty glasses on the desk, in the cold dark office (backgrounds.light_room's wash), for
+    a picture shown at centre that stands behind them."""
+    c = Canvas(W, H, scale=SCALE)
+    left = CENTRE_X - W / 2
+    bottle(c, BOTTLE_X - left, DESK_TOP + 28 - 80)
+    for i in range(2):
+        x, base = glass_place(i)
+        tumbler(c, x - left, base - 80, full=False)
+    c.fill(with_alpha(mix(P.COLD, P.COLD_DEEP, 0.35), 1.0), mode="multiply", opacity=0.7, clip=True)
+    c.rgb *= 0.8
+    return c.image(transparent=True)
+
+
+def far_off(picture: Image.Image, scale: float, *, shoulders: float) -> Image.Image:
+    """A figure further back in the room, beyond the desk: smaller, its shoulders a little above the desk's top edge,
+    and nothing of it below that edge."""
+    small = picture.resize((round(W * scale), round(H * scale)), Image.Resampling.LANCZOS)
+    placed = Image.new("RGBA", (W, H))
+    placed.paste(small, (round((W - small.width) / 2), round(DESK_LINE - 70 - shoulders * scale)))
+    alpha = np.asarray(placed)[..., 3].copy()
+    alpha[DESK_LINE:] = 0
+    placed.putalpha(Image.fromarray(alpha))
+    return placed
 
 
 def profile_head(c: Canvas, b: Build, face: Face, hx: float, hy: float, facing: int, eyes: float, *, tilt: float = 0.0) -> None:
