@@ -28,7 +28,14 @@ import numpy as np
 from PIL import Image
 
 from game.artwork import palette as P
-from game.artwork.backgrounds import BOTTLE_X, CHAIR_TOP, DESK_TOP, bottle, glass_place, tumbler
+from game.artwork.backgrounds import (
+    BOTTLE_X,
+    CHAIR_TOP,
+    DESK_TOP,
+    bottle,
+    glass_place,
+    tumbler,
+)
 from game.artwork.drawing import (
     Canvas,
     Point,
