@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
@@ -52,7 +52,6 @@ from game.ui.title import TitleScreen
 FRAME_TIME = 1 / 60
 IDLE_POLL = 0.05
 SHARPEN_AFTER = 0.2  # seconds after the window's last resize, its pictures are scaled smoothly again
-AUTOSAVED = "The game is autosaved first: Continue brings you back here."
 VOICING_ON, VOICING_OFF = "Self-voicing on", "Self-voicing off"
 SHOWN_AGAIN = (pygame.WINDOWEXPOSED, pygame.VIDEOEXPOSE, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED)
 
@@ -75,7 +74,7 @@ class App:
         self._early: list[str] | None = []  # what goes wrong before notices can be shown is told just after
         self.window = Window(icon=self._icon())
         if self.window.icon_problem:
-            self.notify(f"The game's icon cannot be shown ({self.window.icon_problem}); the window keeps the default one.")
+            self.notify(ui_text("The game's icon cannot be shown ({problem}); the window keeps the default one.").format(problem=self.window.icon_problem))
         pygame.display.set_caption(self.game.title)
         self.player = PlayerData(story, self.game.id, warn=self.notify, folder=data)
         if language is not None:  # `--lang`: kept as the player's choice
@@ -115,7 +114,7 @@ class App:
         try:
             path = icon_path(self.game)
         except Refused as error:
-            self.notify(f"The game's icon is refused: {error}.")
+            self.notify(ui_text("The game's icon is refused: {error}.").format(error=error))
             return None
         return path if path.is_file() else None
 
@@ -199,7 +198,7 @@ class App:
         self.services.audio.play_music(None, fade=0.5)
         self.show(GameScreen(self, playthrough, start=self.start))
         if playthrough is not None:
-            self.notify(notice or "Loaded")
+            self.notify(notice or ui_text("Loaded"))
 
     def show_end_card(self, ending: str, *, shown: str | None = None) -> None:
         self.show(EndCardScreen(self, ending, shown=shown))
@@ -229,7 +228,7 @@ class App:
     def _use_language(self, language: str) -> None:
         """The story and game folder in `language` ("": as written), for every screen and the saves."""
         self.story, self.game = in_language(*self.source, language, warn=self.notify)
-        for problem in use_interface_language(language):
+        for problem in use_interface_language(language or self.game.language):
             self.notify(problem)
         self.player.saves.story = self.story
         pygame.display.set_caption(self.game.title)
@@ -240,7 +239,7 @@ class App:
         if playing is not None:
             shown, _ = Playthrough.from_json(self.story, playing.playthrough.to_json(), save_format=SAVE_FORMAT, seen=self.player.seen)
             playing.stage.story = self.story
-            playing.load(shown, f"{ui_text('Language')}: {name_of(language)}")
+            playing.load(shown, f"{ui_text('Language')}: {name_of(language or self.game.language)}")
 
     def _use_settings(self) -> None:
         """What the settings change in the services: the volumes, the voice's rate, the story's fonts."""
@@ -248,6 +247,7 @@ class App:
         services.audio.set_volumes(music=0.0 if settings.mute else settings.music_volume, sound=0.0 if settings.mute else settings.sound_volume)
         services.audio.set_voice_volume(0.0 if settings.mute else settings.voice_volume)
         services.voice.rate = settings.speech_rate
+        services.voice.language = settings.language or self.game.language
         if (services.fonts.scale, services.fonts.family) != (settings.text_scale, settings.font):
             services.fonts = Fonts(self.game, warn=self.notify, scale=settings.text_scale, family=settings.font)
 
@@ -259,12 +259,12 @@ class App:
         voice = self.services.voice
         if not on:
             voice.stop()
-            self.notify(VOICING_OFF)
+            self.notify(ui_text(VOICING_OFF))
         elif voice.engine is None:
-            voice.say(VOICING_ON)  # no engine: the voice gives its one notice instead
+            voice.say(ui_text(VOICING_ON))  # no engine: the voice gives its one notice instead
         else:
             self._focus_said = None  # read where the player is, after the notice
-            self.notify(VOICING_ON)
+            self.notify(ui_text(VOICING_ON))
 
     def _read_focus(self) -> None:
         """Self-voicing: the top layer's focused control when it changes (its title too, when that does)."""
@@ -309,9 +309,9 @@ class App:
             if wait or future.done():
                 self._screenshots.remove((name, future))
                 if files.write_bytes(name, future.result()):
-                    self.notify(f"Screenshot saved: {name} (in {files.folder})")
+                    self.notify(ui_text("Screenshot saved: {name} (in {folder})").format(name=name, folder=files.folder))
                 else:
-                    self.notify("Could not save the screenshot")
+                    self.notify(ui_text("Could not save the screenshot"))
 
     # -- the loop ---------------------------------------------------------------------
     def _event(self, event: pygame.event.Event) -> None:
@@ -379,9 +379,12 @@ class App:
     def _redraw(self) -> None:
         """Draw the stack, everywhere or only where time changed it, and put that on screen."""
         regions = self.stack.damage()
-        if self.dirty:
+        if self.window.dragging:
+            self.window.draft(lambda design: self.stack.draw(design, None))
             regions = None
-        self.stack.draw(self.window.view, regions)
+        else:
+            regions = None if self.dirty else regions
+            self.stack.draw(self.window.view, regions)
         if regions != []:
             self.window.present(regions)
 
@@ -392,12 +395,18 @@ class App:
         else:
             time.sleep(min(IDLE_POLL, max(FRAME_TIME, self._wake_at - self.clock.now())))
 
-    def run(self, *, frames: int | None = None) -> int:
-        """Play until the player quits, or for `frames` frames (a build's smoke test asks for one)."""
+    def run(self, *, frames: int | None = None, after_first_frame: Sequence[Callable[[], object]] = ()) -> int:
+        """Play until the player quits, or for `frames` frames (a build's smoke test asks for one).
+        `after_first_frame`: work the title need not wait for (writing the story's cache), done once it shows."""
         drawn = 0
         while self.running:
             self.frame()
             drawn += 1
+            if drawn == 1:
+                if os.environ.get("HUB_REPORT_FIRST_FRAME"):  # for `bench`: when the title was first on screen
+                    print(f"first frame at {time.time():.4f}", flush=True)
+                for work in after_first_frame:
+                    work()
             if frames is not None and drawn >= frames:
                 break
             if drawn == 1:
@@ -411,7 +420,8 @@ class App:
         return 0
 
 
-def play(story: Story, game: GameFolder | None = None, *, start: str | None = None, language: str | None = None) -> int:
+def play(story: Story, game: GameFolder | None = None, *, start: str | None = None, language: str | None = None,
+         after_first_frame: Sequence[Callable[[], object]] = ()) -> int:
     """Open the window and play until the player quits; 2 when there is no display.
 
     HUB_EXIT_AFTER_FIRST_FRAME=1 draws one frame and stops (a build's smoke test)."""
@@ -420,4 +430,4 @@ def play(story: Story, game: GameFolder | None = None, *, start: str | None = No
     except NoDisplay as error:
         print(error, file=sys.stderr)
         return 2
-    return app.run(frames=1 if os.environ.get("HUB_EXIT_AFTER_FIRST_FRAME") else None)
+    return app.run(frames=1 if os.environ.get("HUB_EXIT_AFTER_FIRST_FRAME") else None, after_first_frame=after_first_frame)

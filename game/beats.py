@@ -15,7 +15,7 @@ from typing import cast
 from game.limits import MAX_STEP_WORK
 from game.script import expressions, markup
 from game.script.expressions import ExpressionError
-from game.script.flow import Point, explore, path_to, shown_options, step_work, successors, take, visit
+from game.script.flow import Point, explore, passed_line, path_to, shown_options, step_work, successors, take, visit
 from game.script.model import (
     Background,
     Branch,
@@ -117,14 +117,16 @@ class EndlessLoop(RuntimeError):
     """The steps go round for ever with no stop (`check` reports every such loop it can find)."""
 
 
-def begin(story: Story, label: str | None = None) -> Beat:
+def begin(story: Story, label: str | None = None, *, seed: int = 0) -> Beat:
     """The first beat of the story, starting at `label` (by default the story's start).
 
     Starting mid-story (a writer trying out a scene), the scene, music, variables
     and calls are as they would be on the shortest way there from the start.
+    `seed` orders the story's `{shuffle:}`s (kept in the state; 0 is the fixed order `transcript` shows).
     """
     label = label or story.start
-    state = StoryState(position=-1, variables=tuple(sorted(story.variables.items())))
+    variables = {**story.variables, markup.SEED: seed} if markup.SEED in story.variables else story.variables
+    state = StoryState(position=-1, variables=tuple(sorted(variables.items())))
     lead_in: tuple[LeadIn, ...] = ()
     if label != story.start and story.start in story.labels:
         state = _arriving(story, story.labels[label], state)  # its visits counted on arriving
@@ -190,11 +192,16 @@ def after(story: Story, state: StoryState, option: int | None = None) -> Beat:
             raise ValueError(f"the choice needs an option from 0 to {len(shown) - 1}, not {option}")
         taken = shown[option]
         try:
-            variables = tuple(sorted(take(taken, state.values).items()))
+            values = take(taken, state.values)
         except ExpressionError:  # a value past a bound that `check` could not reach: its `set:` is left undone
-            variables = state.variables
+            values = state.values
+        for each in shown:  # the options' varieties count once the player has read them (so rewinding to the choice shows the same)
+            _count_varieties(each.segments, values, state.values)
+        variables = tuple(sorted(values.items()))
         state = replace(state, choices=(*state.choices, (stop.id, option)), variables=variables)
         return _run(story, option_target(story, taken), state)
+    if isinstance(stop, Line):
+        state = replace(state, variables=passed_line(story, state.variables))
     return _run(story, state.position + 1, state)
 
 
@@ -270,9 +277,7 @@ def _run(story: Story, index: int, state: StoryState, lead_in: tuple[LeadIn, ...
         if made.stop:
             text_scene = run.scene if text_scene is None else text_scene
             segments = shown_segments(cast(Stop, step), run.variables)
-            if isinstance(step, Line):
-                for key in markup.varieties(step.segments, run.variables):
-                    run.variables[key] = int(run.variables[key]) + 1
+            _count_varieties(cast(Stop, step).segments, run.variables)  # a choice's options count when one is taken
             made.effect(step, run)
             if isinstance(step, Line) and step.join:
                 joined.extend(segments)
@@ -290,6 +295,29 @@ def _run(story: Story, index: int, state: StoryState, lead_in: tuple[LeadIn, ...
             run.next = step.otherwise if isinstance(step, Branch) else index + 1
         index = run.next
     raise EndlessLoop(f"the story goes round for ever near {story.places[index]} with no line, choice or ending in between")
+
+
+def _count_varieties(segments: tuple[markup.Segment, ...], variables: dict[str, expressions.Value], shown_with: dict[str, expressions.Value] | None = None) -> None:
+    """Each variety the player reads in `segments` (with the values `shown_with`, by default `variables`) counted once more."""
+    for key in markup.varieties(segments, variables if shown_with is None else shown_with):
+        variables[key] = int(variables[key]) + 1
+
+
+def rebuilt_segments(story: Story, stop: Stop, position: int, variables: dict[str, expressions.Value]) -> tuple[markup.Segment, ...]:
+    """What the player reads at a stop rebuilt from a saved state alone (the way there unknown): its own text,
+    after the lines ending in `<>` that stand right above it (no label, `if:` or jump between) as one paragraph."""
+    joined: list[markup.Segment] = []
+    starts = set(story.labels.values())
+    at = position
+    while at not in starts and at > 0:
+        above = story.steps[at - 1]
+        made = COMPILED[type(above)]
+        if made.control or made.stop and not (isinstance(above, Line) and above.join):
+            break
+        if isinstance(above, Line):
+            joined[:0] = shown_segments(above, variables)
+        at -= 1
+    return markup.joined(joined, shown_segments(stop, variables))
 
 
 def options_shown(choice: Choice, values: dict[str, expressions.Value]) -> tuple[Option, ...]:

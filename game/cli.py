@@ -35,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     way.add_argument("--all", action="store_true", help="print every distinct path to every ending, each headed by the options taken")
     way.add_argument("--cover", action="store_true", help="print the fewest paths that take every option at least once (a test plan), and how many options no path takes")
     transcript.add_argument("--limit", type=_positive, default=None, metavar="N", help="with --all or --cover, look at N paths at most (default 10000); it says when it stopped there")
+    transcript.add_argument("--seed", type=_seed, default=0, metavar="N", help="order the {shuffle:} picks as a game with this seed would (default 0: the same fixed order every time)")
     commands.add_parser("bench", parents=[shared], help="print performance figures as JSON")
     translate = commands.add_parser("translate", parents=[shared], help="write or update translations/LANG.po in the game folder, keeping every translation")
     translate.add_argument("language", metavar="LANG", help="the language's code, e.g. fr, de, pt_BR")
@@ -61,6 +62,12 @@ def _unreached_start(story, story_start: str, start: str) -> None:
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of paths like 100")
+    return int(text)
+
+
+def _seed(text: str) -> int:
+    if not text.isdigit() or len(text) > 9:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a seed: a whole number from 0 to 999999999")
     return int(text)
 
 
@@ -110,7 +117,8 @@ def main(argv: list[str]) -> int:
         return run_bench(game)
     if args.command == "check":
         return _check(game, args.start or game.start, language=args.lang, own_scenes=args.scenes is None)
-    story = _load(game, quiet_warnings=args.command == "transcript", thorough=args.command == "build", cache=args.command is None)
+    later: list = []  # playing: the story's cache is written once the title shows
+    story = _load(game, quiet_warnings=args.command == "transcript", thorough=args.command == "build", cache=args.command is None, later=later)
     if story is None:
         return 1
     start = args.start or game.start
@@ -145,7 +153,7 @@ def main(argv: list[str]) -> int:
         return build(game, args.out)
     from game.app import play
 
-    return play(story, game, start=start, language=args.lang)
+    return play(story, game, start=start, language=args.lang, after_first_frame=later)
 
 
 def _game(args: argparse.Namespace):
@@ -196,12 +204,12 @@ def _check_languages(game, language: str | None) -> int:
     return 1 if story is None else check_languages(story, game, language)
 
 
-def _load(game, *, quiet_warnings: bool, thorough: bool = False, cache: bool = False):
-    """The story, after printing its problems; None when it has errors. `cache`: see `game.script.cache`."""
+def _load(game, *, quiet_warnings: bool, thorough: bool = False, cache: bool = False, later: list | None = None):
+    """The story, after printing its problems; None when it has errors. `cache` and `later`: see `load_story`."""
     from game.script import ScriptError, load_story
 
     try:
-        story, warnings = load_story(game=game, thorough=thorough, cache=cache)
+        story, warnings = load_story(game=game, thorough=thorough, cache=cache, later=later)
     except ScriptError as error:
         _print_errors(error)
         return None
@@ -241,10 +249,10 @@ def _print_transcript(story, args: argparse.Namespace, start: str) -> int:
         if args.all or args.cover:
             loops: list[str] = []
             if args.cover:
-                plan = cover(story, start=start, loops=loops, limit=limit)
+                plan = cover(story, start=start, loops=loops, limit=limit, seed=args.seed)
                 paths, complete = plan.paths, plan.complete
             else:
-                paths = list(every_path(story, start=start, loops=loops, limit=limit))
+                paths = list(every_path(story, start=start, loops=loops, limit=limit, seed=args.seed))
                 complete = len(paths) < limit
             for count, (taken, lines) in enumerate(paths, start=1):
                 print(("\n" if count > 1 else "") + heading(taken))
@@ -261,7 +269,7 @@ def _print_transcript(story, args: argparse.Namespace, start: str) -> int:
             else:
                 print(f"transcript: {len(paths):,} paths printed{stopped or ', every path to an ending'}", file=sys.stderr)
         else:
-            for line in transcript(story, options=args.choose, start=start):
+            for line in transcript(story, options=args.choose, start=start, seed=args.seed):
                 print(line)
         sys.stdout.flush()
     except TranscriptError as error:

@@ -24,9 +24,11 @@ __all__ = ["ENGINE", "GameFolder", "load_game"]  # GameFolder and ENGINE live in
 FILE_NAME = "game.yaml"
 TEXT_KEYS = ("id", "title", "start", "title_background", "end_card")
 OPTIONAL_KEYS = ("title_logo", "title_music")  # `null` (or `~`) means none
-KEYS = (*TEXT_KEYS, *OPTIONAL_KEYS, "fallback_fonts", "version", "icon", "build")
+KEYS = (*TEXT_KEYS, *OPTIONAL_KEYS, "fallback_fonts", "version", "icon", "build", "language")
 ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")  # it names the player's data folder: no slashes, no `..`
 VERSION = re.compile(r"^[0-9]+\.[0-9]+\.[0-9]+$")  # x.y.z: it is in the built app's archive and folder names
+#: A language code as gettext names them: `fr`, `pt_BR`, `zh_Hant` (game.yaml's `language:`, `translate LANG`).
+LANGUAGE = re.compile(r"^[a-z]{2,3}(?:_[A-Za-z0-9]{2,8})?$")
 BUILD_KEYS = ("exclude",)
 
 
@@ -103,6 +105,9 @@ def _value(name: str, node: yaml.Node, place: Place, problems: list[Problem]) ->
         return None
     if name == "id" and not (isinstance(node, yaml.ScalarNode) and ID.match(node.value)):
         problems.append(Problem(place, f"id must be one word of letters, digits, _, - or . (it names your players' data folder), not {getattr(node, 'value', '...')!r}", "write e.g. `id: my_game`"))
+        return _BAD
+    if name == "language" and not (isinstance(node, yaml.ScalarNode) and LANGUAGE.match(node.value)):
+        problems.append(Problem(place, f"language is the code of the language the game is written in, not {getattr(node, 'value', '...')!r}", "write e.g. `language: en` (or fr, de, ja, pt_BR)"))
         return _BAD
     if name == "version" and not (isinstance(node, yaml.ScalarNode) and VERSION.match(node.value)):
         problems.append(Problem(place, f"version must be three numbers x.y.z, not {getattr(node, 'value', '...')!r}", "write e.g. `version: 1.0.0`"))

@@ -28,6 +28,7 @@ class GameFolder:
     title_logo: str | None = "logo"  # an interface image name, None for text
     title_music: str | None = "theme"
     end_card: str = "E N D I N G"  # the words above the ending's name
+    language: str = "en"  # the language the game is written in (a gettext code): the Language row's first
     fallback_fonts: tuple[str, ...] = ()  # font files tried in order for glyphs the fonts lack
     version: str = "1.0.0"  # x.y.z, in the built app's names (`python main.py build`)
     icon: str | None = None  # a square PNG, relative to root: the window's icon and the built app's

@@ -9,10 +9,12 @@ record live here too.
 
 from __future__ import annotations
 
+import random
 from typing import Any, Protocol
 
 from game.beats import Beat, after, begin
 from game.resume import encode, resume
+from game.script.markup import SEED
 from game.script.model import Choice, Ending, Line, Story
 
 
@@ -27,11 +29,14 @@ class Seen(Protocol):
 class Playthrough:
     """The beats passed through, with rewind, roll forward, choose and skip."""
 
-    def __init__(self, story: Story, *, start: str | None = None, seen: Seen | None = None) -> None:
+    def __init__(self, story: Story, *, start: str | None = None, seen: Seen | None = None, seed: int | None = None) -> None:
+        """A new playthrough; `seed` orders its `{shuffle:}`s (by default one of its own, kept in its state)."""
         self.story = story
         self.start = start or story.start
         self.seen = seen if seen is not None else set()
-        self.beats: list[Beat] = [begin(story, start)]
+        if seed is None:
+            seed = random.randrange(1, 2**31) if SEED in story.variables else 0
+        self.beats: list[Beat] = [begin(story, start, seed=seed)]
         self.index = 0
         self._next: tuple[int, Beat] | None = None
         self._mark_seen()

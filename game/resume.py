@@ -27,7 +27,8 @@ from dataclasses import dataclass, replace
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from game.beats import Beat, StoryEnded, after, begin, shown_segments
+from game.beats import Beat, StoryEnded, after, begin, rebuilt_segments
+from game.script.markup import SEED
 from game.script.model import Call, Choice, Ending, Line, Story
 from game.stable_ids import CallSite, call_site, fingerprint_at, known_fingerprints
 from game.state import Scene, StoryState
@@ -117,7 +118,7 @@ def resume(story: Story, data: Any, *, save_format: int) -> Resumed:
     for number, entry in enumerate(entries):
         position = _find(story, labels, entry)
         previous = beats[-1] if beats else None
-        beat = None if position is None else _replayed(story, start, previous, option, position) or _restored(story, previous, kept, entry, position, save_format)
+        beat = None if position is None else _replayed(story, start, previous, option, position, _seed(entries[0])) or _restored(story, previous, kept, entry, position, save_format)
         if beat is None:
             if number >= index:
                 break  # the player's own line, or the future beyond a gap: resume earlier
@@ -198,11 +199,18 @@ def _option(beat: Beat, entry: _Entry) -> int | None:
     return entry.option if 0 <= entry.option < len(texts) else None
 
 
-def _replayed(story: Story, start: str, previous: Beat | None, option: int | None, position: int) -> Beat | None:
-    """The beat at `position`, when replaying the decisions from the beat before leads there."""
+def _seed(first: _Entry) -> int:
+    """The playthrough's `{shuffle:}` seed, as its first beat saved it (0 in a save from before seeds)."""
+    variables = first.state.get("variables")
+    seed = variables.get(SEED, 0) if isinstance(variables, dict) else 0
+    return seed if type(seed) is int else 0
+
+
+def _replayed(story: Story, start: str, previous: Beat | None, option: int | None, position: int, seed: int = 0) -> Beat | None:
+    """The beat at `position`, when replaying the decisions from the beat before leads there (the first one with the playthrough's `seed`)."""
     try:
         if previous is None:
-            replayed = begin(story, start) if start in story.labels else None
+            replayed = begin(story, start, seed=seed) if start in story.labels else None
         elif isinstance(previous.stop, Ending) or isinstance(previous.stop, Choice) and option is None:
             replayed = None
         else:
@@ -234,7 +242,7 @@ def _restored(story: Story, previous: Beat | None, kept: _Entry | None, entry: _
     before = previous.state.scene if previous else Scene()
     stop = story.steps[position]
     assert isinstance(stop, (Line, Choice, Ending))  # `_find` finds only stops
-    return Beat(state, before, (), state.scene, stop, shown_segments(stop, state.values))
+    return Beat(state, before, (), state.scene, stop, rebuilt_segments(story, stop, position, state.values))
 
 
 def _sites_of_indexes(story: Story, saved: object) -> list[CallSite]:

@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, Literal
 
 from game.fonts import FAMILY_LABELS
+from game.i18n.interface import ui_text
 from game.userdata import PlayerFiles
 
 FILE_NAME = "settings.json"
@@ -40,11 +41,11 @@ def speed_order(cps: object) -> float:
 
 
 def speed(cps: object) -> str:
-    return "Instant" if cps == 0 else f"{cps:g} chars/s"
+    return ui_text("Instant") if cps == 0 else ui_text("{n} chars/s").format(n=f"{cps:g}")
 
 
 def percent(volume: object) -> str:
-    return f"{round(float(volume) * 100)} %"  # type: ignore[arg-type]
+    return ui_text("{n} %").format(n=round(float(volume) * 100))  # type: ignore[arg-type]
 
 
 def scale(factor: object) -> str:
@@ -88,7 +89,7 @@ def choice(default: str, label: str, options: dict[str, str], *, page: Page = "s
 
 def language(label: str) -> Any:
     """The game's language: "" its own, else a `translations/LANG.po` code (the options are the game's, found when shown)."""
-    return field(default="", metadata={"setting": Declared(label, "accessibility", "choice", ("",), ("Original",), open=True)})
+    return field(default="", metadata={"setting": Declared(label, "settings", "choice", ("",), ("Original",), open=True)})
 
 
 def steps(first: float, last: float, step: float) -> tuple[float, ...]:
@@ -120,7 +121,7 @@ class Settings:
     font: str = choice("game", "Font", FAMILY_LABELS, page="accessibility")
     high_contrast: bool = switch(False, "High contrast", page="accessibility")
     reduce_motion: bool = switch(False, "Reduce motion", page="accessibility")
-    language: str = language("Language")  # on the Accessibility page, whose few rows leave it in view
+    language: str = language("Language")  # the Settings page's last row (the page scrolls to it)
 
     def clamped(self) -> Settings:
         """The same settings with every number brought into its range."""

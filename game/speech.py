@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from game.i18n.interface import ui_text
 from game.script.model import Choice, Ending, Line, Story
 from game.userdata import write_atomic
 
@@ -40,8 +41,9 @@ class SpeechError(RuntimeError):
 class SpeechEngine(Protocol):
     name: str
 
-    def speak(self, text: str, *, rate: float, stop: threading.Event) -> None:
-        """Read `text` aloud; return when done or soon after `stop` is set. Raises SpeechError."""
+    def speak(self, text: str, *, rate: float, stop: threading.Event, language: str = "") -> None:
+        """Read `text` aloud in `language`'s voice where the engine has one ("": its default voice); return when
+        done or soon after `stop` is set. Raises SpeechError."""
 
     def to_wav(self, text: str, path: Path, *, rate: float) -> None:
         """Write `text` spoken into the WAV file `path`. Raises SpeechError."""
@@ -71,7 +73,7 @@ def choice_words(prompt: str, options: Sequence[str], *, taken: int | None = Non
     """The choice's prompt, then each option with its number (the key that takes it)."""
     parts = [_sentence(prompt)]
     for number, option in enumerate(options, 1):
-        before = ", chosen before" if taken == number - 1 else ""
+        before = ui_text(", chosen before") if taken == number - 1 else ""
         parts.append(_sentence(f"{number}{before}: {option}"))
     return " ".join(part for part in parts if part)
 
@@ -120,6 +122,7 @@ class SelfVoicing:
 
     def __init__(self, engine: SpeechEngine | None, *, warn: Callable[[str], None], rate: float = 1.0) -> None:
         self.engine = engine
+        self.language = ""  # the language being read (a gettext code; "" the engine's default voice)
         self._warn = warn
         self._rate = 1.0
         self.rate = rate
@@ -201,7 +204,7 @@ class SelfVoicing:
                 self._current = stop = threading.Event()
                 self._reading = True
             try:
-                self.engine.speak(text, rate=self.rate, stop=stop)
+                self.engine.speak(text, rate=self.rate, stop=stop, language=self.language)
             except SpeechError as error:
                 with self._lock:
                     self._failure = f"Self-voicing stopped: {error}"
@@ -228,6 +231,17 @@ def system_voice(*, warn: Callable[[str], None], rate: float = 1.0) -> SelfVoici
 # -- engines ------------------------------------------------------------------
 
 
+#: The languages whose voice the engine is asked for (espeak-ng's `-v`, spd-say's `-l`): those the engine's
+#: interface ships and espeak-ng has; English, and a language it lacks, keep the default voice.
+VOICES = frozenset({"fr", "de", "es", "ja", "it", "pt", "nl", "cy"})
+
+
+def voice_of(language: str) -> str:
+    """The voice to ask for to read `language` (`fr_CA` -> `fr`); "" for the engine's default."""
+    base = language.split("_")[0].lower()
+    return base if base in VOICES else ""
+
+
 class CommandEngine:
     """A text-to-speech command that reads its standard input (espeak-ng, espeak, spd-say, say)."""
 
@@ -235,18 +249,19 @@ class CommandEngine:
         self.name = name
         self.program = program
 
-    def _command(self, rate: float, wav: Path | None) -> list[str]:
+    def _command(self, rate: float, wav: Path | None, language: str = "") -> list[str]:
         words_a_minute = str(round(175 * rate))
-        if self.name == "say":
+        voice = voice_of(language)
+        if self.name == "say":  # macOS names its voices (Thomas, Anna), not languages: the system's own voice
             out = ["-o", str(wav), "--data-format=LEI16@22050"] if wav else []
             return [self.program, "-r", words_a_minute, *out, "-f", "-"]
         if self.name == "spd-say":  # -100..100, 0 the normal pace; it cannot write files
-            return [self.program, "-w", "-r", str(max(-100, min(100, round(100 * math.log2(rate))))), "-e"]
+            return [self.program, "-w", "-r", str(max(-100, min(100, round(100 * math.log2(rate))))), *(["-l", voice] if voice else []), "-e"]
         out = ["-w", str(wav)] if wav else []
-        return [self.program, "-s", words_a_minute, *out, "--stdin"]
+        return [self.program, "-s", words_a_minute, *(["-v", voice] if voice else []), *out, "--stdin"]
 
-    def speak(self, text: str, *, rate: float, stop: threading.Event) -> None:
-        self._run(text, self._command(rate, None), stop)
+    def speak(self, text: str, *, rate: float, stop: threading.Event, language: str = "") -> None:
+        self._run(text, self._command(rate, None, language), stop)
 
     def to_wav(self, text: str, path: Path, *, rate: float) -> None:
         if self.name == "spd-say":
@@ -293,8 +308,8 @@ class Pyttsx3Engine:
                 raise SpeechError(f"pyttsx3 could not start ({problem})") from problem
         return self._engine
 
-    def speak(self, text: str, *, rate: float, stop: threading.Event) -> None:
-        engine = self._ready()
+    def speak(self, text: str, *, rate: float, stop: threading.Event, language: str = "") -> None:
+        engine = self._ready()  # SAPI's voices are chosen in Windows' settings: `language` is not used
         try:
             engine.setProperty("rate", round(self._normal_rate * rate))
             engine.say(text)

@@ -102,12 +102,13 @@ class StoryState:
 def _variables(story: Story, saved: object) -> tuple[tuple[str, Value], ...]:
     """The declared variables with their saved values; a state from before variables gets the defaults.
 
-    A variable no longer declared is dropped; one whose saved value is of another kind starts afresh.
+    A variable no longer declared is dropped; one whose saved value is of another kind starts afresh;
+    a constant always has its declared value (the script may have changed it since).
     """
     values = dict(story.variables)
     if isinstance(saved, dict):
         for name, value in saved.items():
-            if name in values and isinstance(value, (bool, int, float, str)) and kind_of(value) == kind_of(values[name]):
+            if name in values and name not in story.constants and isinstance(value, (bool, int, float, str)) and kind_of(value) == kind_of(values[name]):
                 values[name] = value
     return tuple(sorted(values.items()))
 

@@ -26,20 +26,21 @@ class TranscriptError(ValueError):
     """The transcript cannot go on: no such option, or a loop that never reaches an ending."""
 
 
-def transcript(story: Story, *, options: Sequence[int] = (0,), option: int | None = None, start: str | None = None) -> Iterator[str]:
+def transcript(story: Story, *, options: Sequence[int] = (0,), option: int | None = None, start: str | None = None, seed: int = 0) -> Iterator[str]:
     """Play from `start` to an ending, taking `options[n]` (from 0) at the n-th choice; the last repeats.
 
-    (`option=` is the same as `options=[option]`.) Raises `TranscriptError` at a
+    (`option=` is the same as `options=[option]`.) `seed` orders the `{shuffle:}`s
+    (0, the default, is the fixed order; a new game in the window draws its own). Raises `TranscriptError` at a
     choice without such an option, or when the story goes round a loop for ever.
     """
     try:
-        yield from _played(story, [option] if option is not None else list(options) or [0], start)
+        yield from _played(story, [option] if option is not None else list(options) or [0], start, seed)
     except EndlessLoop as error:
         raise TranscriptError(str(error)) from None
 
 
-def _played(story: Story, options: list[int], start: str | None) -> Iterator[str]:
-    beat, taken = begin(story, start), 0
+def _played(story: Story, options: list[int], start: str | None, seed: int) -> Iterator[str]:
+    beat, taken = begin(story, start, seed=seed), 0
     been: set[tuple] = set()
     for _ in range(MAX_BEATS):
         at = (min(taken, len(options) - 1), beat.state.position, _kept(beat.state.variables), beat.state.calls)
@@ -61,7 +62,7 @@ def _played(story: Story, options: list[int], start: str | None) -> Iterator[str
     raise TranscriptError(f"the story goes on for more than {MAX_BEATS:,} lines and choices without an ending (a counter in a loop, say; options taken: {_numbers(options[:taken])})")
 
 
-def every_path(story: Story, *, start: str | None = None, loops: list[str] | None = None, limit: int = MAX_PATHS) -> Iterator[tuple[tuple[int, ...], list[str]]]:
+def every_path(story: Story, *, start: str | None = None, loops: list[str] | None = None, limit: int = MAX_PATHS, seed: int = 0) -> Iterator[tuple[tuple[int, ...], list[str]]]:
     """Every distinct path from `start` to an ending: (options taken from 0, the lines read).
 
     A path that comes back to a state it was in (a loop) is left out: it never ends
@@ -70,20 +71,20 @@ def every_path(story: Story, *, start: str | None = None, loops: list[str] | Non
     the stories this is for (a few choices deep) stay small. At most `limit` paths
     come out (`len` of what came out equal to `limit` means it may have stopped there).
     """
-    for taken, lines, _ in _each_path(story, start, [] if loops is None else loops, limit):
+    for taken, lines, _ in _each_path(story, start, [] if loops is None else loops, limit, seed):
         yield taken, lines
 
 
-def _each_path(story: Story, start: str | None, loops: list[str], limit: int) -> Iterator[tuple[tuple[int, ...], list[str], frozenset[tuple[int, int]]]]:
+def _each_path(story: Story, start: str | None, loops: list[str], limit: int, seed: int) -> Iterator[tuple[tuple[int, ...], list[str], frozenset[tuple[int, int]]]]:
     try:
-        yield from _paths(story, start, loops, limit)
+        yield from _paths(story, start, loops, limit, seed)
     except EndlessLoop as error:
         raise TranscriptError(str(error)) from None
 
 
-def _paths(story: Story, start: str | None, loops: list[str], limit: int) -> Iterator[tuple[tuple[int, ...], list[str], frozenset[tuple[int, int]]]]:
+def _paths(story: Story, start: str | None, loops: list[str], limit: int, seed: int) -> Iterator[tuple[tuple[int, ...], list[str], frozenset[tuple[int, int]]]]:
     """Each path: the options taken (shown numbers), the lines read, and the options taken as (choice step, option's place in it)."""
-    todo: list[tuple[Beat, tuple[int, ...], list[str], frozenset, frozenset[tuple[int, int]]]] = [(begin(story, start), (), [], frozenset(), frozenset())]
+    todo: list[tuple[Beat, tuple[int, ...], list[str], frozenset, frozenset[tuple[int, int]]]] = [(begin(story, start, seed=seed), (), [], frozenset(), frozenset())]
     found = 0
     while todo and found < limit:
         beat, taken, lines, been, ids = todo.pop()
@@ -116,9 +117,9 @@ class Cover:
     complete: bool  # every path was looked at (not stopped at the limit)
 
 
-def cover(story: Story, *, start: str | None = None, loops: list[str] | None = None, limit: int = MAX_PATHS) -> Cover:
+def cover(story: Story, *, start: str | None = None, loops: list[str] | None = None, limit: int = MAX_PATHS, seed: int = 0) -> Cover:
     """The fewest paths from `start` to an ending that between them take every option that any path takes."""
-    found = list(_each_path(story, start, [] if loops is None else loops, limit))
+    found = list(_each_path(story, start, [] if loops is None else loops, limit, seed))
     left = set().union(*(ids for _, _, ids in found)) if found else set()
     every = sum(len(step.options) for step in story.steps if isinstance(step, Choice))
     cover = Cover([], every, len(left), len(found) < limit)

@@ -31,13 +31,15 @@ class RecordingEngine:
         self.spoken: list[str] = []
         self.interrupted: list[str] = []
         self.rates: list[float] = []
+        self.languages: list[str] = []
         self.hold = hold
         self.started = threading.Semaphore(0)  # one release for each line begun
         self._release = threading.Event()
 
-    def speak(self, text: str, *, rate: float, stop: threading.Event) -> None:
+    def speak(self, text: str, *, rate: float, stop: threading.Event, language: str = "") -> None:
         self.spoken.append(text)
         self.rates.append(rate)
+        self.languages.append(language)
         self.started.release()
         if self.hold:
             while not stop.wait(POLL):

@@ -1,4 +1,5 @@
-"""Hub's art and sound, generated: every picture drawn with Pillow, every sound made with numpy.
+"""Hub's art and sound, generated: every picture drawn with Pillow, every sound made with numpy
+(the music written as Ogg Vorbis through `soundfile`).
 
     from game.artwork import generate
     generate(root)  # writes root/art/... and root/audio/..., returns the files written
@@ -21,7 +22,7 @@ from PIL import Image, ImageDraw, ImageFont
 from game.artwork.backgrounds import backgrounds
 from game.artwork.drawing import save_png
 from game.artwork.interface import FONTS, interface
-from game.artwork.sound import save_wav, sounds
+from game.artwork.sound import save_sound, sounds
 from game.artwork.sprites import sprites
 
 __all__ = ["generate", "catalogue", "handmade"]
@@ -37,7 +38,7 @@ def catalogue() -> dict[str, str]:
     names = {f"art/backgrounds/{n}.png": "image" for n in backgrounds()}
     names |= {f"art/sprites/{n}.png": "image" for n in sprites()}
     names |= {f"art/ui/{n}.png": "image" for n in interface()}
-    names |= {f"audio/{n}.wav": "sound" for n in sounds()}
+    names |= {f"audio/{n}": "sound" for n in sounds()}
     names[CONTACT_SHEET] = "image"
     names[CAST_SHEET] = "image"
     return names
@@ -48,7 +49,7 @@ def _makers() -> dict[str, Callable[[], object]]:
     makers |= {f"art/backgrounds/{n}.png": f for n, f in backgrounds().items()}
     makers |= {f"art/sprites/{n}.png": f for n, f in sprites().items()}
     makers |= {f"art/ui/{n}.png": f for n, f in interface().items()}
-    makers |= {f"audio/{n}.wav": f for n, f in sounds().items()}
+    makers |= {f"audio/{n}": f for n, f in sounds().items()}
     return makers
 
 
@@ -76,7 +77,7 @@ def _write_group(root: str, group: list[str]) -> list[str]:
         if isinstance(result, Image.Image):
             save_png(result, path)
         else:
-            save_wav(result, path)  # type: ignore[arg-type]
+            save_sound(result, path)  # type: ignore[arg-type]
         written.append(name)
     return written
 

@@ -1,271 +1,54 @@
-"""The sounds and music, synthesised with numpy and written as 16-bit stereo WAV at 44.1 kHz.
+"""The sounds and music: the registry of every sound file, the effects and ambience, levels, and writing.
 
-Every sound is built as (samples, 2) stereo. Loops are seamless by
-construction: filters and reverb are circular FFT operations over the loop's
-whole length, and whatever rings on past the end (a note's decay, the reverb's
-tail) is mixed over the start, so the seam is a cross-fade of the ending's
-ring-out into the opening and the level carries straight across it. One-shot
-sounds are padded with silence before the same filters so they start and end
-at zero.
+Every sound is built as (samples, 2) stereo at 44.1 kHz (`dsp.py` holds the
+building blocks, `instruments.py` and `music.py` the music). Loops are
+seamless by construction: filters and reverb are circular FFT operations over
+the loop's whole length, and whatever rings on past the end (a note's decay,
+the reverb's tail) is mixed over the start, so the seam is a cross-fade of the
+ending's ring-out into the opening and the level carries straight across it.
+One-shot sounds are padded with silence before the same filters so they start
+and end at zero.
 
 Levels are set by loudness, not by peak: each sound is scaled to its target
 integrated loudness (`loudness.integrated_loudness`, BS.1770): music at
 -20 LUFS, ambience below it, effects around it, interface sounds quietest.
 Random texture comes from fixed seeds, so each run writes the same bytes.
+
+The effects and the ambience are short and written as 16-bit WAV. The music
+runs past 90 s a piece (about 16 MB each as WAV), so it is written as Ogg
+Vorbis through libsndfile (the `soundfile` package); the stream's serial
+number, which libsndfile draws at random, is set to a fixed one afterwards
+(and each page's checksum recomputed), so the files are the same bytes on
+every run too.
 """
 
 from __future__ import annotations
 
-import math
+import io
 import wave
-from collections.abc import Callable, Sequence
+import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
+from game.artwork import music
+from game.artwork.dsp import RATE, bandpass, envelope, fade_edges, highpass, lowpass, noise, pan, place, reverb, seconds, times
 from game.artwork.loudness import integrated_loudness
 
-RATE = 44100
 CEILING = 10 ** (-1 / 20)  # no sample above -1 dBFS
 
 # Target integrated loudness per sound, LUFS.
 MUSIC_LUFS = -20.0
-LOUDNESS = {
-    "theme": MUSIC_LUFS, "theme_alone": MUSIC_LUFS, "theme_truth": MUSIC_LUFS, "theme_stay": MUSIC_LUFS,
+MUSIC = tuple(music.PIECES)
+LOUDNESS = {name: MUSIC_LUFS for name in MUSIC} | {
     "hub_ambience": -27.0,
     "cog_alarm": -22.0, "cog_roll": -23.0, "whiskey_pour": -26.0, "glass_down": -25.0, "footsteps": -25.0,
     "ui_hover": -36.0, "ui_click": -33.0,
 }
-LOOPS = ("hub_ambience", "theme", "theme_alone", "theme_truth", "theme_stay")
-
-
-# -- building blocks -----------------------------------------------------------------------------
-def seconds(n: float) -> int:
-    """A duration in samples."""
-    return int(round(n * RATE))
-
-
-def times(count: int) -> np.ndarray:
-    """Sample times in seconds."""
-    return np.arange(count, dtype=np.float64) / RATE
-
-
-def spectral(signal: np.ndarray, gain: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
-    """Filter by multiplying the spectrum by gain(frequency): circular, so loops stay seamless. Mono or stereo."""
-    spectrum = np.fft.rfft(signal, axis=0)
-    freqs = np.fft.rfftfreq(len(signal), 1 / RATE)
-    g = gain(freqs)
-    return np.fft.irfft(spectrum * (g[:, None] if signal.ndim == 2 else g), len(signal), axis=0)
-
-
-def lowpass(signal: np.ndarray, cutoff: float, order: int = 2) -> np.ndarray:
-    """A gentle low-pass (Butterworth-shaped magnitude)."""
-    return spectral(signal, lambda f: 1 / np.sqrt(1 + (f / cutoff) ** (2 * order)))
-
-
-def highpass(signal: np.ndarray, cutoff: float, order: int = 2) -> np.ndarray:
-    """A gentle high-pass."""
-    return spectral(signal, lambda f: 1 / np.sqrt(1 + (cutoff / np.maximum(f, 1e-3)) ** (2 * order)))
-
-
-def bandpass(signal: np.ndarray, centre: float, width: float) -> np.ndarray:
-    """A soft band around a centre frequency."""
-    return spectral(signal, lambda f: np.exp(-0.5 * ((f - centre) / width) ** 2))
-
-
-def noise(count: int, seed: int) -> np.ndarray:
-    """White noise from a fixed seed."""
-    return np.random.default_rng(seed).standard_normal(count)
-
-
-def pan(mono: np.ndarray, position: float | np.ndarray) -> np.ndarray:
-    """Place a mono sound in the stereo field, -1 left .. 1 right (equal power; may vary over time)."""
-    angle = (np.asarray(position) + 1) * math.pi / 4
-    return np.stack([mono * np.cos(angle), mono * np.sin(angle)], axis=-1)
-
-
-def reverb(signal: np.ndarray, *, decay: float = 2.2, mix: float = 0.35, seed: int = 99, tone: float = 6000) -> np.ndarray:
-    """A soft stereo hall: circular convolution with a different decaying noise tail in each ear (width)."""
-    n = len(signal)
-    wet = np.zeros_like(signal)
-    for channel in range(2):
-        tail = noise(n, seed + channel) * np.exp(-times(n) * 6.9 / decay)
-        tail = lowpass(tail, tone)
-        tail /= np.sqrt(np.sum(tail ** 2)) + 1e-9
-        source = signal[:, channel] * 0.75 + signal[:, 1 - channel] * 0.25
-        wet[:, channel] = np.fft.irfft(np.fft.rfft(source) * np.fft.rfft(tail), n)
-    return signal * (1 - mix) + wet * mix * 3
-
-
-def place(track: np.ndarray, sound: np.ndarray, start: float, *, wrap: bool) -> None:
-    """Add a sound into a track at a time; loops wrap the tail round to the start."""
-    begin = seconds(start)
-    if wrap:
-        at, rest = begin % len(track), sound
-        while len(rest):  # lay the sound down in pieces, going round to the start at the end
-            piece = rest[: len(track) - at]
-            track[at:at + len(piece)] += piece
-            rest, at = rest[len(piece):], 0
-    else:
-        end = min(len(track), begin + len(sound))
-        track[begin:end] += sound[: end - begin]
-
-
-def envelope(count: int, *, attack: float, decay: float) -> np.ndarray:
-    """A soft attack then an exponential decay."""
-    t = times(count)
-    rise = np.clip(t / max(attack, 1e-4), 0, 1)
-    return (0.5 - 0.5 * np.cos(np.pi * rise)) * np.exp(-t / decay)
-
-
-def fade_edges(signal: np.ndarray, *, fade_in: float = 0.005, fade_out: float = 0.05) -> np.ndarray:
-    """Fade a one-shot sound's ends to zero."""
-    out = signal.copy()
-    a, b = seconds(fade_in), seconds(fade_out)
-    shape = (lambda ramp: ramp[:, None]) if out.ndim == 2 else (lambda ramp: ramp)
-    if a:
-        out[:a] *= shape(np.linspace(0, 1, a))
-    if b:
-        out[-b:] *= shape(np.linspace(1, 0, b))
-    return out
-
-
-def midi(note: int) -> float:
-    """A MIDI note number's frequency."""
-    return 440.0 * 2 ** ((note - 69) / 12)
-
-
-def oscillator(freq: float, count: int, harmonics: Callable[[int], float], *, phase: float = 0.0) -> np.ndarray:
-    """A steady tone from a one-cycle table of band-limited harmonics (cheap for long pad notes)."""
-    table_size = 4096
-    x = np.arange(table_size) / table_size
-    top = max(1, int(min(40, (RATE / 2 * 0.9) / freq)))
-    waves = (harmonics(k) * np.sin(2 * np.pi * k * x + k) for k in range(1, top + 1))
-    table: np.ndarray = sum(waves)  # type: ignore[assignment]  # never the 0 it starts from: top >= 1
-    cycle = (phase + freq * times(count)) % 1.0
-    return np.interp(cycle * table_size, np.arange(table_size + 1), np.append(table, table[0]))
-
-
-# -- instruments ---------------------------------------------------------------------------------
-def piano(note: int, length: float, *, velocity: float = 1.0) -> np.ndarray:
-    """A felt piano note: many slightly stretched partials, the high ones dying first, and a soft hammer."""
-    n = seconds(length)
-    t = times(n)
-    f = midi(note)
-    out = np.zeros(n)
-    for k in range(1, 13):
-        partial = f * k * (1 + 0.0004 * k * k)
-        if partial > 15000:
-            break
-        amp = velocity ** (0.5 + 0.1 * k) / k ** 1.25
-        out += amp * np.sin(2 * np.pi * partial * t + k) * np.exp(-t * (0.45 + 0.55 * k) * (f / 440) ** 0.35)
-    hammer = highpass(noise(n, note), 2500) * np.exp(-t * 90) * 0.04 * velocity
-    return (out + hammer) * envelope(n, attack=0.006, decay=length * 0.7) * velocity
-
-
-def celesta(note: int, length: float, *, velocity: float = 1.0) -> np.ndarray:
-    """A glassy bell: inharmonic bright partials with a quick fade, for the high answers."""
-    n = seconds(length)
-    t = times(n)
-    f = midi(note)
-    out = np.zeros(n)
-    for ratio, amp, rate in ((1.0, 1.0, 2.2), (2.76, 0.45, 4.0), (5.4, 0.22, 7.0), (8.93, 0.1, 11.0)):
-        if f * ratio < 16000:
-            out += amp * np.sin(2 * np.pi * f * ratio * t) * np.exp(-t * rate)
-    return out * envelope(n, attack=0.003, decay=length) * velocity
-
-
-def pad(notes: Sequence[int], length: float, *, brightness: float = 0.5, seed: int = 0) -> np.ndarray:
-    """A slow string pad in stereo: each note two slightly detuned voices, one leaning to each side."""
-    n = seconds(length)
-    t = times(n)
-    out = np.zeros((n, 2))
-    for i, note in enumerate(notes):
-        for side, detune in ((-0.6, -0.0035), (0.6, 0.004)):
-            voice = oscillator(midi(note) * (1 + detune), n, lambda k: 1 / k ** (2.1 - brightness), phase=0.13 * i + side)
-            out += pan(voice, side * (0.4 + 0.15 * i))
-    swell = np.sin(np.pi * np.clip(t / length, 0, 1)) ** 1.5
-    return out * swell[:, None] / (len(notes) * 2)
-
-
-def bass(note: int, length: float) -> np.ndarray:
-    """A round bass note: a sine with a little warmth, slow in and out."""
-    n = seconds(length)
-    t = times(n)
-    f = midi(note)
-    tone = np.sin(2 * np.pi * f * t) + 0.25 * np.sin(4 * np.pi * f * t) + 0.08 * np.sin(6 * np.pi * f * t)
-    return tone * envelope(n, attack=0.08, decay=length * 0.9) * np.clip((length - times(n)) / 0.4, 0, 1)
-
-
-# -- music ---------------------------------------------------------------------------------------
-def compose(length: float, *, chords: Sequence[Sequence[int]], melody: Sequence[tuple[float, int, float]],
-            bar: float, seed: int, pad_level: float = 0.35, bass_level: float = 0.5, brightness: float = 0.5,
-            bells: Sequence[tuple[float, int, float]] = (), air: float = 0.0, tone: float = 9000) -> np.ndarray:
-    """A looping piece: a stereo pad per chord, a bass under it, a piano line (beat, note, velocity) and high bells."""
-    n = seconds(length)
-    track = np.zeros((n, 2))
-    rng = np.random.default_rng(seed)
-    for i, chord in enumerate(chords):
-        start = i * bar
-        place(track, pad(chord, bar * 1.5, brightness=brightness, seed=seed + i) * pad_level, start - bar * 0.25, wrap=True)
-        if bass_level:
-            place(track, pan(bass(chord[0] - 24, bar * 1.6), 0.0) * bass_level, start, wrap=True)
-    for beat, note, velocity in melody:
-        place(track, pan(piano(note, 4.5, velocity=velocity), rng.uniform(-0.25, 0.25)), beat, wrap=True)
-    for beat, note, velocity in bells:
-        place(track, pan(celesta(note, 2.5, velocity=velocity), rng.uniform(-0.7, 0.7)) * 0.3, beat, wrap=True)
-    if air:
-        breath = highpass(noise(n, seed + 50), 5000) * (0.6 + 0.4 * np.sin(2 * np.pi * times(n) / length * 2))
-        track += pan(breath, 0.0) * air * 0.02
-    track = lowpass(track, tone)
-    return reverb(track, decay=3.2, mix=0.42, seed=seed, tone=7000)
-
-
-def theme() -> np.ndarray:
-    """The main theme: A minor, i - VI - III - VII, a slow falling melody answered by bells."""
-    bar = 22 / 8
-    chords = [(57, 60, 64), (53, 57, 60), (48, 52, 55), (55, 59, 62)] * 2
-    line = [(0, 76, 0.4), (1.1, 74, 0.45), (1.85, 72, 0.55), (2.75, 71, 0.5), (3.65, 72, 0.6), (4.75, 69, 0.55),
-            (5.5, 67, 0.45), (7.0, 71, 0.5), (8.25, 72, 0.6), (9.35, 74, 0.5), (9.9, 76, 0.55),
-            (11.0, 77, 0.6), (12.1, 76, 0.5), (12.85, 72, 0.5), (13.95, 69, 0.55), (15.05, 72, 0.45),
-            (16.5, 71, 0.5), (17.6, 67, 0.45), (19.25, 69, 0.5), (20.35, 64, 0.45), (21.0, 67, 0.5), (21.5, 72, 0.55)]
-    bells = [(2.2, 88, 0.5), (6.4, 84, 0.4), (10.4, 88, 0.45), (13.3, 93, 0.35), (17.0, 86, 0.4), (20.9, 81, 0.35)]
-    return compose(22.0, chords=chords, melody=line, bar=bar, seed=1, brightness=0.55, bells=bells, air=0.6)
-
-
-def theme_alone() -> np.ndarray:
-    """After Ianto has gone: D minor, colder and emptier, high glass over an open fifth, a low drone, lots of room."""
-    bar = 18 / 4
-    chords = [(50, 57, 64), (46, 53, 62), (50, 57, 64), (45, 52, 60)]
-    line = [(1.0, 81, 0.34), (3.2, 77, 0.3), (6.0, 76, 0.35), (8.2, 74, 0.28), (10.0, 81, 0.35), (11.6, 79, 0.28),
-            (14.2, 77, 0.3), (16.4, 69, 0.3), (17.2, 74, 0.32)]
-    bells = [(2.0, 93, 0.45), (7.1, 89, 0.4), (12.6, 96, 0.35), (15.3, 88, 0.3)]
-    return compose(18.0, chords=chords, melody=line, bar=bar, seed=2, pad_level=0.45, bass_level=0.35, brightness=0.25,
-                   bells=bells, air=1.0, tone=11000)
-
-
-def theme_truth() -> np.ndarray:
-    """Tell him: bittersweet, D minor leaning toward F major, an answering phrase."""
-    bar = 18 / 8
-    chords = [(50, 53, 57), (46, 50, 53), (53, 57, 60), (48, 52, 55), (50, 53, 57), (46, 50, 53), (41, 45, 48),
-              (48, 52, 55)]
-    line = [(0.0, 69, 0.55), (0.65, 72, 0.5), (1.3, 74, 0.55), (2.25, 72, 0.5), (3.2, 70, 0.5), (4.2, 69, 0.45),
-            (5.15, 72, 0.55), (6.1, 77, 0.6), (7.1, 76, 0.5), (8.0, 72, 0.45), (9.0, 74, 0.55), (9.95, 69, 0.45),
-            (11.25, 65, 0.45), (12.2, 69, 0.5), (13.5, 72, 0.55), (14.45, 70, 0.45), (15.75, 67, 0.45), (16.7, 64, 0.4)]
-    bells = [(1.8, 86, 0.4), (6.6, 89, 0.4), (12.9, 84, 0.35)]
-    return compose(18.0, chords=chords, melody=line, bar=bar, seed=3, brightness=0.5, bells=bells, air=0.4)
-
-
-def theme_stay() -> np.ndarray:
-    """For Now: a fragile reprieve, F major with a minor shadow, warmer and closer."""
-    bar = 18 / 8
-    chords = [(53, 57, 60), (48, 52, 55), (50, 53, 57), (46, 50, 53), (53, 57, 60), (48, 52, 55), (46, 50, 53),
-              (48, 53, 55)]
-    line = [(0.0, 72, 0.5), (0.5, 74, 0.4), (1.0, 77, 0.55), (2.25, 76, 0.45), (3.4, 72, 0.5), (4.5, 74, 0.5),
-            (5.6, 69, 0.45), (6.75, 70, 0.5), (7.9, 74, 0.5), (9.0, 77, 0.55), (9.65, 79, 0.5), (10.6, 77, 0.45),
-            (11.6, 76, 0.5), (12.55, 72, 0.45), (13.5, 74, 0.5), (14.8, 70, 0.45), (15.75, 72, 0.5), (16.9, 69, 0.4)]
-    bells = [(2.8, 84, 0.35), (8.4, 86, 0.35), (14.0, 81, 0.3)]
-    return compose(18.0, chords=chords, melody=line, bar=bar, seed=4, pad_level=0.4, brightness=0.65, bells=bells, air=0.3)
+LOOPS = ("hub_ambience", *MUSIC)
+VORBIS_QUALITY = 0.7  # libsndfile's 0 (best) .. 1 (smallest); 0.7 is about 105 kbit/s for this music
+OGG_SERIAL = 0x48554221  # "HUB!"
 
 
 # -- ambience and effects ------------------------------------------------------------------------
@@ -409,14 +192,60 @@ def save_wav(signal: np.ndarray, path: Path) -> Path:
     return path
 
 
+def save_ogg(signal: np.ndarray, path: Path) -> Path:
+    """Write Ogg Vorbis, stereo at 44.1 kHz, with a fixed stream serial number so the bytes never change."""
+    import soundfile  # a developer tool, like numpy: only the generator needs it
+
+    encoded = io.BytesIO()
+    with soundfile.SoundFile(encoded, "w", RATE, 2, format="OGG", subtype="VORBIS", compression_level=VORBIS_QUALITY) as out:
+        for at in range(0, len(signal), 65536):  # in blocks: libsndfile 1.2.2 crashes on one write of a whole minute
+            out.write(np.clip(signal[at:at + 65536], -1, 1))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(with_serial(encoded.getvalue(), OGG_SERIAL))
+    return path
+
+
+def with_serial(ogg: bytes, serial: int) -> bytes:
+    """An Ogg stream with every page's serial number set to `serial` and its checksum made right again."""
+    data = bytearray(ogg)
+    at = 0
+    while at < len(data):
+        if data[at:at + 4] != b"OggS":
+            raise ValueError(f"not an Ogg page at byte {at}")
+        segments = data[at + 26]
+        size = 27 + segments + sum(data[at + 27:at + 27 + segments])
+        data[at + 14:at + 18] = serial.to_bytes(4, "little")
+        data[at + 22:at + 26] = bytes(4)
+        data[at + 22:at + 26] = ogg_crc(bytes(data[at:at + size])).to_bytes(4, "little")
+        at += size
+    return bytes(data)
+
+
+_REVERSED_BITS = bytes(int(f"{b:08b}"[::-1], 2) for b in range(256))
+
+
+def ogg_crc(page: bytes) -> int:
+    """Ogg's page checksum (CRC-32, polynomial 0x04C11DB7, unreflected, no initial or final XOR), through zlib:
+    zlib's reflected CRC of the bit-reversed bytes is the checksum bit-reversed, once its initial and final
+    XOR are taken back out."""
+    reflected = zlib.crc32(page.translate(_REVERSED_BITS)) ^ zlib.crc32(bytes(len(page)))
+    return int(f"{reflected:032b}"[::-1], 2)
+
+
+def save_sound(signal: np.ndarray, path: Path) -> Path:
+    """Write the sound in the format its file name asks for: .ogg as Ogg Vorbis, else WAV."""
+    return save_ogg(signal, path) if path.suffix == ".ogg" else save_wav(signal, path)
+
+
+def file_name(name: str) -> str:
+    """The sound's file in audio/: the music as Ogg Vorbis, the rest as WAV."""
+    return f"{name}.ogg" if name in MUSIC else f"{name}.wav"
+
+
 def sounds() -> dict[str, Callable[[], np.ndarray]]:
-    """Every sound by file name (without .wav), as functions that make it at its target loudness."""
-    makers: dict[str, Callable[[], np.ndarray]] = {
+    """Every sound by its file name in audio/ (`theme.ogg`, `ui_click.wav`), as functions that make it at its loudness."""
+    makers: dict[str, Callable[[], np.ndarray]] = music.makers() | {
         "hub_ambience": hub_ambience,
-        "theme": theme,
-        "theme_alone": theme_alone,
-        "theme_truth": theme_truth,
-        "theme_stay": theme_stay,
         "cog_alarm": cog_alarm,
         "cog_roll": cog_roll,
         "whiskey_pour": whiskey_pour,
@@ -425,4 +254,4 @@ def sounds() -> dict[str, Callable[[], np.ndarray]]:
         "ui_hover": lambda: ui_tick(0.08, 1900, seed=81),
         "ui_click": lambda: ui_tick(0.12, 1100, seed=82),
     }
-    return {name: (lambda make=make, name=name: levelled(make(), LOUDNESS[name])) for name, make in makers.items()}  # type: ignore[misc]
+    return {file_name(name): (lambda make=make, name=name: levelled(make(), LOUDNESS[name])) for name, make in makers.items()}  # type: ignore[misc]

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from typing import Any
 
 from game.gamefolder import GameFolder
 from game.i18n.catalog import Catalog, fingerprint_of
-from game.i18n.source import Translatable, option_id, texts
-from game.script.markup import Cue, Pause, Segment, Style, Var, parse
+from game.i18n.source import Translatable, option_id, texts, when_tag
+from game.script.markup import Cue, Pause, Segment, Style, Var, Vary, When, parse
 from game.script.model import Choice, Ending, Line, Step, Story
 from game.script.problems import TextError
 from game.stable_ids import fingerprint_at, known_fingerprints
@@ -24,12 +25,22 @@ Markup = tuple[list[str], Counter[str]]
 
 
 def markup_of(text: str) -> Markup:
-    """What staging a text carries, to compare a translation with its source: its pauses and cues in order,
-    its style tags and variables in any order. Raises `TextError` for bad markup."""
+    """What staging a text carries, to compare a translation with its source: its pauses, cues and `{if}`
+    conditions in order, its style tags and variables in any order. Raises `TextError` for bad markup."""
     timed: list[str] = []
     rest: Counter[str] = Counter()
-    for segment in parse(text):
-        if isinstance(segment, Pause):
+    _markup(parse(text), timed, rest)
+    return timed, rest
+
+
+def _markup(segments: tuple[Segment, ...], timed: list[str], rest: Counter[str]) -> None:
+    for segment in segments:
+        if isinstance(segment, When):
+            for number, (condition, branch) in enumerate(segment.branches):
+                timed.append(when_tag(number, condition))
+                _markup(branch, timed, rest)
+            timed.append("{/if}")
+        elif isinstance(segment, Pause):
             timed.append("{pause}" if segment.seconds is None else f"{{pause {segment.seconds:g}}}")
         elif isinstance(segment, Cue):
             timed.append(f"{{{segment.kind} {' '.join(segment.words)}}}")
@@ -37,7 +48,6 @@ def markup_of(text: str) -> Markup:
             rest["{/" + segment.name + "}" if segment.closing else "{" + segment.name + "}"] += 1
         elif isinstance(segment, Var):
             rest[f"[{segment.name}]"] += 1
-    return timed, rest
 
 
 def usable(text: Translatable, catalog: Catalog) -> str | None:
@@ -81,6 +91,33 @@ def _step(step: Step, shown: dict[str, str]) -> Step:
 
 
 def _with_cues(segments: tuple[Segment, ...], source: tuple[Segment, ...]) -> tuple[Segment, ...]:
-    """The translation's segments with each cue the source's checked one (the same, in the same order)."""
-    cues = iter([segment for segment in source if isinstance(segment, Cue)])
-    return tuple(next(cues) if isinstance(segment, Cue) else segment for segment in segments)
+    """The translation's segments with each cue the source's checked one (the same, in the same order), and each
+    variety the source's counter in turn, in every branch of an `{if}` too."""
+    cues = iter(_flat(source, Cue))
+    keys = iter([variety.key for variety in _flat(source, Vary)])
+
+    def carried(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
+        out: list[Segment] = []
+        for segment in segments:
+            if isinstance(segment, Cue):
+                segment = next(cues)
+            elif isinstance(segment, Vary):
+                segment = replace(segment, key=next(keys, segment.key))
+            elif isinstance(segment, When):
+                segment = replace(segment, branches=tuple((condition, carried(branch)) for condition, branch in segment.branches))
+            out.append(segment)
+        return tuple(out)
+
+    return carried(segments)
+
+
+def _flat(segments: tuple[Segment, ...], kind: type) -> list[Any]:
+    """The segments of `kind`, in reading order, those inside `{if}` branches included."""
+    found: list[Any] = []
+    for segment in segments:
+        if isinstance(segment, When):
+            for _, branch in segment.branches:
+                found += _flat(branch, kind)
+        elif isinstance(segment, kind):
+            found.append(segment)
+    return found

@@ -2,9 +2,10 @@
 translation lacks or gets wrong, each at the .po file's line and the source's file:line.
 
 Errors: a broken file (it is not used at all), markup that differs from the source (a `{pause}`,
-a `{show}`/`{hide}`/`{sound}` cue, a style tag or a `[var]` missing or added: cues drive the
+a `{show}`/`{hide}`/`{sound}` cue, a style tag, an `{if}` or a `[var]` missing or added: cues drive the
 staging, so such a translation is not shown). Warnings: missing translations (a count and the
-first ones), fuzzy or stale ones (the source changed since), characters no font of the game draws.
+first ones), fuzzy or stale ones (the source changed since), characters no font of the game draws,
+a line that overflows the text box at the default text size (more pages than its source takes).
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.fonts import ROLE_FILES
 from game.gamefolder import GameFolder
 from game.i18n.apply import markup_of
 from game.i18n.catalog import Catalog, fingerprint_of, read
+from game.i18n.fit import PAGE_LINES, Measure, pages
 from game.i18n.source import Translatable, texts
 from game.resolver import Refused
 from game.script.assets import INTERFACE_FONTS, font_path
@@ -53,9 +56,12 @@ def check_language(story: Story, game: GameFolder, language: str) -> list[Findin
     if missing:
         named = ", ".join(text.id + (f" ({_place(text)})" if _place(text) else "") for text in missing[:FIRST_MISSING])
         findings.append(Finding(shown, "", f"{len(missing)} of {len(all_texts)} texts have no translation: {named}" + (", ..." if len(missing) > FIRST_MISSING else ""), False))
-    coverages = [font_coverage(font) for font in _fonts(game)]
+    fonts = _fonts(game)
+    coverages = [font_coverage(font) for font in fonts]
+    measures = {role: Measure([path, *fonts]) for role, path in _story_fonts(game).items()}
     for text in all_texts:
         findings.extend(_entry_findings(text, catalog, shown, coverages))
+        findings.extend(_overflow(text, catalog, shown, measures))
     return findings
 
 
@@ -92,6 +98,28 @@ def _entry_findings(text: Translatable, catalog: Catalog, shown: str, coverages:
     for char in dict.fromkeys(char for _, char in missing_characters(plain_text(parse_markup(entry.msgstr)), coverages)):
         found.append(Finding(where, source, f"no font of the game can draw {char!r} ({unicodedata.name(char, hex(ord(char)))}): it shows as a box", False))
     return found
+
+
+def _overflow(text: Translatable, catalog: Catalog, shown: str, measures: dict[str, Measure]) -> list[Finding]:
+    """A line or prompt whose translation takes more pages of the text box than its source (at the default text size)."""
+    entry = catalog.entries.get(text.id)
+    if text.kind not in ("line", "prompt") or entry is None or not entry.msgstr:
+        return []
+    try:
+        translated, source = plain_text(parse_markup(entry.msgstr)), plain_text(parse_markup(text.source))
+    except TextError:
+        return []  # reported as bad markup
+    measure = measures["text" if text.speaker else "narration"]
+    lines = measure.lines(translated)
+    if pages(lines) <= pages(measure.lines(source)):
+        return []
+    return [Finding(f"{shown}:{entry.linenum}", _place(text), f"'{text.id}' overflows the text box: {lines} lines at the default text size, "
+                    f"{pages(lines)} pages where the source takes {pages(measure.lines(source))} ({PAGE_LINES} lines a page); shorten it", False)]
+
+
+def _story_fonts(game: GameFolder) -> dict[str, Path]:
+    """The faces a line is drawn in: a speaker's line and narration."""
+    return {role: font_path(game, ROLE_FILES[role]) for role in ("text", "narration")}
 
 
 def _fonts(game: GameFolder) -> list[Path]:

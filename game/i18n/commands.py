@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import sys
 
+from game.folder import LANGUAGE
 from game.gamefolder import GameFolder
 from game.i18n.catalog import update
 from game.i18n.language import in_language as shown_in
@@ -12,13 +12,10 @@ from game.i18n.language import languages, missing
 from game.i18n.source import texts
 from game.script.model import Story
 
-#: A language code as gettext names them: `fr`, `pt_BR`, `zh_Hant`.
-CODE = re.compile(r"^[a-z]{2,3}(?:_[A-Za-z0-9]{2,8})?$")
-
 
 def translate(story: Story, game: GameFolder, language: str) -> int:
     """Write or update the game's `translations/LANG.po`; print what changed."""
-    if not CODE.match(language):
+    if not LANGUAGE.match(language):
         print(f"translate: '{language}' is not a language code; write e.g. fr, de, ja or pt_BR", file=sys.stderr)
         return 2
     path = game.root / "translations" / f"{language}.po"

@@ -1,4 +1,4 @@
-"""The language a game is shown in, chosen while it runs (the Accessibility page's Language row, `--lang`)."""
+"""The language a game is shown in, chosen while it runs (the Settings page's Language row, `--lang`)."""
 
 from __future__ import annotations
 
@@ -57,6 +57,6 @@ def in_language(story: Story, game: GameFolder, language: str, warn: Callable[[s
 
 
 def language_row(setting: Declared, game: GameFolder) -> Declared:
-    """The Language row with the game's languages as its options: its own, then each translation."""
+    """The Language row with the game's languages as its options: its own (game.yaml's `language:`), then each translation."""
     codes = ("", *languages(game))
-    return replace(setting, values=codes, labels=tuple(name_of(code) for code in codes))
+    return replace(setting, values=codes, labels=tuple(name_of(code or game.language) for code in codes))

@@ -11,6 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from game.gamefolder import GameFolder
+from game.script.expressions import (
+    COMPARISONS,
+    VISITS,
+    Expr,
+    Literal,
+    Name,
+    Unary,
+)
 from game.script.markup import Pause, Segment, Style, Text, Var, Vary, When
 from game.script.model import Choice, Ending, Line, Story
 from game.stable_ids import fingerprint_at
@@ -62,12 +70,44 @@ def _written(segment: Segment) -> str:
         return f"{{{segment.name}}}"
     if isinstance(segment, Vary):
         return f"{{{segment.kind}: {'|'.join(segment.choices)}}}"
-    if isinstance(segment, When):  # its conditions are not kept as text yet: such a line is not translatable (issue 19's note)
-        return "{if …}" + "{else}".join(_joined(branch) for _, branch in segment.branches) + "{/if}"
+    if isinstance(segment, When):
+        return "".join(when_tag(number, condition) + _joined(branch) for number, (condition, branch) in enumerate(segment.branches)) + "{/if}"
     words = " ".join(segment.words)
     if segment.kind == "show" and segment.style != "cut":
         words += f" {segment.style} {segment.duration:g}"
     return f"{{{segment.kind} {words}}}"
+
+
+def when_tag(number: int, condition: Expr | None) -> str:
+    """The tag opening branch `number` of an `{if}`: `{if c}`, `{elif c}` or `{else}`."""
+    if condition is None:
+        return "{else}"
+    return f"{{{'elif' if number else 'if'} {condition_text(condition)}}}"
+
+
+#: How tightly each operator binds (expressions.py's grammar, loosest first).
+BINDING = {"or": 1, "and": 2, "not": 3, **dict.fromkeys(COMPARISONS, 4), "+": 5, "-": 5, "*": 6, "/": 6}
+
+
+def condition_text(expr: Expr, outer: int = 0) -> str:
+    """A condition as a writer writes it (the inverse of `expressions.parse`, spacing aside), parenthesised only
+    where the grammar needs it: `trust >= 2 and not (met or seen("office"))`."""
+    if isinstance(expr, Literal):
+        if isinstance(expr.value, bool):
+            return "true" if expr.value else "false"
+        return '"' + expr.value.replace("\\", "\\\\").replace('"', '\\"') + '"' if isinstance(expr.value, str) else str(expr.value)
+    if isinstance(expr, Name):
+        return f'visits("{expr.name[len(VISITS):]}")' if expr.name.startswith(VISITS) else expr.name
+    if isinstance(expr, Unary):
+        binding = 3 if expr.op == "not" else 7
+        text = f"not {condition_text(expr.operand, binding)}" if expr.op == "not" else f"-{condition_text(expr.operand, binding)}"
+    elif expr.op == ">" and isinstance(expr.left, Name) and expr.left.name.startswith(VISITS) and expr.right == Literal(0, expr.right.offset):
+        return f'seen("{expr.left.name[len(VISITS):]}")'
+    else:
+        binding = BINDING[expr.op]
+        right = binding + 1 if binding != 4 else 5  # left-associative; a comparison's sides are sums
+        text = f"{condition_text(expr.left, binding if binding != 4 else 5)} {expr.op} {condition_text(expr.right, right)}"
+    return f"({text})" if binding < outer else text
 
 
 def checksum(kind: str, text: str) -> str:

@@ -12,13 +12,14 @@ import yaml
 
 from game.script import expressions
 from game.script.assets import sprite_names
-from game.script.markup import SEQUENCE, Vary, When, keyed
+from game.script.markup import SEED, SEQUENCE, Vary, When, every_variety, keyed
 from game.script.model import (
     ONCE,
     STOPS,
     Branch,
     Character,
     Choice,
+    Ending,
     Goto,
     Line,
     Option,
@@ -31,7 +32,8 @@ from game.script.steps.base import LABEL, Read
 from game.script.steps.lines import read_bare, read_line
 from game.script.steps.registry import ENDS_BLOCK, KINDS, LINE_OPTIONS
 
-FILE_KEYS = ("variables", "characters", "script")
+FILE_KEYS = ("variables", "constants", "temp", "characters", "script")
+VALUE_SECTIONS = ("variables", "constants", "temp")  # each a mapping of names to starting values; a name is declared in one of them, once
 CHARACTER_KEYS = ("name", "colour", "expressions")
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -50,12 +52,15 @@ class Compiler(ScriptReader):
                 sections[key.value] = value
         return sections
 
-    def read_variables(self, path: str, section: yaml.Node | None) -> None:
-        """`variables:`, each name with its starting value: true/false, a number or text."""
+    def read_variables(self, path: str, section: yaml.Node | None, kind: str = "variables") -> None:
+        """`variables:` (or `constants:`, `temp:`), each name with its starting value: true/false, a number or text.
+
+        A constant is never set (`check` says so at the `set:`); a temp goes back to its value at every label the story passes.
+        """
         if section is None:
             return
         if not isinstance(section, yaml.MappingNode):
-            self.error(path, section, "`variables:` is a mapping of names to starting values", "write e.g. `trust: 0` on its own line under it")
+            self.error(path, section, f"`{kind}:` is a mapping of names to starting values", "write e.g. `trust: 0` on its own line under it")
             return
         for key, value in section.value:
             name = getattr(key, "value", "")
@@ -63,7 +68,7 @@ class Compiler(ScriptReader):
                 self.error(path, key, f"a variable's name must be one word of letters, digits and _ (not starting with a digit), not {text_of(key)!r}", "e.g. `met_jack: false`")
                 continue
             if name in self.variables:
-                self.error(path, key, f"variable '{name}' is declared twice: here and at {self.variable_places[name]}", "declare each variable once, in any one file")
+                self.error(path, key, f"variable '{name}' is declared twice: here and at {self.variable_places[name]}", "declare each name once, in any one file, under one of `variables:`, `constants:` or `temp:`")
                 continue
             start = self.value(value) if isinstance(value, yaml.ScalarNode) else None
             if isinstance(start, float) and not math.isfinite(start) or not isinstance(start, (bool, int, float, str)):
@@ -71,6 +76,10 @@ class Compiler(ScriptReader):
                 continue
             self.variables[name] = start
             self.variable_places[name] = Place.of(path, key)
+            if kind == "constants":
+                self.constants[name] = start
+            elif kind == "temp":
+                self.temps[name] = start
 
     def read_characters(self, path: str, section: yaml.Node | None) -> None:
         if section is None:
@@ -220,14 +229,14 @@ class Compiler(ScriptReader):
         for label, place in self.counted if check_labels else ():
             if label not in self.labels:
                 self.problems.append(Problem(place, f"no label '{label}' to count the visits of", did_you_mean(label, self.labels) or f"write the name of a label, or add `- label: {label}`"))
-        visits: dict[int, tuple[str, ...]] = {}
+        visits: dict[int, tuple[str, ...]] = {at: tuple(self.temps) for at in self.labels.values()} if self.temps else {}
         for label in dict.fromkeys(label for label, _ in self.counted):
             if label in self.labels:
                 at = self.labels[label]
                 visits[at] = (*visits.get(at, ()), expressions.VISITS + label)
         steps = tuple(self._with_ids())
         index_of_id = {step.id: i for i, step in enumerate(steps) if isinstance(step, STOPS)}
-        return Story(steps, tuple(self.places), dict(self.labels), dict(self.characters), index_of_id, dict(self.variables), start, visits)
+        return Story(steps, tuple(self.places), dict(self.labels), dict(self.characters), index_of_id, dict(self.variables), start, visits, dict(self.constants), dict(self.temps))
 
     def _with_ids(self) -> Iterator[Step]:
         """Give each stop a stable id: the writer's own, or the label above it and its place below that."""
@@ -240,19 +249,24 @@ class Compiler(ScriptReader):
                 count += 1
                 if not step.id:
                     step = type(step)(**{**step.__dict__, "id": f"{current}.{count}"})  # faster than dataclasses.replace
-                if isinstance(step, Line) and any(isinstance(s, (Vary, When)) for s in step.segments):
+                if _may_vary(step):
                     step = self._counted_variety(step)
                 if isinstance(step, Choice) and any(option.once for option in step.options):
                     step = replace(step, options=tuple(self._once(step.id, n, option) for n, option in enumerate(step.options)))
             yield step
 
-    def _counted_variety(self, line: Line) -> Line:
-        """A line's varieties each get their hidden counter (kept in the state, so rewind and saves keep them)."""
-        count = [0]
-        segments = keyed(line.segments, f"{SEQUENCE}{line.id}.", count)
+    def _counted_variety(self, stop: Line | Choice | Ending) -> Line | Choice | Ending:
+        """A stop's varieties (a choice's: its prompt's and its options') each get their hidden counter
+        (kept in the state, so rewind and saves keep them); a shuffle needs the playthrough's seed too."""
+        count, prefix = [0], f"{SEQUENCE}{stop.id}."
+        stop = replace(stop, segments=keyed(stop.segments, prefix, count))
+        if isinstance(stop, Choice):
+            stop = replace(stop, options=tuple(replace(option, segments=keyed(option.segments, prefix, count)) for option in stop.options))
         for number in range(1, count[0] + 1):
-            self.variables[f"{SEQUENCE}{line.id}.{number}"] = 0
-        return replace(line, segments=segments)
+            self.variables[f"{prefix}{number}"] = 0
+        if _shuffles(stop):
+            self.variables[SEED] = 0
+        return stop
 
     def _once(self, choice_id: str, number: int, option: Option) -> Option:
         """A once-only option gets its hidden variable, false until it is taken (kept in the state, so rewind and saves keep it)."""
@@ -261,3 +275,16 @@ class Compiler(ScriptReader):
         name = f"{ONCE}{choice_id}.{number}"
         self.variables[name] = False
         return replace(option, once=name)
+
+
+def _may_vary(step: Step) -> bool:
+    """Whether a stop's text (a choice's prompt or options) may hold a variety."""
+    if not isinstance(step, STOPS):
+        return False
+    texts = [step.segments, *(option.segments for option in step.options)] if isinstance(step, Choice) else [step.segments]
+    return any(isinstance(s, (Vary, When)) for segments in texts for s in segments)
+
+
+def _shuffles(stop: Line | Choice | Ending) -> bool:
+    texts = [stop.segments, *(option.segments for option in stop.options)] if isinstance(stop, Choice) else [stop.segments]
+    return any(vary.kind == "shuffle" for segments in texts for vary in every_variety(segments))

@@ -8,6 +8,7 @@ so `check` can point at the column of a mistake. Values are true/false, numbers
     not ->  "not" not | compare      compare -> sum (("=="|"!="|"<"|"<="|">"|">=") sum)?
     sum ->  product (("+"|"-") product)*      product -> unary (("*"|"/") unary)*
     unary -> "-" unary | atom        atom -> number | "text" | true | false | name | "(" or ")"
+                                     | visits("label") | seen("label") | turns()
 
 A script may come from a stranger, so the work is bounded (game.limits): the
 text's length, how deep parentheses, `not` and `-` nest, how deep the tree is,
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from game.limits import MAX_EXPRESSION_CHARS, MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_NESTING, MAX_NUMBER, MAX_TEXT_CHARS
 from game.script.problems import TextError
@@ -37,6 +38,7 @@ COMPARISONS = ("==", "!=", "<", "<=", ">", ">=")
 SET_OPERATORS = ("=", "+=", "-=")
 COUNTS = ("visits", "seen")  # visits("label"): times the story passed the label; seen("label"): at least once
 VISITS = "~visits."  # the hidden variable (no writer can name it) counting a label's visits
+TURNS = "~turns"  # turns(): the hidden variable counting the lines passed since the last choice (kept only by a story that asks)
 
 
 ExpressionError = TextError  # a mistake in the text at an offset: the one script error type, in its text form
@@ -59,6 +61,7 @@ class Unary:
     op: str
     operand: Expr
     offset: int
+    loose: bool = field(default=False, compare=False)  # `not x == y`: a `not` right before a comparison, no brackets (check warns)
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,7 @@ class _Parser:
         self.tokens = _tokens(text)
         self.at = 0
         self.nesting = 0  # parentheses, `not`s and minus signs open around the current token
+        self.compared = False  # the last `compare` read a comparison of its own (not one inside brackets)
 
     def deeper(self, offset: int) -> None:
         """Go in one level (a `(`, `not` or `-`); the parser recurses, so the depth is bounded."""
@@ -153,18 +157,20 @@ class _Parser:
             self.deeper(offset)
             inner = self.negation()
             self.nesting -= 1
-            return Unary("not", inner, offset)
+            return Unary("not", inner, offset, isinstance(inner, Binary) and self.compared)
         return self.compare()
 
     def compare(self) -> Expr:
         left = self.sum()
+        compared = False
         if self.word(*COMPARISONS):
             _, op, offset = self.take()
-            left = Binary(op, left, self.sum(), offset)
+            left, compared = Binary(op, left, self.sum(), offset), True
             if self.word(*COMPARISONS):
                 raise ExpressionError("two comparisons in a row", "join them with and: `a < b and b < c`", self.peek()[2])
         elif self.word("="):
             raise ExpressionError("'=' sets a variable; to compare, write '=='", "write `a == b`", self.peek()[2])
+        self.compared = compared
         return left
 
     def sum(self) -> Expr:
@@ -200,6 +206,12 @@ class _Parser:
             return Literal(text == "true", offset)
         if kind == "name" and text in COUNTS and self.word("("):
             return self.count(text, offset)
+        if kind == "name" and text == "turns" and self.word("("):
+            self.take()
+            if not self.word(")"):
+                raise ExpressionError("turns() takes nothing between its brackets", "write `turns()`, e.g. `turns() >= 3`", self.peek()[2])
+            self.take()
+            return Name(TURNS, offset)
         if kind == "name" and text not in KEYWORDS:
             return Name(text, offset)
         if text == "(":
@@ -275,7 +287,7 @@ def parse_assignment(text: str) -> Assignment:
 def shifted(expr: Expr, by: int) -> Expr:
     """The tree with every offset moved on by `by` (an expression read from inside a longer text)."""
     if isinstance(expr, Unary):
-        return Unary(expr.op, shifted(expr.operand, by), expr.offset + by)
+        return Unary(expr.op, shifted(expr.operand, by), expr.offset + by, expr.loose)
     if isinstance(expr, Binary):
         return Binary(expr.op, shifted(expr.left, by), shifted(expr.right, by), expr.offset + by)
     return replace(expr, offset=expr.offset + by)
@@ -292,6 +304,17 @@ def size(expr: Expr) -> int:
         elif isinstance(node, Binary):
             todo += [node.left, node.right]
     return count
+
+
+def loose_nots(expr: Expr) -> Iterator[Unary]:
+    """Every `not x == y` (a `not` right before a comparison, no brackets): it reads as `not (x == y)`."""
+    if isinstance(expr, Unary):
+        if expr.loose:
+            yield expr
+        yield from loose_nots(expr.operand)
+    elif isinstance(expr, Binary):
+        yield from loose_nots(expr.left)
+        yield from loose_nots(expr.right)
 
 
 def names(expr: Expr) -> Iterator[Name]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from game.limits import MAX_CHECK_WORK
 from game.script import expressions
 from game.script.expressions import ExpressionError, Value
+from game.script.markup import plain_text
 from game.script.model import STOPS, Background, Branch, Call, Choice, Ending, Goto, Hide, Jump, Line, Move, Music, Option, Return, Set, Show, Story, option_target
 from game.script.problems import Problem
 from game.script.steps.base import ReturnWithoutCall
@@ -41,9 +42,9 @@ def shown_options(choice: Choice, variables: Mapping[str, Value]) -> tuple[Optio
 
 
 def visit(story: Story, index: int, variables: dict[str, Value]) -> None:
-    """The story arrives at step `index`: a label counted by `visits(...)` that marks it counts one more."""
+    """The story arrives at step `index`: a label counted by `visits(...)` that marks it counts one more, and a label resets every `temp:`."""
     for name in story.visits.get(index, ()):
-        variables[name] = int(variables[name]) + 1
+        variables[name] = story.temps[name] if name in story.temps else int(variables[name]) + 1
 
 
 def _arrived(story: Story, point: Point) -> Point:
@@ -55,9 +56,18 @@ def _arrived(story: Story, point: Point) -> Point:
     return Point(point.index, _frozen(variables), point.calls)
 
 
+def passed_line(story: Story, variables: Variables) -> Variables:
+    """The variables once the player goes on from a line: `turns()` counts one more (in a story that asks for it)."""
+    if expressions.TURNS not in story.variables:
+        return variables
+    return tuple((name, int(value) + 1 if name == expressions.TURNS else value) for name, value in variables)
+
+
 def take(option: Option, variables: Mapping[str, Value]) -> dict[str, Value]:
-    """The variables after taking `option` (its `set:` done)."""
+    """The variables after taking `option` (`turns()` back to 0, its `set:` done)."""
     changed = dict(variables)
+    if expressions.TURNS in changed:
+        changed[expressions.TURNS] = 0
     if option.once:
         changed[option.once] = True
     for assignment in option.sets:
@@ -127,6 +137,7 @@ class Exploration:
     out_of_bounds: dict[int, ExpressionError] = field(default_factory=dict)  # a value past a bound (issue 20)
     over_budget: bool = False  # it stopped at MAX_CHECK_WORK
     gave_up: dict[int, None] = field(default_factory=dict)  # the steps it stopped following (too many states there), in order
+    branch_points: dict[int, Point] = field(default_factory=dict)  # each `if:` and the first state found reaching it
 
 
 def explore(story: Story, start: Point) -> Exploration:
@@ -190,11 +201,12 @@ def _next_points(story: Story, point: Point, found: Exploration) -> Iterator[Poi
         return
     if not isinstance(step, CONTROL):
         if point.index + 1 < len(story.steps):
-            yield Point(point.index + 1, point.variables, point.calls)
+            yield Point(point.index + 1, passed_line(story, point.variables) if isinstance(step, Line) else point.variables, point.calls)
         return
     variables = dict(point.variables)
     if isinstance(step, Branch):
         found.branch_values.setdefault(point.index, set()).add(bool(expressions.evaluate(step.condition, variables)))
+        found.branch_points.setdefault(point.index, point)
     try:
         cursor = Cursor(story, point.index, variables, point.calls)
         COMPILED[type(step)].effect(step, cursor)
@@ -239,11 +251,40 @@ def _has_logic(story: Story) -> bool:
     return bool(story.variables) or any(type(s) in logic or type(s) is Choice and any(o.condition or o.sets for o in s.options) for s in story.steps)
 
 
+#: How many options taken `reached_by` names at most: the first ones and the last ones, the middle counted.
+MAX_OPTIONS_NAMED = 8
+
+
+def reached_by(story: Story, found: Exploration, point: Point) -> str:
+    """The options taken on the shortest way `explore` found to `point`: "; reached by taking: start's choice (line 7) option 2 "Stay.", then ..." ("" with none)."""
+    path = [*path_to(found, point), point]
+    taken = [_option_taken(story, here, then) for here, then in zip(path, path[1:]) if isinstance(story.steps[here.index], Choice)]
+    if not taken:
+        return ""
+    if len(taken) > MAX_OPTIONS_NAMED:
+        taken = [*taken[:4], f"({len(taken) - 6:,} more choices)", *taken[-2:]]
+    return "; reached by taking: " + ", then ".join(taken)
+
+
+def _option_taken(story: Story, here: Point, then: Point) -> str:
+    """The option taken at the choice `here` that leads to `then`, named by the choice's label, line, number and words."""
+    choice = story.steps[here.index]
+    assert isinstance(choice, Choice)
+    labels = [name for name, at in story.labels.items() if at <= here.index]
+    where = f"{max(labels, key=lambda name: story.labels[name])}'s choice (line {story.places[here.index].line})" if labels else f"the choice at line {story.places[here.index].line}"
+    variables = dict(here.variables)
+    for number, option in enumerate(shown_options(choice, variables)):
+        if _arrived(story, Point(option_target(story, option), _frozen(take(option, variables)), here.calls)) == then:
+            words = plain_text(option.segments) if option.segments else option.text
+            return f'{where} option {number + 1} "{words}"'
+    return f"{where}, its `fallback:`"
+
+
 def _check_paths(story: Story, start: str, problems: list[Problem]) -> None:
     found = explore(story, Point(story.labels[start], _frozen(story.variables)))
     for index, point in sorted(found.empty_choices.items()):
-        values = ", ".join(f"{name} = {expressions.shown(value)}" for name, value in point.variables if not name.startswith("~")) or "the starting values"
-        problems.append(Problem(story.places[index], f"every option of this choice is hidden when it is reached with {values}", "give one option no `if:`, or make sure one condition holds on every way here"))
+        values = ", ".join(f"{name} = {expressions.shown(value)}" for name, value in point.variables if not name.startswith("~") and name not in story.constants) or "the starting values"
+        problems.append(Problem(story.places[index], f"every option of this choice is hidden when it is reached with {values}{reached_by(story, found, point)}", "give one option no `if:`, or make sure one condition holds on every way here"))
     for index in sorted(_endless(story, found)):
         problems.append(Problem(story.places[index], "the story goes round here for ever with no line, choice or ending in between", "make the condition change inside the loop (a `set:`), or put a line in it"))
     for index, error in sorted(found.out_of_bounds.items()):
@@ -251,8 +292,8 @@ def _check_paths(story: Story, start: str, problems: list[Problem]) -> None:
     if found.over_budget:
         problems.append(Problem(story.places[story.labels[start]], f"`check` stopped playing out the story's paths after {MAX_CHECK_WORK:,} steps of work (its variables take too many values), so it may have missed some mistakes",
                                 "keep variables to a few values each: flags and small counters", warning=True))
-    for index in sorted(found.lost_returns):
-        problems.append(Problem(story.places[index], "this `return:` is reached with no `call:` to return to", "reach this part of the story with `call: LABEL`, or use `jump:` instead of `return:`"))
+    for index, point in sorted(found.lost_returns.items()):
+        problems.append(Problem(story.places[index], f"this `return:` is reached with no `call:` to return to{reached_by(story, found, point)}", "reach this part of the story with `call: LABEL`, or use `jump:` instead of `return:`"))
     if not found.complete and not found.over_budget:
         first = next(iter(found.gave_up))
         problems.append(Problem(story.places[first], f"`check` stopped following the story's values here and at {len(found.gave_up) - 1:,} more steps, each reached with more than {STATES_PER_STEP} different values (a counter in a loop, say), after {len(found.parents):,} states: past them it may miss a choice with every option hidden or a `return:` with no `call:`, and it gives no warning of never-true conditions",
@@ -264,7 +305,7 @@ def _check_paths(story: Story, start: str, problems: list[Problem]) -> None:
         step = story.steps[index]
         if always is False or always and isinstance(step, Branch) and step.has_else:
             what = "its `else:` never runs" if always else "its `then:` never runs"
-            problems.append(Problem(story.places[index], f"this condition is {'always' if always else 'never'} true whenever the story reaches it: {what}", "check the condition and the `set:` steps before it", warning=True))
+            problems.append(Problem(story.places[index], f"this condition is {'always' if always else 'never'} true whenever the story reaches it: {what}{reached_by(story, found, found.branch_points[index])}", "check the condition and the `set:` steps before it", warning=True))
 
 
 def _endless(story: Story, found: Exploration) -> set[int]:

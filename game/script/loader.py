@@ -13,6 +13,7 @@ proved is remembered; the heavy modules are imported only when there is work.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,11 +21,14 @@ from game.gamefolder import ENGINE, GameFolder
 from game.script import cache as caches
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from game.script.model import Story
     from game.script.problems import Problem
 
 
-def load_story(folder: Path | None = None, *, assets: Path | None = None, game: GameFolder | None = None, thorough: bool = False, cache: bool = False) -> tuple[Story, list[Problem]]:
+def load_story(folder: Path | None = None, *, assets: Path | None = None, game: GameFolder | None = None, thorough: bool = False, cache: bool = False,
+               later: list[Callable[[], object]] | None = None) -> tuple[Story, list[Problem]]:
     """Load and check every `*.yaml` in `folder` (by default the game's `scenes/`).
 
     Pictures and sounds are looked for in `game` (a `GameFolder`; or, given only
@@ -32,7 +36,9 @@ def load_story(folder: Path | None = None, *, assets: Path | None = None, game: 
     and its warnings; raises `ScriptError` when there is any error. `thorough`
     (for `check`) loads every file in full, the interface's and fonts too, and
     warns about characters no font can draw. `cache` takes the story from the
-    cache when its files are unchanged, and stores it there when they are not.
+    cache when its files are unchanged, and stores it there when they are not
+    (given `later`, the storing is added to it, for the caller to do once the
+    title is on screen: a long story's first start does not wait for it).
     """
     game = game or GameFolder(root=assets or ENGINE, scenes=folder or (assets or ENGINE) / "scenes")
     folder = folder or game.scenes
@@ -42,7 +48,11 @@ def load_story(folder: Path | None = None, *, assets: Path | None = None, game: 
     proofs = caches.Proofs(caches.cache_dir(game.id) if cache else None)
     story, problems = _compile(game, folder, files, thorough, proofs)
     if cache and not thorough:
-        caches.store_story(game, files, story, problems, proofs.used)
+        store = partial(caches.store_story, game, files, story, problems, proofs.used)
+        if later is not None:
+            later.append(store)
+        else:
+            store()
     return story, problems
 
 
@@ -68,7 +78,7 @@ def _scene_files(folder: Path) -> list[Path]:
 
 def _compile(game: GameFolder, folder: Path, files: list[Path], thorough: bool, proofs: caches.Proofs) -> tuple[Story, list[Problem]]:
     from game.script.assets import INTERFACE_FONTS, AssetCheck
-    from game.script.compiler import Compiler
+    from game.script.compiler import VALUE_SECTIONS, Compiler
     from game.script.files import font_coverage, unreadable_characters
     from game.script.flow import check_flow
     from game.script.problems import Place, Problem, ScriptError, shown_path
@@ -87,7 +97,8 @@ def _compile(game: GameFolder, folder: Path, files: list[Path], thorough: bool, 
         if (node := compose_file(path, problems)) is not None:
             documents.append((shown_path(path), compiler.sections(shown_path(path), node)))
     for shown, sections in documents:
-        compiler.read_variables(shown, sections.get("variables"))
+        for kind in VALUE_SECTIONS:
+            compiler.read_variables(shown, sections.get(kind), kind)
     for shown, sections in documents:
         compiler.read_characters(shown, sections.get("characters"))
     # A file YAML could not read hides its labels: do not report jumps to them as missing.

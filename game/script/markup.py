@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 import zlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from game.limits import MAX_TEXT_NESTING
@@ -92,6 +92,7 @@ class Vary:
 Segment = Text | Pause | Cue | Style | Var | When | Vary
 VARIETY = ("cycle", "once", "shuffle")
 SEQUENCE = "~seq."  # hidden variables counting how often each variety was shown: `~seq.STOP_ID.N`
+SEED = "~seed"  # the hidden variable holding the playthrough's seed for `{shuffle:}` (0, the fixed default, in a save from before seeds)
 
 
 @dataclass(frozen=True)
@@ -339,7 +340,8 @@ def resolve(segments: tuple[Segment, ...], variables: Mapping[str, Value]) -> tu
             chosen.extend(resolve(_branch(segment, variables), variables))
         elif isinstance(segment, Vary):
             shown = variables.get(segment.key, 0)
-            chosen.append(Text(_pick(segment, shown if isinstance(shown, int) else 0)))
+            seed = variables.get(SEED, 0)
+            chosen.append(Text(_pick(segment, shown if isinstance(shown, int) else 0, seed if isinstance(seed, int) else 0)))
         else:
             chosen.append(segment)
     return _merged(chosen)
@@ -363,6 +365,16 @@ def keyed(segments: tuple[Segment, ...], prefix: str, count: list[int]) -> tuple
     return tuple(out)
 
 
+def every_variety(segments: tuple[Segment, ...]) -> Iterator[Vary]:
+    """Every variety in the segments, in every branch of text that adapts."""
+    for segment in segments:
+        if isinstance(segment, Vary):
+            yield segment
+        elif isinstance(segment, When):
+            for _, branch in segment.branches:
+                yield from every_variety(branch)
+
+
 def varieties(segments: tuple[Segment, ...], variables: Mapping[str, Value]) -> list[str]:
     """The counters of the varieties the player reads in these segments (in the branches chosen)."""
     found: list[str] = []
@@ -374,13 +386,14 @@ def varieties(segments: tuple[Segment, ...], variables: Mapping[str, Value]) -> 
     return found
 
 
-def _pick(vary: Vary, shown: int) -> str:
+def _pick(vary: Vary, shown: int, seed: int = 0) -> str:
     n = len(vary.choices)
     if vary.kind == "once":
         return vary.choices[min(shown, n - 1)]
     if vary.kind == "cycle":
         return vary.choices[shown % n]
-    order = sorted(range(n), key=lambda i: zlib.crc32(f"{vary.key}:{shown // n}:{i}".encode()))  # each round its own order
+    salt = f"{seed}:" if seed else ""  # seed 0 orders as before seeds were kept
+    order = sorted(range(n), key=lambda i: zlib.crc32(f"{salt}{vary.key}:{shown // n}:{i}".encode()))  # each round its own order
     return vary.choices[order[shown % n]]
 
 

@@ -212,7 +212,9 @@ class Story:
     index_of_id: dict[str, int] = field(default_factory=dict)
     variables: dict[str, Value] = field(default_factory=dict)  # each declared variable's starting value
     start: str = "start"  # the label the story begins at (game.yaml's `start:`)
-    visits: dict[int, tuple[str, ...]] = field(default_factory=dict)  # a step a counted label marks -> its hidden counters
+    visits: dict[int, tuple[str, ...]] = field(default_factory=dict)  # a step a label marks -> its hidden counters and the temps it resets
+    constants: dict[str, Value] = field(default_factory=dict)  # `constants:` (in `variables` too): never set, a save's value never kept
+    temps: dict[str, Value] = field(default_factory=dict)  # `temp:` (in `variables` too): back to this value at every label passed
 
     def stop_id(self, index: int) -> str:
         step = self.steps[index]

@@ -90,8 +90,11 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
         return f"did you mean '{close[0]}'?"
     if not choices:
         return ""
-    if len(choices) > MAX_LISTED:  # 384 labels listed help no one
-        return f"no name is close to '{word}' (there are {len(choices):,}: {', '.join(choices[:MAX_LISTED])}, ...)"
+    if len(choices) > MAX_LISTED:  # 384 labels listed help no one: only the nearest few, if any
+        nearer = difflib.get_close_matches(word, choices, n=MAX_LISTED, cutoff=0.4)
+        if nearer:
+            return f"no name is close to '{word}'; the nearest of the {len(choices):,}: {', '.join(nearer)}"
+        return f"no name is close to '{word}' (there are {len(choices):,}; check its spelling)"
     return "use one of: " + ", ".join(choices)
 
 

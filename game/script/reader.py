@@ -31,6 +31,7 @@ NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_\-]*$")
 QUOTE_HINT = "put the whole line in double quotes"
 NULL = "tag:yaml.org,2002:null"
 Parsed = TypeVar("Parsed")
+OPPOSITE = {"==": "!=", "!=": "==", "<": ">=", "<=": ">", ">": "<=", ">=": "<"}  # the comparison a `not` before it turns into
 #: What reading a list of steps gives: its last step with its node (None: no step), and a label left at its end.
 BlockEnd = tuple[tuple[object, yaml.Node] | None, yaml.Node | None]
 
@@ -52,6 +53,8 @@ class ScriptReader:
         self.game = game
         self.variables: dict[str, Value] = {}
         self.variable_places: dict[str, Place] = {}
+        self.constants: dict[str, Value] = {}  # the names under `constants:` (in `variables` too), never set
+        self.temps: dict[str, Value] = {}  # the names under `temp:` (in `variables` too), reset at every label
         self.characters: dict[str, Character] = {}
         self.character_places: dict[str, Place] = {}
         self.item: yaml.Node | None = None  # the step being read (an `if:` is placed at it)
@@ -287,7 +290,11 @@ class ScriptReader:
             return None
 
     def _kind(self, path: str, node: yaml.Node, expr: Expr) -> str | None:
-        """The kind of value `expr` gives, after reporting undeclared names and type clashes."""
+        """The kind of value `expr` gives, after reporting undeclared names and type clashes (and warning of each `not x == y`)."""
+        for loose in expressions.loose_nots(expr):
+            op = loose.operand.op if isinstance(loose.operand, expressions.Binary) else "=="
+            self.problems.append(Problem(self.place_in_text(path, node, loose.offset), f"`not x {op} y` reads as `not (x {op} y)`: `not` binds looser than a comparison, so it turns the whole comparison round",
+                                         f"write `not (x {op} y)` to show it, or `x {OPPOSITE[op]} y`", warning=True))
         fine = all([self.declared(path, node, name.name, name.offset) for name in expressions.names(expr)])
         kinds = {name: expressions.kind_of(value) for name, value in self.variables.items()}
         try:
@@ -301,6 +308,9 @@ class ScriptReader:
         if name.startswith(expressions.VISITS):  # visits("label"): its counter, the label checked once all are read
             self.variables.setdefault(name, 0)
             self.counted.append((name.removeprefix(expressions.VISITS), self.place_in_text(path, node, offset)))
+            return True
+        if name == expressions.TURNS:  # turns(): its counter, kept only by a story that asks
+            self.variables.setdefault(name, 0)
             return True
         if name in self.variables:
             return True
@@ -322,6 +332,10 @@ class ScriptReader:
     def assignment(self, path: str, node: yaml.Node) -> Assignment | None:
         assignment = self._expression(path, node, expressions.parse_assignment)
         if assignment is None or not self.declared(path, node, assignment.name, assignment.offset):
+            return None
+        if assignment.name in self.constants:
+            self.error_in_text(path, node, assignment.offset, f"'{assignment.name}' is a constant (declared at {self.variable_places[assignment.name]}), so it cannot be set",
+                               "declare it under `variables:` to change it, or `temp:` for a value that lives until the next label")
             return None
         value = self._kind(path, node, assignment.value)
         target = expressions.kind_of(self.variables[assignment.name])

@@ -62,7 +62,29 @@ def _yaml_problem(shown: str, text: str, error: yaml.MarkedYAMLError) -> Problem
     if lacking is not None:
         line, column = lacking
         place, message, hint = Place(shown, line, column), "this line needs a ':' after its key (YAML read the next line as part of it)", "write `key: value`, e.g. `name: Jack`"
+    elif (runaway := _runaway_quote(text, error)) is not None:
+        opened, closed = runaway
+        place = Place(shown, opened.line + 1, opened.column + 1)
+        message = f"YAML syntax: this quote is never closed on its line, so the text runs on to line {closed.line + 1}, where the next quote mark ends it"
+        hint = "close the quote at the end of this line (a quote mark inside the text is written \\\" between double quotes, '' between single ones)"
     return Problem(place, message, hint)
+
+
+def _runaway_quote(text: str, error: yaml.MarkedYAMLError) -> tuple[yaml.Mark, yaml.Mark] | None:
+    """Where a quoted text opened and closed, when it ran on over lines that begin a new step (`- ...`) and so upset YAML after it."""
+    if error.problem_mark is None:
+        return None
+    last: yaml.ScalarToken | None = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):  # the error's path only: the pure-Python scanner is fine
+            if isinstance(token, yaml.ScalarToken) and token.end_mark.index <= error.problem_mark.index:
+                last = token
+    except yaml.YAMLError:
+        pass
+    if last is None or last.style not in ('"', "'") or last.end_mark.line == last.start_mark.line:
+        return None
+    inside = text.splitlines()[last.start_mark.line + 1 : last.end_mark.line + 1]
+    return (last.start_mark, last.end_mark) if any(line.lstrip().startswith("- ") for line in inside) else None
 
 
 def _line_missing_colon(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int] | None:

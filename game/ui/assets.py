@@ -156,13 +156,13 @@ class FallbackFont(pygame.font.Font):
             drawn = super().render(text, antialias, color, background)
             return register_redraw(drawn, lambda scale: self.at_scale(scale).render(text, antialias, color, background),
                                    lambda width, from_right, scale: self._part_width(text, width, from_right, scale))
-        line = render_line(text, self.chain, color)
-        if background is None:
-            return line
-        filled = pygame.Surface(line.get_size())
-        filled.fill(background)
-        filled.blit(line, (0, 0))
-        return filled
+        line = render_line(text, self.chain, color)  # faces mixed: drawn again with them all at the window's scale too
+        if background is not None:
+            filled = pygame.Surface(line.get_size())
+            filled.fill(background)
+            filled.blit(line, (0, 0))
+            line = filled
+        return register_redraw(line, lambda scale: self.at_scale(scale).render(text, antialias, color, background))
 
     def at_scale(self, scale: float) -> FallbackFont:
         """The face for a window `scale` times the design (the font size is scaled, never the letters)."""

@@ -27,8 +27,8 @@ from game.ui.layout import SCREEN_SIZE
 from game.ui.viewport import Viewport
 
 _STILL: weakref.WeakSet[pygame.Surface] = weakref.WeakSet()
-#: A source surface -> (the scale it was made for, the window-sized version, whether a quick draft).
-_SCALED: weakref.WeakKeyDictionary[pygame.Surface, tuple[float, pygame.Surface, bool]] = weakref.WeakKeyDictionary()
+#: A source surface -> (the scale it was made for, the window-sized version).
+_SCALED: weakref.WeakKeyDictionary[pygame.Surface, tuple[float, pygame.Surface]] = weakref.WeakKeyDictionary()
 #: How to draw a surface again at another scale (fonts register theirs: `register_redraw`).
 _REDRAW: weakref.WeakKeyDictionary[pygame.Surface, Callable[[float], pygame.Surface]] = weakref.WeakKeyDictionary()
 #: For text: how wide the first (or last) n characters are, at design size and at a scale.
@@ -51,22 +51,21 @@ def register_redraw(surface: pygame.Surface, redraw: Callable[[float], pygame.Su
     return surface
 
 
-def at_scale(surface: pygame.Surface, scale: float, *, draft: bool = False) -> pygame.Surface:
-    """`surface` for a window `scale` times the design: redrawn if it can be, else scaled (smoothly;
-    a `draft` is scaled without a filter, ten times quicker, while the window's edge is dragged)."""
+def at_scale(surface: pygame.Surface, scale: float) -> pygame.Surface:
+    """`surface` for a window `scale` times the design: redrawn if it can be, else scaled smoothly."""
     kept = _SCALED.get(surface)
-    if kept is not None and kept[0] == scale and (draft or not kept[2]):
+    if kept is not None and kept[0] == scale:
         return kept[1]
     redraw = _REDRAW.get(surface)
     if redraw is not None:
-        made, draft = redraw(scale), False
+        made = redraw(scale)
     else:
         w, h = surface.get_size()
         size = (max(1, round(w * scale)), max(1, round(h * scale)))
         source = surface if surface.get_bitsize() >= 24 else surface.convert_alpha()
-        made = pygame.transform.scale(source, size) if draft else pygame.transform.smoothscale(source, size)
+        made = pygame.transform.smoothscale(source, size)
     if redraw is not None or surface in _STILL:
-        _SCALED[surface] = (scale, made, draft)
+        _SCALED[surface] = (scale, made)
     return made
 
 
@@ -87,7 +86,6 @@ class Canvas(_Drawable):
         self.surface = surface
         self.viewport = viewport
         self._clip: pygame.Rect | None = None
-        self.draft = False  # True while the window is being resized: pictures scaled quickly, sharpened after
         self._offscreen: Canvas | None = None
         self.set_clip(None)
 
@@ -125,7 +123,6 @@ class Canvas(_Drawable):
         if self._offscreen is None:
             surface = pygame.Surface(area.size).convert()
             self._offscreen = Canvas(surface, Viewport(area.size, self.viewport.scale, (0, 0)))
-        self._offscreen.draft = self.draft
         return self._offscreen
 
     # -- drawing -------------------------------------------------------------------------
@@ -142,7 +139,7 @@ class Canvas(_Drawable):
             return self.surface.blit(source.surface, view.point(at), whole, special_flags)
         if view.exact:
             return self.surface.blit(source, view.point(at), area, special_flags)
-        scaled = at_scale(source, view.scale, draft=self.draft)
+        scaled = at_scale(source, view.scale)
         if scaled.get_alpha() != source.get_alpha():
             scaled.set_alpha(source.get_alpha())
         part: pygame.Rect | None = None if area is None else self._part(source, scaled, pygame.Rect(area))

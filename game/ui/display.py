@@ -70,6 +70,8 @@ class Window:
         except pygame.error as error:
             raise NoDisplay(f"Cannot open the game's window ({error}): {HOW_TO_FIX}.") from error
         self.fullscreen = False
+        self.dragging = False  # the window's edge is being dragged: frames are drafts (`draft`)
+        self._design: pygame.Surface | None = None  # where a draft is drawn
         self._windowed_size = SCREEN_SIZE
         self._fit()
 
@@ -96,17 +98,25 @@ class Window:
 
     def resized(self, *, dragged: bool = False) -> None:
         """The window changed size: map the design space to it again. `dragged` (its edge is being
-        dragged): pictures are scaled as a quick draft until `sharpen()`, so each step keeps up."""
+        dragged): frames are drafts (`draft`) until `sharpen()`, so each step keeps up."""
         self.surface = pygame.display.get_surface()
         if not self.fullscreen:
             self._windowed_size = self.surface.get_size()
         self._fit()
-        self.view.draft = dragged
+        self.dragging = dragged
 
     def sharpen(self) -> bool:
-        """The resizing stopped: scale the pictures smoothly from now on; True if they were drafts."""
-        was, self.view.draft = self.view.draft, False
+        """The resizing stopped: draw at the real size again; True if the frames were drafts."""
+        was, self.dragging = self.dragging, False
         return was
+
+    def draft(self, draw: Callable[[pygame.Surface], None]) -> None:
+        """A frame while the window's edge is dragged: `draw` at the design size, stretched once
+        without a filter (a few ms at any size: no picture scaled, no font opened at a new size)."""
+        if self._design is None:
+            self._design = pygame.Surface(SCREEN_SIZE).convert()
+        draw(self._design)
+        self.surface.blit(pygame.transform.scale(self._design, self.area.size), self.area)
 
     def toggle_fullscreen(self) -> None:
         self.fullscreen = not self.fullscreen

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.i18n.interface import ui_text
 from game.speech import end_card_words
 from game.ui.host import Host
 from game.ui.input import Input
@@ -53,7 +54,7 @@ class EndCardScreen:
         centre = SCREEN_SIZE[0] // 2
         heading = fonts["small"].render(self.host.game.end_card, True, DIM_TEXT)
         name = fonts["title"].render(self.ending, True, TEXT_COLOUR)
-        hint = fonts["small"].render("Click or press any key to return to the title", True, DIM_TEXT)
+        hint = fonts["small"].render(ui_text("Click or press any key to return to the title"), True, DIM_TEXT)
         canvas.blit(heading, heading.get_rect(center=(centre, 300)))
         canvas.blit(name, name.get_rect(center=(centre, 360)))
         canvas.blit(hint, hint.get_rect(center=(centre, 640)))

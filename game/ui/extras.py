@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.i18n.interface import ui_text
 from game.playthrough import Playthrough
 from game.script.model import Ending, Music
 from game.speech import control_words
@@ -27,7 +28,6 @@ from game.ui.widgets import Buttons, column, plates
 if TYPE_CHECKING:
     from game.settings import Settings
 
-VERSION = "0.18"  # the version About names (issue 18's playable build)
 BUTTON_SIZE = (400, 40)
 BUTTONS_TOP = 96
 ABOUT_LEFT = 560
@@ -81,6 +81,11 @@ def endings_by_option(host: Host) -> dict[int, str]:
     return found
 
 
+def track_name(track: str) -> str:
+    """A track's file name as a button reads it: `night_rain` -> Night Rain."""
+    return track.replace("_", " ").title()
+
+
 def offered(host: Host) -> bool:
     """Whether the title offers Extras: once any ending has been reached."""
     return bool(host.player.endings.names())
@@ -90,17 +95,19 @@ class ExtrasScreen:
     """Gallery, music, scenes and About, over the title."""
 
     modal = True
-    spoken_title = "Extras"
+    @property
+    def spoken_title(self) -> str:
+        return ui_text("Extras")
 
     def __init__(self, host: Host) -> None:
         self.host = host
         self.clock = host.new_clock()
         reached = host.player.endings.names()
-        self.items = [Item("Gallery", "gallery")]
-        self.items += [Item(f"Music: {track.replace('_', ' ').title()}", "music", track) for track in tracks(host)]
-        self.items.append(Item("Scene: from the choice", "scene", None))
-        self.items += [Item(f"Scene: {name}", "scene", option) for option, name in endings_by_option(host).items() if name in reached]
-        self.items += [Item("About", "about"), Item("Return", "return")]
+        self.items = [Item(ui_text("Gallery"), "gallery")]
+        self.items += [Item(ui_text("Music: {track}").format(track=track_name(track)), "music", track) for track in tracks(host)]
+        self.items.append(Item(ui_text("Scene: from the choice"), "scene", None))
+        self.items += [Item(ui_text("Scene: {ending}").format(ending=name), "scene", option) for option, name in endings_by_option(host).items() if name in reached]
+        self.items += [Item(ui_text("About"), "about"), Item(ui_text("Return"), "return")]
         services = host.services
         rects = column(len(self.items), BUTTON_SIZE, centre_x=40 + BUTTON_SIZE[0] // 2, top=BUTTONS_TOP, gap=8)
         self.buttons = Buttons([item.label for item in self.items], rects, plates(services.images, BUTTON_SIZE), services.fonts["ui"],
@@ -130,7 +137,7 @@ class ExtrasScreen:
             track = None if audio.track == item.value else str(item.value)
             audio.play_music(track, fade=0.5)
             self._mark_playing()
-            self.host.speak(f"Playing {item.label[len('Music: '):]}" if track else "Stopped")
+            self.host.speak(ui_text("Playing {track}").format(track=track_name(track)) if track else ui_text("Stopped"))
         elif item.kind == "scene":
             self._play_scene(item)
         elif item.kind == "gallery":
@@ -158,11 +165,13 @@ class ExtrasScreen:
             return None
         item = self.items[self.buttons.selected or 0]
         playing = item.kind == "music" and self.buttons.marked == self.buttons.selected
-        return control_words(words, "playing" if playing else None)
+        return control_words(words, ui_text("playing") if playing else None)
 
     # -- about --------------------------------------------------------------------------
     def about_lines(self) -> list[str]:
-        return [f"{self.host.game.title}, version {VERSION}.", f"Engine: Hub, on pygame {pygame.version.ver}.", *CREDITS]
+        # The version is game.yaml's `version:`.
+        return [ui_text("{title}, version {version}.").format(title=self.host.game.title, version=self.host.game.version),
+                ui_text("Engine: Hub, on pygame {version}.").format(version=pygame.version.ver), *map(ui_text, CREDITS)]
 
     # -- time and drawing ---------------------------------------------------------------
     def settings_changed(self, settings: Settings) -> None:
@@ -177,10 +186,10 @@ class ExtrasScreen:
     def draw(self, canvas: pygame.Surface) -> None:
         fonts = self.host.services.fonts
         canvas.fill(BACKDROP)
-        canvas.blit(fonts["title"].render("Extras", True, TEXT_COLOUR), (40, 20))
+        canvas.blit(fonts["title"].render(ui_text("Extras"), True, TEXT_COLOUR), (40, 20))
         self.buttons.draw(canvas)
         y = BUTTONS_TOP
-        canvas.blit(fonts["ui"].render("About", True, HIGHLIGHT), (ABOUT_LEFT, y))
+        canvas.blit(fonts["ui"].render(ui_text("About"), True, HIGHLIGHT), (ABOUT_LEFT, y))
         y += fonts["ui"].get_linesize() + 8
         small = fonts["small"]
         for paragraph in self.about_lines():
@@ -188,5 +197,5 @@ class ExtrasScreen:
                 canvas.blit(small.render(line, True, DIM_TEXT), (ABOUT_LEFT, y))
                 y += small.get_linesize()
             y += 10
-        hint = small.render("Escape or a right click: back to the title", True, DIM_TEXT)
+        hint = small.render(ui_text("Escape or a right click: back to the title"), True, DIM_TEXT)
         canvas.blit(hint, hint.get_rect(bottomleft=(40, SCREEN_SIZE[1] - 20)))

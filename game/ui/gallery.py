@@ -23,6 +23,7 @@ from game.ui.input import Input
 from game.ui.layer import dispatch
 from game.ui import paint
 from game.ui.layout import DIM_TEXT, HIGHLIGHT, SCREEN_SIZE, SPRITE_CENTRES, TEXT_COLOUR
+from game.i18n.interface import ui_text
 
 if TYPE_CHECKING:
     from game.settings import Settings
@@ -70,7 +71,7 @@ def pictures(host: Host) -> list[Picture]:
                 _key_scene(play, background, scenes, lines)
             if play.ended:
                 if background is not None:
-                    labels[background] = f"Ending: {play.current.text}"
+                    labels[background] = ui_text("Ending: {ending}").format(ending=play.current.text)
                 break
             if play.at_choice:
                 play.choose(0 if chosen else option)  # each option of the first choice, the first of any later one
@@ -123,7 +124,9 @@ class GalleryScreen:
     """The grid of pictures."""
 
     modal = True
-    spoken_title = "Gallery"
+    @property
+    def spoken_title(self) -> str:
+        return ui_text("Gallery")
 
     def __init__(self, host: Host) -> None:
         self.host = host
@@ -171,12 +174,12 @@ class GalleryScreen:
         if picture.unlocked:
             self.host.push(PictureView(self.host, picture))
         else:
-            self.host.speak("Not yet seen")
+            self.host.speak(ui_text("Not yet seen"))
 
     # -- self-voicing -------------------------------------------------------------------
     def focus_words(self) -> str | None:
         picture = self.pictures[self.selected]
-        return control_words(picture.label, None if picture.unlocked else "not yet seen")
+        return control_words(picture.label, None if picture.unlocked else ui_text("not yet seen"))
 
     # -- time and drawing ---------------------------------------------------------------
     def settings_changed(self, settings: Settings) -> None:
@@ -197,7 +200,7 @@ class GalleryScreen:
     def draw(self, canvas: pygame.Surface) -> None:
         fonts = self.host.services.fonts
         canvas.fill(BACKDROP)
-        canvas.blit(fonts["title"].render("Gallery", True, TEXT_COLOUR), (40, 20))
+        canvas.blit(fonts["title"].render(ui_text("Gallery"), True, TEXT_COLOUR), (40, 20))
         small = fonts["small"]
         for index, (picture, rect) in enumerate(zip(self.pictures, self.rects)):
             if picture.unlocked:
@@ -206,9 +209,9 @@ class GalleryScreen:
                 paint.rect(canvas, LOCKED, rect)
             focused = index == self.selected
             paint.rect(canvas, HIGHLIGHT if focused else DIM_TEXT, rect.inflate(6, 6), 3 if focused else 1)
-            label = small.render(picture.label if picture.unlocked else "Not yet seen", True, HIGHLIGHT if focused else DIM_TEXT)
+            label = small.render(picture.label if picture.unlocked else ui_text("Not yet seen"), True, HIGHLIGHT if focused else DIM_TEXT)
             canvas.blit(label, label.get_rect(midtop=(rect.centerx, rect.bottom + 8)))
-        hint = small.render("Enter or a click: full screen · Escape or a right click: back", True, DIM_TEXT)
+        hint = small.render(ui_text("Enter or a click: full screen · Escape or a right click: back"), True, DIM_TEXT)
         canvas.blit(hint, hint.get_rect(bottomleft=(40, SCREEN_SIZE[1] - 20)))
 
 

@@ -32,6 +32,7 @@ from game.ui.stage import Stage
 from game.ui.placement import choice_rects, face_boxes
 from game.ui.widgets import Buttons, Links, plates
 from game.ui.canvas import still
+from game.i18n.interface import ui_text
 
 if TYPE_CHECKING:
     from game.beats import Beat
@@ -110,7 +111,25 @@ class GameScreen:
     def _playback(self, beat: Beat, *, instant: bool) -> BeatPlayback:
         settings = self.settings
         transitions = settings.transitions and not settings.reduce_motion  # reduce motion: every transition is a cut
+        carried = self._carried_line(beat)
+        if carried is not None:  # already read: shown whole (its last page), not typed again
+            playback = BeatPlayback(carried, cps=0, now=self.now(), instant=instant, transitions=transitions, page_breaks=self.stage.page_breaks(carried))
+            playback.part = len(playback.parts) - 1
+            return playback
         return BeatPlayback(beat, cps=settings.text_cps, now=self.now(), instant=instant, transitions=transitions, page_breaks=self.stage.page_breaks(beat))
+
+    def _carried_line(self, beat: Beat) -> Beat | None:
+        """A choice with no prompt keeps the line before it on screen, above its options (as
+        Ren'Py's `menu` after a `say` and ink's players do): the choice's beat shown with that
+        line's words and speaker. None when there is a prompt, no line just before it in this
+        playthrough, or a new background between (the line belonged to the scene before)."""
+        stop, number = beat.stop, self.playthrough.index
+        if not isinstance(stop, Choice) or beat.segments or number < 1 or beat is not self.playthrough.current:
+            return None
+        line = self.playthrough.beats[number - 1]
+        if not isinstance(line.stop, Line) or beat.before.background != beat.state.scene.background:
+            return None
+        return dataclasses.replace(beat, stop=dataclasses.replace(stop, speaker=line.speaker), segments=line.segments)
 
     def settings_changed(self, settings: Settings) -> None:
         """New settings: the stage's motion, the line's speed from the story's moment, and a new
@@ -224,7 +243,7 @@ class GameScreen:
         self._lines_unsaved = 0
         self._play(instant=True)
         self.kept()
-        self.host.notify(notice or "Loaded")
+        self.host.notify(notice or ui_text("Loaded"))
 
     @property
     def skipping(self) -> bool:
@@ -303,17 +322,17 @@ class GameScreen:
     def action_quick_save(self, input: Input) -> None:
         if self.host.player.saves.quick_save(self.playthrough, thumbnail_png=self.thumbnail_png()):
             self.kept()
-            self.host.notify("Saved")
+            self.host.notify(ui_text("Saved"))
         else:
-            self.host.notify("Could not save")
+            self.host.notify(ui_text("Could not save"))
 
     def action_quick_load(self, input: Input) -> None:
         """The quick save, asked about first when it would lose unsaved progress (unless the settings say not)."""
         if not self.can_quick_load():
-            self.host.notify("No quick save yet")
+            self.host.notify(ui_text("No quick save yet"))
         elif self.settings.confirm_quick_load and self.unsaved():
             self.skip_on = self.skip_held = False
-            self.host.confirm("Load the quick save?", self._quick_load, detail="What you have read since your last save will be lost.")
+            self.host.confirm(ui_text("Load the quick save?"), self._quick_load, detail=ui_text("What you have read since your last save will be lost."))
         else:
             self._quick_load()
 
@@ -541,7 +560,7 @@ class GameScreen:
 
     def _draw(self, canvas: pygame.Surface, *, chrome: bool) -> None:
         """The stage, the choice and, with `chrome`, the quick menu and the corner note."""
-        beat = self.playthrough.current
+        beat = self.playback.beat  # the current beat, or a choice shown with the line before it
         frame, waiting_for, sprites_at = self._shown(self.now())
         self.stage.draw(canvas, beat, frame, waiting_for=waiting_for, now=sprites_at)
         if self.hidden:
@@ -568,11 +587,11 @@ class GameScreen:
     def _status(self, canvas: pygame.Surface) -> None:
         """A quiet corner note while skipping, on auto or rewound."""
         if self.skipping:
-            text, colour = "Skipping \u00bb", HIGHLIGHT
+            text, colour = ui_text("Skipping") + " \u00bb", HIGHLIGHT
         elif self.auto_on:
-            text, colour = "Auto \u203a", HIGHLIGHT
+            text, colour = ui_text("Auto") + " \u203a", HIGHLIGHT
         elif self.playthrough.rewound:
-            text, colour = "\u00ab Rewound \u00b7 scroll down or Page Down to return", DIM_TEXT
+            text, colour = "\u00ab " + ui_text("Rewound \u00b7 scroll down or Page Down to return"), DIM_TEXT
         else:
             return
         font = self._fonts["small"]

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import pygame
 from pygame._sdl2 import controller
 
+from game.i18n.interface import ui_text
 from game.ui.input import Input, press, release
 
 REPEAT_DELAY = 0.40  # seconds a move is held before it repeats
@@ -197,7 +198,7 @@ class GamepadInput:
             return  # pulled out again before it could be opened, or not a game controller
         if instance not in self._open:
             self._open[instance] = pad
-            self._notify(f"Controller connected: {pad.name}")
+            self._notify(ui_text("Controller connected: {name}").format(name=pad.name))
 
     def _disconnect(self, instance: int) -> None:
         self._pads.pop(instance, None)  # a trigger held as it was pulled out no longer skips
@@ -209,7 +210,7 @@ class GamepadInput:
                 pad.quit()
             except SDL_ERRORS:
                 pass
-            self._notify("Controller disconnected")
+            self._notify(ui_text("Controller disconnected"))
 
     def close(self) -> None:
         for instance in list(self._open):

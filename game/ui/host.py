@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
+from game.i18n.interface import ui_text
 from game.saves import Loaded, SaveError
 
 if TYPE_CHECKING:
@@ -112,8 +113,8 @@ def load_or_tell(host: Host, read: Callable[[], Loaded | None]) -> Loaded | None
     try:
         loaded = read()
     except SaveError as error:
-        host.notify(f"Could not load: {error}")
+        host.notify(ui_text("Could not load: {error}").format(error=error))
         return None
     if loaded is None:
-        host.notify("Nothing to load yet")
+        host.notify(ui_text("Nothing to load yet"))
     return loaded

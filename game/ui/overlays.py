@@ -35,7 +35,7 @@ class Confirm:
         self.host = host
         self.clock = host.new_clock()
         self.on_yes = on_yes
-        question = ui_text(question)
+        question, detail = ui_text(question), ui_text(detail)
         self.spoken_title = f"{question} {detail}".strip()  # self-voicing reads it, then the focused button
         fonts = host.services.fonts
         font, small = fonts["ui"], fonts["small"]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.i18n.interface import ui_text
 from game.playthrough import Playthrough
 from game.saves import FORMAT
 from game.script.model import STOPS, Line
@@ -65,12 +66,12 @@ class Reloader:
         playing = self.host.playing
         if playing is None:
             self.set_story(story)
-            self.host.notify(RELOADED)
+            self.host.notify(ui_text(RELOADED))
             return
         try:
             playthrough, notice = self._resumed(story, playing.playthrough.to_json())
         except ValueError as error:
-            self.host.notify(f"The story was reloaded, but this playthrough does not fit it ({error}); the old story plays on")
+            self.host.notify(ui_text("The story was reloaded, but this playthrough does not fit it ({error}); the old story plays on").format(error=error))
             return
         self.set_story(story)
         self.host.play(playthrough, notice=f"{RELOADED}. {notice}" if notice else RELOADED)
@@ -99,8 +100,7 @@ class Reloader:
         self._close_errors()
         self.errors = ReloadErrors(self.host, problems)
         self.host.push(self.errors)
-        count = len(problems)
-        self.host.notify(f"The scene files have {count} error{'s' * (count != 1)}: the story plays on as it was")
+        self.host.notify(ui_text("Errors in the scene files ({count}): the story plays on as it was").format(count=len(problems)))
 
     def _close_errors(self) -> None:
         if self.errors is not None and self.errors.shown:

@@ -20,7 +20,7 @@ from game.script import markup
 from game.script.assets import sprite_exists
 from game.script.model import Line, Story
 from game.state import Scene, Sprite
-from game.ui.assets import FontChain, Fonts, Images
+from game.ui.assets import FallbackFont, FontChain, Fonts, Images
 from game.ui.layout import (
     PLATE_PADDING,
     LINE_HEIGHT,
@@ -246,14 +246,14 @@ class Stage:
 
     def _name_plate(self, canvas: Target, speaker: str) -> None:
         character = self.story.characters[speaker]
-        font = self.fonts["speaker"]
-        name = font.render(self.story.shown_name(speaker) or "", True, NAME_TEXT)
+        font, words = self.fonts["speaker"], self.story.shown_name(speaker) or ""
+        name = font.render(words, True, NAME_TEXT)
         plate = self.layout.plate_for(name.get_width())
         colour = _lifted(character.colour, CONTRAST_PLATE_LIGHT) if self.high_contrast else character.colour
         canvas.blit(self._fitted(("plate", colour), self.images.tinted("nameplate", colour), plate.size), plate)
         room = plate.w - PLATE_PADDING
-        if name.get_width() > room:  # a name too long for the widest plate is narrowed to fit, never drawn past it
-            name = pygame.transform.smoothscale(name, (room, name.get_height()))
+        if name.get_width() > room:  # a name too long for the widest plate is drawn smaller to fit, never past it
+            name = _narrowed(font, words, room)
         canvas.blit(name, name.get_rect(center=plate.center))
 
     def _box(self, canvas: Target) -> None:
@@ -325,3 +325,15 @@ def nine_slice(image: pygame.Surface, size: tuple[int, int], rim: int) -> pygame
 
 def _lifted(colour: tuple[int, int, int], share: float) -> tuple[int, int, int]:
     return tuple(round(c + (255 - c) * share) for c in colour)  # type: ignore[return-value]
+
+
+def _narrowed(font: pygame.font.Font, words: str, room: int) -> pygame.Surface:
+    """`words` at most `room` wide: the face at a smaller size (letters drawn, so sharp at any window
+    size), or squeezed where the font cannot change size."""
+    name = font.render(words, True, NAME_TEXT)
+    if isinstance(font, FallbackFont):
+        size = max(1, font.pixels * room // name.get_width())
+        while size > 1 and font.at_size(size).size(words)[0] > room:
+            size -= 1
+        return font.at_size(size).render(words, True, NAME_TEXT)
+    return pygame.transform.smoothscale(name, (room, name.get_height()))

@@ -3,8 +3,9 @@
 The text comes as style runs (plain text is one run). Each character, with the
 combining marks after it, is drawn by the first font of its style's chain that
 has all its glyphs, so a line mixing Latin, Greek, Cyrillic or symbols draws
-each from a font that has it. Lines break at spaces and after hyphens; a word
-longer than the line breaks inside itself with a hyphen. Lines that do not fit
+each from a font that has it. Lines break at spaces and after hyphens, and between
+Chinese and Japanese characters (`game.linebreaks`); a word longer than the line
+breaks inside itself with a hyphen. Lines that do not fit
 the box go on a next page; `page_breaks` are the character indexes where pages
 start, which the reveal turns into click-waits. Nothing is drawn outside the box.
 """
@@ -19,11 +20,12 @@ from typing import Protocol
 import pygame
 from arabic_reshaper import ArabicReshaper  # type: ignore[import-untyped]
 
+from game.linebreaks import may_break
+
 #: Arabic letters in the joined form each takes (initial, medial, final), one character for one,
 #: so indexes stay those of the text; the words are then drawn right to left (see `_visual`).
 ARABIC = ArabicReshaper(configuration={"support_ligatures": False, "delete_harakat": False, "delete_tatweel": False})
 HYPHEN = "-"
-BREAK_AFTER = ("-", "\u2010", "\u2013", "\u2014")  # a line may break after these, as after a space
 JOINERS = ("\u200d",)  # zero-width joiner: the next character belongs to the same cluster
 
 
@@ -293,12 +295,12 @@ def _width(clusters: Sequence[_Cluster | str]) -> int:
 
 
 def _words(clusters: list[_Cluster]) -> list[list[_Cluster]]:
-    """Stretches that end where a line may break: after spaces, after a hyphen, at a newline."""
+    """Stretches that end where a line may break (`game.linebreaks`) and at a newline."""
     words: list[list[_Cluster]] = [[]]
     for index, cluster in enumerate(clusters):
         words[-1].append(cluster)
         following = clusters[index + 1].text if index + 1 < len(clusters) else ""
-        if cluster.text == "\n" or (following and not following.isspace() and (cluster.text.isspace() or cluster.text in BREAK_AFTER)):
+        if cluster.text == "\n" or may_break(cluster.text, following):
             words.append([])
     return [word for word in words if word]
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.i18n.interface import ui_text
 from game.script.model import Ending
 from game.ui import extras
 from game.ui.host import Host, load_or_tell
@@ -54,7 +55,7 @@ class TitleScreen:
             return
         services, self.labels = self.host.services, labels
         rects = column(len(labels), BUTTON_SIZE, centre_x=BUTTONS_CENTRE_X, top=BUTTONS_TOP, gap=12 if len(labels) <= 5 else 8)
-        self.buttons = Buttons(labels, rects, plates(services.images, BUTTON_SIZE), services.fonts["ui"], audio=services.audio,
+        self.buttons = Buttons([ui_text(label) for label in labels], rects, plates(services.images, BUTTON_SIZE), services.fonts["ui"], audio=services.audio,
                                contrast=self.host.player.settings.high_contrast)
         self.buttons.selected = 0
 
@@ -63,7 +64,7 @@ class TitleScreen:
         if not reached:
             return None
         total = len({step.name for step in self.host.story.steps if isinstance(step, Ending)})
-        text = f"Endings reached ({len(reached)} of {total}):  " + "  ·  ".join(reached)
+        text = ui_text("Endings reached ({count} of {total}):").format(count=len(reached), total=total) + "  " + "  ·  ".join(reached)
         return self.host.services.fonts["small"].render(text, True, DIM_TEXT)
 
     # -- input --------------------------------------------------------------------------

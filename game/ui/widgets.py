@@ -14,6 +14,7 @@ from game.ui.layout import DIM_TEXT, GREYED_LINK, HIGHLIGHT, TEXT_COLOUR
 from game.ui.stage import CONTRAST_BOX, CONTRAST_RIM, CONTRAST_TEXT
 from game.ui import paint
 from game.ui.canvas import still
+from game.i18n.interface import ui_text
 
 if TYPE_CHECKING:
     from game.ui.assets import Images
@@ -234,14 +235,15 @@ class Links:
     def __init__(self, labels: Sequence[str], font: pygame.font.Font, *, right: int, y: int, gap: int = 26) -> None:
         self.labels = list(labels)
         self.font = font
-        widths = [font.size(label)[0] for label in labels]
+        shown = [ui_text(label) for label in labels]  # the labels stay the English the screen acts on
+        widths = [font.size(label)[0] for label in shown]
         x = right - sum(widths) - gap * (len(labels) - 1)
         self.rects = []
         for width in widths:
             self.rects.append(pygame.Rect(x, y, width, font.get_linesize()))
             x += width + gap
         self.hovered: int | None = None
-        self._texts = {colour: [font.render(label, True, colour) for label in labels] for colour in (DIM_TEXT, HIGHLIGHT, GREYED_LINK)}
+        self._texts = {colour: [font.render(label, True, colour) for label in shown] for colour in (DIM_TEXT, HIGHLIGHT, GREYED_LINK)}
 
     def at(self, point: tuple[int, int]) -> int | None:
         return next((i for i, rect in enumerate(self.rects) if rect.inflate(10, 6).collidepoint(point)), None)

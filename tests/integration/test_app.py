@@ -198,7 +198,7 @@ def test_hub_exit_after_first_frame_draws_one_frame_and_stops(monkeypatch, shipp
     from game import app as app_module
 
     asked: list[int | None] = []
-    monkeypatch.setattr(app_module.App, "run", lambda self, *, frames=None: asked.append(frames) or 0)
+    monkeypatch.setattr(app_module.App, "run", lambda self, *, frames=None, after_first_frame=(): asked.append(frames) or 0)
     monkeypatch.setenv("HUB_EXIT_AFTER_FIRST_FRAME", "1")
     assert app_module.play(shipped_story) == 0
     monkeypatch.delenv("HUB_EXIT_AFTER_FIRST_FRAME")

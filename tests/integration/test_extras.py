@@ -132,3 +132,11 @@ def test_the_gallery_has_the_key_scenes_figures_and_all_unlocked_when_read(app):
     bare = app.services.images.background(sleeve.background)
     shown = pygame.image.tobytes(app.window.canvas, "RGB")
     assert shown != pygame.image.tobytes(bare, "RGB"), "the figures are in the picture"
+
+
+def test_about_gives_the_version_game_yaml_names(make_app, shipped_story):
+    from game import ROOT
+    from game.gamefolder import GameFolder
+
+    app = make_app(shipped_story, GameFolder(root=ROOT, version="2.3.4"))
+    assert "version 2.3.4." in " ".join(open_extras(app).about_lines())

@@ -89,20 +89,48 @@ def test_text_is_drawn_with_the_font_at_the_scaled_size(app):
         assert pygame.image.tobytes(drawn, "RGB") == pygame.image.tobytes(expected, "RGB")
 
 
+def test_a_line_mixing_faces_is_drawn_again_at_the_scaled_size(app):
+    """A line whose glyphs come from fallback faces (here Japanese beside Latin) is drawn again with
+    every face at the window's scale, not stretched from its design-size picture."""
+    font = app.services.fonts["ui"]
+    words = "Jack \u3055\u3088\u3046\u306a\u3089"  # さようなら
+    line = font.render(words, True, (240, 230, 220))
+    drawn = pygame.Surface((2560, 1440)).convert()
+    Canvas(drawn, Viewport.fit((2560, 1440))).blit(line, (100, 50))
+    expected = pygame.Surface((2560, 1440)).convert()
+    expected.blit(font.at_scale(2.0).render(words, True, (240, 230, 220)), (200, 100))
+    assert pygame.image.tobytes(drawn, "RGB") == pygame.image.tobytes(expected, "RGB")
+
+
+def test_a_name_too_long_for_its_plate_is_drawn_smaller_not_squeezed(app):
+    from game.ui.stage import _narrowed
+
+    font = app.services.fonts["speaker"]
+    words = "Captain Jack Harkness of the Fifty-First Century, Time Agent Retired"
+    room = font.size(words)[0] // 2
+    name = _narrowed(font, words, room)
+    assert name.get_width() <= room
+    assert name.get_height() < font.render(words, True, (0, 0, 0)).get_height()  # smaller letters, not the same ones narrowed
+
+
 def test_resizing_drafts_the_pictures_then_sharpens_them(app):
-    """While the window's edge is dragged, pictures are quick drafts; SHARPEN_AFTER after the
-    last resize they are scaled smoothly and the window is redrawn."""
+    """While the window's edge is dragged, frames are quick drafts (drawn at the design size and
+    stretched); SHARPEN_AFTER after the last resize the window is drawn at its real size again."""
     start_game(app)
     settle(app)
     pygame.display.set_mode((1600, 900), pygame.RESIZABLE)
     pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(1600, 900), w=1600, h=900))
     app.frame()
-    assert app.window.view.draft and app.window.area.size == (1600, 900)
+    assert app.window.dragging and app.window.area.size == (1600, 900)
+    stretched = lambda: pygame.image.tobytes(pygame.transform.scale(app.window._design, (1600, 900)), "RGB")
+    shown = lambda: pygame.image.tobytes(app.window.canvas, "RGB")
+    assert shown() == stretched()  # a draft: the design-size frame stretched once
     drafted = app.presented
     app.clock.tick(SHARPEN_AFTER / 2)
     app.frame()
-    assert app.window.view.draft
+    assert app.window.dragging
     app.clock.tick(SHARPEN_AFTER)
     app.frame()
-    assert not app.window.view.draft and app.presented > drafted
+    assert not app.window.dragging and app.presented > drafted
+    assert shown() != stretched()  # drawn at the real size again
     assert app.window.to_design((800, 450)) == (SCREEN_SIZE[0] // 2, SCREEN_SIZE[1] // 2)

@@ -173,7 +173,7 @@ def test_without_pyinstaller_the_build_says_how_to_install_it(starter: Path, tmp
 def test_hubs_own_app_holds_its_scenes_art_and_audio_and_nothing_else(tmp_path: Path) -> None:
     items = contents(GameFolder(root=ROOT))
     targets = {item.target for item in items}
-    assert {"scenes/01_dread.yaml", "art/backgrounds/title.png", "art/ui/logo.png", "art/fonts/OFL.txt", "audio/theme.wav"} <= targets
+    assert {"scenes/01_dread.yaml", "art/backgrounds/title.png", "art/ui/logo.png", "art/fonts/OFL.txt", "audio/theme.ogg"} <= targets
     assert not [t for t in targets if t.startswith(("tests", "docs")) or t.endswith((".py", ".pyc")) or "contact_sheet" in t]
     assert {t for t in targets if t.startswith("game/")} == {f"game/locale/{p.name}" for p in (ROOT / "game" / "locale").glob("*.po")} != set()  # the interface's words only
     assert {"licences/python/LICENSE.txt", "licences/pillow/LICENSE"} <= targets

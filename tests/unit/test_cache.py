@@ -128,3 +128,20 @@ def test_the_story_comes_back_equal_from_the_cache() -> None:
     story, warnings = loader.load_story(game=shipped, cache=True)
     again, warnings_again = loader.load_story(game=shipped, cache=True)
     assert again == story and warnings_again == warnings
+
+
+def test_playing_writes_the_story_cache_only_once_the_title_shows(game: GameFolder, compiles: list[int]) -> None:
+    """A long story's first start does not wait for the cache: `later` holds the writing until the caller does it."""
+    later: list = []
+    loader.load_story(game=game, cache=True, later=later)
+    assert len(later) == 1 and not (cache.cache_dir("cachetest") / "story.json").exists()
+    later[0]()
+    loader.load_story(game=game, cache=True)
+    assert (cache.cache_dir("cachetest") / "story.json").exists() and len(compiles) == 1
+
+
+def test_the_app_does_the_deferred_work_after_its_first_frame(make_app, shipped_story) -> None:
+    app = make_app(shipped_story)
+    done: list[int] = []
+    app.run(frames=1, after_first_frame=[lambda: done.append(app.presented)])
+    assert done == [1]  # the title had been put on screen once when the work ran

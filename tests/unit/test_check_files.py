@@ -95,14 +95,14 @@ def test_a_truncated_sound_is_found(folder, engine_copy):
 
 def test_a_character_no_font_draws_is_a_warning_at_its_place(folder, tmp_path):
     """CJK (beyond the interface's Japanese subset) has no glyph in Lato, DejaVu Sans or it: `check` says where, to the column; Greek and accents pass."""
-    (folder / "story.yaml").write_text(SCRIPT.replace('"Hello there."', '"Ωmega, ő and 中国"'), encoding="utf-8")
+    (folder / "story.yaml").write_text(SCRIPT.replace('"Hello there."', '"Ωmega, ő and 龍鳳"'), encoding="utf-8")
     result = subprocess.run([sys.executable, "main.py", "check", "--scenes", str(folder)], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if "no font" in line]
-    line_number, text = next((n, line) for n, line in enumerate(SCRIPT.replace('"Hello there."', '"Ωmega, ő and 中国"').splitlines(), 1) if "中" in line)
+    line_number, text = next((n, line) for n, line in enumerate(SCRIPT.replace('"Hello there."', '"Ωmega, ő and 龍鳳"').splitlines(), 1) if "龍" in line)
     assert len(warnings) == 2, result.stderr
-    assert warnings[0].endswith(f":{line_number}:{text.index('中') + 1}: warning: no font of the game can draw '中' (CJK UNIFIED IDEOGRAPH-4E2D); it shows as a box")
-    assert f"story.yaml:{line_number}:{text.index('国') + 1}:" in warnings[1]
+    assert warnings[0].endswith(f":{line_number}:{text.index('龍') + 1}: warning: no font of the game can draw '龍' (CJK UNIFIED IDEOGRAPH-9F8D); it shows as a box")
+    assert f"story.yaml:{line_number}:{text.index('鳳') + 1}:" in warnings[1]
 
 
 def _ogg_page(body: bytes, sequence: int) -> bytes:

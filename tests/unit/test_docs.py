@@ -20,7 +20,8 @@ from game.script import load_story
 from game.starter import write_starter
 
 GUIDE = ROOT / "docs" / "writing-scenes.md"
-BLOCKS = re.findall(r"```yaml\n(.*?)```", GUIDE.read_text(encoding="utf-8"), flags=re.S)
+PAGES = (GUIDE, ROOT / "docs" / "coming-from-ink.md", ROOT / "docs" / "coming-from-renpy.md")
+BLOCKS = [block for page in PAGES for block in re.findall(r"```yaml\n(.*?)```", page.read_text(encoding="utf-8"), flags=re.S)]
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +33,7 @@ def starter(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _kind(block: str) -> str:
     first = next(line for line in block.splitlines() if line.strip() and not line.startswith("#"))
-    if re.match(r"(script|characters|variables):", first):
+    if re.match(r"(script|characters|variables|constants|temp):", first):
         return "file"
     return "fragment" if first.startswith("  - ") else "game.yaml"
 

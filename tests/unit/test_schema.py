@@ -61,7 +61,7 @@ def _guide_examples() -> list[tuple[str, object]]:
 def test_every_example_in_the_guide_is_valid(first: str, example: object) -> None:
     if isinstance(example, list):
         assert _errors(STEPS, example) == []
-    elif isinstance(example, dict) and set(example) <= {"variables", "characters", "script"}:
+    elif isinstance(example, dict) and set(example) <= {"variables", "constants", "temp", "characters", "script"}:
         assert _errors(SCENES, example) == []
     else:
         assert isinstance(example, dict)

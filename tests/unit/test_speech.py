@@ -299,3 +299,23 @@ def test_a_wav_with_no_engine_is_a_clear_error(tmp_path: Path, monkeypatch: pyte
     with pytest.raises(SpeechError, match="no text-to-speech engine found"):
         speak_to_wav("Hello.", tmp_path / "x.wav")
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(("language", "asked"), [("fr", ["-v", "fr"]), ("ja", ["-v", "ja"]), ("de_AT", ["-v", "de"]), ("", []), ("en", []), ("xx", [])])
+def test_espeak_is_asked_for_the_languages_voice(tmp_path: Path, language: str, asked: list[str]):
+    """Self-voicing reads a translated game in its language's voice (espeak-ng's -v); English and unknown codes keep the default."""
+    argv = tmp_path / "argv"
+    fake = tmp_path / "espeak-ng"
+    fake.write_text(f'#!/bin/sh\necho "$@" > {argv}\ncat > /dev/null\n')
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    voice = _voice(CommandEngine("espeak-ng", str(fake)))
+    voice.language = language
+    voice.say("Bonjour.")
+    assert wait_until_quiet(voice, 10)
+    voice.close()
+    words = argv.read_text().split()
+    assert words[words.index("-s") + 2 : words.index("--stdin")] == asked
+
+
+def test_spd_say_is_asked_for_the_language_with_its_own_option():
+    assert CommandEngine("spd-say", "spd-say")._command(1.0, None, "es")[-3:] == ["-l", "es", "-e"]

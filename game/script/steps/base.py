@@ -10,6 +10,7 @@ real values for `check`, its verbs doing nothing.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -89,3 +90,12 @@ class StepKind:
     read: Reader  # (reader, file, the value's node, the options) -> a step, LABEL, PLACED, or None after reporting
     options: tuple[str, ...] = ()  # what it takes besides its own key
     makes: tuple[Compiled, ...] = ()  # the step classes it compiles to
+
+
+def seconds_in(word: str, *, zero: bool = False) -> float | None:
+    """The number of seconds `word` says (a finite number above 0, or from 0 with `zero`), else None."""
+    try:
+        seconds = float(word)
+    except ValueError:
+        return None
+    return seconds if (0 <= seconds if zero else 0 < seconds) and seconds < math.inf else None

@@ -7,7 +7,6 @@ motion on, the wait is kept and the colour left out.
 
 from __future__ import annotations
 
-import math
 import re
 
 import yaml
@@ -15,7 +14,7 @@ import yaml
 from game.script.model import Flash
 from game.script.problems import did_you_mean
 from game.script.reader import ScriptReader
-from game.script.steps.base import Compiled, Options, Run, StepKind
+from game.script.steps.base import Compiled, Options, Run, StepKind, seconds_in
 
 DEFAULT_SECONDS = 1.0
 COLOURS = {"red": (200, 20, 24), "white": (255, 255, 255), "black": (0, 0, 0), "amber": (255, 150, 30)}
@@ -34,7 +33,7 @@ def read_flash(reader: ScriptReader, path: str, node: yaml.Node, options: Option
     if colour is None:
         reader.error(path, node, f"unknown colour '{words[0]}'", did_you_mean(words[0], COLOURS) or FORM)
         return None
-    seconds = _seconds(words[1]) if len(words) == 2 else DEFAULT_SECONDS
+    seconds = seconds_in(words[1]) if len(words) == 2 else DEFAULT_SECONDS
     if seconds is None:
         reader.error(path, node, f"a flash takes a number of seconds, not '{words[1]}'", FORM)
         return None
@@ -47,14 +46,6 @@ def _colour(word: str) -> tuple[int, int, int] | None:
     if re.fullmatch(r"#[0-9a-fA-F]{6}", word):
         return int(word[1:3], 16), int(word[3:5], 16), int(word[5:7], 16)
     return None
-
-
-def _seconds(word: str) -> float | None:
-    try:
-        seconds = float(word)
-    except ValueError:
-        return None
-    return seconds if 0 < seconds < math.inf else None
 
 
 def _wash(step: Flash, run: Run) -> None:

@@ -7,14 +7,12 @@ With transitions off or reduce motion on, the character is simply there, as ever
 
 from __future__ import annotations
 
-import math
-
 import yaml
 
 from game.script.model import POSITIONS, Move, position_named
 from game.script.problems import did_you_mean
 from game.script.reader import ScriptReader
-from game.script.steps.base import Compiled, Options, Run, StepKind
+from game.script.steps.base import Compiled, Options, Run, StepKind, seconds_in
 
 DEFAULT_SECONDS = 0.8
 FORM = "write `move: CHARACTER to POSITION SECONDS`, e.g. `move: ianto to door 0.8` (positions: " + ", ".join(POSITIONS) + ")"
@@ -34,19 +32,11 @@ def read_move(reader: ScriptReader, path: str, node: yaml.Node, options: Options
     if position not in POSITIONS:
         reader.error(path, node, f"unknown position '{words[2]}'", did_you_mean(words[2], POSITIONS) or FORM)
         return None
-    seconds = _seconds(words[3]) if len(words) == 4 else DEFAULT_SECONDS
+    seconds = seconds_in(words[3], zero=True) if len(words) == 4 else DEFAULT_SECONDS
     if seconds is None:
         reader.error(path, node, f"a move takes a number of seconds, not '{words[3]}'", FORM)
         return None
     return Move(character, position, seconds)
-
-
-def _seconds(word: str) -> float | None:
-    try:
-        seconds = float(word)
-    except ValueError:
-        return None
-    return seconds if 0 <= seconds < math.inf else None
 
 
 def _walk(step: Move, run: Run) -> None:

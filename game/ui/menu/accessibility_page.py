@@ -16,6 +16,7 @@ from game.ui.menu.settings_page import ROW_HEIGHT, SettingsPage
 from game.ui.stage import CONTRAST_BOX, CONTRAST_RIM, CONTRAST_TEXT, LEADING
 from game.ui.text import wrap
 from game.ui import paint
+from game.i18n.interface import ui_text
 
 SAMPLE = "Jack leans on the rail. \u201cThe tide keeps its own hours down here, and so do I.\u201d"
 ACCESSIBILITY: tuple[Declared, ...] = declared("accessibility")
@@ -55,6 +56,6 @@ class AccessibilityPage(SettingsPage):
         step = round(font.get_linesize() * LEADING * settings.line_spacing)  # as the text box spaces its lines
         previous = canvas.get_clip()
         canvas.set_clip(inner)
-        for i, (line, _) in enumerate(wrap(SAMPLE, font, inner.w)):
+        for i, (line, _) in enumerate(wrap(ui_text(SAMPLE), font, inner.w)):
             canvas.blit(font.render(line, True, CONTRAST_TEXT if contrast else TEXT_COLOUR), (inner.x, inner.y + i * step))
         canvas.set_clip(previous)

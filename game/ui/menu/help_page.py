@@ -16,21 +16,37 @@ from game.ui.menu.scroll import ScrollList
 from game.ui.text import wrap
 from game.ui import paint
 from game.ui.canvas import drawn
+from game.i18n.interface import ui_text
 
 if TYPE_CHECKING:
     from game.ui.menu.page import Menu
 
 Row = tuple[str, str, str, str, str]  # action, description, keyboard, mouse, gamepad
-COLUMNS = (("What it does", 0.36), ("Keyboard", 0.26), ("Mouse", 0.2), ("Gamepad", 0.18))
+COLUMNS = (("What it does", 0.36), ("Keyboard", 0.26), ("Mouse", 0.2), ("Gamepad", 0.18))  # each name through ui_text
 NO_GAMEPAD = (("What it does", 0.44), ("Keyboard", 0.28), ("Mouse", 0.28))  # until a row has a gamepad button
 HEADER_HEIGHT = 34
 PAD = (12, 6)
 LINE_STEP = 40
 
 def keymap_rows() -> tuple[Row, ...]:
-    """The keymap's rows (`game.ui.keymap.BINDINGS`) as text."""
-    return tuple((b.action, b.description[:1].upper() + b.description[1:], ", ".join(b.keyboard),
-                  ", ".join(b.mouse).replace("**", ""), ", ".join(b.gamepad)) for b in keymap.BINDINGS)
+    """The keymap's rows (`game.ui.keymap.BINDINGS`) as text, in the interface's language."""
+    comma = ui_text(", ")  # the list separator: Japanese writes 、
+    return tuple((b.action, capitalised(ui_text(b.description)), comma.join(map(key_name, b.keyboard)),
+                  comma.join(ui_text(way.replace("**", "")) for way in b.mouse), comma.join(map(pad_control, b.gamepad))) for b in keymap.BINDINGS)
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def pad_control(control: str) -> str:
+    """A gamepad control as the gamepad column names it: a button's own name (A, Start) as printed on it."""
+    return ui_text(control) if " " in control else control
+
+
+def key_name(key: str) -> str:
+    """A key as the keyboard column names it: `Shift+Tab` -> each part in the interface's language."""
+    return "+".join(ui_text(part) for part in key.split("+"))
 
 
 class HelpPage:
@@ -105,7 +121,7 @@ class HelpPage:
 
     def draw(self, canvas: pygame.Surface, texts: Texts, *, focused: bool) -> None:
         for (name, _), (x, _) in zip(self.names, self.columns):
-            words = texts("small", name.upper(), DIM_TEXT)
+            words = texts("small", ui_text(name).upper(), DIM_TEXT)
             canvas.blit(words, (BODY.x + x, BODY.y + 4))
         y = BODY.y + HEADER_HEIGHT - 6
         paint.line(canvas, PLATE_EDGE, (BODY.x, y), (self.list.view.right, y))

@@ -22,6 +22,7 @@ from game.ui.menu.scroll import ScrollList
 from game.ui.text import wrap
 from game.ui import paint
 from game.ui.canvas import drawn
+from game.i18n.interface import ui_text
 
 if TYPE_CHECKING:
     from game.playthrough import Playthrough
@@ -171,8 +172,8 @@ class HistoryPage:
     # -- drawing ----------------------------------------------------------------------
     def draw(self, canvas: pygame.Surface, texts: Texts, *, focused: bool) -> None:
         if self.history is None:
-            centred_note(canvas, texts, "Nothing has been said yet: start or load a game.")
+            centred_note(canvas, texts, ui_text("Nothing has been said yet: start or load a game."))
         elif not self.list.count:
-            centred_note(canvas, texts, "Nothing has been said yet.")
+            centred_note(canvas, texts, ui_text("Nothing has been said yet."))
         else:
             self.list.draw(canvas, focus=self.focus if focused else None)

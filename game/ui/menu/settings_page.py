@@ -29,8 +29,8 @@ from game.ui.menu.rows import RowWindow
 if TYPE_CHECKING:
     from game.ui.menu.page import Menu
 
-ROW_HEIGHT = 40  # thirteen rows in the page's body
-ROW_GAP = 6  # between one row's plate and the next
+ROW_HEIGHT = 38  # fourteen rows in the page's body (Language the last); more scroll
+ROW_GAP = 4  # between one row's plate and the next (plates 34 high)
 LABEL_WIDTH = 300
 
 

@@ -24,6 +24,7 @@ from game.ui.text import wrap
 
 from game.saves import AUTOSAVES, QUICK, SaveError
 from game.ui import paint
+from game.i18n.interface import ui_text
 
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ THUMB_SIZE = (CARD_SIZE[0] - 2 * INSET_MARGIN, round((CARD_SIZE[0] - 2 * INSET_M
 SLOT_PAGES = tuple(range(1, 11))
 PAGER_HEIGHT = 40
 DELETE = "Delete"
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")  # as a card shows them, through ui_text
 
 
 def slot_names(saves: Any, page: int | str) -> list[str]:
@@ -50,10 +52,10 @@ def slot_names(saves: Any, page: int | str) -> list[str]:
 
 def slot_label(page: int | str, position: int) -> str:
     if page == "auto":
-        return f"Auto {position + 1}"
+        return ui_text("Auto {n}").format(n=position + 1)
     if page == "quick":
-        return "Quick save"
-    return f"Slot {(int(page) - 1) * COLUMNS * ROWS + position + 1}"
+        return ui_text("Quick save")
+    return ui_text("Slot {n}").format(n=(int(page) - 1) * COLUMNS * ROWS + position + 1)
 
 
 def when(saved_at: Any, *, joint: str = "  \u00b7  ") -> str:
@@ -61,7 +63,8 @@ def when(saved_at: Any, *, joint: str = "  \u00b7  ") -> str:
     if saved_at is None:
         return ""
     local = saved_at.astimezone() if saved_at.tzinfo is not None else saved_at  # saves keep UTC
-    return f"{local.day} {local:%b %Y}{joint}{local:%H:%M}"
+    date = ui_text("{day} {month} {year}").format(day=local.day, month=ui_text(MONTHS[local.month - 1]), year=local.year)
+    return f"{date}{joint}{local:%H:%M}"
 
 
 class Thumbnails:
@@ -123,7 +126,7 @@ class SlotsPage:
 
     @staticmethod
     def _page_name(page: int | str) -> str:
-        return str(page).capitalize()
+        return {"auto": ui_text("Auto"), "quick": ui_text("Quick")}.get(str(page), str(page))
 
     # -- the slots ------------------------------------------------------------------
     def infos(self) -> list[Any]:
@@ -146,12 +149,12 @@ class SlotsPage:
         """The focused slot (its save's speaker and words) or pager button, for self-voicing."""
         kind, index = self.focus
         if kind == "pager":
-            return f"Page {self._page_name(self.pages[index])}"
+            return ui_text("Page {name}").format(name=self._page_name(self.pages[index]))
         info = self.infos()[index]
         if not info.filled:
-            state = "empty"
+            state = ui_text("empty")
         elif not info.readable:
-            state = f"unreadable: {info.reason}"
+            state = ui_text("unreadable: {reason}").format(reason=info.reason)
         else:
             state = line_words(info.speaker, info.words)
         return f"{slot_label(self.page, index)}: {state}"
@@ -169,12 +172,12 @@ class SlotsPage:
         if self.saving:
             if info.filled:
                 label = slot_label(self.page, position)
-                made = f" made on {when(info.saved_at, joint=' at ')}" if info.saved_at else ""
-                self.menu.ask(f"Save over {label}? The save{made} will be replaced.", lambda: self._save(info.name))
+                question = ui_text("Save over {slot}? The save made on {date} will be replaced.") if info.saved_at else ui_text("Save over {slot}? The save will be replaced.")
+                self.menu.ask(question.format(slot=label, date=when(info.saved_at, joint=ui_text(" at "))), lambda: self._save(info.name))
             else:
                 self._save(info.name)
         elif info.filled and not info.readable:
-            self.host.notify(f"Cannot load this save: {info.reason}")
+            self.host.notify(ui_text("Cannot load this save: {reason}").format(reason=info.reason))
         elif info.filled:
             self._load(info.name)
 
@@ -184,14 +187,14 @@ class SlotsPage:
         saved = self.host.player.saves.save(name, playing.playthrough, thumbnail_png=playing.thumbnail_png())
         if saved:
             playing.kept()
-        self.host.notify("Saved" if saved else "Not saved")
+        self.host.notify(ui_text("Saved") if saved else ui_text("Not saved"))
         self._changed()
 
     def _load(self, name: str) -> None:
         try:
             loaded = self.host.player.saves.load(name, seen=self.host.player.seen)
         except SaveError as error:
-            self.host.notify(f"Cannot load this save: {error}")
+            self.host.notify(ui_text("Cannot load this save: {reason}").format(reason=error))
             self._changed()
             return
         self.menu.close()
@@ -201,11 +204,11 @@ class SlotsPage:
         infos = self.infos()
         if position < len(infos) and infos[position].filled:
             name, label = infos[position].name, slot_label(self.page, position)
-            self.menu.ask(f"Delete {label}? It cannot be brought back.", lambda: self._delete(name))
+            self.menu.ask(ui_text("Delete {slot}? It cannot be brought back.").format(slot=label), lambda: self._delete(name))
 
     def _delete(self, name: str) -> None:
         if self.host.player.saves.delete(name):
-            self.host.notify("Deleted")
+            self.host.notify(ui_text("Deleted"))
         self._changed()
 
     # -- input ----------------------------------------------------------------------
@@ -325,18 +328,18 @@ class SlotsPage:
         else:
             paint.rect(canvas, INSET, inset, border_radius=6)
             if not info.filled:
-                note, colour = ("Save here" if self.saving and focused else "Empty slot"), DIM_TEXT
+                note, colour = (ui_text("Save here") if self.saving and focused else ui_text("Empty slot")), DIM_TEXT
             elif not info.readable:
-                note, colour = "Unreadable", WARNING
+                note, colour = ui_text("Unreadable"), WARNING
             else:
-                note, colour = "No picture", DIM_TEXT
+                note, colour = ui_text("No picture"), DIM_TEXT
             words = texts("ui", note, colour)
             canvas.blit(words, words.get_rect(center=inset.center))
         if (delete := self._delete_rect(position)) is not None:
             lit = focused and self.hover_delete
             paint.rect(canvas, (92, 40, 34) if lit else (12, 16, 19), delete, border_radius=6)
             paint.rect(canvas, WARNING if lit else (96, 112, 118), delete, 1, border_radius=6)
-            words = texts("small", DELETE, TEXT_COLOUR)
+            words = texts("small", ui_text(DELETE), TEXT_COLOUR)
             canvas.blit(words, words.get_rect(center=delete.center))
         self._caption(canvas, texts, position, pygame.Rect(inset.x, inset.bottom + 8, inset.w, rect.bottom - inset.bottom - 12), info, focused=focused)
 
