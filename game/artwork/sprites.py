@@ -1038,13 +1038,11 @@ def ianto_collar(eyes: float = 1.0) -> Image.Image:
         wrist = (hx + 16, hy + 40)
         model(c, ribbon([elbow, ((elbow[0] + wrist[0]) / 2 + 10, (elbow[1] + wrist[1]) / 2), wrist], [58, 52, 40]),
               SUIT, depth=16, light=LAMP)
-        c.polygon(ribbon([(wrist[0] + 3, wrist[1] + 6), (wrist[0] - 2, wrist[1] - 2)], [36, 34]), P.IANTO_SHIRT)
-        hand = rounded([(wrist[0] - 12, wrist[1] - 2), (hx - 8, hy + 8), (hx - 6, hy - 4), (hx + 6, hy - 8), (hx + 18, hy),
-                        (wrist[0] + 14, wrist[1] - 6)], iterations=2)
-        model(c, hand, [(0, IANTO.skin[3]), (0.4, IANTO.skin[2]), (0.75, IANTO.skin[1]), (1, IANTO.skin[0])], depth=7, light=LAMP)
-        for k in range(4):  # fingers curled over the collar's edge
-            c.line([(hx - 4 + k * 6, hy - 4 + k * 1.5), (hx - 2 + k * 6, hy + 9 + k * 1.5)], 1.2, with_alpha(IANTO.skin[3], 0.7))
-        c.line([(wrist[0] - 12, wrist[1] - 8), (hx - 4, hy + 16)], 2.2, with_alpha(mix(IANTO.skin[0], P.AMBER_PALE, 0.3), 0.5))
+        towards = math.atan2(hy - wrist[1], hx - wrist[0])
+        cuff = (wrist[0] + 6 * math.cos(towards), wrist[1] + 6 * math.sin(towards))
+        c.polygon(ribbon([wrist, cuff], [38, 36], iterations=1), P.IANTO_SHIRT)
+        # The hand up at the collar's point, fingers folding it down over the coat.
+        hand(c, IANTO, cuff, towards - 0.2, curl=-1, size=0.85, grip=0.9, clip=False)
     return finish(c)
 
 
