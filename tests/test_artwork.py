@@ -11,19 +11,21 @@ import soundfile
 from PIL import Image
 
 from game.artwork import catalogue, generate, handmade
+from game.artwork.backgrounds import DESK_TOP, glass_place
 from game.artwork.loudness import integrated_loudness
 from game.artwork.sound import LOOPS, MUSIC, file_name
 
 REPO = Path(__file__).resolve().parents[1]
 
-BACKGROUNDS = {"hub_floor", "office_lamp", "office_cold", "cog_door", "cog_door_open", "title", "end_let_go",
+BACKGROUNDS = {"hub_floor", "office_lamp", "office_cold", "office_alarm", "cog_door", "cog_door_open", "title", "end_let_go",
                "end_tell", "end_stay"}
 SPRITES = {"jack": {"neutral", "smile", "small_smile", "sad", "hurt", "tearful", "guarded", "down", "seated_down",
-                    "seated_sad", "window", "together"},
+                    "seated_sad", "window", "sleeve", "together"},
            "ianto": {"neutral", "smile", "sad", "hurt", "tearful", "seated", "seated_smile", "seated_hurt",
                      "seated_tearful", "seated_sad", "leaving", "collar"}}
-STILL = {"jack/down", "jack/seated_down", "jack/window"}  # nothing to blink
-TWO_SHOTS = {"jack/together", "ianto/collar"}
+STILL = {"jack/window"}  # nothing to blink
+TWO_SHOTS = {"jack/together", "jack/sleeve", "ianto/collar"}
+BEHIND_DESK = {"jack/seated_down", "jack/seated_sad", "jack/together", "jack/window"} | {f"ianto/{f}" for f in SPRITES["ianto"] if f.startswith("seated")}
 UI = {"textbox": (1180, 190), "nameplate": (260, 48), "choice_normal": (760, 64), "choice_hover": (760, 64),
       "choice_pressed": (760, 64), "continue": (28, 28), "logo": (760, 220), "icon": (256, 256), "menu_panel": (460, 400)}
 SOUNDS = {"hub_ambience": 12, "theme": 123.75, "theme_alone": 97.78, "theme_truth": 96.7, "theme_stay": 98.2, "cog_alarm": 3,
@@ -105,18 +107,32 @@ def test_backgrounds_are_1280x720_rgb(generated: tuple[Path, list[Path]]) -> Non
 
 
 def test_sprites_are_rgba_figures_on_a_clear_ground(generated: tuple[Path, list[Path]]) -> None:
-    """Sprites are 520x640 RGBA (the two-men pictures 860x640): clear top corners, the figure reaching the bottom edge,
-    a face in the top 360 px, above the text box."""
+    """Sprites are 520x640 RGBA (the two-men pictures wider): clear top corners, a face in the top 360 px, above the
+    text box; a standing figure reaches the bottom edge, a seated one ends at the desk's top, the desk in front of him."""
     root, _ = generated
     for who, faces in SPRITES.items():
         for what in faces:
-            with Image.open(root / f"art/sprites/{who}/{what}.png") as picture:
-                size = (860, 640) if f"{who}/{what}" in TWO_SHOTS else (520, 640)
-                assert (picture.size, picture.mode) == (size, "RGBA"), what
+            key = f"{who}/{what}"
+            with Image.open(root / f"art/sprites/{key}.png") as picture:
+                width = 1040 if key == "jack/together" else 860 if key in TWO_SHOTS else 520
+                assert (picture.size, picture.mode) == ((width, 640), "RGBA"), what
                 alpha = np.asarray(picture)[..., 3]
             assert alpha[0, 0] == alpha[0, -1] == 0
-            assert alpha[-1, size[0] // 2] == 255
             assert alpha[:360].max() == 255
+            if key in BEHIND_DESK:  # (the downscale rings by a level or two); on the desk's top: glasses, bottle, hands
+                desk = DESK_TOP - 80
+                assert alpha[desk + (56 if key in ("jack/together", "jack/window") else 2):].max() <= 2, what
+                assert alpha[desk - 3, width // 2] >= 250, what
+            else:
+                assert alpha[-1].max() == 255, what
+
+
+def test_the_desk_and_its_things_stand_above_the_text_box() -> None:
+    """What the narration points at on the desk (its top, the bottle, the glasses) is seen above the text box."""
+    from game.ui.layout import TEXT_BOX
+
+    assert DESK_TOP + 54 < TEXT_BOX.top
+    assert all(glass_place(i)[1] < TEXT_BOX.top for i in range(2))
 
 
 def test_blink_frames_match_their_sprite_except_round_the_eyes(generated: tuple[Path, list[Path]]) -> None:

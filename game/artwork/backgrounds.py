@@ -17,7 +17,7 @@ from PIL import Image, ImageFilter
 
 from game.artwork import palette as P
 from game.artwork.drawing import (
-    Canvas, Painter, Point, glow_stops, grained, linear, mix, radial, vertical, with_alpha,
+    Canvas, Painter, Point, glow_stops, grained, linear, mix, radial, rounded, vertical, with_alpha,
 )
 
 W, H = 1280, 720
@@ -287,6 +287,7 @@ class OfficeScene:
     view: tuple[int, int, int, int] = (160, 40, 1120, 440)  # the part of the Hub picture seen through the window
     view_light: float = 1.0
     cog_light: float = 0.0  # how clearly the cog door stands out in the view (0 = as the Hub picture has it)
+    alarm: float = 0.0  # the cog door's alarm: red light turning down on the floor, thrown up through the window
 
 
 WINDOW = (150, 70, 1130, 470)
@@ -307,6 +308,13 @@ def window_view(c: Canvas, scene: OfficeScene, hub: Image.Image) -> None:
         c.arc(centre, r * 1.02, 185, 300, max(1.5, r * 0.02), with_alpha(P.MOON, 0.45 * scene.cog_light))
     c.rect((x0, y0, x1, y1), with_alpha(P.COLD_DEEP, 0.42 / scene.view_light ** 0.5), mode="over")
     c.rect((x0, y0, x1, y1), with_alpha(P.COLD, 0.12 * scene.view_light), mode="screen")
+    if scene.alarm > 0:  # the floor below gone red, two beams sweeping up from the turning lights
+        c.rect((x0, y0, x1, y1), with_alpha(P.ALARM_DEEP, 0.55 * scene.alarm), mode="screen")
+        for cx, angle in ((420, -0.5), (860, 0.35)):
+            dx = math.sin(angle) * 520
+            c.polygon([(cx - 30, y1), (cx + 30, y1), (cx + dx + 140, y0), (cx + dx - 140, y0)],
+                      vertical(y0, y1, [(0, with_alpha(P.ALARM, 0.08 * scene.alarm)), (1, with_alpha(P.ALARM, 0.45 * scene.alarm))]),
+                      mode="add", soften=24, clip=True)
 
 
 def window_frame(c: Canvas, scene: OfficeScene) -> None:
@@ -336,67 +344,90 @@ def room_walls(c: Canvas, scene: OfficeScene) -> None:
     c.rect((0, 560, W, H), vertical(560, H, [(0, mix(P.OFFICE_WOOD_DARK, P.HUB_DEEP, 0.3)), (1, P.HUB_DEEP)]))
 
 
-def filing_cabinet(c: Canvas) -> None:
-    """A tall old cabinet against the left wall, books and boxes on top."""
-    c.rect((10, 260, 120, 600), vertical(260, 600, [(0, P.HUB_STEEL), (1, P.HUB_DEEP)]))
-    for y in (300, 400, 500):
-        c.rect((20, y, 110, y + 84), with_alpha(P.HUB_DEEP, 0.4))
-        c.rect((55, y + 14, 75, y + 20), P.HUB_STEEL_LIGHT)
-    for i, (w_, h_) in enumerate(((16, 50), (12, 44), (20, 56), (14, 40))):
-        x = 20 + i * 22
-        c.rect((x, 260 - h_, x + w_, 260), mix(P.LEATHER, P.HUB_STEEL, 0.25 * (i % 2)))
+def office_door(c: Canvas) -> None:
+    """The office's way out, in the left wall (the stage's `door` position): a panelled wooden door, its upper
+    half frosted glass lit faintly from the landing, a brass handle."""
+    x0, x1, top, bottom = 12, 150, 112, 600
+    c.rect((x0 - 10, top - 12, x1 + 10, bottom), P.OFFICE_FRAME)
+    c.rect((x0, top, x1, bottom), vertical(top, bottom, [(0, mix(P.OFFICE_WOOD, P.HUB_DEEP, 0.2)), (1, P.OFFICE_WOOD_DARK)]))
+    glass = (x0 + 16, top + 18, x1 - 16, top + 190)
+    c.rect(glass, vertical(glass[1], glass[3], [(0, mix(P.MOON, P.HUB_STEEL, 0.55)), (1, mix(P.COLD, P.HUB_DEEP, 0.6))]))
+    c.rect(glass, with_alpha(P.HUB_DEEP, 0.35))
+    for y in (glass[1], glass[3]):
+        c.line([(glass[0], y), (glass[2], y)], 3, with_alpha(P.OFFICE_WOOD_DARK, 0.9))
+    c.rect((x0 + 16, top + 214, x1 - 16, top + 320), with_alpha(P.HUB_DEEP, 0.25))
+    c.line([(x0 + 16, top + 214), (x1 - 16, top + 214)], 1.5, with_alpha(P.AMBER_PALE, 0.12))
+    c.rect((x1 - 28, top + 250, x1 - 12, top + 258), mix(P.AMBER_DEEP, P.OFFICE_WOOD_DARK, 0.3))
+    c.circle((x1 - 20, top + 254), 5, mix(P.AMBER, P.OFFICE_WOOD_DARK, 0.4))
+
+
+# Where the desk and its chair stand: the desk's top is above the text box (which starts near y=498) so what is
+# on it can be seen, and the chair is where a seated sprite at `right` sits (its own chair covers this one).
+DESK_TOP = 440
+CHAIR_X, CHAIR_TOP, CHAIR_HALF = 980, 370, 180
+BOTTLE_X = 580
 
 
 def chair(c: Canvas, x: float) -> None:
-    """Jack's high-backed leather chair behind the desk."""
-    c.rounded_rect((x - 90, 360, x + 90, 560), 28,
-                   linear((x - 90, 0), (x + 90, 0), [(0, mix(P.LEATHER, P.AMBER_DEEP, 0.25)), (0.45, P.LEATHER),
+    """The high-backed leather chair behind the desk, the shape the seated sprites draw."""
+    top, half = CHAIR_TOP, CHAIR_HALF
+    c.polygon(rounded([(x - half, top + 40), (x - half + 20, top), (x + half - 20, top), (x + half, top + 40), (x + half + 6, H + 20),
+                       (x - half - 6, H + 20)], iterations=3),
+              linear((x - half, 0), (x + half, 0), [(0, mix(P.LEATHER, P.AMBER_DEEP, 0.25)), (0.45, P.LEATHER),
                                                     (1, P.OFFICE_WOOD_DARK)]))
-    for row in range(3):
-        for col in range(3):
-            c.circle((x - 50 + col * 50, 400 + row * 45), 3.5, with_alpha(P.OFFICE_WOOD_DARK, 0.8))
-    c.rounded_rect((x - 90, 360, x + 90, 372), 6, with_alpha(P.AMBER_PALE, 0.12))
+    for k in range(-2, 3):
+        c.circle((x + k * half * 0.38, top + 46), 3, with_alpha(P.HUB_DEEP, 0.6))
+    c.line([(x - half + 24, top + 2), (x + half - 24, top + 2)], 3, with_alpha(P.AMBER_PALE, 0.12))
 
 
 def desk(c: Canvas, scene: OfficeScene) -> None:
     """The big wooden desk across the foreground, with its lamp, bottle and glasses."""
-    top = [(170, 520), (1110, 520), (1180, 584), (100, 584)]
-    c.polygon(top, vertical(520, 584, [(0, mix(P.OFFICE_WOOD, P.HUB_DEEP, 0.2)), (1, P.OFFICE_WOOD)]))
-    c.rect((100, 584, 1180, 600), mix(P.OFFICE_WOOD, P.AMBER_DEEP, 0.2))
-    c.rect((110, 600, 1170, H), vertical(600, H, [(0, P.OFFICE_WOOD_DARK), (1, P.HUB_DEEP)]))
+    t = DESK_TOP
+    c.polygon([(150, t), (1200, t), (1260, t + 54), (80, t + 54)], vertical(t, t + 54, [(0, mix(P.OFFICE_WOOD, P.HUB_DEEP, 0.2)),
+                                                                                    (1, P.OFFICE_WOOD)]))
+    c.rect((80, t + 54, 1260, t + 70), mix(P.OFFICE_WOOD, P.AMBER_DEEP, 0.2))
+    c.rect((90, t + 70, 1250, H), vertical(t + 70, H, [(0, P.OFFICE_WOOD_DARK), (1, P.HUB_DEEP)]))
     for x in (380, 900):
-        c.rect((x, 620, x + 4, H), with_alpha(P.HUB_DEEP, 0.6))
-    c.rect((120, 600, 1160, 604), with_alpha(P.HUB_DEEP, 0.7))
+        c.rect((x, t + 90, x + 4, H), with_alpha(P.HUB_DEEP, 0.6))
+    c.rect((100, t + 70, 1240, t + 74), with_alpha(P.HUB_DEEP, 0.7))
     papers(c)
     desk_lamp(c, scene)
-    bottle(c, 880, 548)
+    # Bottle and glasses between the lamp and the chair, where no one stands while they are talked about.
+    bottle(c, BOTTLE_X, t + 28)
     for i in range(scene.glasses):
-        tumbler(c, 960 + i * 58, 560 - i * 6, full=i < scene.poured)
+        tumbler(c, *glass_place(i), full=i < scene.poured)
+
+
+def glass_place(i: int) -> Point:
+    """Where the i-th glass stands on the desk (its foot's middle); the sprite of both men at the desk pours them."""
+    return (652 + i * 58, DESK_TOP + 40 - i * 6)
 
 
 def papers(c: Canvas) -> None:
     """A folder and a few loose sheets on the desk."""
-    c.polygon([(480, 540), (610, 534), (620, 566), (486, 572)], mix(P.GLASS, P.OFFICE_WOOD, 0.35))
-    c.polygon([(500, 530), (620, 528), (624, 556), (502, 560)], mix(P.AMBER_PALE, P.OFFICE_WOOD, 0.45))
-    c.polygon([(640, 548), (760, 544), (764, 572), (642, 576)], mix(P.LEATHER, P.HUB_STEEL, 0.3))
+    t = DESK_TOP
+    c.polygon([(410, t + 10), (520, t + 6), (528, t + 34), (416, t + 40)], mix(P.GLASS, P.OFFICE_WOOD, 0.35))
+    c.polygon([(426, t + 2), (526, t + 1), (530, t + 26), (428, t + 30)], mix(P.AMBER_PALE, P.OFFICE_WOOD, 0.45))
+    c.polygon([(860, t + 16), (960, t + 13), (964, t + 38), (862, t + 42)], mix(P.LEATHER, P.HUB_STEEL, 0.3))
 
 
 def desk_lamp(c: Canvas, scene: OfficeScene) -> None:
     """A brass desk lamp, lit or dark."""
-    x = 300
+    x, base = 300, DESK_TOP + 26
     on = scene.lamp
     brass = mix(mix(P.AMBER_DEEP, P.OFFICE_WOOD_DARK, 0.45), P.HUB_STEEL, scene.cold * 0.7)
-    c.ellipse((x - 44, 536, x + 44, 556), brass)
-    c.rect((x - 4, 430, x + 4, 546), brass)
-    c.polygon([(x - 30, 400), (x + 30, 400), (x + 70, 448), (x - 70, 448)],
+    c.ellipse((x - 44, base - 10, x + 44, base + 10), brass)
+    c.rect((x - 4, base - 116, x + 4, base), brass)
+    shade = base - 146
+    c.polygon([(x - 30, shade), (x + 30, shade), (x + 70, shade + 48), (x - 70, shade + 48)],
               linear((x - 70, 0), (x + 70, 0), [(0, mix(brass, P.AMBER_PALE, 0.2)), (0.4, brass), (1, P.HUB_DEEP)]))
-    c.rect((x - 30, 392, x + 30, 402), brass)
+    c.rect((x - 30, shade - 8, x + 30, shade + 2), brass)
     if on > 0:
-        c.ellipse((x - 70, 440, x + 70, 458), mix(P.AMBER_PALE, (1, 1, 1), 0.5), opacity=on)
-        c.polygon([(x - 70, 450), (x + 70, 450), (x + 330, 600), (x - 330, 600)],
-                  vertical(450, 600, [(0, with_alpha(P.AMBER, 0.3 * on)), (1, with_alpha(P.AMBER, 0.05 * on))]),
+        c.ellipse((x - 70, shade + 40, x + 70, shade + 58), mix(P.AMBER_PALE, (1, 1, 1), 0.5), opacity=on)
+        c.polygon([(x - 70, shade + 50), (x + 70, shade + 50), (x + 330, base + 64), (x - 330, base + 64)],
+                  vertical(shade + 50, base + 64, [(0, with_alpha(P.AMBER, 0.3 * on)), (1, with_alpha(P.AMBER, 0.05 * on))]),
                   mode="add", soften=18)
-        c.ellipse((x - 300, 510, x + 300, 600), radial((x, 545), (300, 45), glow_stops(P.AMBER, 0.45 * on)), mode="add")
+        c.ellipse((x - 300, base - 36, x + 300, base + 54), radial((x, base), (300, 45), glow_stops(P.AMBER, 0.45 * on)), mode="add")
 
 
 def bottle(c: Canvas, x: float, base: float) -> None:
@@ -498,14 +529,14 @@ def office(scene: OfficeScene, hub: Image.Image) -> Image.Image:
     room_walls(c, scene)
     window_view(c, scene, hub)
     figure_paint = mix(P.HUB_DEEP, P.OFFICE_WALL, 0.15)
-    spots = {1: (560,), 2: (560, 665)}.get(len(scene.figures), ())
+    spots = {1: (450,), 2: (450, 555)}.get(len(scene.figures), ())  # between the lamp and the bottle, seen over the desk
     for kind, x in zip(scene.figures, spots):
         silhouette(c, x, 640, 380 if kind == "ianto" else 400, build="ianto" if kind == "ianto" else "jack", paint=figure_paint,
                    rim=P.RIM_COLD, glass=kind == "jack_glass", facing=-1.5 if kind == "ianto" else 1.5)
     window_frame(c, scene)
-    filing_cabinet(c)
+    office_door(c)
     coat_stand(c, scene)
-    chair(c, 760 if scene.figures else 740)
+    chair(c, CHAIR_X)
     desk(c, scene)
     light_room(c, scene)
     return grained(c.image())
@@ -517,13 +548,15 @@ def light_room(c: Canvas, scene: OfficeScene) -> None:
     if cold > 0:
         c.fill(with_alpha(mix(P.COLD, P.COLD_DEEP, 0.35), 1.0), mode="multiply", opacity=0.7 * cold)
         c.fill(radial((640, 280), (700, 420), glow_stops(P.COLD, 0.18 * cold)), mode="add")
-        c.polygon([(WINDOW[0], 470), (WINDOW[2], 470), (1180, 584), (100, 584)],
-                  vertical(470, 584, [(0, with_alpha(P.MOON, 0.08 * cold)), (1, with_alpha(P.MOON, 0.0))]), mode="add",
+        c.polygon([(WINDOW[0], DESK_TOP), (WINDOW[2], DESK_TOP), (1220, DESK_TOP + 54), (80, DESK_TOP + 54)],
+                  vertical(DESK_TOP, DESK_TOP + 54, [(0, with_alpha(P.MOON, 0.08 * cold)), (1, with_alpha(P.MOON, 0.0))]), mode="add",
                   soften=30)
     if lamp > 0:
         c.fill(with_alpha(mix(P.AMBER, P.AMBER_DEEP, 0.4), 1.0), mode="multiply", opacity=0.22 * lamp)
-        c.fill(radial((300, 430), (760, 520), glow_stops(P.AMBER, 0.55 * lamp)), mode="add")
-        c.glow((300, 450), 90, P.AMBER_PALE, strength=0.7 * lamp)
+        c.fill(radial((300, 340), (760, 520), glow_stops(P.AMBER, 0.55 * lamp)), mode="add")
+        c.glow((300, 360), 90, P.AMBER_PALE, strength=0.7 * lamp)
+    if scene.alarm > 0:  # the red thrown up through the window lights the room from there
+        c.fill(radial((640, 260), (760, 420), glow_stops(P.ALARM, 0.22 * scene.alarm)), mode="add")
     c.vignette(0.7 + 0.2 * cold)
 
 
@@ -714,6 +747,7 @@ def backgrounds() -> dict[str, Callable[[], Image.Image]]:
         "hub_floor": lambda: grained(hub()),
         "office_lamp": lambda: office(OfficeScene(lamp=1.0, poured=0), hub()),
         "office_cold": lambda: office(OfficeScene(lamp=0.0, cold=1.0, poured=0), hub()),
+        "office_alarm": lambda: office(OfficeScene(lamp=0.0, cold=1.0, poured=0, alarm=1.0), hub()),  # the lights turn red
         "cog_door": lambda: cog_door(opening=0.0),
         "cog_door_open": lambda: cog_door(opening=1.0),
         "title": title,

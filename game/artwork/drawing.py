@@ -383,6 +383,8 @@ def model(c: Canvas, points: Sequence[Point], stops: Sequence[tuple[float, Seque
         return
     x0, y0, x1, y1 = region
     s = c.scale
+    if x1 - x0 < 3 * s or y1 - y0 < 3 * s:  # a sliver at the canvas's edge: nothing to shade
+        return
     mask_image = Image.new("L", (x1 - x0, y1 - y0), 0)
     ImageDraw.Draw(mask_image).polygon([(p[0] * s - x0, p[1] * s - y0) for p in points], fill=255)
     if soften > 0:

@@ -28,6 +28,14 @@ import numpy as np
 from PIL import Image
 
 from game.artwork import palette as P
+from game.artwork.backgrounds import (
+    BOTTLE_X,
+    CHAIR_TOP,
+    DESK_TOP,
+    bottle,
+    glass_place,
+    tumbler,
+)
 from game.artwork.drawing import (
     Canvas,
     Point,
@@ -47,6 +55,13 @@ SCALE = 2
 CX = W / 2
 LAMP = (-0.62, -0.5, 0.8)  # the desk lamp: warm, from the upper left
 BLINKS = {"blink1": 0.42, "blink2": 0.0}  # frame suffix -> how open the eyes are
+# A seated man sits behind the office desk, in its chair: the sprite stops at the desk's top edge (the background's
+# desk is in front of him) and his chair is the one the background draws. Sprites stand on the 720-high stage's
+# foot, so a sprite's y is the stage's y - 80.
+DESK_LINE = DESK_TOP - 80
+SEAT_TOP = CHAIR_TOP - 80
+CENTRE_X = 640  # the stage's `centre`, where the pictures of both men are shown
+SEAT_DROP = 0  # how much lower a seated man's head is than a standing one's
 
 
 @dataclass(frozen=True)
@@ -105,6 +120,7 @@ class Pose:
     lean: float = 0.0  # head shifted sideways, px
     seated: bool = False
     arms_crossed: bool = False
+    pitch: float = 0.0  # the face tipped down (+): the features slide down the head, more brow, less chin
 
 
 @dataclass(frozen=True)
@@ -124,18 +140,20 @@ LOOKS: dict[str, dict[str, Look]] = {
         "small_smile": Look(Face(brow_inner=5, brow_outer=-1, open=0.82, smile=0.35, asym=0.15, press=0.5, tears=0.5,
                                  look=(0.4, 0.45), flush=0.25, lower=0.2), Pose(tilt=4, turn=0.18, drop=6, shrug=2)),
         "sad": Look(Face(brow_inner=6, brow_outer=-3, open=0.7, look=(0.1, 0.9), smile=-0.45), Pose(tilt=3, drop=8, shrug=-8)),
-        "hurt": Look(Face(brow_inner=9, brow_outer=-3, brow_lift=2, open=1.12, smile=-0.55, mouth_open=0.3, flush=0.3,
-                          look=(0.35, 0.1)), Pose(tilt=-2, drop=-3, shrug=9)),
+        # Struck: brows drawn up and together, eyes wide, the mouth fallen open and pulled down.
+        "hurt": Look(Face(brow_inner=11, brow_outer=-4, brow_lift=2, open=1.18, lower=0.25, smile=-0.75, mouth_open=0.45,
+                          mouth_width=0.9, flush=0.35, look=(0.35, 0.1)), Pose(tilt=-3, drop=-5, shrug=10)),
         "tearful": Look(Face(brow_inner=10, brow_outer=-4, open=0.64, look=(0.2, 0.6), smile=-0.7, mouth_open=0.12,
                              tears=1.0, flush=0.7, lower=0.35), Pose(tilt=5, turn=0.1, drop=8, shrug=4)),
         "guarded": Look(Face(brow_inner=-5, brow_outer=1, brow_lift=-2.5, open=0.62, look=(-0.9, 0.1), smile=-0.1,
                              press=0.7, mouth_width=0.9), Pose(tilt=-1.5, turn=-0.32, drop=-2, shrug=6,
                                                                                        arms_crossed=True)),
-        "down": Look(Face(brow_inner=7, brow_outer=-3, smile=-0.4, closed=True, flush=0.2), Pose(tilt=6, turn=0.1, drop=24,
-                                                                                                  shrug=-10)),
+        # Head bowed, eyes lowered to the floor but open: the lids low over a downward gaze.
+        "down": Look(Face(brow_inner=8, brow_outer=-3, open=0.4, look=(0.15, 1.0), smile=-0.45, press=0.3, flush=0.2),
+                     Pose(tilt=6, turn=0.1, drop=22, shrug=-10, pitch=1.0)),
         # Alone in the chair afterwards (Alone Again).
-        "seated_down": Look(Face(brow_inner=7, brow_outer=-3, smile=-0.4, closed=True, flush=0.2),
-                            Pose(tilt=5, turn=0.15, drop=18, shrug=-12, seated=True)),
+        "seated_down": Look(Face(brow_inner=7, brow_outer=-3, open=0.4, look=(0.2, 1.0), smile=-0.4, flush=0.2),
+                            Pose(tilt=5, turn=0.15, drop=18, shrug=-12, seated=True, pitch=1.0)),
         "seated_sad": Look(Face(brow_inner=6, brow_outer=-3, open=0.62, look=(-0.6, 0.7), smile=-0.35, press=0.4, tears=0.5),
                            Pose(tilt=-3, turn=-0.2, drop=6, shrug=-10, seated=True)),
     },
@@ -144,16 +162,18 @@ LOOKS: dict[str, dict[str, Look]] = {
         "smile": Look(Face(brow_lift=2, brow_inner=1, smile=0.7, lower=0.35, look=(-0.45, 0)), Pose(tilt=-3, turn=-0.1)),
         "sad": Look(Face(brow_inner=6, brow_outer=-2, open=0.66, look=(-0.1, 0.9), smile=-0.35, press=0.4),
                     Pose(tilt=3, drop=6, shrug=-6)),
-        "hurt": Look(Face(brow_inner=8, brow_outer=-3, open=1.05, look=(-0.4, 0.2), smile=-0.4, mouth_open=0.18, flush=0.25),
-                     Pose(tilt=-1, drop=-2, shrug=6)),
+        "hurt": Look(Face(brow_inner=10, brow_outer=-3, open=1.12, lower=0.2, look=(-0.4, 0.2), smile=-0.65, mouth_open=0.35,
+                          mouth_width=0.9, flush=0.3), Pose(tilt=-2, drop=-3, shrug=8)),
         "tearful": Look(Face(brow_inner=9, brow_outer=-3, open=0.7, lower=0.4, look=(-0.5, 0.4), smile=-0.5, press=0.5,
                              tears=1.0, flush=0.6), Pose(tilt=-3, turn=-0.15, shrug=3)),
         # In the chair by the desk, waistcoat and shirtsleeves, jacket over the chair's back.
         "seated": Look(Face(brow_inner=3, open=0.85, look=(-0.3, 0.2), press=0.3), Pose(tilt=1, turn=-0.1, seated=True)),
-        "seated_smile": Look(Face(brow_lift=2, brow_inner=1, smile=0.75, lower=0.35, look=(-0.55, -0.1)),
+        "seated_smile": Look(Face(brow_lift=2.5, brow_inner=1, brow_outer=1, smile=1.05, lower=0.45, mouth_open=0.55, teeth=True,
+                                  mouth_width=1.08, look=(-0.55, -0.1)),
                              Pose(tilt=-4, turn=-0.15, seated=True)),
-        "seated_hurt": Look(Face(brow_inner=8, brow_outer=-3, open=1.05, look=(-0.5, 0.1), smile=-0.35, mouth_open=0.15,
-                                 flush=0.25), Pose(tilt=-1, turn=-0.15, shrug=5, seated=True)),
+        # The smile let go of: everything it held up falls (see seated_smile), the eyes left wide and searching.
+        "seated_hurt": Look(Face(brow_inner=10, brow_outer=-3, open=1.12, lower=0.15, look=(-0.5, 0.1), smile=-0.6, mouth_open=0.3,
+                                 mouth_width=0.9, flush=0.3), Pose(tilt=1, turn=-0.15, drop=3, shrug=7, seated=True)),
         "seated_tearful": Look(Face(brow_inner=9, brow_outer=-3, open=0.7, lower=0.4, look=(-0.6, 0.35), smile=-0.45,
                                     press=0.5, tears=1.0, flush=0.6), Pose(tilt=-2, turn=-0.2, shrug=3, seated=True)),
         "seated_sad": Look(Face(brow_inner=6, brow_outer=-2, open=0.6, look=(0.0, 1.0), smile=-0.3, press=0.5, flush=0.3),
@@ -161,8 +181,8 @@ LOOKS: dict[str, dict[str, Look]] = {
     },
 }
 # The staged poses that are not a front view, each drawn by its own function below.
-STAGED = {"jack": ("window", "together"), "ianto": ("leaving", "collar")}
-STILL = {"jack/down", "jack/seated_down", "jack/window"}  # no eyes to blink
+STAGED = {"jack": ("window", "sleeve", "together"), "ianto": ("leaving", "collar")}
+STILL = {"jack/window"}  # no eyes to blink
 
 
 # -- the head ------------------------------------------------------------------------------------
@@ -205,8 +225,9 @@ def head(c: Canvas, b: Build, look: Look, hx: float, hy: float, eyes: float) -> 
                       (1, with_alpha(b.skin[3], 0.9))]),
               clip=True)
     part.glow((fx - 0.55 * u, hy - 0.1 * u), (0.9 * u, 1.2 * u), P.AMBER_PALE, strength=0.22, mode="over", clip=True)
-    modelling(part, b, face, fx, hy)
-    features(part, b, face, pose, fx, hy, eyes)
+    fy = hy + pose.pitch * 0.12 * u
+    modelling(part, b, face, fx, fy)
+    features(part, b, face, pose, fx, fy, eyes)
     hair = part.layer()
     (jack_hair if b is JACK else ianto_hair)(hair, hx, hy, pose.turn)
     part.paste(hair)
@@ -251,8 +272,38 @@ def features(c: Canvas, b: Build, face: Face, pose: Pose, fx: float, hy: float, 
         centre = (fx + side * 0.4 * u * far, hy)
         eye(c, b, face, centre, side, far, eyes)
         brow(c, b, face, (centre[0], hy - 0.34 * u), side, far)
+    if face.brow_inner >= 6:
+        worry(c, b, face, fx, hy - 0.34 * u)
     nose(c, b, fx, hy, pose.turn)
     mouth(c, b, face, fx, hy + 0.92 * u)
+    if face.smile <= -0.4:
+        chin(c, b, face, fx, hy + 0.92 * u)
+
+
+def worry(c: Canvas, b: Build, face: Face, fx: float, by: float) -> None:
+    """The brows' inner ends pulled up and together: two short creases between them and the forehead's
+    middle lines, which carry grief at any size."""
+    u = b.u
+    strength = min(1.0, (face.brow_inner - 4) / 6)
+    lift = face.brow_lift + face.brow_inner * 0.9
+    for side in (-1, 1):
+        c.line(_curve((fx + side * 0.09 * u, by - lift - 0.02 * u), (fx + side * 0.06 * u, by - lift + 0.1 * u),
+                      (fx + side * 0.1 * u, by - lift + 0.2 * u), 6), 0.03 * u, with_alpha(b.skin[3], 0.45 * strength),
+               soften=0.015 * u)
+    for k in range(2):
+        y = by - lift - (0.22 + 0.13 * k) * u
+        c.line(_curve((fx - 0.3 * u, y + 0.04 * u), (fx, y - 0.05 * u), (fx + 0.3 * u, y + 0.04 * u), 8), 0.028 * u,
+               with_alpha(b.skin[3], (0.3 - 0.1 * k) * strength), soften=0.02 * u)
+        c.line(_curve((fx - 0.28 * u, y + 0.07 * u), (fx, y - 0.02 * u), (fx + 0.28 * u, y + 0.07 * u), 8), 0.025 * u,
+               with_alpha(b.skin[0], 0.25 * strength), soften=0.02 * u)
+
+
+def chin(c: Canvas, b: Build, face: Face, fx: float, my: float) -> None:
+    """A chin pushed up under a trembling mouth: the shadow below the lower lip and the bunched skin under it."""
+    u = b.u
+    strength = min(1.0, (-face.smile - 0.3) / 0.4)
+    c.ellipse((fx - 0.2 * u, my + 0.24 * u, fx + 0.2 * u, my + 0.36 * u), with_alpha(b.skin[3], 0.35 * strength), soften=0.04 * u)
+    c.ellipse((fx - 0.16 * u, my + 0.36 * u, fx + 0.14 * u, my + 0.5 * u), with_alpha(b.skin[0], 0.3 * strength), soften=0.05 * u)
 
 
 def _curve(a: Point, control: Point, b: Point, steps: int = 12) -> list[Point]:
@@ -309,13 +360,44 @@ def eye(c: Canvas, b: Build, face: Face, centre: Point, side: int, far: float, e
     c.line(_curve((outer[0], outer[1] + eh * 0.5), (x, lower_mid[1] + eh * 0.6), (inner[0], inner[1] + eh * 0.3)),
            0.03 * u, with_alpha(b.skin[2], 0.35), soften=0.03 * u)
     if face.tears:
-        c.line(lower[2:-2], 0.035 * u, with_alpha(P.TEAR, 0.75))
-        if face.tears >= 1:
-            drop_x = x + side * ew * 0.25
-            track = [(drop_x, lower_mid[1] + 1), (drop_x + side * 0.04 * u, y + 0.5 * u), (drop_x + side * 0.02 * u, y + 0.78 * u)]
-            c.line(rounded(track, closed=False), 0.035 * u, with_alpha(P.TEAR, 0.3), soften=0.01 * u)
-            c.line(rounded(track, closed=False), 0.012 * u, with_alpha((1, 1, 1), 0.45))
-            c.circle(track[-1], 0.025 * u, with_alpha((1, 1, 1), 0.55))
+        wet_lid(c, lower, u, face.tears)
+        if face.tears >= 1:  # one has run down the lit cheek; the other is only starting
+            tear(c, b, (x + side * ew * 0.35, lower_mid[1] + 0.02 * u), side, 1.0 if side < 0 else 0.35)
+
+
+def wet_lid(c: Canvas, lower: list[Point], u: float, amount: float) -> None:
+    """Tears welling on the lower lid: a brimming line of light along its edge, brightest in the middle."""
+    rim = lower[1:-1]
+    c.line(rim, 0.07 * u, with_alpha(P.TEAR, 0.28 * amount), soften=0.02 * u)
+    c.line(rim, 0.03 * u, with_alpha(P.TEAR, 0.8 * amount))
+    middle = rim[len(rim) // 3: 2 * len(rim) // 3 + 1]
+    c.line([(px, py - 0.012 * u) for px, py in middle], 0.016 * u, with_alpha((1, 1, 1), 0.9 * amount))
+
+
+def tear(c: Canvas, b: Build, start: Point, side: int, run: float) -> None:
+    """A tear run down the cheek (`run` of the way): a wet track glinting where it catches the light, and the drop
+    at its end, a bead with its own highlight and a shadow under it."""
+    u = b.u
+    sx, sy = start
+    track = rounded([(sx, sy), (sx + side * 0.07 * u * run, sy + 0.25 * u * run), (sx + side * 0.1 * u * run, sy + 0.5 * u * run),
+                     (sx + side * 0.08 * u * run, sy + 0.68 * u * run)], closed=False, iterations=3)
+    c.polygon(ribbon(track, [0.05 * u + 0.03 * u * math.sin(math.pi * i / (len(track) - 1)) for i in range(len(track))]), with_alpha(mix(b.skin[2], P.HUB_DEEP, 0.2), 0.25),
+              soften=0.02 * u)
+    c.line(track, 0.05 * u, with_alpha(P.TEAR, 0.3), soften=0.015 * u)
+    glints = [track[i: i + 4] for i in range(1, len(track) - 4, 7)]
+    for glint in glints:
+        c.line([(px - side * 0.012 * u, py) for px, py in glint], 0.02 * u, with_alpha((1, 1, 1), 0.6), soften=0.006 * u)
+    # The drop: narrow where the track feeds it, round and heavy below.
+    dx, dy = track[-1][0], track[-1][1] + 0.1 * u
+    r = (0.045 + 0.025 * run) * u
+    bead = rounded([(dx, dy - 2.3 * r), (dx + 0.7 * r, dy - 0.9 * r), (dx + r, dy), (dx + 0.7 * r, dy + 0.75 * r), (dx, dy + r),
+                    (dx - 0.7 * r, dy + 0.75 * r), (dx - r, dy), (dx - 0.7 * r, dy - 0.9 * r)], iterations=2)
+    c.polygon([(px + 0.3 * r, py + 0.6 * r) for px, py in bead], with_alpha(b.skin[3], 0.45), soften=0.3 * r)
+    c.polygon(bead, radial((dx - 0.2 * r, dy + 0.2 * r), 1.2 * r,
+                           [(0, with_alpha(P.TEAR, 0.35)), (0.7, with_alpha(mix(P.TEAR, b.skin[2], 0.5), 0.6)),
+                            (1, with_alpha(mix(b.skin[3], P.HUB_DEEP, 0.3), 0.9))]))
+    c.circle((dx - 0.35 * r, dy - 0.3 * r), 0.32 * r, (1, 1, 1))
+    c.circle((dx + 0.4 * r, dy + 0.5 * r), 0.16 * r, with_alpha(P.TEAR, 0.8))
 
 
 def brow(c: Canvas, b: Build, face: Face, centre: Point, side: int, far: float) -> None:
@@ -568,22 +650,55 @@ def jack_body(c: Canvas, pose: Pose, x: float, hy: float) -> None:
 
 
 def folded_arms(c: Canvas, x: float, sy: float, half: float) -> None:
-    """Forearms folded high across the chest, the right hand gripping the left arm: shut, guarded."""
-    under = [(x + half - 24, sy + 150), (x + 30, sy + 120), (x - half + 96, sy + 96)]
-    over = [(x - half + 22, sy + 158), (x - 30, sy + 132), (x + half - 60, sy + 106)]
+    """Forearms folded high across the chest, each hand gripping the other arm: shut, guarded."""
+    under = [(x + half - 24, sy + 150), (x + 30, sy + 120), (x - half + 84, sy + 98)]
+    over = [(x - half + 22, sy + 158), (x - 30, sy + 132), (x + half - 66, sy + 110)]
     for spine, dy in ((under, 10), (over, 12)):
         c.polygon(ribbon([(px, py + dy) for px, py in spine], [58, 54, 50]), with_alpha(P.HUB_DEEP, 0.45), soften=8, clip=True)
-        model(c, ribbon(spine, [66, 58, 52]), COAT, depth=12, light=LAMP)
+        model(c, ribbon(spine, [66, 58, 50]), COAT, depth=12, light=LAMP)
         c.line(rounded([(px, py + 22) for px, py in spine], closed=False), 2.2, with_alpha(P.HUB_DEEP, 0.5), clip=True)
-    wrist = under[-1]
-    c.polygon(ribbon([(wrist[0] + 4, wrist[1]), (wrist[0] - 6, wrist[1] - 2)], [40, 38], iterations=1),
-              mix(P.JACK_SHIRT_SHADE, P.JACK_COAT, 0.3))
-    hand = rounded([(wrist[0] - 6, wrist[1] - 20), (wrist[0] - 40, wrist[1] - 24), (wrist[0] - 60, wrist[1] - 10),
-                    (wrist[0] - 58, wrist[1] + 8), (wrist[0] - 8, wrist[1] + 16)], iterations=2)
-    model(c, hand, skin_stops(JACK), depth=8, light=LAMP)
-    for k in range(3):
-        fy = wrist[1] - 10 + k * 8
-        c.line([(wrist[0] - 30, fy), (wrist[0] - 56, fy + 3)], 1.3, with_alpha(JACK.skin[3], 0.7))
+        wrist = spine[-1]
+        towards = math.atan2(wrist[1] - spine[-2][1], wrist[0] - spine[-2][0])
+        cuff = (wrist[0] + 6 * math.cos(towards), wrist[1] + 6 * math.sin(towards))
+        c.polygon(ribbon([wrist, cuff], [44, 42], iterations=1), mix(P.JACK_SHIRT_SHADE, P.JACK_COAT, 0.3))
+        hand(c, JACK, cuff, towards, curl=1 if math.cos(towards) > 0 else -1)
+
+
+def hand(c: Canvas, b: Build, wrist: Point, angle: float, *, curl: int, size: float = 1.0, grip: float = 1.0,
+         clip: bool = True) -> None:
+    """A hand seen from its back, gripping: the back of the hand from the wrist to the knuckles, four fingers bending
+    round what it holds (`curl` +1 bends them clockwise on screen, -1 anticlockwise; with `clip` their tips go out of
+    sight behind the layer's edge) and the thumb along the top. `angle` is the forearm's direction in radians; `grip`
+    scales how far the fingers bend (0: flat on a table)."""
+    wx, wy = wrist
+
+    def at(along: float, across: float) -> Point:
+        ca, sa = math.cos(angle), math.sin(angle)
+        return (wx + (along * ca - across * curl * sa) * size, wy + (along * sa + across * curl * ca) * size)
+
+    stops = [(0, b.skin[3]), (0.35, b.skin[2]), (0.7, b.skin[1]), (1, mix(b.skin[0], P.AMBER_PALE, 0.2))]
+    shadow = with_alpha(mix(b.skin[3], P.HUB_DEEP, 0.4), 0.7)
+    # Four fingers, index (nearest the thumb) to little, fanned across the knuckles and bent round the arm.
+    for k, (across, length) in enumerate(((-12, 1.0), (-3, 1.08), (6, 1.02), (14, 0.86))):
+        knuckle = at(26 + (2 if k in (1, 2) else 0), across)
+        bend = curl * (0.5 + 0.1 * k) * grip
+        first = (knuckle[0] + 17 * length * size * math.cos(angle + bend * 0.4),
+                 knuckle[1] + 17 * length * size * math.sin(angle + bend * 0.4))
+        tip = (first[0] + 15 * length * size * math.cos(angle + bend * 1.6), first[1] + 15 * length * size * math.sin(angle + bend * 1.6))
+        finger = ribbon([knuckle, first, tip], [10 * size, 9.5 * size, 8 * size], iterations=2)
+        c.polygon([(px + 1.5, py + 2.5) for px, py in finger], shadow, soften=1.5, clip=clip)
+        model(c, finger, stops, depth=4 * size, light=LAMP, clip=clip)
+        c.line([first, tip], 1.0, with_alpha(b.skin[0], 0.3), clip=clip)
+    back = rounded([at(-2, -15), at(22, -17), at(31, -6), at(30, 18), at(-2, 16)], iterations=2)
+    c.polygon([(px + 3, py + 5) for px, py in back], with_alpha(P.HUB_DEEP, 0.3), soften=4, clip=clip)
+    model(c, back, stops, depth=7 * size, light=LAMP, clip=clip)
+    for across in (-10, -1, 8, 15):  # knuckles, and the tendons running to them from the wrist
+        c.circle(at(28, across), 2.6 * size, with_alpha(b.skin[0], 0.4), clip=clip)
+        c.line([at(6, across * 0.5), at(25, across)], 1.1 * size, with_alpha(b.skin[0], 0.3), soften=1, clip=clip)
+    thumb = ribbon([at(4, -14), at(18, -20), at(30, -19)], [12 * size, 10 * size, 8 * size], iterations=2)
+    c.polygon([(px + 1.5, py + 2.5) for px, py in thumb], shadow, soften=1.5, clip=clip)
+    model(c, thumb, stops, depth=4 * size, light=LAMP, clip=clip)
+    c.line([at(22, -21), at(30, -20)], 1.2 * size, with_alpha(b.skin[0], 0.5), clip=clip)
 
 
 def ianto_body(c: Canvas, pose: Pose, x: float, hy: float) -> None:
@@ -690,9 +805,9 @@ def figure(c: Canvas, b: Build, look: Look, x: float, *, eyes: float = 1.0, lowe
 
 def figure_body(c: Canvas, b: Build, look: Look, x: float, *, lower: float = 0.0) -> None:
     pose = look.pose
-    body_hy = b.eye_y + lower + (58 if pose.seated else 0)
-    if pose.seated:
-        chair(c, x, body_hy + 1.2 * b.u, b.shoulders + 34, jacket=b is IANTO)
+    body_hy = b.eye_y + lower + (SEAT_DROP if pose.seated else 0)
+    if pose.seated:  # the office's desk chair (backgrounds.chair), at the same height on the stage for both men
+        chair(c, x, SEAT_TOP + lower, 180, jacket=b is IANTO)
     if b is JACK:
         jack_body(c, pose, x, body_hy)
     elif pose.seated:
@@ -703,7 +818,7 @@ def figure_body(c: Canvas, b: Build, look: Look, x: float, *, lower: float = 0.0
 
 def figure_head(c: Canvas, b: Build, look: Look, x: float, *, eyes: float, lower: float = 0.0) -> None:
     pose = look.pose
-    head(c, b, look, x + pose.lean, b.eye_y + lower + pose.drop + (58 if pose.seated else 0), eyes)
+    head(c, b, look, x + pose.lean, b.eye_y + lower + pose.drop + (SEAT_DROP if pose.seated else 0), eyes)
 
 
 def finish(c: Canvas) -> Image.Image:
@@ -727,12 +842,16 @@ def front(who: str, expression: str, eyes: float) -> Image.Image:
     body = _body(who, expression)
     c = Canvas(W, H, scale=SCALE)
     c.rgb[:], c.alpha[:] = body.rgb, body.alpha
-    figure_head(c, BUILDS[who], LOOKS[who][expression], CX, eyes=eyes)
+    look = LOOKS[who][expression]
+    figure_head(c, BUILDS[who], look, CX, eyes=eyes)
+    if look.pose.seated:
+        behind_desk(c)
     return finish(c)
 
 
 def jack_window(eyes: float = 1.0) -> Image.Image:
-    """Jack at the window, seen from behind: the coat's back, the collar up, his head turned a little down to the left."""
+    """Jack at the window, seen from behind: the coat's back, the collar up, his head turned a little down to the left.
+    He stands at the glass, beyond the desk: drawn smaller, further off, and only down to the desk's top edge."""
     c = Canvas(W, H, scale=SCALE)
     u, x = JACK.u, CX
     hy = JACK.eye_y + 8
@@ -773,7 +892,35 @@ def jack_window(eyes: float = 1.0) -> Image.Image:
     c.paste(body)
     # The window's cold light catches the top edge of his hair and shoulders.
     c.fill(vertical(0, H, [(0, with_alpha(P.COLD, 0.12)), (0.5, with_alpha(P.COLD, 0.0))]), mode="screen", clip=True)
-    return finish(c)
+    picture = far_off(finish(c), 0.72, shoulders=hy + 1.8 * u)
+    picture.alpha_composite(desk_things_in_the_dark())
+    return picture
+
+
+def desk_things_in_the_dark() -> Image.Image:
+    """The bottle and the two empty glasses on the desk, in the cold dark office (backgrounds.light_room's wash), for
+    a picture shown at centre that stands behind them."""
+    c = Canvas(W, H, scale=SCALE)
+    left = CENTRE_X - W / 2
+    bottle(c, BOTTLE_X - left, DESK_TOP + 28 - 80)
+    for i in range(2):
+        x, base = glass_place(i)
+        tumbler(c, x - left, base - 80, full=False)
+    c.fill(with_alpha(mix(P.COLD, P.COLD_DEEP, 0.35), 1.0), mode="multiply", opacity=0.7, clip=True)
+    c.rgb *= 0.8
+    return c.image(transparent=True)
+
+
+def far_off(picture: Image.Image, scale: float, *, shoulders: float) -> Image.Image:
+    """A figure further back in the room, beyond the desk: smaller, its shoulders a little above the desk's top edge,
+    and nothing of it below that edge."""
+    small = picture.resize((round(W * scale), round(H * scale)), Image.Resampling.LANCZOS)
+    placed = Image.new("RGBA", (W, H))
+    placed.paste(small, (round((W - small.width) / 2), round(DESK_LINE - 70 - shoulders * scale)))
+    alpha = np.asarray(placed)[..., 3].copy()
+    alpha[DESK_LINE:] = 0
+    placed.putalpha(Image.fromarray(alpha))
+    return placed
 
 
 def profile_head(c: Canvas, b: Build, face: Face, hx: float, hy: float, facing: int, eyes: float, *, tilt: float = 0.0) -> None:
@@ -870,6 +1017,7 @@ def ianto_leaving(eyes: float = 1.0) -> Image.Image:
 
 
 TWO_W = 860
+TOGETHER_W = 1040  # wide enough for Ianto's chair at the desk chair's place (see jack_together)
 
 
 def ianto_collar(eyes: float = 1.0) -> Image.Image:
@@ -890,61 +1038,86 @@ def ianto_collar(eyes: float = 1.0) -> Image.Image:
         wrist = (hx + 16, hy + 40)
         model(c, ribbon([elbow, ((elbow[0] + wrist[0]) / 2 + 10, (elbow[1] + wrist[1]) / 2), wrist], [58, 52, 40]),
               SUIT, depth=16, light=LAMP)
-        c.polygon(ribbon([(wrist[0] + 3, wrist[1] + 6), (wrist[0] - 2, wrist[1] - 2)], [36, 34]), P.IANTO_SHIRT)
-        hand = rounded([(wrist[0] - 12, wrist[1] - 2), (hx - 8, hy + 8), (hx - 6, hy - 4), (hx + 6, hy - 8), (hx + 18, hy),
-                        (wrist[0] + 14, wrist[1] - 6)], iterations=2)
-        model(c, hand, [(0, IANTO.skin[3]), (0.4, IANTO.skin[2]), (0.75, IANTO.skin[1]), (1, IANTO.skin[0])], depth=7, light=LAMP)
-        for k in range(4):  # fingers curled over the collar's edge
-            c.line([(hx - 4 + k * 6, hy - 4 + k * 1.5), (hx - 2 + k * 6, hy + 9 + k * 1.5)], 1.2, with_alpha(IANTO.skin[3], 0.7))
-        c.line([(wrist[0] - 12, wrist[1] - 8), (hx - 4, hy + 16)], 2.2, with_alpha(mix(IANTO.skin[0], P.AMBER_PALE, 0.3), 0.5))
+        towards = math.atan2(hy - wrist[1], hx - wrist[0])
+        cuff = (wrist[0] + 6 * math.cos(towards), wrist[1] + 6 * math.sin(towards))
+        c.polygon(ribbon([wrist, cuff], [38, 36], iterations=1), P.IANTO_SHIRT)
+        # The hand up at the collar's point, fingers folding it down over the coat.
+        hand(c, IANTO, cuff, towards - 0.2, curl=-1, size=0.85, grip=0.9, clip=False)
+    return finish(c)
+
+
+def jack_sleeve(eyes: float = 1.0) -> Image.Image:
+    """Stay: Ianto turned to the door on the left, Jack behind him, his hand closed on Ianto's sleeve, not hard."""
+    c = Canvas(TWO_W, H, scale=SCALE)
+    ix, jx = 320.0, 590.0
+    jack_look = Look(LOOKS["jack"]["tearful"].face, Pose(tilt=-5, turn=-0.35, drop=4, shrug=6, lean=-10))
+    figure(c, JACK, jack_look, jx, eyes=eyes)
+    iu = IANTO.u
+    ihy = IANTO.eye_y + 6
+    ianto_turning(c, ix, ihy, Face(brow_inner=6, open=0.55, look=(0, 0.8), smile=-0.3, press=0.5, flush=0.3), eyes,
+                  shoulders=-2, tilt=-4)
+    sy = ihy + 1.6 * iu
+    # Jack's forearm reaching up from below; his hand round Ianto's upper arm, the cloth bunched by the grip.
+    grip = (ix + 1.45 * iu, sy + 44)  # high on the arm: above the name plate on the stage
+    elbow = (jx - 70, grip[1] + 64)
+    wrist = (grip[0] + 46, grip[1] + 12)
+    middle = ((elbow[0] + wrist[0]) / 2 + 6, (elbow[1] + wrist[1]) / 2 + 8)
+    c.polygon(ribbon([(px + 4, py + 10) for px, py in (elbow, middle, wrist)], [70, 60, 48]), with_alpha(P.HUB_DEEP, 0.4), soften=8)
+    model(c, ribbon([elbow, middle, wrist], [74, 62, 48]), COAT, depth=16, light=LAMP)
+    c.line(rounded([(elbow[0] + 8, elbow[1] + 30), (middle[0] + 10, middle[1] + 24), (wrist[0] + 6, wrist[1] + 20)], closed=False),
+           2.2, with_alpha(P.HUB_DEEP, 0.5))
+    towards = math.atan2(wrist[1] - elbow[1], wrist[0] - elbow[0])
+    cuff = (wrist[0] + 8 * math.cos(towards), wrist[1] + 8 * math.sin(towards))
+    c.polygon(ribbon([wrist, cuff], [46, 44], iterations=1), mix(P.JACK_SHIRT_SHADE, P.JACK_COAT, 0.2))
+    for k in range(3):  # the sleeve's folds pulled toward the fingers
+        fy = grip[1] - 30 + k * 16
+        c.line(rounded([(grip[0] + 14, fy), (grip[0] - 10, fy + 10), (grip[0] - 30, fy + 6)], closed=False), 2.0,
+               with_alpha(P.HUB_DEEP, 0.45), soften=1.2)
+    hand(c, JACK, cuff, towards - 0.5, curl=-1, size=1.15, clip=False)
     return finish(c)
 
 
 def jack_together(eyes: float = 1.0) -> Image.Image:
     """For Now: both seated at the desk, close, leaning in to each other; Jack's smile small and afraid."""
-    c = Canvas(TWO_W, H, scale=SCALE)
+    c = Canvas(TOGETHER_W, H, scale=SCALE)
     jack = LOOKS["jack"]["small_smile"]
     jack = Look(jack.face, Pose(tilt=-9, turn=0.25, drop=6, shrug=2, lean=16, seated=True))
     ianto = Look(Face(brow_inner=3, smile=0.45, lower=0.3, open=0.74, look=(-0.8, 0.35), press=0.2),
                  Pose(tilt=11, turn=-0.3, lean=-22, seated=True))
-    figure(c, JACK, jack, 330, eyes=eyes, lower=-44)
-    figure(c, IANTO, ianto, 565, eyes=eyes, lower=-50)
-    desk_and_hands(c)
+    # Shown at centre, Ianto's chair lands on the desk chair's place in the office (backgrounds.CHAIR_X); Jack has
+    # pulled one up beside him.
+    figure(c, JACK, jack, 630, eyes=eyes, lower=14)
+    figure(c, IANTO, ianto, 860, eyes=eyes, lower=8)
+    behind_desk(c)
+    hands_on_desk(c)
     return finish(c)
 
 
-def desk_and_hands(c: Canvas, top: float = 424) -> None:
-    """The desk's near edge in front of them, and on it Ianto's hand over Jack's, not quite steady."""
-    w = c.width
-    c.polygon([(0, top + 8), (w, top + 8), (w, top + 40), (0, top + 40)], with_alpha(P.HUB_DEEP, 0.5), soften=10, clip=True)
-    wood = [(0, mix(P.OFFICE_WOOD_DARK, P.HUB_DEEP, 0.3)), (0.5, P.OFFICE_WOOD), (1, mix(P.OFFICE_WOOD, P.AMBER, 0.35))]
-    model(c, [(-10, top), (w + 10, top), (w + 10, top + 26), (-10, top + 26)], wood, depth=6, light=LAMP)
-    c.rect((-10, top + 26, w + 10, H + 10), vertical(top + 26, H, [(0, P.OFFICE_WOOD_DARK), (1, mix(P.OFFICE_WOOD_DARK, P.HUB_DEEP, 0.6))]))
-    c.line([(0, top + 1), (w, top + 1)], 1.6, with_alpha(P.AMBER_PALE, 0.35))
-    # Two glasses, poured.
-    for gx in (150.0, 700.0):
-        c.rounded_rect((gx - 17, top - 44, gx + 17, top + 6), 4, with_alpha(P.GLASS, 0.25))
-        c.rect((gx - 15, top - 18, gx + 15, top + 4), with_alpha(P.WHISKEY, 0.75))
-        c.line([(gx - 12, top - 40), (gx - 12, top)], 2, with_alpha((1, 1, 1), 0.5))
+def behind_desk(c: Canvas) -> None:
+    """Leave out everything below the desk's top edge: the background's desk stands in front of a seated man."""
+    cut = int(DESK_LINE * c.scale)
+    c.alpha[cut:] = 0.0
+    c.rgb[cut:] = 0.0
+
+
+def hands_on_desk(c: Canvas) -> None:
+    """On the desk's top: the background's two glasses, poured now, and Ianto's hand over Jack's, not quite steady."""
+    left = CENTRE_X - c.width / 2  # where this sprite's left edge lands on the stage, shown at centre
+    for i in range(2):
+        x, base = glass_place(i)
+        tumbler(c, x - left, base - (720 - H), full=True)
     # Forearms on the desk: Jack's from the left, his hand flat on the wood; Ianto's from the right, his hand over it.
-    c.polygon([(290, top - 10), (610, top - 10), (610, top + 6), (290, top + 6)], with_alpha(P.HUB_DEEP, 0.3), soften=6, clip=True)
-    model(c, ribbon([(270, top - 14), (330, top - 14), (400, top - 10)], [44, 40, 34]),
-          COAT, depth=10, light=LAMP)
-    jack_hand = rounded([(398, top - 24), (466, top - 22), (476, top - 12), (468, top - 2), (400, top + 2)], iterations=2)
-    model(c, jack_hand, skin_stops(JACK), depth=6, light=LAMP)
-    model(c, ribbon([(640, top - 16), (570, top - 18), (506, top - 16)], [42, 38, 32]),
-          SHIRT,
-          depth=10, light=LAMP)
-    ianto_hand = rounded([(508, top - 30), (450, top - 30), (432, top - 20), (444, top - 8), (508, top - 4)], iterations=2)
-    c.polygon([(x + 2, y + 5) for x, y in ianto_hand], with_alpha(P.HUB_DEEP, 0.35), soften=4)
-    model(c, ianto_hand, skin_stops(IANTO), depth=6, light=LAMP)
-    for k in range(3):
-        c.line([(478 - k * 2, top - 27 + k * 7), (442 - k * 2, top - 24 + k * 6)], 1.2, with_alpha(IANTO.skin[3], 0.6))
+    arm_y = DESK_LINE + 24
+    c.polygon([(630, arm_y - 6), (890, arm_y - 6), (890, arm_y + 12), (630, arm_y + 12)], with_alpha(P.HUB_DEEP, 0.3), soften=6)
+    model(c, ribbon([(626, arm_y - 2), (664, arm_y - 4), (700, arm_y)], [46, 42, 36]), COAT, depth=10, light=LAMP)
+    hand(c, JACK, (698, arm_y), 0.04, curl=1, size=0.9, grip=0.2, clip=False)
+    model(c, ribbon([(920, arm_y - 14), (840, arm_y - 14), (782, arm_y - 10)], [42, 38, 32]), SHIRT, depth=10, light=LAMP)
+    hand(c, IANTO, (782, arm_y - 10), math.pi - 0.15, curl=-1, size=0.9, grip=0.7, clip=False)
 
 
 # -- the catalogue -------------------------------------------------------------------------------
 def _maker(who: str, what: str, eyes: float) -> Callable[[], Image.Image]:
-    staged = {"jack/window": jack_window, "jack/together": jack_together, "ianto/leaving": ianto_leaving,
+    staged = {"jack/window": jack_window, "jack/sleeve": jack_sleeve, "jack/together": jack_together, "ianto/leaving": ianto_leaving,
               "ianto/collar": ianto_collar}
     key = f"{who}/{what}"
     if key in staged:

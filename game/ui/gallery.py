@@ -1,6 +1,7 @@
 """The gallery (Extras → Gallery): every picture the story shows, the endings' last ones among
-them, each unlocked once the player has read a line over it (the lines read are kept across runs,
-so the gallery is too), and viewed full screen without the interface.
+them, then the key scenes (`KEY_SCENES`: the stage as it stands at one line, figures and all), each
+unlocked once the player has read a line over it (the lines read are kept across runs, so the
+gallery is too), and viewed full screen without the interface.
 
 A grid of small pictures: arrows (the pad's d-pad) or the pointer move the focus, Enter, A or a
 click opens one full screen, any key or click closes it; Escape, B or a right click goes back.
@@ -8,49 +9,66 @@ click opens one full screen, any key or click closes it; Escape, B or a right cl
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import pygame
 
 from game.playthrough import Playthrough
+from game.script.model import Line
 from game.speech import control_words
+from game.state import Sprite
 from game.ui.host import Host
 from game.ui.input import Input
 from game.ui.layer import dispatch
 from game.ui import paint
-from game.ui.layout import DIM_TEXT, HIGHLIGHT, SCREEN_SIZE, TEXT_COLOUR
+from game.ui.layout import DIM_TEXT, HIGHLIGHT, SCREEN_SIZE, SPRITE_CENTRES, TEXT_COLOUR
 from game.i18n.interface import ui_text
 
 if TYPE_CHECKING:
     from game.settings import Settings
 
-THUMB = (256, 144)
-COLUMNS = 4
-GAP = (40, 64)
-TOP = 130
+THUMB = (208, 117)
+COLUMNS = 5
+GAP = (28, 56)
+TOP = 110
 LOCKED = (20, 26, 32)
 BACKDROP = (12, 17, 21)
 
 
+# The key scenes: (label, words of the line whose stage is the picture), in the story's order.
+KEY_SCENES = (
+    ("The smile falls", "Ianto's smile simply stops being held up"),
+    ("Shoulders brush", "He steps past Jack towards the door"),
+    ("His hand on the sleeve", "His hand closes on Ianto's sleeve"),
+    ("The collar", "straightens Jack's collar"),
+    ("At the window", "He goes to the window instead"),
+    ("Two glasses", "Ianto's hand finds his on the desk"),
+)
+
+
 @dataclass(frozen=True)
 class Picture:
-    name: str  # the background's name
+    name: str  # the background's name (a key scene's: its label)
     label: str
     unlocked: bool
+    background: str = ""  # a key scene's background, and its figures where the stage had them
+    sprites: tuple[Sprite, ...] = ()
 
 
 def pictures(host: Host) -> list[Picture]:
-    """Every background the story shows on some path, in the order first met, each unlocked when a
-    line (or an ending) shown over it has been read."""
+    """Every background the story shows on some path, in the order first met, then the key scenes,
+    each unlocked when a line (or an ending) shown over it has been read."""
     lines: dict[str, set[str]] = {}
     labels: dict[str, str] = {}  # an ending's last picture is named by its ending
+    scenes: dict[str, Picture] = {}  # the key scenes met, by label, locked; unlocked below
     for option in range(_options(host)):
         play, chosen = Playthrough(host.story, start=host.game.start, seen=set()), False
         while True:
             background = play.current.state.scene.background
             if background is not None:
                 lines.setdefault(background, set()).add(play.current.id)
+                _key_scene(play, background, scenes, lines)
             if play.ended:
                 if background is not None:
                     labels[background] = ui_text("Ending: {ending}").format(ending=play.current.text)
@@ -61,7 +79,32 @@ def pictures(host: Host) -> list[Picture]:
             else:
                 play.advance()
     seen = host.player.seen
-    return [Picture(name, labels.get(name, name.replace("_", " ").capitalize()), any(line in seen for line in ids)) for name, ids in lines.items()]
+    places = [name for name in lines if name not in scenes]
+    return ([Picture(name, labels.get(name, name.replace("_", " ").capitalize()), any(line in seen for line in lines[name])) for name in places]
+            + [replace(scenes[label], unlocked=any(line in seen for line in lines[label])) for label, _ in KEY_SCENES if label in scenes])
+
+
+def _key_scene(play: Playthrough, background: str, scenes: dict[str, Picture], lines: dict[str, set[str]]) -> None:
+    """Note the stage at a key scene's line (the first time it is met) and the line that unlocks it."""
+    stop = play.current.stop
+    if not isinstance(stop, Line):
+        return
+    for label, words in KEY_SCENES:
+        if words in stop.text:
+            scenes.setdefault(label, Picture(label, label, False, background, play.current.state.scene.sprites))
+            lines.setdefault(label, set()).add(play.current.id)
+
+
+def picture_surface(host: Host, picture: Picture) -> pygame.Surface:
+    """The picture as the player saw it, full size: the background, and a key scene's figures where they stood."""
+    images = host.services.images
+    if not picture.sprites:
+        return images.background(picture.background or picture.name)
+    surface = images.background(picture.background).copy()
+    for sprite in picture.sprites:
+        image = images.sprite(sprite.character, sprite.expression)
+        surface.blit(image, image.get_rect(midbottom=(SPRITE_CENTRES[sprite.position], SCREEN_SIZE[1])))
+    return surface
 
 
 def _options(host: Host) -> int:
@@ -150,7 +193,8 @@ class GalleryScreen:
 
     def _thumb(self, name: str) -> pygame.Surface:
         if name not in self._thumbs:
-            self._thumbs[name] = pygame.transform.smoothscale(self.host.services.images.background(name), THUMB)
+            picture = next(p for p in self.pictures if p.name == name)
+            self._thumbs[name] = pygame.transform.smoothscale(picture_surface(self.host, picture), THUMB)
         return self._thumbs[name]
 
     def draw(self, canvas: pygame.Surface) -> None:
@@ -199,4 +243,4 @@ class PictureView:
         return None
 
     def draw(self, canvas: pygame.Surface) -> None:
-        canvas.blit(self.host.services.images.background(self.picture.name), (0, 0))
+        canvas.blit(picture_surface(self.host, self.picture), (0, 0))

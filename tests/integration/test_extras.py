@@ -107,6 +107,33 @@ def test_the_gallery_unlocks_what_was_read_and_shows_it_full_screen_without_the_
     assert app.top is extras
 
 
+def test_the_gallery_has_the_key_scenes_figures_and_all_unlocked_when_read(app):
+    from game.playthrough import Playthrough
+    from game.ui.gallery import KEY_SCENES, GalleryScreen, PictureView
+
+    gallery = GalleryScreen(app)
+    scenes = [p for p in gallery.pictures if p.sprites]
+    assert [p.label for p in scenes] == [label for label, _ in KEY_SCENES]
+    assert not any(p.unlocked for p in scenes)
+    play = Playthrough(app.story, start=app.game.start, seen=set())  # read the way to For Now
+    while not play.ended:
+        app.player.seen.add(play.current.id)
+        play.choose(2) if play.at_choice else play.advance()
+    app.push(GalleryScreen(app))
+    gallery = app.top
+    unlocked = {p.label for p in gallery.pictures if p.sprites and p.unlocked}
+    assert unlocked == {"The smile falls", "Shoulders brush", "His hand on the sleeve", "Two glasses"}
+    sleeve = next(p for p in gallery.pictures if p.label == "His hand on the sleeve")
+    assert [(s.character, s.expression) for s in sleeve.sprites] == [("jack", "sleeve")]
+    gallery.selected = gallery.pictures.index(sleeve)
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.top, PictureView)
+    app.frame()
+    bare = app.services.images.background(sleeve.background)
+    shown = pygame.image.tobytes(app.window.canvas, "RGB")
+    assert shown != pygame.image.tobytes(bare, "RGB"), "the figures are in the picture"
+
+
 def test_about_gives_the_version_game_yaml_names(make_app, shipped_story):
     from game import ROOT
     from game.gamefolder import GameFolder

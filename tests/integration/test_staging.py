@@ -15,6 +15,11 @@ STAGED = [
     ("I should go.", "ianto", "seated"),
     ("He stands, and pushes the chair back", "ianto", "neutral"),
     ("He steps past Jack towards the door", "ianto", "leaving"),
+    ("He keeps his eyes on the floor", "jack", "down"),
+    ("His hand closes on Ianto's sleeve", "jack", "sleeve"),
+    ("Was it?", "jack", "hurt"),
+    ("It still is.", "jack", "tearful"),
+    ("Jack doesn't answer. That is the answer.", "jack", "guarded"),
     ("He sinks into the chair", "jack", "seated_"),
     ("straightens Jack's collar", "ianto", "collar"),
     ("He goes to the window instead", "jack", "window"),
@@ -46,7 +51,7 @@ def test_the_line_shows_its_pose(shipped_story, words, character, pose):
 
 
 def test_a_picture_of_both_men_is_shown_alone(shipped_story):
-    """`ianto collar` and `jack together` picture both men, so nobody else stands beside them."""
+    """`ianto collar`, `jack sleeve` and `jack together` picture both men, so nobody else stands beside them."""
     for text, shown in shown_at_every_line(shipped_story):
-        if shown.get("ianto") == "collar" or shown.get("jack") == "together":
+        if shown.get("ianto") == "collar" or shown.get("jack") in ("sleeve", "together"):
             assert len(shown) == 1, (text, shown)
