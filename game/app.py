@@ -98,7 +98,7 @@ class App:
         self.reloader = Reloader(self, self._set_story, time.monotonic())  # hot reload: saving a scene file, or Shift+R
         self.show(TitleScreen(self))
         if self.player.settings.fullscreen:
-            self.window.toggle_fullscreen()
+            self._switch_display()
 
     def _voice(self, voice: SelfVoicing | SpeechEngine | None) -> SelfVoicing:
         rate = self.player.settings.speech_rate
@@ -211,7 +211,7 @@ class App:
     def apply_settings(self, new: Settings) -> None:
         """Use `new` at once (every layer hears `settings_changed`) and keep it for the next run."""
         if new.fullscreen != self.window.fullscreen:
-            self.window.toggle_fullscreen()
+            self._switch_display()
         voicing_switched = new.self_voicing != self.player.settings.self_voicing
         language_switched = new.language != self.player.settings.language
         self.player.keep_settings(new)
@@ -318,9 +318,9 @@ class App:
         if event.type == pygame.QUIT:
             self.quit()  # closing the window: autosave and quit, no question
         elif event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
-            self.window.resized(dragged=True)
-            self._sharpen_at = self.clock.now() + SHARPEN_AFTER
-            self.dirty = True
+            if self.window.resized(dragged=True):
+                self._sharpen_at = self.clock.now() + SHARPEN_AFTER
+                self.dirty = True
         elif event.type in CONTROLLER_EVENTS:
             for pressed in self.gamepad.read(event, self.clock.now()):
                 self._input(pressed)
@@ -335,6 +335,14 @@ class App:
             self.keyboard_used = not input.pointer
         if not (input.pressed and dispatch(self, input)):
             self.stack.handle(input)
+        self.dirty = True
+
+    def _switch_display(self) -> None:
+        """Window or fullscreen: the first frame at the new size is a quick draft (drawn at the design
+        size, stretched), so no black shows while the art is rescaled; the frame after it is sharp."""
+        self.window.toggle_fullscreen()
+        self.window.dragging = True
+        self._sharpen_at = self.clock.now() + FRAME_TIME
         self.dirty = True
 
     def action_fullscreen(self, input: Input) -> None:

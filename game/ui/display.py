@@ -96,14 +96,19 @@ class Window:
         """The window's pixels inside the bars (what a screenshot at the window's size shows)."""
         return self.surface.subsurface(self.area)
 
-    def resized(self, *, dragged: bool = False) -> None:
-        """The window changed size: map the design space to it again. `dragged` (its edge is being
-        dragged): frames are drafts (`draft`) until `sharpen()`, so each step keeps up."""
-        self.surface = pygame.display.get_surface()
+    def resized(self, *, dragged: bool = False) -> bool:
+        """The window may have changed size: map the design space to it again. `dragged` (its edge is
+        being dragged): frames are drafts (`draft`) until `sharpen()`, so each step keeps up.
+        False when the size is the one already fitted (SDL tells of a switch the game made itself)."""
+        surface = pygame.display.get_surface()
+        if surface is self.surface and surface.get_size() == self.viewport.window:
+            return False
+        self.surface = surface
         if not self.fullscreen:
             self._windowed_size = self.surface.get_size()
         self._fit()
         self.dragging = dragged
+        return True
 
     def sharpen(self) -> bool:
         """The resizing stopped: draw at the real size again; True if the frames were drafts."""

@@ -134,3 +134,24 @@ def test_resizing_drafts_the_pictures_then_sharpens_them(app):
     assert not app.window.dragging and app.presented > drafted
     assert shown() != stretched()  # drawn at the real size again
     assert app.window.to_design((800, 450)) == (SCREEN_SIZE[0] // 2, SCREEN_SIZE[1] // 2)
+
+
+def test_f11_shows_a_quick_draft_at_once_then_the_sharp_frame(app):
+    """F11: the first frame at the new size is the design-size frame stretched (no black while the art
+    is rescaled), the next frame is drawn sharp at the real size; F11 again is a window (the dummy
+    driver keeps the fullscreen's size for it, a real one gives the window's back)."""
+    from game.app import FRAME_TIME
+
+    start_game(app)
+    settle(app)
+    key(app, pygame.K_F11)
+    assert app.window.fullscreen and app.window.dragging
+    size = app.window.area.size
+    assert pygame.image.tobytes(app.window.canvas, "RGB") == pygame.image.tobytes(pygame.transform.scale(app.window._design, size), "RGB")
+    app.clock.tick(FRAME_TIME)
+    app.frame()
+    assert not app.window.dragging
+    key(app, pygame.K_F11)
+    app.clock.tick(FRAME_TIME)
+    app.frame()
+    assert not app.window.fullscreen and not app.window.dragging
