@@ -320,7 +320,7 @@ class App:
         elif event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             if self.window.resized(dragged=True):
                 self._sharpen_at = self.clock.now() + SHARPEN_AFTER
-                self.dirty = True
+            self.dirty = True
         elif event.type in CONTROLLER_EVENTS:
             for pressed in self.gamepad.read(event, self.clock.now()):
                 self._input(pressed)

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from pathlib import Path
 
 import pygame
+from pygame._sdl2.video import Window as OSWindow  # the OS window itself: fullscreen without making a new one
 
 from game.ui.canvas import Canvas
 from game.ui.layout import SCREEN_SIZE
@@ -46,6 +47,11 @@ def prefer_real_pixels(environ: MutableMapping[str, str] = os.environ, platform:
     if platform.startswith("win"):
         environ.setdefault("SDL_WINDOWS_DPI_AWARENESS", "permonitorv2")
     environ.setdefault("SDL_VIDEO_HIGHDPI_DISABLED", "0")
+
+
+#: The latest `OSWindow` made for the display's window. pygame stores a borrowed pointer to it in the
+#: SDL window and reads it for every window event, so letting it be freed would crash the next event.
+_HELD: list[OSWindow] = []
 
 
 class Window:
@@ -99,16 +105,15 @@ class Window:
     def resized(self, *, dragged: bool = False) -> bool:
         """The window may have changed size: map the design space to it again. `dragged` (its edge is
         being dragged): frames are drafts (`draft`) until `sharpen()`, so each step keeps up.
-        False when the size is the one already fitted (SDL tells of a switch the game made itself)."""
-        surface = pygame.display.get_surface()
-        if surface is self.surface and surface.get_size() == self.viewport.window:
-            return False
-        self.surface = surface
+        False when the size is the one already fitted (SDL tells of a switch the game made itself: the
+        window's pixels are new all the same, so it is drawn again, but not as a draft)."""
+        changed = pygame.display.get_surface().get_size() != self.viewport.window
+        self.surface = pygame.display.get_surface()
         if not self.fullscreen:
             self._windowed_size = self.surface.get_size()
         self._fit()
-        self.dragging = dragged
-        return True
+        self.dragging = self.dragging or (dragged and changed)
+        return changed
 
     def sharpen(self) -> bool:
         """The resizing stopped: draw at the real size again; True if the frames were drafts."""
@@ -124,11 +129,18 @@ class Window:
         self.surface.blit(pygame.transform.scale(self._design, self.area.size), self.area)
 
     def toggle_fullscreen(self) -> None:
+        """Fullscreen at the desktop's size, or the window as it was, on the same OS window (set_mode
+        would make a new window each time: a black flash, and under some window managers a window
+        the screen's size when it comes back)."""
         self.fullscreen = not self.fullscreen
+        window = OSWindow.from_display_module()
+        _HELD[:] = [window]  # SDL keeps a pointer to it for its window events: it must outlive them
         if self.fullscreen:
-            self.surface = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            window.set_fullscreen(desktop=True)
         else:
-            self.surface = pygame.display.set_mode(self._windowed_size, pygame.RESIZABLE)
+            window.set_windowed()
+            window.size = self._windowed_size
+        self.surface = pygame.display.get_surface()
         self._fit()
 
     def present(self, rects: Sequence[pygame.Rect] | None = None) -> None:
