@@ -37,6 +37,7 @@ CREDITS = (
     ("Fonts, each under the SIL Open Font License 1.1 (art/fonts/*OFL.txt): Lato by Łukasz Dziedzic;"
      " Atkinson Hyperlegible by the Braille Institute; OpenDyslexic by Abbie Gonzalez."),
     "DejaVu Sans, for the glyphs the others lack, under its own free licence (art/fonts/DejaVu-LICENSE.txt).",
+    "Droid Sans Fallback, for Chinese and Japanese, under the Apache License 2.0 (art/fonts/DroidSansFallback-LICENSE.txt).",
 )
 
 
