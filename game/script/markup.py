@@ -420,19 +420,35 @@ def _merged(segments: list[Segment]) -> tuple[Segment, ...]:
     return tuple(merged)
 
 
-def interpolate(segments: tuple[Segment, ...], values: Mapping[str, str]) -> tuple[Segment, ...]:
-    """The segments with each `[name]` put in as text (`values` gives each variable as shown)."""
+def interpolate(segments: tuple[Segment, ...], values: Mapping[str, str], depth: int = 0) -> tuple[Segment, ...]:
+    """The segments with each `[name]` put in (`values` gives each variable as shown): a value's own
+    styles and `[name]`s are rendered too (`_value_segments`)."""
     if not any(isinstance(s, Var) for s in segments):
         return segments
     merged: list[Segment] = []
     for segment in segments:
-        if isinstance(segment, Var):
-            segment = Text(values[segment.name])
-        if isinstance(segment, Text) and merged and isinstance(merged[-1], Text):
-            merged[-1] = Text(merged[-1].text + segment.text)
-        elif not isinstance(segment, Text) or segment.text:
-            merged.append(segment)
+        pieces = _value_segments(values[segment.name], values, depth) if isinstance(segment, Var) else (segment,)
+        for piece in pieces:
+            if isinstance(piece, Text) and merged and isinstance(merged[-1], Text):
+                merged[-1] = Text(merged[-1].text + piece.text)
+            elif not isinstance(piece, Text) or piece.text:
+                merged.append(piece)
     return tuple(merged)
+
+
+def _value_segments(text: str, values: Mapping[str, str], depth: int) -> tuple[Segment, ...]:
+    """A variable's text as shown: its style tags and `[name]`s rendered, `MAX_TEXT_NESTING` values deep
+    at most (a value naming itself stops there); anything else in it (a cue, `{if}`, a variety, a bad
+    tag, an unknown name) leaves the whole value as written."""
+    if depth >= MAX_TEXT_NESTING or ("{" not in text and "[" not in text):
+        return (Text(text),)
+    try:
+        parsed = parse(text)
+    except MarkupError:
+        return (Text(text),)
+    if not all(isinstance(s, (Text, Style)) or (isinstance(s, Var) and s.name in values) for s in parsed):
+        return (Text(text),)
+    return interpolate(parsed, values, depth + 1)
 
 
 def styled_runs(segments: tuple[Segment, ...]) -> list[tuple[str, TextStyle]]:
