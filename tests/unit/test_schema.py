@@ -26,7 +26,8 @@ def _errors(validator: jsonschema.Draft7Validator, value: object) -> list[str]:
 
 
 def _scene_files() -> list[Path]:
-    return sorted((ROOT / "scenes").glob("*.yaml")) + sorted((ROOT / "tests" / "sample_game" / "scenes").glob("*.yaml"))
+    return (sorted((ROOT / "scenes").glob("*.yaml")) + sorted((ROOT / "tests" / "sample_game" / "scenes").glob("*.yaml"))
+            + sorted((ROOT / "docs" / "examples").glob("*/scenes/*.yaml")))
 
 
 @pytest.mark.parametrize("path", _scene_files(), ids=lambda p: p.relative_to(ROOT).as_posix())
@@ -52,7 +53,8 @@ def test_the_starter_is_valid_and_names_the_schema_in_its_modeline(tmp_path: Pat
 
 
 def _guide_examples() -> list[tuple[str, object]]:
-    guide = (ROOT / "docs" / "writing-scenes.md").read_text(encoding="utf-8")
+    pages = ("writing-scenes.md", "coming-from-ink.md", "coming-from-renpy.md")
+    guide = "\n".join((ROOT / "docs" / page).read_text(encoding="utf-8") for page in pages)
     blocks = re.findall(r"```yaml\n(.*?)```", guide, flags=re.DOTALL)
     return [(block.splitlines()[0], yaml.safe_load(block)) for block in blocks]
 
