@@ -74,6 +74,7 @@ def make_app(private_data_dir: Path):
     yield make
     for app in made:
         app.services.voice.close()
+        app.services.audio.close()
     pygame.quit()
 
 
