@@ -31,6 +31,7 @@ from game.ui.layout import DIM_TEXT, HIGHLIGHT, SCREEN_SIZE
 from game.ui.stage import Stage
 from game.ui.placement import choice_rects, face_boxes
 from game.ui.widgets import Buttons, Links, plates
+from game.ui import paint
 from game.ui.canvas import still
 from game.i18n.interface import ui_text
 
@@ -70,6 +71,7 @@ class GameScreen:
                            line_spacing=settings.line_spacing, high_contrast=settings.high_contrast)
         self._veil = still(pygame.Surface(SCREEN_SIZE).convert())  # a dark veil over the stage, behind options that have to cover it
         self._veil.set_alpha(150)
+        self._band: pygame.Surface | None = None  # behind the quick menu (`_quick_band`), kept for its size
         self.playthrough = playthrough or Playthrough(host.story, start=start or host.game.start, seen=host.player.seen)
         box = self.stage.layout
         self.quick = Links(list(QUICK_MENU), self._fonts["small"], right=box.box.right - 24, y=box.quick_menu_y)
@@ -573,8 +575,18 @@ class GameScreen:
             return
         if frame.text_shown:
             lit = {i for i, label in enumerate(self.quick.labels) if (label == "Skip" and self.skipping) or (label == "Auto" and self.auto_on)}
+            self._quick_band(canvas)
             self.quick.draw(canvas, lit=lit, greyed=self._greyed())
         self._status(canvas)
+
+    def _quick_band(self, canvas: pygame.Surface) -> None:
+        """A soft dark band behind the quick menu, so its words read over any sprite or picture (and a
+        link over a light shirt does not look greyed when it is not)."""
+        area = self.quick.rects[0].unionall(self.quick.rects[1:]).inflate(28, 4)
+        if self._band is None or self._band.get_size() != area.size:
+            self._band = still(pygame.Surface(area.size, pygame.SRCALPHA))
+            paint.rect(self._band, (8, 10, 14, 150), self._band.get_rect(), border_radius=area.h // 2)
+        canvas.blit(self._band, area)
 
     def _greyed(self) -> set[int]:
         """The quick menu's links that cannot act now: Back at the first line, Q.Load with no quick save."""
