@@ -112,7 +112,8 @@ class Window:
         if not self.fullscreen:
             self._windowed_size = self.surface.get_size()
         self._fit()
-        self.dragging = self.dragging or (dragged and changed)
+        if changed:
+            self.dragging = dragged
         return changed
 
     def sharpen(self) -> bool:
