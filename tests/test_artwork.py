@@ -17,8 +17,8 @@ from game.artwork.sound import LOOPS, MUSIC, file_name
 
 REPO = Path(__file__).resolve().parents[1]
 
-BACKGROUNDS = {"hub_floor", "office_lamp", "office_cold", "office_alarm", "cog_door", "cog_door_open", "title", "end_let_go",
-               "end_tell", "end_stay"}
+BACKGROUNDS = {"hub_floor", "office_lamp", "office_cold", "office_cold_poured", "office_cold_second", "office_alarm", "cog_door",
+               "cog_door_open", "title", "end_let_go", "end_tell", "end_stay"}
 SPRITES = {"jack": {"neutral", "smile", "small_smile", "sad", "hurt", "tearful", "guarded", "down", "seated_down",
                     "seated_sad", "window", "sleeve", "together"},
            "ianto": {"neutral", "smile", "sad", "hurt", "tearful", "seated", "seated_smile", "seated_hurt",

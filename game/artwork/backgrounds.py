@@ -280,8 +280,7 @@ class OfficeScene:
 
     lamp: float = 1.0  # 0 = off, 1 = full
     cold: float = 0.0  # how far the room has gone over to blue-green dark
-    glasses: int = 2
-    poured: int = 1  # how many glasses have whiskey in them
+    whiskey: tuple[float, ...] = (1.0, 0.0)  # one per glass on the desk, left to right: 0 = empty, 1 = a measure
     coats: int = 0
     figures: tuple[str, ...] = ()  # "jack", "jack_glass", "ianto" silhouettes at the window
     view: tuple[int, int, int, int] = (160, 40, 1120, 440)  # the part of the Hub picture seen through the window
@@ -394,8 +393,8 @@ def desk(c: Canvas, scene: OfficeScene) -> None:
     desk_lamp(c, scene)
     # Bottle and glasses between the lamp and the chair, where no one stands while they are talked about.
     bottle(c, BOTTLE_X, t + 28)
-    for i in range(scene.glasses):
-        tumbler(c, *glass_place(i), full=i < scene.poured)
+    for i, level in enumerate(scene.whiskey):
+        tumbler(c, *glass_place(i), level=level)
 
 
 def glass_place(i: int) -> Point:
@@ -443,12 +442,13 @@ def bottle(c: Canvas, x: float, base: float) -> None:
     c.rect((x - 16, base - 88, x - 12, base - 6), with_alpha((1, 1, 1), 0.35))
 
 
-def tumbler(c: Canvas, x: float, base: float, *, full: bool) -> None:
-    """A heavy whiskey glass, empty or with a measure in it."""
+def tumbler(c: Canvas, x: float, base: float, *, level: float) -> None:
+    """A heavy whiskey glass with `level` measures in it (0 = empty; a measure fills it to under half)."""
     c.polygon([(x - 20, base - 48), (x + 20, base - 48), (x + 17, base), (x - 17, base)], with_alpha(P.GLASS, 0.18))
-    if full:
-        c.polygon([(x - 18.5, base - 22), (x + 18.5, base - 22), (x + 17, base - 6), (x - 17, base - 6)],
-                  vertical(base - 22, base - 6, [(0, P.AMBER_PALE), (0.3, P.WHISKEY), (1, P.AMBER_DEEP)]))
+    if level > 0:
+        top = base - 6 - 16 * level
+        c.polygon([(x - 17 - 1.5 * level, top), (x + 17 + 1.5 * level, top), (x + 17, base - 6), (x - 17, base - 6)],
+                  vertical(top, base - 6, [(0, P.AMBER_PALE), (0.3, P.WHISKEY), (1, P.AMBER_DEEP)]))
     c.rect((x - 17, base - 8, x + 17, base), with_alpha(P.GLASS, 0.4))
     c.line([(x - 20, base - 48), (x - 17, base)], 2, with_alpha(P.GLASS, 0.7))
     c.line([(x + 20, base - 48), (x + 17, base)], 1.4, with_alpha(P.GLASS, 0.35))
@@ -745,14 +745,17 @@ def backgrounds() -> dict[str, Callable[[], Image.Image]]:
 
     return {
         "hub_floor": lambda: grained(hub()),
-        "office_lamp": lambda: office(OfficeScene(lamp=1.0, poured=0), hub()),
-        "office_cold": lambda: office(OfficeScene(lamp=0.0, cold=1.0, poured=0), hub()),
-        "office_alarm": lambda: office(OfficeScene(lamp=0.0, cold=1.0, poured=0, alarm=1.0), hub()),  # the lights turn red
+        "office_lamp": lambda: office(OfficeScene(lamp=1.0, whiskey=(0, 0)), hub()),
+        "office_cold": lambda: office(OfficeScene(lamp=0.0, cold=1.0, whiskey=(0, 0)), hub()),
+        # Let Go: Jack pours into the glass nearer him ("He pours."), then again, more ("A second glass.").
+        "office_cold_poured": lambda: office(OfficeScene(lamp=0.0, cold=1.0, whiskey=(0, 1)), hub()),
+        "office_cold_second": lambda: office(OfficeScene(lamp=0.0, cold=1.0, whiskey=(0, 1.7)), hub()),
+        "office_alarm": lambda: office(OfficeScene(lamp=0.0, cold=1.0, whiskey=(0, 0), alarm=1.0), hub()),  # the lights turn red
         "cog_door": lambda: cog_door(opening=0.0),
         "cog_door_open": lambda: cog_door(opening=1.0),
         "title": title,
-        "end_let_go": lambda: office(OfficeScene(lamp=0.0, cold=1.0, glasses=2, poured=2, figures=("jack_glass",)), hub()),
-        "end_tell": lambda: office(OfficeScene(lamp=0.45, cold=0.5, glasses=2, poured=0, figures=("jack",)), hub()),  # Ianto gone, the bottle untouched
-        "end_stay": lambda: office(OfficeScene(lamp=0.8, glasses=2, poured=2, coats=2, view=(1, 305, 691, 587),
+        "end_let_go": lambda: office(OfficeScene(lamp=0.0, cold=1.0, whiskey=(1, 1), figures=("jack_glass",)), hub()),
+        "end_tell": lambda: office(OfficeScene(lamp=0.45, cold=0.5, whiskey=(0, 0), figures=("jack",)), hub()),  # Ianto gone, the bottle untouched
+        "end_stay": lambda: office(OfficeScene(lamp=0.8, whiskey=(1, 1), coats=2, view=(1, 305, 691, 587),
                                                cog_light=1.0), hub()),
     }

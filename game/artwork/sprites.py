@@ -905,7 +905,7 @@ def desk_things_in_the_dark() -> Image.Image:
     bottle(c, BOTTLE_X - left, DESK_TOP + 28 - 80)
     for i in range(2):
         x, base = glass_place(i)
-        tumbler(c, x - left, base - 80, full=False)
+        tumbler(c, x - left, base - 80, level=0)
     c.fill(with_alpha(mix(P.COLD, P.COLD_DEEP, 0.35), 1.0), mode="multiply", opacity=0.7, clip=True)
     c.rgb *= 0.8
     return c.image(transparent=True)
@@ -1105,7 +1105,7 @@ def hands_on_desk(c: Canvas) -> None:
     left = CENTRE_X - c.width / 2  # where this sprite's left edge lands on the stage, shown at centre
     for i in range(2):
         x, base = glass_place(i)
-        tumbler(c, x - left, base - (720 - H), full=True)
+        tumbler(c, x - left, base - (720 - H), level=1)
     # Forearms on the desk: Jack's from the left, his hand flat on the wood; Ianto's from the right, his hand over it.
     arm_y = DESK_LINE + 24
     c.polygon([(630, arm_y - 6), (890, arm_y - 6), (890, arm_y + 12), (630, arm_y + 12)], with_alpha(P.HUB_DEEP, 0.3), soften=6)

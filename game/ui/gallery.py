@@ -45,6 +45,9 @@ KEY_SCENES = (
     ("At the window", "He goes to the window instead"),
     ("Two glasses", "Ianto's hand finds his on the desk"),
 )
+# Backgrounds that are a place with something changed on it (a glass poured), not places of their own: the
+# gallery shows the place, unlocked by the lines read over its variants too.
+VARIANTS = {"office_cold_poured": "office_cold", "office_cold_second": "office_cold"}
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,7 @@ def pictures(host: Host) -> list[Picture]:
         while True:
             background = play.current.state.scene.background
             if background is not None:
-                lines.setdefault(background, set()).add(play.current.id)
+                lines.setdefault(VARIANTS.get(background, background), set()).add(play.current.id)
                 _key_scene(play, background, scenes, lines)
             if play.ended:
                 if background is not None:

@@ -140,3 +140,18 @@ def test_about_gives_the_version_game_yaml_names(make_app, shipped_story):
 
     app = make_app(shipped_story, GameFolder(root=ROOT, version="2.3.4"))
     assert "version 2.3.4." in " ".join(open_extras(app).about_lines())
+
+
+def test_the_gallery_leaves_out_a_places_variants_and_their_lines_unlock_the_place(app):
+    from game.playthrough import Playthrough
+    from game.ui.gallery import VARIANTS, GalleryScreen
+
+    play = Playthrough(app.story, start="let_go", seen=set())
+    while not play.ended:  # read only the lines shown over the poured glasses
+        if play.current.state.scene.background in VARIANTS:
+            app.player.seen.add(play.current.id)
+        play.advance()
+    assert app.player.seen, "Let Go shows its poured glasses"
+    names = {p.name: p for p in GalleryScreen(app).pictures}
+    assert not set(VARIANTS) & set(names)
+    assert names["office_cold"].unlocked and not names["office_lamp"].unlocked
