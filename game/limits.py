@@ -26,6 +26,9 @@ MAX_EXPRESSION_DEPTH = 200
 MAX_TEXT_CHARS = 10_000
 #: `{if}`s inside each other in one line's text past this are refused (reading them recurses).
 MAX_TEXT_NESTING = 8
+#: Variables' values put into one line's text by `[name]` (a value's own `[name]`s included) add at most
+#: this many characters; the rest is left out (a value naming itself ten times would otherwise grow ten-fold per level).
+MAX_PUT_IN_CHARS = 100_000
 
 #: `check` stops playing out a story's paths past this much work (steps taken plus expression nodes evaluated).
 MAX_CHECK_WORK = 500_000

@@ -15,7 +15,7 @@ import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from game.limits import MAX_TEXT_NESTING
+from game.limits import MAX_PUT_IN_CHARS, MAX_TEXT_NESTING
 from game.script import expressions
 from game.script.expressions import Expr, Value
 from game.script.problems import TextError, did_you_mean
@@ -420,14 +420,16 @@ def _merged(segments: list[Segment]) -> tuple[Segment, ...]:
     return tuple(merged)
 
 
-def interpolate(segments: tuple[Segment, ...], values: Mapping[str, str], depth: int = 0) -> tuple[Segment, ...]:
+def interpolate(segments: tuple[Segment, ...], values: Mapping[str, str], depth: int = 0, budget: list[int] | None = None) -> tuple[Segment, ...]:
     """The segments with each `[name]` put in (`values` gives each variable as shown): a value's own
-    styles and `[name]`s are rendered too (`_value_segments`)."""
+    styles and `[name]`s are rendered too (`_value_segments`). `budget`: the characters the values
+    may still add to this text (`MAX_PUT_IN_CHARS` for a whole line)."""
     if not any(isinstance(s, Var) for s in segments):
         return segments
+    budget = [MAX_PUT_IN_CHARS] if budget is None else budget
     merged: list[Segment] = []
     for segment in segments:
-        pieces = _value_segments(values[segment.name], values, depth) if isinstance(segment, Var) else (segment,)
+        pieces = _value_segments(values[segment.name], values, depth, budget) if isinstance(segment, Var) else (segment,)
         for piece in pieces:
             if isinstance(piece, Text) and merged and isinstance(merged[-1], Text):
                 merged[-1] = Text(merged[-1].text + piece.text)
@@ -436,10 +438,13 @@ def interpolate(segments: tuple[Segment, ...], values: Mapping[str, str], depth:
     return tuple(merged)
 
 
-def _value_segments(text: str, values: Mapping[str, str], depth: int) -> tuple[Segment, ...]:
+def _value_segments(text: str, values: Mapping[str, str], depth: int, budget: list[int]) -> tuple[Segment, ...]:
     """A variable's text as shown: its style tags and `[name]`s rendered, `MAX_TEXT_NESTING` values deep
     at most (a value naming itself stops there); anything else in it (a cue, `{if}`, a variety, a bad
-    tag, an unknown name) leaves the whole value as written."""
+    tag, an unknown name) leaves the whole value as written. Each value spends its length of `budget`;
+    past the budget the rest is left out."""
+    text = text[: max(0, budget[0])]
+    budget[0] -= len(text)
     if depth >= MAX_TEXT_NESTING or ("{" not in text and "[" not in text):
         return (Text(text),)
     try:
@@ -448,7 +453,7 @@ def _value_segments(text: str, values: Mapping[str, str], depth: int) -> tuple[S
         return (Text(text),)
     if not all(isinstance(s, (Text, Style)) or (isinstance(s, Var) and s.name in values) for s in parsed):
         return (Text(text),)
-    return interpolate(parsed, values, depth + 1)
+    return interpolate(parsed, values, depth + 1, budget)
 
 
 def styled_runs(segments: tuple[Segment, ...]) -> list[tuple[str, TextStyle]]:

@@ -50,3 +50,15 @@ def test_a_value_with_a_cue_a_bad_tag_or_an_unknown_name_shows_as_written() -> N
 
     for value in ("{pause 2}now", "{b}open", "hi [nobody]", "{if x}a{/if}"):
         assert plain_text(interpolate(parse("[v]"), {"v": value})) == value
+
+
+def test_a_value_naming_itself_ten_times_is_bounded() -> None:
+    """From a stranger's game: each level would put in ten times more; the line stops growing at MAX_PUT_IN_CHARS."""
+    from conftest import time_limit
+
+    from game.limits import MAX_PUT_IN_CHARS
+    from game.script.markup import interpolate, parse, plain_text
+
+    with time_limit(5):
+        shown = plain_text(interpolate(parse("He said: [v] and [v]."), {"v": "[v]" * 10}))
+    assert len("He said:  and .") < len(shown) <= MAX_PUT_IN_CHARS + len("He said:  and .")
