@@ -301,11 +301,18 @@ D_MINOR = (2, 4, 5, 7, 9, 10, 0)
 F_MAJOR = (5, 7, 9, 10, 0, 2, 4)
 
 
+# The main tunes, each heard again (re-voiced, re-orchestrated) later in its piece.
+THEME_A = ("E5:1.5 D5:.5 C5:1 B4:1 C5:1.5 A4:.5 A4:2 G4:1 C5:1 E5:1.5 D5:.5 D5:3 -:1 "
+           "E5:1.5 F5:.5 E5:1 C5:1 A4:1.5 C5:.5 F5:2 E5:1 D5:1 C5:1 A4:1 B4:3 -:1")
+ALONE_A = "-:1 A5:2 F5:1 E5:3 D5:1 -:1 D6:1.5 C6:.5 A5:1 G5:3 -:1 F5:1.5 E5:.5 D5:1 A4:1 C#5:3 -:1"
+TRUTH_A = ("A4:1 C5:1 D5:1.5 C5:.5 Bb4:1 A4:1 F4:2 A4:1 C5:1 F5:1.5 E5:.5 E5:2 C5:1 -:1 "
+           "D5:1 F5:1 A5:1.5 G5:.5 F5:1 D5:1 Bb4:2 Bb4:1 A4:1 G4:1 Bb4:1 A4:3 -:1")
+
+
 THEME = Piece(tempo=66, meter=4, scale=A_MINOR, seed=1, sections=(
     Section("Am F", textures=("pad", "arpeggio", "bass"), loud=0.7),
     Section("Am F C G Am F Dm E", textures=("pad", "arpeggio", "bass"),
-            melody="E5:1.5 D5:.5 C5:1 B4:1 C5:1.5 A4:.5 A4:2 G4:1 C5:1 E5:1.5 D5:.5 D5:3 -:1 "
-                   "E5:1.5 F5:.5 E5:1 C5:1 A4:1.5 C5:.5 F5:2 E5:1 D5:1 C5:1 A4:1 B4:3 -:1"),
+            melody=THEME_A),
     Section("Am F C G Am F Dm,E Am", lead="strings", ornament=True, textures=("broken", "bass"),
             melody="E5:1.5 D5:.5 C5:1 B4:1 C5:1.5 A4:.5 A4:2 G4:1 C5:1 E5:1.5 D5:.5 D5:3 -:1 "
                    "E5:1.5 F5:.5 E5:1 C5:1 A4:1.5 C5:.5 F5:2 E5:1 D5:1 C5:1 B4:1 A4:3 -:1",
@@ -314,17 +321,16 @@ THEME = Piece(tempo=66, meter=4, scale=A_MINOR, seed=1, sections=(
             melody="A5:1.5 G5:.5 F5:1 E5:1 D5:1.5 E5:.5 G5:2 G5:1 E5:1 B4:1.5 C5:.5 C5:3 -:1 "
                    "F5:1.5 E5:.5 D5:1 F5:1 D5:1 G5:1 F5:1.5 E5:.5 E5:2 D5:1 C5:1 B4:2 G#4:1 B4:1"),
     Section("Am F C G Am F Dm E", octave=-1, ornament=True, textures=("block", "pad"), loud=0.85,
-            melody="E5:1.5 D5:.5 C5:1 B4:1 C5:1.5 A4:.5 A4:2 G4:1 C5:1 E5:1.5 D5:.5 D5:3 -:1 "
-                   "E5:1.5 F5:.5 E5:1 C5:1 A4:1.5 C5:.5 F5:2 E5:1 D5:1 C5:1 A4:1 B4:3 -:1",
+            melody=THEME_A,
             answer="-:4 -:4 -:4 -:2 B5:2 -:4 -:4 -:4 -:2 G#5:2"),
 ))
 
 THEME_ALONE = Piece(tempo=54, meter=4, scale=D_MINOR, seed=2, brightness=2600, room=0.36, sections=(
     Section("Dm Dm", textures=("drone",), answer="-:2 A6:2 -:4", loud=0.8),
     Section("Dm Gm/D Dm Bb/D Dm A/C#", textures=("drone", "high_pad"),
-            melody="-:1 A5:2 F5:1 E5:3 D5:1 -:1 D6:1.5 C6:.5 A5:1 G5:3 -:1 F5:1.5 E5:.5 D5:1 A4:1 C#5:3 -:1"),
+            melody=ALONE_A),
     Section("Dm Gm/D Dm Bb/D Dm A/C#", lead="celesta", ornament=True, textures=("drone", "pad"),
-            melody="-:1 A5:2 F5:1 E5:3 D5:1 -:1 D6:1.5 C6:.5 A5:1 G5:3 -:1 F5:1.5 E5:.5 D5:1 A4:1 C#5:3 -:1"),
+            melody=ALONE_A),
     Section("Bb F/A Gm A", lead="strings", textures=("drone", "broken"), loud=0.9,
             melody="D5:2 F5:2 E5:1.5 C5:.5 A4:2 Bb4:1 D5:1 G5:2 E5:2 C#5:2"),
     Section("Dm Bb Gm A", textures=("high_pad",), loud=0.75,
@@ -334,11 +340,9 @@ THEME_ALONE = Piece(tempo=54, meter=4, scale=D_MINOR, seed=2, brightness=2600, r
 THEME_TRUTH = Piece(tempo=72, meter=4, scale=D_MINOR, seed=3, sections=(
     Section("Dm", textures=("pad", "arpeggio"), loud=0.95),
     Section("Dm Bb F C Dm Bb Gm A", textures=("pad", "arpeggio", "bass"),
-            melody="A4:1 C5:1 D5:1.5 C5:.5 Bb4:1 A4:1 F4:2 A4:1 C5:1 F5:1.5 E5:.5 E5:2 C5:1 -:1 "
-                   "D5:1 F5:1 A5:1.5 G5:.5 F5:1 D5:1 Bb4:2 Bb4:1 A4:1 G4:1 Bb4:1 A4:3 -:1"),
+            melody=TRUTH_A),
     Section("Dm Bb F C Dm Bb Gm A", lead="strings", ornament=True, textures=("arpeggio", "bass"),
-            melody="A4:1 C5:1 D5:1.5 C5:.5 Bb4:1 A4:1 F4:2 A4:1 C5:1 F5:1.5 E5:.5 E5:2 C5:1 -:1 "
-                   "D5:1 F5:1 A5:1.5 G5:.5 F5:1 D5:1 Bb4:2 Bb4:1 A4:1 G4:1 Bb4:1 A4:3 -:1",
+            melody=TRUTH_A,
             answer="-:4 -:2 D6:2 -:4 -:2 C6:2 -:4 -:2 F6:2 -:4 -:2 E6:2"),
     Section("F C/E Dm Bb F/C C Bb C", textures=("high_pad", "broken", "bass"), loud=1.1,
             melody="C5:1.5 F5:.5 A5:2 G5:1 E5:1 C5:2 D5:1 F5:1 A5:1.5 G5:.5 F5:3 -:1 "

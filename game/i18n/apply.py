@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from typing import Any
 
 from game.gamefolder import GameFolder
 from game.i18n.catalog import Catalog, fingerprint_of
 from game.i18n.source import Translatable, option_id, texts, when_tag
-from game.script.markup import Cue, Pause, Segment, Style, Var, Vary, When, parse
+from game.script.markup import Cue, Pause, Segment, Style, Var, Vary, When, every, parse
 from game.script.model import Choice, Ending, Line, Step, Story
 from game.script.problems import TextError
 from game.stable_ids import fingerprint_at, known_fingerprints
@@ -93,8 +92,8 @@ def _step(step: Step, shown: dict[str, str]) -> Step:
 def _with_cues(segments: tuple[Segment, ...], source: tuple[Segment, ...]) -> tuple[Segment, ...]:
     """The translation's segments with each cue the source's checked one (the same, in the same order), and each
     variety the source's counter in turn, in every branch of an `{if}` too."""
-    cues = iter(_flat(source, Cue))
-    keys = iter([variety.key for variety in _flat(source, Vary)])
+    cues = iter(every(source, Cue))
+    keys = iter([variety.key for variety in every(source, Vary)])
 
     def carried(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
         out: list[Segment] = []
@@ -110,14 +109,3 @@ def _with_cues(segments: tuple[Segment, ...], source: tuple[Segment, ...]) -> tu
 
     return carried(segments)
 
-
-def _flat(segments: tuple[Segment, ...], kind: type) -> list[Any]:
-    """The segments of `kind`, in reading order, those inside `{if}` branches included."""
-    found: list[Any] = []
-    for segment in segments:
-        if isinstance(segment, When):
-            for _, branch in segment.branches:
-                found += _flat(branch, kind)
-        elif isinstance(segment, kind):
-            found.append(segment)
-    return found

@@ -12,7 +12,7 @@ import yaml
 
 from game.script import expressions
 from game.script.assets import sprite_names
-from game.script.markup import SEED, SEQUENCE, Vary, When, every_variety, keyed
+from game.script.markup import SEED, SEQUENCE, Vary, When, every, keyed
 from game.script.model import (
     ONCE,
     STOPS,
@@ -287,4 +287,4 @@ def _may_vary(step: Step) -> bool:
 
 def _shuffles(stop: Line | Choice | Ending) -> bool:
     texts = [stop.segments, *(option.segments for option in stop.options)] if isinstance(stop, Choice) else [stop.segments]
-    return any(vary.kind == "shuffle" for segments in texts for vary in every_variety(segments))
+    return any(vary.kind == "shuffle" for segments in texts for vary in every(segments, Vary))

@@ -14,6 +14,7 @@ import re
 import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from game.limits import MAX_PUT_IN_CHARS, MAX_TEXT_NESTING
 from game.script import expressions
@@ -90,6 +91,7 @@ class Vary:
 
 
 Segment = Text | Pause | Cue | Style | Var | When | Vary
+S = TypeVar("S")
 VARIETY = ("cycle", "once", "shuffle")
 SEQUENCE = "~seq."  # hidden variables counting how often each variety was shown: `~seq.STOP_ID.N`
 SEED = "~seed"  # the hidden variable holding the playthrough's seed for `{shuffle:}` (0, the fixed default, in a save from before seeds)
@@ -365,14 +367,14 @@ def keyed(segments: tuple[Segment, ...], prefix: str, count: list[int]) -> tuple
     return tuple(out)
 
 
-def every_variety(segments: tuple[Segment, ...]) -> Iterator[Vary]:
-    """Every variety in the segments, in every branch of text that adapts."""
+def every(segments: tuple[Segment, ...], kind: type[S]) -> Iterator[S]:
+    """Every segment of `kind` in reading order, in every branch of text that adapts."""
     for segment in segments:
-        if isinstance(segment, Vary):
-            yield segment
-        elif isinstance(segment, When):
+        if isinstance(segment, When):
             for _, branch in segment.branches:
-                yield from every_variety(branch)
+                yield from every(branch, kind)
+        elif isinstance(segment, kind):
+            yield segment
 
 
 def varieties(segments: tuple[Segment, ...], variables: Mapping[str, Value]) -> list[str]:
