@@ -407,20 +407,18 @@ class App:
     def run(self, *, frames: int | None = None, after_first_frame: Sequence[Callable[[], object]] = ()) -> int:
         """Play until the player quits, or for `frames` frames (a build's smoke test asks for one).
         `after_first_frame`: work the title need not wait for (writing the story's cache), done once it shows."""
-        drawn = 0
-        while self.running:
+        self.frame()
+        if os.environ.get("HUB_REPORT_FIRST_FRAME"):  # for `bench`: when the title was first on screen
+            print(f"first frame at {time.time():.4f}", flush=True)
+        for work in after_first_frame:
+            work()
+        if frames is None or frames > 1:
+            self.services.images.preload(self.story)
+        drawn = 1
+        while self.running and (frames is None or drawn < frames):
+            self.pause()
             self.frame()
             drawn += 1
-            if drawn == 1:
-                if os.environ.get("HUB_REPORT_FIRST_FRAME"):  # for `bench`: when the title was first on screen
-                    print(f"first frame at {time.time():.4f}", flush=True)
-                for work in after_first_frame:
-                    work()
-            if frames is not None and drawn >= frames:
-                break
-            if drawn == 1:
-                self.services.images.preload(self.story)
-            self.pause()
         self._write_screenshots(wait=True)
         self.services.voice.close()
         self.services.audio.close()

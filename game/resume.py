@@ -115,10 +115,11 @@ def resume(story: Story, data: Any, *, save_format: int) -> Resumed:
     found_own = False
     option: int | None = None  # taken at the last beat kept, when it is the choice
     kept: _Entry | None = None  # the saved beat of the last beat kept
+    seed = _seed(entries[0]) if entries else 0
     for number, entry in enumerate(entries):
         position = _find(story, labels, entry)
         previous = beats[-1] if beats else None
-        beat = None if position is None else _replayed(story, start, previous, option, position, _seed(entries[0])) or _restored(story, previous, kept, entry, position, save_format)
+        beat = None if position is None else _replayed(story, start, previous, option, position, seed) or _restored(story, previous, kept, entry, position, save_format)
         if beat is None:
             if number >= index:
                 break  # the player's own line, or the future beyond a gap: resume earlier

@@ -110,11 +110,11 @@ def _overflow(text: Translatable, catalog: Catalog, shown: str, measures: dict[s
     except TextError:
         return []  # reported as bad markup
     measure = measures["text" if text.speaker else "narration"]
-    lines = measure.lines(translated)
-    if pages(lines) <= pages(measure.lines(source)):
+    lines, source_pages = measure.lines(translated), pages(measure.lines(source))
+    if pages(lines) <= source_pages:
         return []
     return [Finding(f"{shown}:{entry.linenum}", _place(text), f"'{text.id}' overflows the text box: {lines} lines at the default text size, "
-                    f"{pages(lines)} pages where the source takes {pages(measure.lines(source))} ({PAGE_LINES} lines a page); shorten it", False)]
+                    f"{pages(lines)} pages where the source takes {source_pages} ({PAGE_LINES} lines a page); shorten it", False)]
 
 
 def _story_fonts(game: GameFolder) -> dict[str, Path]:

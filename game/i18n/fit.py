@@ -52,7 +52,6 @@ class Measure:
                 line += word
         return count
 
-
     def _fitting(self, line: str, word: str, width: int) -> int:
         """How many of `word`'s characters fit after `line` with a hyphen (at least one)."""
         low, high = 1, len(word) - 1
